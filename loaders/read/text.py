@@ -88,8 +88,9 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         return None
     even, odd = data[0::2].count(0), data[1::2].count(0)
     half = len(data) // 2
-    for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros / half > 0.05 and min(even, odd) == 0:
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        # CJK code points like U+4E00 put a NUL on the other side too, but far fewer.
+        if zeros / half > 0.05 and other * 4 < zeros:
             try:
                 return data.decode(codec), codec
             except UnicodeDecodeError:
