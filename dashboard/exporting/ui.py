@@ -1,0 +1,98 @@
+"""Streamlit download buttons for charts, tables and the annual report (the only streamlit import).
+
+The dashboard calls `chart_downloads(fig, df, caption, key=...)` beside every chart and
+`table_downloads(df, key=...)` beside every table. Images are rendered only when a button
+is clicked (Streamlit runs the data callable then), through one browser kept for the
+server's lifetime, so a page with ten charts costs nothing until someone downloads.
+"""
+from __future__ import annotations
+
+import atexit
+import threading
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.exporting.images import FORMATS, ChartRenderer
+from dashboard.exporting.prereqs import missing_prerequisites
+from dashboard.exporting.summary import Scope
+from dashboard.exporting.tables import frame_to_csv_bytes, frame_to_xlsx_bytes
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+_renderer_lock = threading.Lock()
+_renderer: ChartRenderer | None = None
+
+
+@st.cache_resource(show_spinner=False)
+def export_problems() -> tuple[str, ...]:
+    """Missing packages for image export, checked once per server process."""
+    return tuple(missing_prerequisites())
+
+
+def _shared_renderer() -> ChartRenderer:
+    global _renderer
+    with _renderer_lock:
+        if _renderer is None:
+            _renderer = ChartRenderer().__enter__()
+            atexit.register(_renderer.__exit__, None, None, None)
+        return _renderer
+
+
+def _image_bytes(fig, fmt: str, caption: str):
+    return lambda: _shared_renderer().render(fig, fmt, caption=caption)
+
+
+def show_export_problems() -> bool:
+    """Show the install hint when image export cannot work here; True when it can."""
+    problems = export_problems()
+    if problems:
+        st.info("图片导出暂不可用：" + "；".join(problems))
+    return not problems
+
+
+def chart_downloads(fig, df, caption: str, *, key: str, file_stem: str = "chart") -> None:
+    """PNG / PDF / SVG of `fig` (caption stamped in) and its data as CSV / XLSX."""
+    images_ok = show_export_problems()
+    columns = st.columns(5)
+    for column, fmt in zip(columns[:3], FORMATS):
+        column.download_button(
+            fmt.upper(), data=_image_bytes(fig, fmt, caption), file_name=f"{file_stem}.{fmt}",
+            mime=FORMATS[fmt], key=f"{key}-{fmt}", on_click="ignore", disabled=not images_ok,
+        )
+    columns[3].download_button("CSV", data=lambda: frame_to_csv_bytes(df), file_name=f"{file_stem}.csv",
+                               mime="text/csv", key=f"{key}-csv", on_click="ignore")
+    columns[4].download_button("XLSX", data=lambda: frame_to_xlsx_bytes(df, caption=caption),
+                               file_name=f"{file_stem}.xlsx", mime=XLSX_MIME, key=f"{key}-xlsx",
+                               on_click="ignore")
+
+
+def table_downloads(df, *, key: str, file_stem: str = "table", caption: str | None = None) -> None:
+    """XLSX (Chinese headers, 万元 / % formats) and CSV of a table."""
+    left, right = st.columns(2)
+    left.download_button("下载 XLSX", data=lambda: frame_to_xlsx_bytes(df, caption=caption),
+                         file_name=f"{file_stem}.xlsx", mime=XLSX_MIME, key=f"{key}-xlsx", on_click="ignore")
+    right.download_button("下载 CSV", data=lambda: frame_to_csv_bytes(df), file_name=f"{file_stem}.csv",
+                          mime="text/csv", key=f"{key}-csv", on_click="ignore")
+
+
+def _annual_docx(db_path: Path, scope: Scope):
+    def build() -> bytes:
+        # Imported here: the report stack is only needed when someone asks for it.
+        from dashboard.exporting.annual import export_annual
+        from dashboard.exporting.summary import open_marts
+        return export_annual(open_marts(db_path), scope).docx
+    return build
+
+
+def annual_report_button(db_path: Path, *, year: int, region: str | None = None,
+                         agency: str | None = None, key: str = "annual-report") -> None:
+    """One button: the annual summary .docx for the chosen year and scope."""
+    images_ok = show_export_problems()
+    scope = Scope(year=year, region=region, agency=agency)
+    st.download_button(
+        f"生成{year}年度汇总报告（Word）", data=_annual_docx(Path(db_path), scope),
+        file_name=f"绩效评价年度汇总_{year}.docx", mime=DOCX_MIME, key=key, on_click="ignore",
+        disabled=not images_ok, icon=":material/description:",
+    )
