@@ -8,7 +8,9 @@ create table if not exists agencies (
     canonical_name varchar not null,
     region         varchar,
     level          varchar,               -- 省 / 市 / 县(区) / 乡镇, when known
-    sector         varchar                -- 教育 / 卫健 / 信访 …, when known
+    sector         varchar,               -- 教育 / 卫健 / 信访 …, when known
+    name_key       varchar,               -- normalised name used for matching (loaders/agencies.py)
+    created_at     timestamp
 );
 
 create table if not exists agency_aliases (
@@ -18,6 +20,19 @@ create table if not exists agency_aliases (
     source     varchar not null default 'auto',   -- auto | analyst
     confidence double,
     primary key (alias, agency_id)
+);
+
+-- Uncertain agency matches for an analyst: a new agency was created for `alias`
+-- (agency_id) that may be the same as candidate_id. Never merged automatically.
+create table if not exists agency_review (
+    alias        varchar not null,
+    region       varchar,
+    agency_id    varchar not null,           -- the agency created for alias
+    candidate_id varchar not null,           -- the existing agency it may be
+    score        double,                     -- 0..1 name similarity
+    reason       varchar,
+    status       varchar not null,           -- open | merged | dismissed
+    created_at   timestamp not null
 );
 
 create table if not exists reports (
