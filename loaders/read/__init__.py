@@ -2,6 +2,9 @@
 
 Tables from Word / PDF / Excel become one line per row with cells separated by
 tabs, so one text parser serves every format (loaders/parse).
+
+The format is decided by content (loaders.read.sniff), not by the file name:
+a wrong extension still reads correctly and leaves a note.
 """
 from __future__ import annotations
 
@@ -17,8 +20,35 @@ class Document:
     notes: list[str] = field(default_factory=list)   # other decisions worth recording
 
 
+def _read_by_kind(path: Path, kind: str) -> Document:
+    # Readers are imported lazily: reading a .txt should not pay for pdfplumber.
+    if kind == "txt":
+        from loaders.read.text import read_text_file  # noqa: PLC0415
+        return read_text_file(path)
+    if kind == "docx":
+        from loaders.read.docx import read_docx  # noqa: PLC0415
+        return read_docx(path)
+    if kind == "pdf":
+        from loaders.read.pdf import read_pdf  # noqa: PLC0415
+        return read_pdf(path)
+    if kind in ("xlsx", "xls"):
+        from loaders.read.xlsx import read_workbook  # noqa: PLC0415
+        return read_workbook(path)
+    if kind in ("html", "mht"):
+        from loaders.read.html import read_html_file  # noqa: PLC0415
+        return read_html_file(path)
+    from loaders.read.legacy_doc import read_legacy_doc  # noqa: PLC0415 — doc, rtf
+    return read_legacy_doc(path)
+
+
 def read_document(path: Path) -> Document:
     """Read any supported file. Raises loaders.errors.InputError with the reason."""
-    from loaders.read.text import read_text_file  # noqa: PLC0415 — formats are added by content type
+    from loaders.read.sniff import extension_note, sniff_kind  # noqa: PLC0415
 
-    return read_text_file(Path(path))
+    path = Path(path)
+    kind = sniff_kind(path)
+    document = _read_by_kind(path, kind)
+    note = extension_note(path, kind)
+    if note:
+        document.notes.insert(0, note)
+    return document

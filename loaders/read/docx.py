@@ -1,0 +1,102 @@
+"""Word .docx → text: paragraphs as lines, tables as one tab-separated line per row.
+
+Walks the document XML directly (paragraphs and tables in body order) because
+python-docx's `row.cells` is quadratic on large tables. A horizontally merged cell
+(gridSpan) is one <w:tc>, so it is emitted once; a vertically merged continuation
+cell (vMerge) is empty, like the blank label cells of the text layouts.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from loaders.errors import EmptyFileError, NeedsOcrError, TruncatedFileError
+from loaders.read import Document
+from loaders.read.cells import clean_cell, row_line
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def paragraph_text(p) -> str:
+    """Text of one <w:p>: runs' text, tabs as spaces, breaks as newlines."""
+    parts: list[str] = []
+    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+        if node.tag == f"{W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{W}tab":
+            parts.append(" ")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def cell_text(tc) -> str:
+    """Text of one <w:tc>; nested tables flatten into the cell's text."""
+    return clean_cell("\n".join(paragraph_text(p) for p in tc.iter(f"{W}p")))
+
+
+def row_cells(tr) -> list:
+    """The <w:tc> of one row (unwrapping content controls), not those of nested tables."""
+    cells = []
+    for child in tr.iterchildren(f"{W}tc", f"{W}sdt"):
+        if child.tag == f"{W}tc":
+            cells.append(child)
+        else:
+            cells.extend(child.iter(f"{W}tc"))
+    return cells
+
+
+def table_lines(tbl) -> list[str]:
+    lines = []
+    for tr in tbl.iterchildren(f"{W}tr"):
+        line = row_line([cell_text(tc) for tc in row_cells(tr)])
+        if line.strip():
+            lines.append(line)
+    return lines
+
+
+def block_lines(container) -> list[str]:
+    """Lines of the body (or of a content control) in document order."""
+    lines: list[str] = []
+    for child in container.iterchildren():
+        if child.tag == f"{W}p":
+            lines.extend(paragraph_text(child).split("\n"))
+        elif child.tag == f"{W}tbl":
+            lines.extend(table_lines(child))
+        elif child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                lines.extend(block_lines(content))
+    return lines
+
+
+def load_body(path: Path):
+    try:
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read("word/document.xml")
+            has_media = any(n.startswith("word/media/") for n in archive.namelist())
+        root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False))
+    except (zipfile.BadZipFile, KeyError, EOFError, OSError, etree.XMLSyntaxError) as err:
+        raise TruncatedFileError(
+            f"Word 文件不完整或已损坏，无法读取正文，请重新获取原文件 (damaged docx: {err})"
+        ) from err
+    body = root.find(f"{W}body")
+    if body is None:
+        raise TruncatedFileError("Word 文件没有正文部分，文件已损坏 (docx without body)")
+    return body, has_media
+
+
+def read_docx(path: Path) -> Document:
+    """Read a .docx. Raises EmptyFileError / NeedsOcrError / TruncatedFileError."""
+    body, has_media = load_body(Path(path))
+    lines = [line.rstrip() for line in block_lines(body)]
+    text = "\n".join(lines).strip("\n")
+    if not text.strip():
+        if has_media:
+            raise NeedsOcrError(
+                "Word 文档里只有图片（可能是扫描件粘贴），没有文字；需要 OCR 识别 (docx with images only)"
+            )
+        raise EmptyFileError("Word 文档中没有任何文字 (docx without text)")
+    return Document(text=text + "\n", source_format="docx")
