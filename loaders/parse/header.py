@@ -1,0 +1,219 @@
+"""Who reported, where, and for which budget year.
+
+Decision: the reporting unit is taken from the strongest evidence available, in a
+fixed order — a labelled cell (实施单位, 单位名称 …), then the title, then the
+supervising department, then the page's publisher, and only then a unit named in
+the running text (with a warning). A candidate must look like a unit name (ends with
+局 / 委员会 / 中心 / 医院 …, per data/org_suffixes.csv); otherwise it is not used.
+The year is the budget year the evaluation is about: mentions written "20XX年度" in
+title-like lines weigh most, full dates (2025年6月11日) and page furniture never count.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from loaders.parse.text import TextIndex, alternation, read_rows, read_terms
+from loaders.records import Span
+
+CJK = "\u4e00-\u9fff"
+_NAME_CHARS = rf"[{CJK}()]"
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(度)?")
+_FULL_DATE_TAIL_RE = re.compile(r"\s*\d{1,2}\s*月")
+_FURNITURE_RE = re.compile(r"发布日期|发布时间|成文日期|填报日期|报告日期|索引号|打印|浏览次数|更新时间")
+_TITLE_WORDS_RE = re.compile(r"绩效|自评|评价|预算|决算")
+_EVALUATION_WORDS_RE = re.compile(r"绩效|自评|评价")
+
+
+@dataclass
+class Found:
+    """A value the parser decided, where it came from, and how sure it is."""
+    value: object
+    span: Span
+    warning: str | None = None
+
+
+# ---------------------------------------------------------------- agency
+
+def find_agency(index: TextIndex) -> Found | None:
+    """The reporting unit as written, from the strongest evidence present."""
+    for finder in (_agency_from_labels(index, rank=1), _agency_from_title(index),
+                   _agency_from_labels(index, rank=3), _agency_from_labels(index, rank=4)):
+        if finder is not None:
+            return finder
+    return _agency_from_mentions(index)
+
+
+def _agency_from_labels(index: TextIndex, rank: int) -> Found | None:
+    for row in read_rows("agency_labels.csv"):
+        if int(row["rank"]) != rank:
+            continue
+        colon = r"[\s\]】]*[:：]" if row["needs_colon"] == "1" else r"[\s:：|\]】]*"
+        pattern = re.escape(row["label"]) + colon + r"[\s|]*(?:\d+\s*-\s*)?(" + _NAME_CHARS + r"+)"
+        for match in re.finditer(pattern, index.text):
+            name = unit_name_prefix(match.group(1))
+            if name:
+                return Found(name, index.span_of(match.start(1), match.end(1)))
+    return None
+
+
+def _agency_from_title(index: TextIndex) -> Found | None:
+    """A line that is only a unit name (cover, signature), or a title opening with the unit ("XX局2024年度…报告")."""
+    lines = _content_lines(index)
+    for number, line in lines[:8] + lines[-4:]:
+        text = line.strip()
+        if len(text) <= 30:
+            name = unit_name_prefix(text.replace(" ", ""), whole=True)
+            if name:
+                return Found(name, (number, number))
+    for number, line in lines[:30]:
+        head = _title_head(line.strip())
+        name = unit_name_prefix(head) if head else None
+        if name:
+            return Found(name, (number, number))
+    return None
+
+
+def _content_lines(index: TextIndex) -> list[tuple[int, str]]:
+    """Non-empty lines that are not web-page furniture (索引号, 发布日期 …)."""
+    return [(n, s) for n, s in index.numbered_lines() if s.strip() and not _FURNITURE_RE.search(s)]
+
+
+def _head_and_tail_lines(index: TextIndex) -> list[tuple[int, str]]:
+    """The first and last few content lines: where titles and signatures sit."""
+    lines = _content_lines(index)
+    return lines[:8] + lines[-4:]
+
+
+def _title_head(line: str) -> str | None:
+    """The part of a title-like line before its year: "XX中心 2022 年整体…报告" → "XX中心"."""
+    match = _YEAR_RE.search(line)
+    if not match or not _TITLE_WORDS_RE.search(line[match.start(): match.start() + 60]):
+        return None
+    head = line[: match.start()].strip()
+    head = re.split(r"[\s,，。;；:：、《》]", head)[-1] if head else head
+    return head or None
+
+
+def _agency_from_mentions(index: TextIndex) -> Found | None:
+    """A place-named unit in the running text (西平县交通运输局): the most frequent, with a warning."""
+    suffixes = alternation(read_terms("org_suffixes.csv"))
+    pattern = re.compile(rf"([{CJK}]{{2,6}}?(?:省|市|县|区|州|旗)[{CJK}]{{1,14}}?(?:{suffixes}))")
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    for match in pattern.finditer(index.text):
+        name = unit_name_prefix(_strip_lead_words(match.group(1)))
+        if name:
+            # A unit inside 《…》 is usually the author of a cited document, not the reporter.
+            counts[name] += 1 if _inside_book_title(index.text, match.start(1)) else 2
+            first.setdefault(name, index.span_of(match.start(1), match.end(1)))
+    if not counts:
+        return None
+    name, _ = counts.most_common(1)[0]
+    return Found(name, first[name], warning=f"单位名称“{name}”取自正文提及，未见单位标签或标题，请核对")
+
+
+def _strip_lead_words(text: str) -> str:
+    """"现将2022年西平县交通运输局" matches from 年: drop the prose words run into the name."""
+    leads = read_terms("agency_lead_words.csv")
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in leads:
+            if text.startswith(word):
+                text, stripped = text[len(word):], True
+    return text
+
+
+def _inside_book_title(text: str, offset: int) -> bool:
+    opened = text.rfind("《", max(0, offset - 40), offset)
+    return opened >= 0 and "》" not in text[opened:offset]
+
+
+def unit_name_prefix(text: str, *, whole: bool = False) -> str | None:
+    """The longest start of `text` that reads as a unit name, cut before stop words.
+
+    whole=True: the whole text must be the name (a line that is only a unit name).
+    """
+    text = text.strip()
+    cut = _cut_at_stop_words(text)
+    if whole and cut != text and not _only_department_tail(text, cut):
+        return None
+    suffixes = read_terms("org_suffixes.csv")
+    for end in range(len(cut), 3, -1):
+        candidate = cut[:end]
+        if any(candidate.endswith(s) for s in suffixes) and _looks_like_unit(candidate):
+            if whole and end != len(cut):
+                return None
+            return candidate
+    return None
+
+
+def _cut_at_stop_words(text: str) -> str:
+    stops = read_terms("agency_stop_words.csv")
+    positions = [text.find(word, 1) for word in stops]
+    positions = [p for p in positions if p > 0]
+    return text[: min(positions)] if positions else text
+
+
+def _only_department_tail(text: str, cut: str) -> bool:
+    """"长安区信访局部门": a unit name followed only by 部门 / 单位 (a title broken over lines)."""
+    return text[len(cut):] in ("部门", "单位")
+
+
+def _looks_like_unit(name: str) -> bool:
+    if not 4 <= len(name) <= 30 or not re.fullmatch(_NAME_CHARS + "+", name):
+        return False
+    # 区信访办 / 县信访局 / 本单位: a relative reference, not a name.
+    if name[0] in "省市县区州镇乡本我该各此其":
+        return False
+    return not any(word in name for word in read_terms("agency_forbidden.csv"))
+
+
+# ---------------------------------------------------------------- region
+
+_REGION_RE = re.compile(
+    rf"^(?:中共|中国共产党)?((?:[{CJK}]{{2,7}}?(?:省|自治区))?(?:[{CJK}]{{2,7}}?(?:市|自治州|州|盟|地区))?"
+    rf"(?:[{CJK}]{{1,7}}?(?:县|区|旗|市))?(?:[{CJK}]{{1,7}}?(?:镇|乡|街道))?)"
+)
+
+
+def region_of_agency(agency: str | None) -> str | None:
+    """The place the unit's name starts with: "北京市丰台区信访办公室" → "北京市丰台区"."""
+    if not agency:
+        return None
+    match = _REGION_RE.match(agency)
+    region = match.group(1) if match else ""
+    if len(region) < 2 or region == agency:
+        return None
+    return region
+
+
+# ---------------------------------------------------------------- year
+
+def find_year(index: TextIndex) -> Found | None:
+    """The budget year evaluated: the best-supported year mention that is not a date."""
+    weights: Counter[int] = Counter()
+    first: dict[int, Span] = {}
+    head_lines = {n for n, _ in _head_and_tail_lines(index)[:8]}
+    for match in _YEAR_RE.finditer(index.text):
+        if _FULL_DATE_TAIL_RE.match(index.text, match.end()):
+            continue  # 2025年6月11日: a date, usually the report's, not the budget year
+        number = index.line_of(match.start())
+        line = index.line(number)
+        if _FURNITURE_RE.search(line):
+            continue
+        year = int(match.group(1))
+        weight = 1 + (2 if match.group(2) else 0) + (2 if _EVALUATION_WORDS_RE.search(line) else 0)
+        weight += 2 if number in head_lines else 0
+        weights[year] += weight
+        first.setdefault(year, (number, number))
+    if not weights:
+        return None
+    ranked = weights.most_common()
+    year, weight = ranked[0]
+    warning = None
+    if len(ranked) > 1 and ranked[1][1] * 2 > weight:
+        warning = f"年度不确定：{year} 与 {ranked[1][0]} 都像是评价年度，取了 {year}"
+    return Found(year, first[year], warning)

@@ -1,0 +1,91 @@
+"""Normalised views of a document's text for the document-level parsers.
+
+Decision: the lines handed to every parser are the decoded lines as written (only
+line ends unified), so line numbers in provenance are the reader's line numbers.
+Matching happens on a second view, `TextIndex.text`: each line NFKC-normalised
+(full-width digits, （）％： become ASCII) and joined with "\n", so a pattern may run
+across the line breaks that PDFs and Word copies put inside sentences, and every
+match maps back to its 1-based line span.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.records import Span
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def split_lines(text: str) -> list[str]:
+    """Decoded text → lines as written (CRLF / CR unified, BOM dropped); lines[0] is line 1."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
+
+
+def normalise(text: str) -> str:
+    """NFKC: full-width forms → ASCII, compatibility ideographs → standard ones."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def compact(text: str) -> str:
+    """Without any white space: undoes line-wrap spaces inside words ("优 秀", "2022 年")."""
+    return re.sub(r"\s+", "", text)
+
+
+@dataclass
+class TextIndex:
+    """The normalised document (lines joined by "\n") and the offset of each line start."""
+    lines: list[str]
+    text: str = ""
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        normalised = [normalise(line) for line in self.lines]
+        offset = 0
+        for line in normalised:
+            self.starts.append(offset)
+            offset += len(line) + 1
+        self.text = "\n".join(normalised)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number holding the character at `offset`."""
+        return bisect.bisect_right(self.starts, offset)
+
+    def span_of(self, start: int, end: int) -> Span:
+        """1-based inclusive line span of text[start:end]."""
+        return (self.line_of(start), self.line_of(max(start, end - 1)))
+
+    def line(self, number: int) -> str:
+        """The normalised text of 1-based line `number`."""
+        start = self.starts[number - 1]
+        end = self.starts[number] - 1 if number < len(self.starts) else len(self.text)
+        return self.text[start:end]
+
+    def numbered_lines(self) -> list[tuple[int, str]]:
+        """(1-based line number, normalised line) for every line."""
+        return [(i + 1, self.line(i + 1)) for i in range(len(self.starts))]
+
+
+@lru_cache(maxsize=None)
+def read_terms(csv_name: str, column: str = "term") -> tuple[str, ...]:
+    """One column of a vocabulary CSV in loaders/data, in file order."""
+    with (DATA_DIR / csv_name).open(encoding="utf-8") as fh:
+        return tuple(row[column] for row in csv.DictReader(fh) if row[column])
+
+
+@lru_cache(maxsize=None)
+def read_rows(csv_name: str) -> tuple[dict[str, str], ...]:
+    """All rows of a vocabulary CSV in loaders/data, in file order."""
+    with (DATA_DIR / csv_name).open(encoding="utf-8") as fh:
+        return tuple(dict(row) for row in csv.DictReader(fh))
+
+
+def alternation(terms: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of literal terms, longest first (so 部门预算总金额 beats 预算)."""
+    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
