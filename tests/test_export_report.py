@@ -1,0 +1,138 @@
+"""The annual Word report and the zip, built by `perfdash export` from the fixture database."""
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from PIL import Image
+
+from dashboard.exporting.annual import assemble_content, projects_by_agency
+from dashboard.exporting.kpis import format_pct, format_wan
+from dashboard.exporting.report import (
+    HEADING_APPENDIX, HEADING_CHARTS, HEADING_FLAGS, HEADING_KPI, appendix_table, flag_rows,
+)
+from dashboard.exporting.summary import Scope, most_serious_flags, open_marts, read_summary
+from loaders.cli import main
+from tests.conftest import require
+from tests.test_export_fixture import build_export_db
+
+CHART_TITLES = ["各单位预算执行率", "自评等级分布", "预算执行率与自评得分", "各单位结转结余率", "未达成目标的指标（按类别）"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return build_export_db(tmp_path_factory.mktemp("export") / "fixture.duckdb")
+
+
+@pytest.fixture(scope="module")
+def exported(db, tmp_path_factory):
+    """One CLI run for the whole module: 2024, all regions, with the zip."""
+    require(shutil.which("chromium") is not None, "Debian chromium is not installed (apt-get install chromium)")
+    out_dir = tmp_path_factory.mktemp("out")
+    docx_path, zip_path = out_dir / "summary.docx", out_dir / "bundle.zip"
+    code = main(["export", "--year", "2024", "--out", str(docx_path), "--zip", str(zip_path), "--db", str(db)])
+    assert code == 0
+    return Document(str(docx_path)), zip_path
+
+
+def _headings(doc, level: int) -> list[str]:
+    return [p.text for p in doc.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def _table_with_header(doc, first_cell: str):
+    return next(t for t in doc.tables if t.rows[0].cells[0].text == first_cell)
+
+
+def test_docx_title_and_sections(exported):
+    doc, _ = exported
+    assert [p.text for p in doc.paragraphs if p.style.name == "Title"] == ["2024年度预算绩效评价分析报告"]
+    assert _headings(doc, 1)[:4] == [HEADING_KPI, HEADING_CHARTS, HEADING_FLAGS, HEADING_APPENDIX]
+    assert CHART_TITLES == _headings(doc, 2)[:5]
+    assert "范围：2024年度；地区：全部；单位：全部。数据日期：2025-03-31" in doc.paragraphs[1].text
+
+
+def test_docx_has_one_picture_per_chart_at_scale_2(exported):
+    doc, _ = exported
+    blips = [r for r in doc.part.rels.values() if "image" in r.reltype]
+    assert len(blips) == len(CHART_TITLES)
+    image = Image.open(io.BytesIO(blips[0].target_part.blob))
+    assert image.size == (2000, 1120)
+
+
+def test_kpi_table_sums_only_the_year_in_scope(exported):
+    doc, _ = exported
+    kpis = {row.cells[0].text: row.cells[1].text for row in _table_with_header(doc, "指标").rows[1:]}
+    assert kpis["单位数"] == "3"
+    assert kpis["项目数"] == "6"                                 # the 2023 project is out of scope
+    assert kpis["预算总额"] == format_wan(794.51 + 12000 + 500) == "1.33 亿元"
+    assert kpis["加权预算执行率（重算）"] == format_pct((775.75 + 9000 + 480) / (794.51 + 12000 + 500) * 100)
+    assert kpis["满分（100分）项目占比"] == "33.3%"
+    assert kpis["异常提示数"] == "4"
+
+
+def test_flag_table_lists_the_most_serious_first_with_evidence(exported):
+    doc, _ = exported
+    rows = [[c.text for c in row.cells] for row in _table_with_header(doc, "序号").rows[1:]]
+    assert [r[4] for r in rows] == ["高", "高", "中", "低"]
+    assert [r[1] for r in rows[:2]] == ["丰台区信访办", "南岳区卫健委"]   # same severity: by agency
+    assert rows[0][3] == "未达目标仍评优"
+    assert rows[0][5] == "信访人满意度实际83.1%，低于目标95%，但项目自评等级为优秀"
+
+
+def test_appendix_has_a_table_per_agency(exported):
+    doc, _ = exported
+    appendix = _headings(doc, 2)[5:]
+    assert appendix == ["丰台区信访办", "丰台区教委", "南岳区卫健委"]
+    project_tables = [t for t in doc.tables if t.rows[0].cells[0].text == "名称"]
+    assert len(project_tables) == 3
+    cells = {tuple(c.text for c in row.cells) for t in project_tables for row in t.rows[1:]}
+    assert ("校舍维修", "8,000.00", "5,600.00", "70.0%", "85.00", "良") in cells
+
+
+def test_zip_holds_every_chart_png_and_xlsx_tables(exported):
+    _, zip_path = exported
+    with zipfile.ZipFile(zip_path) as archive:
+        names = archive.namelist()
+        pngs = [n for n in names if n.endswith(".png")]
+        assert len(pngs) == len(CHART_TITLES)
+        assert "charts/01_execution_by_agency.png" in names
+        assert Image.open(io.BytesIO(archive.read(pngs[0]))).size == (2000, 1120)
+        assert {"tables/agency_year.xlsx", "tables/projects.xlsx", "tables/flags.xlsx"} <= set(names)
+        ws = load_workbook(io.BytesIO(archive.read("tables/agency_year.xlsx"))).active
+    assert ws["A1"].value.startswith("筛选条件：年度 2024")
+    assert ws["A2"].value == "单位"
+
+
+def test_scope_by_region_keeps_only_that_region(db):
+    frames = read_summary(open_marts(db), Scope(year=2024, region="南岳区"))
+    assert list(frames.agency_year["agency"]) == ["南岳区卫健委"]
+    assert list(frames.flags["project_id"]) == ["r3:1"]
+    content = assemble_content(frames)
+    assert list(content.projects_by_agency) == ["南岳区卫健委"]
+    assert content.caption.startswith("筛选条件：年度 2024；地区 南岳区")
+
+
+def test_scope_by_agency_and_missed_targets_chart_data(db):
+    frames = read_summary(open_marts(db), Scope(year=2024, agency="丰台区教委"))
+    missed = next(c for c in assemble_content(frames).charts if c.key == "missed_by_category")
+    # 维修合格率 missed (质量); 按期完工 not measurable (met null) is not counted as missed.
+    assert missed.data.to_dict("list") == {"category": ["质量", "时效"], "missed": [1, 0]}
+
+
+def test_year_without_data_says_so(db):
+    content = assemble_content(read_summary(open_marts(db), Scope(year=2019)))
+    assert content.charts == []
+    assert "2019年度在所选范围内没有数据" in content.notes
+
+
+def test_flag_rows_and_appendix_helpers(db):
+    frames = read_summary(open_marts(db), Scope(year=2024))
+    rows = flag_rows(most_serious_flags(frames.flags, limit=2))
+    assert len(rows) == 2 and rows[0][0] == "1"
+    header, table = appendix_table(projects_by_agency(frames.projects)["丰台区信访办"])
+    assert header == ["名称", "全年预算数（万元）", "执行数（万元）", "预算执行率（%，重算）", "自评总分（报告所载）", "等级（报告所载）"]
+    assert table[0] == ["信访工作经费", "2.48", "2.48", "100.0%", "100.00", "优"]
