@@ -135,8 +135,11 @@ def write_html(blocks: list[Block], path: Path, *, encoding: str = "utf-8") -> P
     return path
 
 
-def write_pdf(blocks: list[Block], path: Path, *, repeat_rows: int = 1) -> Path:
-    """A PDF with a real text layer (reportlab's built-in CJK font STSong-Light)."""
+def write_pdf(blocks: list[Block], path: Path, *, repeat_rows: int = 0, page_numbers: bool = False) -> Path:
+    """A PDF with a real text layer (reportlab's built-in CJK font STSong-Light).
+
+    repeat_rows: header rows repeated on every page a table continues on;
+    page_numbers: a "- N -" footer on each page, as printed reports have."""
     from reportlab.lib import colors  # noqa: PLC0415
     from reportlab.lib.pagesizes import A4, landscape  # noqa: PLC0415
     from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415
@@ -152,11 +155,16 @@ def write_pdf(blocks: list[Block], path: Path, *, repeat_rows: int = 1) -> Path:
             story.append(Paragraph(html.escape(value), style))
             continue
         data, spans = _pdf_table_data(value, style, Paragraph)
-        table = Table(data, repeatRows=0, colWidths=[90, 95, 85, 105, 70, 70, 55, 55])
+        table = Table(data, repeatRows=repeat_rows, colWidths=[90, 95, 85, 105, 70, 70, 55, 55])
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *spans]))
         story.append(table)
-    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+    def footer(canvas, doc):
+        if page_numbers:
+            canvas.setFont("STSong-Light", 9)
+            canvas.drawCentredString(doc.pagesize[0] / 2, 20, f"- {doc.page} -")
+
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story, onFirstPage=footer, onLaterPages=footer)
     return path
 
 

@@ -1,0 +1,165 @@
+"""PDF with a text layer → text: tables as tab rows (pdfplumber), the rest as lines (pypdfium2).
+
+Per page, pdfplumber finds the ruled tables; the text above, between and below
+them comes from pypdfium2 (fast, good reading order). A table that continues on
+the next page (same column count, only a page number in between) is stitched into
+one, dropping a repeated header row. Cells covered by a horizontal merge are
+dropped (the merged value appears once, as in .docx); cells covered by a vertical
+merge are empty (like the blank label cells of the text layouts).
+
+A PDF without any text layer is a scan: NeedsOcrError, never an empty document.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+from loaders.errors import NeedsOcrError, TruncatedFileError, UnsupportedFormatError
+from loaders.read import Document
+from loaders.read.cells import clean_cell, row_line
+
+# Printed page numbers: "- 3 -", "第 3 页", "第3页 共9页". Bare digits are NOT page marks:
+# in a PDF without ruled tables a lone "20" line may be a score cell.
+PAGE_MARK = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?)\s*$")
+logging.getLogger("pdfminer").setLevel(logging.ERROR)   # pdfminer warns per glyph on odd fonts
+
+
+@dataclass
+class Block:
+    kind: str                                  # "text" | "table"
+    lines: list[str] = field(default_factory=list)
+    ncols: int = 0
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def column_starts(table) -> list[float]:
+    """x0 of each grid column (pdfplumber's column bbox is the union of its cells)."""
+    return [column.bbox[0] for column in table.columns]
+
+
+def table_rows(table) -> list[list[str]]:
+    starts = column_starts(table)
+    rows = []
+    for row, texts in zip(table.rows, table.extract()):
+        values = horizontal_dedupe(row, texts, starts)
+        if any(values):
+            rows.append(values)
+    return rows
+
+
+def horizontal_dedupe(row, texts, starts) -> list[str]:
+    """Drop cells covered by a horizontal merge; keep vertically covered ones as ''."""
+    values: list[str] = []
+    covered_until = -1.0
+    for column, (cell, text) in enumerate(zip(row.cells, texts)):
+        if cell is not None:
+            values.append(clean_cell(text))
+            covered_until = cell[2]
+        elif column < len(starts) and starts[column] < covered_until - 0.5:
+            continue                                  # inside the merged cell to the left
+        else:
+            values.append("")
+    return values
+
+
+def text_between(textpage, width: float, height: float, top: float, bottom: float) -> list[str]:
+    """pypdfium2 text of the full-width band [top, bottom] (pdfplumber's top-down y)."""
+    if bottom - top < 1:
+        return []
+    text = textpage.get_text_bounded(left=0, bottom=height - bottom, right=width, top=height - top)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [line.rstrip() for line in lines if not PAGE_MARK.match(line)]
+
+
+def page_blocks(plumber_page, pdfium_page) -> list[Block]:
+    width, height = plumber_page.width, plumber_page.height
+    textpage = pdfium_page.get_textpage()
+    tables = sorted(plumber_page.find_tables(), key=lambda t: t.bbox[1])
+    blocks, cursor = [], 0.0
+    for table in tables:
+        _x0, top, _x1, bottom = table.bbox
+        blocks.append(Block("text", lines=text_between(textpage, width, height, cursor, top)))
+        blocks.append(Block("table", ncols=len(table.columns), rows=table_rows(table)))
+        cursor = max(cursor, bottom)
+    blocks.append(Block("text", lines=text_between(textpage, width, height, cursor, height)))
+    return [b for b in blocks if b.rows or any(line.strip() for line in b.lines)]
+
+
+def is_blank(block: Block) -> bool:
+    return block.kind == "text" and not any(line.strip() for line in block.lines)
+
+
+def stitch(blocks: list[Block], page: list[Block]) -> None:
+    """Append a page's blocks, continuing the previous page's last table when it goes on."""
+    previous = next((b for b in reversed(blocks) if not is_blank(b)), None)
+    first_index = next((i for i, b in enumerate(page) if not is_blank(b)), None)
+    if previous and first_index is not None:
+        first = page[first_index]
+        if previous.kind == first.kind == "table" and previous.ncols == first.ncols:
+            while blocks and blocks[-1] is not previous:
+                blocks.pop()                                   # the footer between the halves
+            rows = first.rows
+            if rows and previous.rows and rows[0] == previous.rows[0]:
+                rows = rows[1:]                                # header repeated on each page
+            previous.rows.extend(rows)
+            page = page[first_index + 1:]
+    blocks.extend(page)
+
+
+def render(blocks: list[Block]) -> str:
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind == "table":
+            lines.extend(row_line(row) for row in block.rows)
+        else:
+            lines.extend(block.lines)
+    return "\n".join(lines).strip("\n")
+
+
+def open_pdf(path: Path):
+    try:
+        return pdfium.PdfDocument(str(path)), pdfplumber.open(path)
+    except pdfium.PdfiumError as err:
+        if "password" in str(err).lower():
+            raise UnsupportedFormatError(
+                "PDF 已加密（需要打开密码），无法读取；请提供未加密的文件 (encrypted PDF)"
+            ) from err
+        raise TruncatedFileError(f"PDF 文件不完整或已损坏，无法打开，请重新获取原文件 (damaged PDF: {err})") from err
+    except Exception as err:  # noqa: BLE001 — pdfminer raises many types for broken files
+        raise TruncatedFileError(f"PDF 文件不完整或已损坏，无法打开，请重新获取原文件 (damaged PDF: {err})") from err
+
+
+def read_pdf(path: Path) -> Document:
+    """Read a text PDF. Raises NeedsOcrError for scans, UnsupportedFormatError when encrypted."""
+    path = Path(path)
+    pdfium_doc, plumber_doc = open_pdf(path)
+    blocks: list[Block] = []
+    no_text_pages: list[int] = []
+    try:
+        for number, (plumber_page, pdfium_page) in enumerate(zip(plumber_doc.pages, pdfium_doc), 1):
+            if pdfium_page.get_textpage().count_chars() == 0:
+                no_text_pages.append(number)
+                continue
+            stitch(blocks, page_blocks(plumber_page, pdfium_page))
+    finally:
+        plumber_doc.close()
+        pdfium_doc.close()
+    return finish(blocks, no_text_pages)
+
+
+def finish(blocks: list[Block], no_text_pages: list[int]) -> Document:
+    text = render(blocks)
+    if not text.strip():
+        raise NeedsOcrError(
+            "扫描件，无文字层，需要 OCR 识别后才能读取（PDF 中没有可提取的文字） (scanned PDF, needs OCR)"
+        )
+    notes = []
+    if no_text_pages:
+        pages = "、".join(str(n) for n in no_text_pages[:10]) + ("…" if len(no_text_pages) > 10 else "")
+        notes.append(f"第 {pages} 页没有文字层（可能是扫描页），这些页的内容未读取，需要 OCR")
+    return Document(text=text + "\n", source_format="pdf", notes=notes)
