@@ -60,7 +60,7 @@ def _agency_from_labels(index: TextIndex, rank: int) -> Found | None:
 
 def _agency_from_title(index: TextIndex) -> Found | None:
     """A line that is only a unit name (cover, signature), or a title opening with the unit ("XX局2024年度…报告")."""
-    lines = _content_lines(index)
+    lines = content_lines(index)
     for number, line in lines[:8] + lines[-4:]:
         text = line.strip()
         if len(text) <= 30:
@@ -75,14 +75,14 @@ def _agency_from_title(index: TextIndex) -> Found | None:
     return None
 
 
-def _content_lines(index: TextIndex) -> list[tuple[int, str]]:
+def content_lines(index: TextIndex) -> list[tuple[int, str]]:
     """Non-empty lines that are not web-page furniture (索引号, 发布日期 …)."""
     return [(n, s) for n, s in index.numbered_lines() if s.strip() and not _FURNITURE_RE.search(s)]
 
 
 def _head_and_tail_lines(index: TextIndex) -> list[tuple[int, str]]:
     """The first and last few content lines: where titles and signatures sit."""
-    lines = _content_lines(index)
+    lines = content_lines(index)
     return lines[:8] + lines[-4:]
 
 

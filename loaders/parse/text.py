@@ -89,3 +89,9 @@ def read_rows(csv_name: str) -> tuple[dict[str, str], ...]:
 def alternation(terms: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of literal terms, longest first (so 部门预算总金额 beats 预算)."""
     return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+
+
+def compact_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`compact(text)` plus, for each kept character, its offset in `text` (to map matches back)."""
+    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(ch for _, ch in kept), [i for i, _ in kept]

@@ -1,0 +1,80 @@
+"""What kind of document this is (project / department / mixed) and who evaluated (self / third party …).
+
+Decision: both are read from vocabulary (data/report_kind_cues.csv,
+data/evaluation_type_cues.csv), first in the title lines, where a document names
+itself, then in the body; the subjects of the parsed tables (project / department)
+complete the report kind. Weak evidence yields a value with a warning; no evidence
+yields null (kind) or "unknown" (evaluation type) with a warning.
+"""
+from __future__ import annotations
+
+from loaders.parse.header import Found, content_lines
+from loaders.parse.text import TextIndex, compact, read_rows
+from loaders.records import Project
+
+TITLE_LINES = 8          # a title, a subtitle, a heading or two
+TITLE_CHARS = 60         # a flattened page puts the whole table after the title on one line
+
+
+def title_text(index: TextIndex) -> tuple[str, tuple[int, int]]:
+    """The opening content lines (each cut to TITLE_CHARS), compacted, and their line span."""
+    lines = content_lines(index)[:TITLE_LINES]
+    if not lines:
+        return "", (1, 1)
+    return compact("\n".join(line[:TITLE_CHARS] for _, line in lines)), (lines[0][0], lines[-1][0])
+
+
+def _cues(csv_name: str, column: str) -> dict[str, list[dict[str, str]]]:
+    grouped: dict[str, list[dict[str, str]]] = {}
+    for row in read_rows(csv_name):
+        grouped.setdefault(row[column], []).append(row)
+    return grouped
+
+
+def find_report_kind(index: TextIndex, projects: list[Project]) -> Found | None:
+    """project | department | mixed, from the title's words and the subjects of the parsed tables."""
+    title, span = title_text(index)
+    cues = _cues("report_kind_cues.csv", "kind")
+    said = {kind for kind, rows in cues.items() if any(r["term"] in title for r in rows)}
+    subjects = {p.subject for p in projects}
+    if "mixed" in said:
+        return Found("mixed", span)
+    has_department = "department" in said or "department" in subjects
+    has_project = "project" in subjects or ("project" in said and "department" not in said)
+    if has_department and "project" in subjects:
+        return Found("mixed", span)
+    if has_department:
+        return Found("department", span)
+    if has_project:
+        return Found("project", span)
+    body = compact(index.text)
+    if any(r["term"] in body for r in cues["project"]):
+        return Found("project", span, "报告类型不确定：标题未说明，按正文用词判为项目报告")
+    return None
+
+
+def find_evaluation_type(index: TextIndex) -> Found:
+    """self | department | third_party | unknown, strongest evidence first."""
+    title, span = title_text(index)
+    body = compact(index.text)
+    rows = read_rows("evaluation_type_cues.csv")
+
+    def terms(kind: str, strength: str) -> list[str]:
+        return [r["term"] for r in rows if r["type"] == kind and r["strength"] == strength]
+
+    if any(t in title for t in terms("self", "strong")):
+        return Found("self", span)
+    if any(t in body for t in terms("third_party", "strong")):
+        return Found("third_party", span)
+    if any(t in body for t in terms("self", "strong")):
+        return Found("self", span)
+    if any(t in title for t in terms("department", "strong")):
+        return Found("department", span)
+    outside = {t for t in terms("third_party", "weak") if t in body}
+    speaks_for_itself = any(t in body for t in terms("self", "voice"))
+    if len(outside) >= 2 and not speaks_for_itself:
+        return Found("third_party", span,
+                     f"评价类型按用词推断为第三方评价（{'、'.join(sorted(outside))}），文中未明说")
+    if speaks_for_itself:
+        return Found("self", span, "评价类型按“本单位/我局”等自称推断为自评，文中未明说")
+    return Found("unknown", span, "评价类型不明：文中没有自评或第三方评价的说法")

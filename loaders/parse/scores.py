@@ -1,0 +1,113 @@
+"""The document's overall score and grade word.
+
+Decision: a score or grade counts only when the document states it for itself —
+"总分为98分", "自评总分: 95", "等级为优秀", "为95分，为优秀". Grade-band definitions
+("90分以上为优秀", "得分≥85分为优秀") never count. When the document states several
+different totals or grades (a summary of several evaluations) the field stays null
+with a warning. A document about a single project takes that project's table total.
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.parse.header import Found
+from loaders.parse.text import TextIndex, alternation, compact_with_offsets, read_terms
+from loaders.records import Project
+
+CJK = "\u4e00-\u9fff"
+_NUMBER = r"(\d+(?:\.\d+)?)"
+# Marks of a grade-band definition just before a grade: ≥ / < / 以上 / 之间 / 60-69 …
+_BAND_CONTEXT_RE = re.compile(r"[≥≤<>=＜＞]|以上|以下|之间|不低于|不足|低于|高于|\d\s*[-~—至到]\s*\d|含")
+MAX_SCORE = 100
+
+
+def _grade_words() -> str:
+    return alternation(read_terms("grade_words.csv"))
+
+
+def _grade_pattern() -> str:
+    # A one-character grade (优 / 良 / 中 / 差) must end the phrase: "结果为优化" is no grade.
+    return rf"({_grade_words()})(?![{CJK}])|(优秀|良好|优良|合格|不合格|一般|较差|中等)"
+
+
+def find_total_score(index: TextIndex, projects: list[Project], report_kind: str | None) -> Found | None:
+    """The document's own total, else the single project's table total."""
+    stated = _stated_totals(index)
+    values = sorted({value for value, _ in stated})
+    if len(values) == 1:
+        return Found(values[0], stated[0][1])
+    if len(values) > 1:
+        return Found(None, stated[0][1], f"文中有多个不同的总分（{'、'.join(f'{v:g}' for v in values)}），未取总分")
+    single = _single_project(projects, report_kind)
+    if single is not None and single.total_score is not None:
+        return Found(single.total_score, single.provenance.get("total_score", (1, 1)))
+    table = _table_totals(index)
+    if len(table) == 1 and report_kind != "mixed":
+        return Found(table[0][0], table[0][1])
+    return None
+
+
+def _stated_totals(index: TextIndex) -> list[tuple[float, tuple[int, int]]]:
+    labels = alternation(read_terms("total_score_labels.csv"))
+    pattern = re.compile(rf"(?:{labels})\s*(\(分\)|为|是|:|达到)?\s*{_NUMBER}\s*(分)?")
+    found = []
+    for match in pattern.finditer(index.text):
+        rest = index.text[match.end(): match.end() + 4]
+        if not (match.group(1) or match.group(3)):
+            continue  # "总分 100 96" / "总分 100": a table row (weight, score), read by _table_totals
+        if re.match(r"\s*[-~—至到%]", rest):
+            continue  # a range or a percent, not a score
+        value = float(match.group(2))
+        if value <= MAX_SCORE:
+            found.append((value, index.span_of(match.start(), match.end())))
+    return found
+
+
+def _table_totals(index: TextIndex) -> list[tuple[float, tuple[int, int]]]:
+    """Total rows of score tables: "总分 | 100 | 96" or flattened "总分10096" → 96 (the weight is 100)."""
+    found = []
+    for match in re.finditer(r"(?:总分|合计)[\s|:]*100[\s|]*" + _NUMBER, index.text):
+        value = float(match.group(1))
+        if value <= MAX_SCORE:
+            found.append((value, index.span_of(match.start(), match.end())))
+    return found
+
+
+def _single_project(projects: list[Project], report_kind: str | None) -> Project | None:
+    if report_kind == "mixed" or len(projects) != 1:
+        return None
+    return projects[0]
+
+
+def find_grade(index: TextIndex, projects: list[Project], report_kind: str | None) -> Found | None:
+    """The grade word as written (优秀 / 良 …) when the document grades itself."""
+    stated = _stated_grades(index)
+    values = sorted({value for value, _ in stated})
+    if len(values) == 1:
+        return Found(values[0], stated[0][1])
+    if len(values) > 1:
+        return Found(None, stated[0][1], f"文中有多个不同的等级（{'、'.join(values)}），未取等级")
+    single = _single_project(projects, report_kind)
+    if single is not None and single.grade:
+        return Found(single.grade, single.provenance.get("grade", (1, 1)))
+    return None
+
+
+def _stated_grades(index: TextIndex) -> list[tuple[str, tuple[int, int]]]:
+    text, offsets = compact_with_offsets(index.text)
+    cues = alternation(read_terms("grade_cues.csv"))
+    grade = _grade_pattern()
+    patterns = (
+        rf"(?:{cues})(?:为|是|:|属于)?(?:{grade})",                      # 等级为优秀 / 评价结果良好
+        rf"\d+(?:\.\d+)?分[,，;；]?(?:等级|结果)?(?:为|属于|评定为)(?:{grade})",   # 为95分，为优秀
+        rf"(?:总分|合计)\|?100\|?\d+(?:\.\d+)?\|?(?:{grade})",             # 总分|100|96|优
+    )
+    found = []
+    for pattern in patterns:
+        for match in re.finditer(pattern, text):
+            if _BAND_CONTEXT_RE.search(text[max(0, match.start() - 12): match.start() + 4]):
+                continue
+            word = next(g for g in match.groups() if g)
+            start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+            found.append((word, index.span_of(start, end)))
+    return found
