@@ -1,0 +1,272 @@
+"""What each page asks the marts, as small aggregated frames.
+
+The marts (queries/marts/*.sql) are the contract; this module holds the only SQL
+text of the dashboard. Every function takes the sidebar Filters, aggregates in
+DuckDB and returns a frame of at most a page of rows. Metric names chosen in the
+UI are looked up in a fixed dictionary before they reach SQL text.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.db import AGENCY_YEAR, FULL, PAGE_SIZE, Filters, Scope, frame, where_clause
+
+# metric column of mart_agency_year → Chinese label (the only metric names ever put into SQL)
+AGENCY_METRICS: dict[str, str] = {
+    "execution_rate_pct_computed": "预算执行率（重算，%）",
+    "carryover_rate_pct_computed": "结转结余率（重算，%）",
+    "score_mean": "平均自评分",
+    "share_projects_100_pct": "满分项目占比（%）",
+    "budget": "预算数（万元）",
+    "executed": "执行数（万元）",
+}
+SEVERITY_LABELS = {"high": "高", "medium": "中", "low": "低"}
+INDICATOR_CATEGORIES = ("数量指标", "质量指标", "时效指标", "成本指标", "效益指标", "满意度指标")
+
+
+def _w(filters: Filters, scope: Scope = FULL, alias: str = "") -> tuple[str, list]:
+    return where_clause(filters, scope, alias=alias)
+
+
+# ── sidebar ───────────────────────────────────────────────────────────────────
+
+def filter_options() -> dict[str, list]:
+    """Distinct years, regions, agencies and report kinds present in the data."""
+    df = frame("select distinct year, region, agency, report_kind from mart_project")
+    return {
+        "years": sorted(int(y) for y in df["year"].dropna().unique()),
+        "regions": sorted(df["region"].dropna().unique().tolist()),
+        "agencies": sorted(df["agency"].dropna().unique().tolist()),
+        "kinds": sorted(df["report_kind"].dropna().unique().tolist()),
+    }
+
+
+def demo_share() -> float:
+    """Share of loaded reports that come from the bundled demo set (data/demo)."""
+    df = frame("select avg(case when file_path like '%data/demo/%' then 1.0 else 0.0 end) as share from reports")
+    value = df["share"].iloc[0]
+    return 0.0 if pd.isna(value) else float(value)
+
+
+# ── 总览 ──────────────────────────────────────────────────────────────────────
+
+def kpis(filters: Filters) -> dict:
+    """The KPI row: agencies, reports, money, weighted execution, medians, perfect share, flags."""
+    w_ay, p_ay = _w(filters, AGENCY_YEAR)
+    w_p, p_p = _w(filters)
+    sql = f"""
+        with ay as (select * from mart_agency_year {w_ay}),
+             p as (select * from mart_project {w_p}),
+             fl as (select * from mart_flags {w_p})
+        select
+            (select count(distinct agency) from ay) as agencies,
+            (select count(distinct report_id) from p) as reports,
+            (select count(*) from p) as projects,
+            (select sum(budget) from ay) as budget,
+            (select sum(executed) from ay) as executed,
+            (select 100 * sum(executed) / nullif(sum(budget), 0) from ay where budget > 0 and executed is not null)
+                as execution_rate_weighted_pct,
+            (select median(carryover_rate_pct_computed) from ay) as carryover_rate_median_pct,
+            (select median(total_score) from p) as score_median,
+            (select 100 * avg(case when total_score >= 100 then 1.0 else 0.0 end) from p
+              where total_score is not null) as perfect_share_pct,
+            (select count(*) from fl) as flags
+    """
+    return frame(sql, p_ay + p_p + p_p).iloc[0].to_dict()
+
+
+def score_histogram(filters: Filters, *, bin_width: float = 5.0) -> pd.DataFrame:
+    """Projects per score bin (score_bin = lower bound); 100 falls in the last bin."""
+    w, p = _w(filters)
+    sql = f"""
+        select least(floor(total_score / ?) * ?, 100 - ?) as score_bin, count(*) as projects
+        from mart_project {w} and total_score is not null and total_score between 0 and 100
+        group by 1 order by 1
+    """
+    return frame(sql, [bin_width, bin_width, bin_width] + p)
+
+
+def execution_vs_score(filters: Filters) -> pd.DataFrame:
+    """One point per agency × year: computed execution rate and mean self-score."""
+    w, p = _w(filters, AGENCY_YEAR)
+    sql = f"""
+        select agency, year, execution_rate_pct_computed as execution_rate_pct, score_mean, budget
+        from mart_agency_year {w}
+          and execution_rate_pct_computed is not null and score_mean is not null
+        order by agency, year limit {PAGE_SIZE * 5}
+    """
+    return frame(sql, p)
+
+
+def trend_by_year(filters: Filters) -> pd.DataFrame:
+    """District totals per year: money, weighted execution rate, mean score, flags."""
+    w, p = _w(filters, AGENCY_YEAR)
+    sql = f"""
+        select year, count(distinct agency) as agencies, sum(budget) as budget, sum(executed) as executed,
+               100 * sum(executed) / nullif(sum(budget), 0) as execution_rate_pct,
+               avg(score_mean) as score_mean
+        from mart_agency_year {w} group by year order by year
+    """
+    return frame(sql, p)
+
+
+# ── 单位对比 / 年度趋势 ────────────────────────────────────────────────────────
+
+def metric_column(metric: str) -> str:
+    if metric not in AGENCY_METRICS:
+        raise ValueError(f"未知指标：{metric}")
+    return metric
+
+
+def agency_year_metric(filters: Filters, metric: str) -> pd.DataFrame:
+    """agency, year, value of one metric (for the heat-map and trend lines)."""
+    col = metric_column(metric)
+    w, p = _w(filters, AGENCY_YEAR)
+    sql = f"select agency, year, {col} as value from mart_agency_year {w} order by agency, year limit 5000"
+    return frame(sql, p)
+
+
+def ranking(filters: Filters, metric: str, year: int) -> pd.DataFrame:
+    """Agencies ranked on one metric in one year, with the previous year and the change."""
+    col = metric_column(metric)
+    w, p = _w(filters, AGENCY_YEAR, alias="cur")
+    sql = f"""
+        select cur.agency, cur.{col} as value, prev.{col} as previous, cur.{col} - prev.{col} as change
+        from mart_agency_year as cur
+        left join mart_agency_year as prev on prev.agency_key = cur.agency_key and prev.year = cur.year - 1
+        {w} and cur.year = ? and cur.{col} is not null
+        order by value desc limit {PAGE_SIZE}
+    """
+    return frame(sql, p + [year])
+
+
+def printed_vs_computed(filters: Filters) -> pd.DataFrame:
+    """Execution and carry-over rates as printed beside our recomputation, per agency × year."""
+    w, p = _w(filters, AGENCY_YEAR)
+    sql = f"""
+        select agency, year, execution_rate_pct, execution_rate_pct_computed,
+               carryover_rate_pct, carryover_rate_pct_computed
+        from mart_agency_year {w}
+          and (execution_rate_pct is not null or carryover_rate_pct is not null)
+        order by agency, year limit {PAGE_SIZE}
+    """
+    return frame(sql, p)
+
+
+# ── 评分分布 ──────────────────────────────────────────────────────────────────
+
+def grade_bands_by_year(filters: Filters) -> pd.DataFrame:
+    """Projects per computed grade band and year."""
+    w, p = _w(filters, AGENCY_YEAR)
+    sql = f"""
+        select year, band, sum(projects) as projects
+        from mart_score_distribution {w} group by year, band order by year, band
+    """
+    return frame(sql, p)
+
+
+def score_table(filters: Filters) -> pd.DataFrame:
+    """Per agency × year: projects, mean / min score, share at 100, printed ≠ recomputed totals."""
+    w, p = _w(filters)
+    sql = f"""
+        select agency, year, count(*) as projects,
+               avg(total_score) as score_mean, min(total_score) as score_min,
+               100 * avg(case when total_score >= 100 then 1.0 else 0.0 end) as share_100_pct,
+               count(*) filter (where abs(total_score - total_score_computed) > 0.5) as total_mismatches
+        from mart_project {w} and total_score is not null
+        group by agency, year order by agency, year limit {PAGE_SIZE}
+    """
+    return frame(sql, p)
+
+
+def printed_vs_recomputed_scores(filters: Filters) -> pd.DataFrame:
+    """Projects whose printed total differs from the sum of their parts, largest gap first."""
+    w, p = _w(filters)
+    sql = f"""
+        select project_id, agency, year, name as project, total_score, total_score_computed,
+               total_score - total_score_computed as gap
+        from mart_project {w} and total_score is not null and total_score_computed is not null
+        order by abs(total_score - total_score_computed) desc, project_id limit {PAGE_SIZE}
+    """
+    return frame(sql, p)
+
+
+# ── 目标与实际 ────────────────────────────────────────────────────────────────
+
+def target_status_by_category(filters: Filters) -> pd.DataFrame:
+    """Indicators per category (二级指标) and status 达成 / 未达成 / 无法判断."""
+    w, p = _w(filters)
+    sql = f"""
+        select coalesce(nullif(level2, ''), '其他') as category, met_status as status, count(*) as indicators
+        from mart_indicator {w} group by 1, 2 order by 1, 2
+    """
+    df = frame(sql, p)
+    order = {c: i for i, c in enumerate(INDICATOR_CATEGORIES)}
+    return df.sort_values("category", key=lambda s: s.map(lambda c: order.get(c, 99))).reset_index(drop=True)
+
+
+def indicator_list(filters: Filters, *, kind: str, page: int = 0) -> pd.DataFrame:
+    """Missed targets (kind='missed') or over-achievement ≥ 130% (kind='over'), one page."""
+    condition = {"missed": "met = false", "over": "is_over_achieved"}[kind]
+    order = "gap_pct asc" if kind == "missed" else "gap_pct desc"
+    w, p = _w(filters)
+    sql = f"""
+        select indicator_id, project_id, agency, year, project_name, name, target, actual,
+               gap_pct, weight, score, deviation_reason
+        from mart_indicator {w} and {condition}
+        order by {order} nulls last, indicator_id limit {PAGE_SIZE} offset ?
+    """
+    return frame(sql, p + [page * PAGE_SIZE])
+
+
+def indicator_count(filters: Filters, *, kind: str) -> int:
+    condition = {"missed": "met = false", "over": "is_over_achieved"}[kind]
+    w, p = _w(filters)
+    return int(frame(f"select count(*) as n from mart_indicator {w} and {condition}", p)["n"].iloc[0])
+
+
+# ── 异常识别 ──────────────────────────────────────────────────────────────────
+
+def _flag_where(filters: Filters, rules: list[str], severities: list[str]) -> tuple[str, list]:
+    w, p = _w(filters)
+    if rules:
+        w += " and list_contains(?::varchar[], rule_id)"
+        p.append(list(rules))
+    if severities:
+        w += " and list_contains(?::varchar[], severity)"
+        p.append(list(severities))
+    return w, p
+
+
+def flag_counts(filters: Filters) -> pd.DataFrame:
+    """Flags per rule and severity."""
+    w, p = _w(filters)
+    sql = f"select rule_id, severity, count(*) as flags from mart_flags {w} group by 1, 2 order by flags desc"
+    return frame(sql, p)
+
+
+def flag_list(filters: Filters, rules: list[str], severities: list[str], *, page: int = 0) -> pd.DataFrame:
+    """One page of flags, most severe first."""
+    w, p = _flag_where(filters, rules, severities)
+    sql = f"""
+        select rule_id, severity, agency, year, report_id, project_id, indicator_id, explanation
+        from mart_flags {w}
+        order by case severity when 'high' then 0 when 'medium' then 1 else 2 end, agency, year,
+                 project_id nulls last, indicator_id nulls last, rule_id
+        limit {PAGE_SIZE} offset ?
+    """
+    return frame(sql, p + [page * PAGE_SIZE])
+
+
+def flag_total(filters: Filters, rules: list[str], severities: list[str]) -> int:
+    w, p = _flag_where(filters, rules, severities)
+    return int(frame(f"select count(*) as n from mart_flags {w}", p)["n"].iloc[0])
+
+
+def rule_titles() -> dict[str, str]:
+    """rule_id → Chinese title, from the rule set table when present."""
+    try:
+        df = frame("select rule_id, title from rule_flag_rules")
+    except Exception:  # noqa: BLE001 — older databases have no rule table; ids are shown instead
+        return {}
+    return dict(zip(df["rule_id"], df["title"]))
