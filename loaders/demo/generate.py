@@ -405,7 +405,7 @@ def choose_format(rng: random.Random, kind: str, formats: tuple[str, ...]) -> st
     fmt = rng.choice(formats)
     if fmt == "xlsx" and kind != "project":       # a workbook holds the one-project table only
         others = [f for f in formats if f != "xlsx"]
-        fmt = others[0] if others else "xlsx"
+        fmt = others[0] if others else "txt"
     return fmt
 
 

@@ -12,31 +12,15 @@ from __future__ import annotations
 import re
 
 from loaders.demo import prose
+from loaders.demo.document import compose
 from loaders.demo.model import DemoDocument
-from loaders.demo.tables import Rows, project_table
+from loaders.demo.tables import Rows
 
 
 def render_txt(doc: DemoDocument) -> str:
-    lines = prose.furniture(doc) if doc.style.furniture else []
-    lines += [prose.title(doc), ""]
-    kind = doc.report.report_kind
-    if kind == "project" and doc.layout != "narrative":
-        lines += table_text(doc, project_table(doc, doc.report.projects[0]))
-        lines += ["", f"填报单位：{doc.report.agency}    填报日期：{doc.report_date}"]
-        return "\n".join(lines) + "\n"
-    lines += prose.intro(doc)
-    if kind == "project":
-        lines += prose.project_sections(doc, doc.report.projects[0])
-    else:
-        lines += prose.department_sections(doc)
-    if kind == "mixed":
-        lines += ["", "附件：项目支出绩效自评表", ""]
-        for k, project in enumerate(doc.report.projects):
-            if doc.layout == "narrative":
-                lines += prose.project_sections(doc, project, numbered=f"{prose.CN_NUMS[k % 10]}、")
-            else:
-                lines += table_text(doc, project_table(doc, project)) + [""]
-    lines += [""] + prose.closing(doc)
+    lines: list[str] = []
+    for block in compose(doc):
+        lines += table_text(doc, block) if isinstance(block, list) else [block]
     return "\n".join(lines) + "\n"
 
 
