@@ -29,11 +29,24 @@ def projects_by_agency(projects: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {name: group.drop(columns="_agency") for name, group in sorted(named.groupby("_agency"))}
 
 
+def with_project_names(flags: pd.DataFrame, projects: pd.DataFrame) -> pd.DataFrame:
+    """Flags with `project_name` filled from mart_project when the flag mart has only the id."""
+    name = pick(projects, "project_name", "name")
+    if flags.empty or "project_id" not in flags.columns or name is None or "project_id" not in projects.columns:
+        return flags
+    names = projects.drop_duplicates("project_id").set_index("project_id")[name]
+    looked_up = flags["project_id"].map(names)
+    if "project_name" in flags.columns:
+        looked_up = flags["project_name"].fillna(looked_up)
+    return flags.assign(project_name=looked_up)
+
+
 def assemble_content(frames: SummaryFrames) -> ReportContent:
     charts, chart_notes = key_charts(frames)
+    flags = with_project_names(most_serious_flags(frames.flags, FLAG_LIMIT), frames.projects)
     return ReportContent(
         scope=frames.scope, data_date=frames.data_date, kpis=kpi_rows(frames), charts=charts,
-        flags=most_serious_flags(frames.flags, FLAG_LIMIT),
+        flags=flags,
         projects_by_agency=projects_by_agency(frames.projects),
         notes=frames.warnings + chart_notes,
     )

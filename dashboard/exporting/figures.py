@@ -1,20 +1,25 @@
 """The five key charts of the annual summary, each with the small frame it was drawn from.
 
-The dashboard's own builders (dashboard/charts.py) are used when they exist, so the Word
-report shows what the dashboard shows; until then the simple builders here stand in.
-A chart whose data is missing is left out (and said so), never drawn empty.
+The figures come from the dashboard's own pure builders (dashboard/charts.py), so the Word
+report shows exactly what the dashboard shows; this module only shapes the in-scope mart
+rows into the frames those builders take. A chart without data is left out (and the
+report says so), never drawn empty. The exported data keeps mart column names, so its
+XLSX headers say whether a value is printed or recomputed.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.exporting.images import CJK_FONT_FAMILY, DEFAULT_HEIGHT, DEFAULT_WIDTH
+from dashboard import charts
 from dashboard.exporting.summary import SummaryFrames, pick
 
-INDICATOR_CATEGORIES = ("数量", "质量", "时效", "成本", "效益", "满意度")
+SCORE_BIN_WIDTH = 5.0
+MET_STATUS = {True: "达成", False: "未达成"}
+NOT_MEASURABLE = "无法判断"
 
 
 @dataclass
@@ -25,110 +30,111 @@ class ChartSpec:
     data: pd.DataFrame  # exactly the rows drawn, exported beside the image
 
 
-def _base_layout(fig: go.Figure, title: str, *, x_title: str = "", y_title: str = "") -> go.Figure:
-    fig.update_layout(
-        title={"text": title}, width=DEFAULT_WIDTH, height=DEFAULT_HEIGHT, template="plotly_white",
-        font={"family": CJK_FONT_FAMILY, "size": 13}, xaxis_title=x_title, yaxis_title=y_title,
-        showlegend=False,
-    )
-    return fig
-
-
-def _agency_rate(ay: pd.DataFrame, computed: str, printed: str) -> pd.DataFrame:
-    agency, rate = pick(ay, "agency", "agency_name"), pick(ay, computed, printed)
-    if agency is None or rate is None:
+def _agency_metric(ay: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """agency + the first of `columns` present, one row per agency (mean over its rows)."""
+    agency, value = pick(ay, "agency", "agency_name"), pick(ay, *columns)
+    if agency is None or value is None:
         return pd.DataFrame()
-    data = ay[[agency, rate]].dropna().rename(columns={agency: "agency"})
-    return data.groupby("agency", as_index=False)[rate].mean().sort_values(rate, ascending=False)
+    rows = ay[[agency, value]].dropna().rename(columns={agency: "agency"})
+    return rows.groupby("agency", as_index=False)[value].mean().sort_values(value, ascending=False)
+
+
+def _ranking(ay: pd.DataFrame, key: str, title: str, label: str, *columns: str) -> ChartSpec | None:
+    data = _agency_metric(ay, *columns)
+    if data.empty:
+        return None
+    value = data.columns[1]
+    return ChartSpec(key, title, charts.fig_ranking(data, title=title, value=value, value_label=label), data)
 
 
 def chart_execution_by_agency(frames: SummaryFrames) -> ChartSpec | None:
-    data = _agency_rate(frames.agency_year, "execution_rate_pct_computed", "execution_rate_pct")
-    if data.empty:
-        return None
-    rate = data.columns[1]
-    title = "各单位预算执行率"
-    fig = go.Figure(go.Bar(x=data["agency"], y=data[rate], marker_color="#3b6ea8"))
-    fig.add_hline(y=80, line_dash="dash", line_color="#c0392b", annotation_text="80%")
-    return ChartSpec("execution_by_agency", title, _base_layout(fig, title, y_title="预算执行率（%）"), data)
-
-
-def chart_score_distribution(frames: SummaryFrames) -> ChartSpec | None:
-    dist = frames.score_distribution
-    band, count = pick(dist, "grade_band", "band", "grade"), pick(dist, "projects", "n", "count", "n_projects")
-    if band is None or count is None or dist.empty:
-        return None
-    data = dist.groupby(band, as_index=False, sort=False)[count].sum().rename(columns={band: "grade_band"})
-    title = "自评等级分布"
-    fig = go.Figure(go.Bar(x=data["grade_band"], y=data[count], marker_color="#5b8c5a"))
-    return ChartSpec("score_distribution", title, _base_layout(fig, title, y_title="项目数"), data)
-
-
-def chart_execution_vs_score(frames: SummaryFrames) -> ChartSpec | None:
-    projects = frames.projects
-    rate = pick(projects, "execution_rate_pct_computed", "execution_rate_pct")
-    score, name = pick(projects, "total_score"), pick(projects, "name", "project_name", "project")
-    if rate is None or score is None:
-        return None
-    keep = [c for c in ("agency", name, rate, score) if c]
-    data = projects[keep].dropna(subset=[rate, score])
-    if data.empty:
-        return None
-    title = "预算执行率与自评得分"
-    fig = go.Figure(go.Scatter(x=data[rate], y=data[score], mode="markers",
-                               marker={"size": 8, "color": "#3b6ea8", "opacity": 0.7},
-                               text=data[name] if name else None))
-    return ChartSpec("execution_vs_score", title,
-                     _base_layout(fig, title, x_title="预算执行率（%）", y_title="自评总分"), data)
+    return _ranking(frames.agency_year, "execution_by_agency", "各单位预算执行率", "预算执行率（%）",
+                    "execution_rate_pct_computed", "execution_rate_pct")
 
 
 def chart_carryover(frames: SummaryFrames) -> ChartSpec | None:
-    data = _agency_rate(frames.agency_year, "carryover_rate_pct_computed", "carryover_rate_pct")
+    return _ranking(frames.agency_year, "carryover_by_agency", "各单位结转结余率", "结转结余率（%）",
+                    "carryover_rate_pct_computed", "carryover_rate_pct")
+
+
+def score_bins(scores: pd.Series, width: float = SCORE_BIN_WIDTH) -> pd.DataFrame:
+    """Projects per score bin (score_bin = lower bound); 100 falls in the last bin, as on the dashboard."""
+    valid = scores.dropna()
+    valid = valid[(valid >= 0) & (valid <= 100)]
+    bins = np.minimum(np.floor(valid / width) * width, 100 - width)
+    counts = bins.value_counts().sort_index()
+    return pd.DataFrame({"score_bin": counts.index.astype(float), "projects": counts.to_numpy()})
+
+
+def chart_score_distribution(frames: SummaryFrames) -> ChartSpec | None:
+    score = pick(frames.projects, "total_score")
+    data = score_bins(frames.projects[score]) if score else pd.DataFrame()
     if data.empty:
         return None
-    rate = data.columns[1]
-    title = "各单位结转结余率"
-    fig = go.Figure(go.Bar(x=data["agency"], y=data[rate], marker_color="#d68a2e"))
-    return ChartSpec("carryover_by_agency", title, _base_layout(fig, title, y_title="结转结余率（%）"), data)
+    title = "项目自评得分分布"
+    return ChartSpec("score_distribution", title, charts.fig_score_histogram(data, title=title), data)
 
 
-def indicator_category(level2: str | None) -> str:
-    """数量指标 / 质量指标 … → 数量 / 质量 …; everything else is 其他."""
-    text = level2 or ""
-    return next((c for c in INDICATOR_CATEGORIES if c in text), "其他")
+def _agency_scores(frames: SummaryFrames) -> pd.Series | None:
+    """Mean self-score per agency: the mart's own column, else the mean over its projects."""
+    ay, projects = frames.agency_year, frames.projects
+    mean = pick(ay, "score_mean", "self_score_mean", "mean_score")
+    if mean and "agency" in ay.columns:
+        return ay.groupby("agency")[mean].mean()
+    if "total_score" in projects.columns and "agency" in projects.columns:
+        return projects.groupby("agency")["total_score"].mean()
+    return None
+
+
+def chart_execution_vs_score(frames: SummaryFrames) -> ChartSpec | None:
+    rates, scores = _agency_metric(frames.agency_year, "execution_rate_pct_computed"), _agency_scores(frames)
+    if rates.empty or scores is None:
+        return None
+    data = rates.assign(year=frames.scope.year, score_mean=rates["agency"].map(scores)).dropna()
+    if data.empty:
+        return None
+    title = "预算执行率与自评得分"
+    drawn = data.rename(columns={"execution_rate_pct_computed": "execution_rate_pct"})
+    return ChartSpec("execution_vs_score", title, charts.fig_execution_vs_score(drawn, title=title), data)
+
+
+def indicator_status(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Indicators per category (二级指标) and status 达成 / 未达成 / 无法判断 (met null)."""
+    if "met_status" in indicators.columns:
+        status = indicators["met_status"].fillna(NOT_MEASURABLE)
+    else:
+        status = indicators["met"].map(lambda m: MET_STATUS.get(m, NOT_MEASURABLE) if pd.notna(m) else NOT_MEASURABLE)
+    level2 = pick(indicators, "category", "level2")
+    category = indicators[level2].replace("", None).fillna("其他") if level2 else pd.Series("其他", index=indicators.index)
+    counted = pd.DataFrame({"category": category, "status": status}).value_counts().rename("indicators")
+    return counted.reset_index().sort_values(["category", "status"], kind="stable").reset_index(drop=True)
 
 
 def chart_missed_by_category(frames: SummaryFrames) -> ChartSpec | None:
     ind = frames.indicators
-    if ind.empty or "met" not in ind.columns:
+    if ind.empty or not {"met", "met_status"} & set(ind.columns):
         return None
-    level2 = pick(ind, "category", "level2")
-    categories = ind[level2].map(indicator_category) if level2 else pd.Series("其他", index=ind.index)
-    # met is true / false / null (not measurable): only an explicit false counts as missed.
-    missed = categories[ind["met"].eq(False).fillna(False).astype(bool)].value_counts()
-    order = [c for c in INDICATOR_CATEGORIES + ("其他",) if c in set(categories)]
-    data = pd.DataFrame({"category": order, "missed": [int(missed.get(c, 0)) for c in order]})
-    title = "未达成目标的指标（按类别）"
-    fig = go.Figure(go.Bar(x=data["category"], y=data["missed"], marker_color="#c0392b"))
-    return ChartSpec("missed_by_category", title, _base_layout(fig, title, y_title="未达成指标数"), data)
+    data = indicator_status(ind)
+    title = "各类指标完成情况（红色为未达成目标）"
+    return ChartSpec("missed_by_category", title, charts.fig_target_gaps(data, title=title), data)
 
 
 KEY_CHARTS = {
     chart_execution_by_agency: "各单位预算执行率",
-    chart_score_distribution: "自评等级分布",
+    chart_score_distribution: "项目自评得分分布",
     chart_execution_vs_score: "预算执行率与自评得分",
     chart_carryover: "各单位结转结余率",
-    chart_missed_by_category: "未达成目标的指标（按类别）",
+    chart_missed_by_category: "各类指标完成情况",
 }
 
 
 def key_charts(frames: SummaryFrames) -> tuple[list[ChartSpec], list[str]]:
     """The charts that have data, and a note for each one left out."""
-    charts, notes = [], []
+    chosen, notes = [], []
     for builder, title in KEY_CHARTS.items():
         spec = builder(frames)
         if spec is None:
             notes.append(f"缺少数据，未生成图表：{title}")
         else:
-            charts.append(spec)
-    return charts, notes
+            chosen.append(spec)
+    return chosen, notes

@@ -49,12 +49,13 @@ def pick(df: pd.DataFrame, *candidates: str) -> str | None:
 
 
 def open_marts(db_path: Path):
-    """A read-only connection: the loader engineer's `connect_reader` when it exists."""
+    """A read-only cursor of the loader's cached reader (safe in any thread: the dashboard's
+    download callables run on their own thread); plain read-only duckdb if that is absent."""
     try:
-        from loaders.db import connect_reader
+        from loaders.db import reader_cursor
     except ImportError:
         return duckdb.connect(str(db_path), read_only=True)
-    return connect_reader(db_path)
+    return reader_cursor(Path(db_path))
 
 
 def _relation_names(con) -> set[str]:

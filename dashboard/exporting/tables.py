@@ -43,6 +43,8 @@ COLUMN_LABELS = {
     "target": "年度指标值", "actual": "实际完成值", "weight": "分值", "score": "得分",
     "met": "是否达成", "missed": "未达成数", "indicators_missed": "未达成指标数",
     "indicators_met": "达成指标数", "gap_pct": "偏差（%）", "flags": "异常数",
+    "score_bin": "得分区间下限", "score_mean": "自评得分均值", "status": "完成状态", "met_status": "完成状态",
+    "indicators": "指标数", "agency_key": "单位标识", "project_seq": "项目序号",
 }
 
 _PERCENT_NAME = re.compile(r"(_pct|_pct_computed|_rate|率)$|占比|（%")
