@@ -124,15 +124,32 @@ def write_html(blocks: list[Block], path: Path, *, encoding: str = "utf-8") -> P
             parts.append(f"<p class=MsoNormal><span>{html.escape(value)}</span><o:p></o:p></p>")
             continue
         parts.append("<table border=1>")
-        for row in value:
-            cells = "".join(f"<td><p>{html.escape(c)}</p></td>" for c in ("" if x is None else x for x in row))
-            parts.append(f"<tr>{cells}</tr>")
+        parts.extend(_html_rows(value))
         parts.append("</table>")
     parts.append("</body></html>")
     # Pages that declare gb2312 really use its superset (GBK/GB18030), as real ones do.
     codec = "gb18030" if encoding.lower() in ("gb2312", "gbk") else encoding
     path.write_bytes("\n".join(parts).encode(codec))
     return path
+
+
+def _html_rows(rows) -> list[str]:
+    """Rows as Word writes them: merged cells are one <td> with rowspan / colspan."""
+    out = []
+    for r, row in enumerate(rows):
+        tds = []
+        for c, cell in enumerate(row):
+            if cell is None:
+                continue
+            below = 1
+            while r + below < len(rows) and c < len(rows[r + below]) and rows[r + below][c] is None:
+                below += 1
+            span = GRID - c if c == len(row) - 1 else 1
+            attrs = (f" rowspan={below}" if below > 1 else "") + (f" colspan={span}" if span > 1 else "")
+            tds.append(f"<td{attrs} style='border:solid 1pt'><p class=MsoNormal>"
+                       f"<span lang=EN-US>{html.escape(cell)}</span><o:p></o:p></p></td>")
+        out.append("<tr>\n" + "\n".join(tds) + "\n</tr>")
+    return out
 
 
 def write_pdf(blocks: list[Block], path: Path, *, repeat_rows: int = 0, page_numbers: bool = False) -> Path:
