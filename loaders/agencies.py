@@ -174,10 +174,11 @@ class AgencyRegistry:
     def resolve(self, name: str | None, region: str | None) -> Match | None:
         if not name or not _clean(name):
             return None
-        region = _clean(region) if region else None
-        cache_key = (_clean(name), region)
+        # names are stored as written (trimmed); only the matching key is normalised
+        name, region = name.strip(), (region.strip() or None) if region else None
+        cache_key = (name, region)
         if cache_key not in self._cache:
-            self._cache[cache_key] = self._resolve(_clean(name), region)
+            self._cache[cache_key] = self._resolve(name, region)
         return self._cache[cache_key]
 
     def _resolve(self, name: str, region: str | None) -> Match:

@@ -1,0 +1,149 @@
+"""Agency identity: name keys, automatic matching, review list, merge and split."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from loaders.agencies import (
+    AgencyRegistry, agency_level, agency_sector, dismiss_review, merge_agencies, name_key, open_reviews,
+    region_parts, split_agency,
+)
+from loaders.db import ensure_schema
+
+FENGTAI = "北京市丰台区"
+
+
+@pytest.fixture
+def con():
+    con = duckdb.connect(":memory:")
+    ensure_schema(con)
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize("name", [
+    "北京市丰台区信访办公室", "丰台区信访办", "区信访办", "北京市丰台区人民政府信访办公室", "丰台区信访办公室（本级）",
+])
+def test_fengtai_petition_office_spellings_share_one_key(name):
+    assert name_key(name, FENGTAI) == "信访办"
+
+
+@pytest.mark.parametrize(("name", "region", "key"), [
+    ("杭州市市场监督管理局", "浙江省杭州市", "市场监管局"),
+    ("市市场监督管理局", "浙江省杭州市", "市场监管局"),   # the leading 市 stands for 杭州市
+    ("市场监管局", "浙江省杭州市", "市场监管局"),         # 市场 is a word, not the region
+    ("中共北京市丰台区委员会办公室", FENGTAI, "委办"),
+    ("济南市市中区教育局", "山东省济南市市中区", "教育局"),
+])
+def test_name_keys(name, region, key):
+    assert name_key(name, region) == key
+
+
+def test_region_parts_keep_zhou_shi_together():
+    assert region_parts("浙江省杭州市") == ["浙江省", "杭州市"]
+    assert region_parts("四川省甘孜藏族自治州泸定县") == ["四川省", "甘孜藏族自治州", "泸定县"]
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    ("北京市丰台区信访办公室", "信访"), ("丰台区卫生健康委员会", "卫健"), ("城乡建设局", "住房建设"),
+    ("某某镇人民政府", "街道乡镇"), ("区委办公室", None),
+])
+def test_sector_words(name, sector):
+    assert agency_sector(name) == sector
+
+
+def test_levels():
+    assert agency_level("丰台区信访办", FENGTAI) == "县(区)"
+    assert agency_level("杭州市教育局", "浙江省杭州市") == "市"
+    assert agency_level("浙江省财政厅", "浙江省") == "省"
+    assert agency_level("长辛店镇人民政府", FENGTAI) == "乡镇"
+    assert agency_level("某局", None) is None
+
+
+def test_three_spellings_resolve_to_one_agency(con):
+    reg = AgencyRegistry(con)
+    ids = {reg.resolve(n, FENGTAI).agency_id for n in ("北京市丰台区信访办公室", "丰台区信访办", "区信访办")}
+    assert len(ids) == 1
+    rows = con.execute("select canonical_name, region, level, sector from agencies").fetchall()
+    assert rows == [("北京市丰台区信访办公室", FENGTAI, "县(区)", "信访")]
+    aliases = {r[0] for r in con.execute("select alias from agency_aliases").fetchall()}
+    assert aliases == {"北京市丰台区信访办公室", "丰台区信访办", "区信访办"}
+
+
+def test_other_district_is_another_agency(con):
+    reg = AgencyRegistry(con)
+    a = reg.resolve("丰台区信访办", FENGTAI).agency_id
+    b = reg.resolve("朝阳区信访办", "北京市朝阳区").agency_id
+    assert a != b
+    assert open_reviews(con) == []
+
+
+def test_uncertain_match_goes_to_review_not_merged(con):
+    reg = AgencyRegistry(con)
+    full = reg.resolve("北京市丰台区信访办公室", FENGTAI)
+    # same name, region written differently: a new agency plus a review row
+    short = AgencyRegistry(con).resolve("丰台区信访办公室", "丰台区")
+    assert short.agency_id != full.agency_id and short.how == "new_review"
+    (review,) = open_reviews(con)
+    assert (review["agency_id"], review["candidate_id"]) == (short.agency_id, full.agency_id)
+    assert review["candidate_name"] == "北京市丰台区信访办公室"
+    # similar name in the same sector and region: also only a suggestion
+    bureau = AgencyRegistry(con).resolve("北京市丰台区信访局", FENGTAI)
+    assert bureau.agency_id != full.agency_id
+    assert any(r["agency_id"] == bureau.agency_id and r["candidate_id"] == full.agency_id
+               for r in open_reviews(con))
+
+
+def _report(con, rid, agency, agency_id):
+    con.execute("insert into reports (report_id, file_name, file_path, content_hash, parser_version, loaded_at, "
+                "agency, agency_id) values (?, ?, ?, ?, 'test', now(), ?, ?)",
+                [rid, f"{rid}.txt", f"/x/{rid}.txt", rid, agency, agency_id])
+
+
+def test_merge_moves_reports_and_survives_later_matching(con):
+    reg = AgencyRegistry(con)
+    keep = reg.resolve("北京市丰台区信访办公室", FENGTAI).agency_id
+    other = reg.resolve("北京市丰台区信访局", FENGTAI).agency_id
+    _report(con, "r1", "北京市丰台区信访办公室", keep)
+    _report(con, "r2", "北京市丰台区信访局", other)
+    assert merge_agencies(con, keep, [other]) == 1
+    assert con.execute("select distinct agency_id from reports").fetchall() == [(keep,)]
+    assert con.execute("select count(*) from agencies where agency_id = ?", [other]).fetchall() == [(0,)]
+    assert all(r["agency_id"] != other for r in open_reviews(con))
+    # a later load of the same name lands on the kept agency (analyst alias wins)
+    again = AgencyRegistry(con).resolve("北京市丰台区信访局", FENGTAI)
+    assert (again.agency_id, again.how) == (keep, "alias")
+
+
+def test_split_moves_named_reports_to_a_new_agency(con):
+    reg = AgencyRegistry(con)
+    one = reg.resolve("北京市丰台区信访办公室", FENGTAI).agency_id
+    assert reg.resolve("区信访办", FENGTAI).agency_id == one
+    _report(con, "r1", "北京市丰台区信访办公室", one)
+    _report(con, "r2", "区信访办", one)
+    new = split_agency(con, one, ["区信访办"], new_name="丰台区信访办（区级）")
+    assert new != one
+    assert dict(con.execute("select report_id, agency_id from reports").fetchall()) == {"r1": one, "r2": new}
+    assert AgencyRegistry(con).resolve("区信访办", FENGTAI).agency_id == new
+    assert con.execute("select canonical_name, sector from agencies where agency_id = ?", [new]).fetchall() == [
+        ("丰台区信访办（区级）", "信访")]
+
+
+def test_dismiss_review(con):
+    AgencyRegistry(con).resolve("北京市丰台区信访办公室", FENGTAI)
+    short = AgencyRegistry(con).resolve("丰台区信访办公室", "丰台区")
+    (review,) = open_reviews(con)
+    dismiss_review(con, review["alias"], short.agency_id, review["candidate_id"])
+    assert open_reviews(con) == []
+
+
+def test_merge_unknown_agency_says_so(con):
+    with pytest.raises(KeyError, match="没有这些单位编号"):
+        merge_agencies(con, "nope", ["also-nope"])
+
+
+def test_names_are_stored_verbatim_and_bound(con):
+    evil = "<script>alert(1)</script>'; DROP TABLE agencies; --"
+    match = AgencyRegistry(con).resolve(evil, FENGTAI)
+    assert con.execute("select canonical_name from agencies where agency_id = ?",
+                       [match.agency_id]).fetchall() == [(evil,)]
