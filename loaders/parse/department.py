@@ -1,0 +1,148 @@
+"""Department-level money figures: budget, spending, rates, carry-over, basic / project parts.
+
+Decisions (FORMAT.md conventions):
+- Only stated figures: a labelled amount with its unit ("全年预算数 794.51 万元") or a
+  labelled percent ("预算执行率为 97.64%"); nothing is computed here.
+- 收入 is not 预算: "财政拨款收入 X" is kept as `income`, never as `budget`.
+- 基本支出 / 项目支出 are budget parts when written as such (基本支出预算数) or when the
+  nearest total before them is a budget; spending parts when it is spending or income.
+- Labels and their fields live in data/department_labels.csv.
+The first statement of each field wins; a later different value is noted as a warning.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.parse.numbers import to_wan
+from loaders.parse.text import TextIndex, alternation, read_rows
+from loaders.records import DEPARTMENT_FIELDS, Project, Span
+
+SCORED_FIELDS = DEPARTMENT_FIELDS[:7]
+_NUMBER = r"(-?\d[\d,]*(?:\.\d+)?)"
+_AMOUNT_GAP = r"\s*(?:\(万元\)|\(元\))?\s*(?:为|是|:|达到|共计|合计|总计)?\s*"
+_PERCENT_GAP = r"\s*(?:\(%\))?\s*(?:为|是|:|达到|均达到|均为|达)?\s*"
+_UNIT = r"\s*(万元|亿元|元)"
+# Scoring criteria, not a statement: "预算执行率100%计满分", "每低于5%扣2分".
+_CRITERIA_AFTER_RE = re.compile(r"\s*(?:计|得|扣|以上|以下|的)")
+# The char before a bare 支出 that makes it a part (基本支出, 项目支出, 其他支出 …) rather than the total.
+_BARE_SPENDING_OK_BEFORE = "、，,。；;：: \n为和及与"
+MAX_RATE_PCT = 200
+NEAR_AMOUNT_CHARS = 60
+PART_CONTEXT_CHARS = 200
+
+
+@dataclass
+class Figure:
+    field: str
+    value: float
+    start: int
+    end: int
+
+
+def parse_department_budget(index: TextIndex, projects: list[Project]) -> tuple[dict | None, dict[str, Span], list[str]]:
+    """(department_budget or None, provenance "department_budget.<key>" → span, warnings)."""
+    skip_lines = _table_lines(projects)
+    figures = [f for f in _labelled_figures(index) if index.line_of(f.start) not in skip_lines]
+    figures += _part_figures(index, figures, skip_lines)
+    budget: dict[str, float | None] = {}
+    provenance: dict[str, Span] = {}
+    warnings: list[str] = []
+    for fig in sorted(figures, key=lambda f: f.start):
+        if fig.field not in budget:
+            budget[fig.field] = round(fig.value, 6)
+            provenance[f"department_budget.{fig.field}"] = index.span_of(fig.start, fig.end)
+        elif abs(budget[fig.field] - fig.value) > 0.005:
+            warnings.append(f"部门{fig.field}有两个不同的数（{budget[fig.field]:g} 与 {fig.value:g}），取了先出现的")
+    _copy_department_table(budget, provenance, projects)
+    if not budget:
+        return None, {}, warnings
+    return {key: budget.get(key) for key in SCORED_FIELDS} | {
+        key: value for key, value in budget.items() if key not in SCORED_FIELDS}, provenance, warnings
+
+
+def _table_lines(projects: list[Project]) -> set[int]:
+    """Lines of project money rows and indicator rows: their 预算数 / 执行率 belong to the project."""
+    lines: set[int] = set()
+    spans = [row.span for p in projects for row in p.money_rows if row.span]
+    spans += [span for p in projects for ind in p.indicators for span in ind.provenance.values()]
+    for first, last in spans:
+        lines.update(range(first, last + 1))
+    return lines
+
+
+def _labelled_figures(index: TextIndex) -> list[Figure]:
+    rows = read_rows("department_labels.csv")
+    field_of = {r["term"]: (r["field"], r["kind"]) for r in rows}
+    labels = alternation([r["term"] for r in rows])
+    pattern = re.compile(rf"({labels})(?:{_AMOUNT_GAP}{_NUMBER}{_UNIT}|{_PERCENT_GAP}{_NUMBER}\s*%)")
+    figures: list[Figure] = []
+    for match in pattern.finditer(index.text):
+        field, kind = field_of[match.group(1)]
+        figure = _figure(index.text, match, field, kind, figures)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _figure(text: str, match: re.Match, field: str, kind: str, before: list[Figure]) -> Figure | None:
+    label, amount, unit, percent = match.group(1), match.group(2), match.group(3), match.group(4)
+    if kind == "amount" and amount is not None:
+        if label == "支出" and match.start() > 0 and text[match.start() - 1] not in _BARE_SPENDING_OK_BEFORE:
+            return None
+        if text.startswith("预算", match.end(1)):
+            return None  # 支出预算数: a budget part, read by _part_figures
+        return Figure(field, to_wan(_to_float(amount), unit), match.start(), match.end())
+    if kind.startswith("percent") and percent is not None:
+        value = _to_float(percent)
+        if value > MAX_RATE_PCT or _CRITERIA_AFTER_RE.match(text, match.end()):
+            return None
+        if kind == "percent_near_amount" and not any(
+                f.end <= match.start() <= f.end + NEAR_AMOUNT_CHARS for f in before):
+            return None
+        return Figure(field, value, match.start(), match.end())
+    return None
+
+
+def _part_figures(index: TextIndex, totals: list[Figure], skip_lines: set[int]) -> list[Figure]:
+    """基本支出 / 项目支出 amounts, classed as budget or spending parts by what they are parts of."""
+    pattern = re.compile(rf"(基本|项目)支出(预算数|预算)?{_AMOUNT_GAP}{_NUMBER}{_UNIT}")
+    figures = []
+    for match in pattern.finditer(index.text):
+        if index.line_of(match.start()) in skip_lines:
+            continue
+        part = "basic" if match.group(1) == "基本" else "project"
+        whole = "budget" if match.group(2) else _whole_before(totals, match.start())
+        if whole is None:
+            continue
+        value = to_wan(_to_float(match.group(3)), match.group(4))
+        figures.append(Figure(f"{part}_{whole}", value, match.start(), match.end()))
+    return figures
+
+
+def _whole_before(totals: list[Figure], offset: int) -> str | None:
+    """"budget" / "expenditure": what the nearest preceding total (within reach) measures."""
+    candidates = [f for f in totals if f.field in ("budget", "executed", "income")
+                  and offset - PART_CONTEXT_CHARS <= f.end <= offset]
+    if not candidates:
+        return None
+    nearest = max(candidates, key=lambda f: f.end)
+    return "budget" if nearest.field == "budget" else "expenditure"
+
+
+def _copy_department_table(budget: dict, provenance: dict[str, Span], projects: list[Project]) -> None:
+    """A department-wide table's own money cells (部门预算执行情况) are the department's stated figures."""
+    table = next((p for p in projects if p.subject == "department"), None)
+    if table is None:
+        return
+    for source, field in (("budget_full_year", "budget"), ("executed", "executed"),
+                          ("execution_rate_pct", "execution_rate_pct")):
+        value = getattr(table, source)
+        if value is not None and field not in budget:
+            budget[field] = value
+            if source in table.provenance:
+                provenance[f"department_budget.{field}"] = table.provenance[source]
+
+
+def _to_float(text: str) -> float:
+    return float(text.replace(",", ""))

@@ -1,0 +1,84 @@
+"""存在问题 / 改进措施 text: what the report admits and what it promises.
+
+Decision: findings are the items under a heading that names problems or measures
+(data/finding_headings.csv), up to the next heading of the same or a higher level.
+Lines broken inside a sentence are joined; an enumeration marker (1、 / （2） / ①)
+or a sentence end starts a new item. "无" is no finding.
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.parse.text import TextIndex, compact, read_rows
+from loaders.records import Finding
+
+_LEVEL_MARKERS = (
+    (1, re.compile(r"^[一二三四五六七八九十]+\s*[、.．]")),
+    (2, re.compile(r"^[(（][一二三四五六七八九十]+[)）]")),
+    (3, re.compile(r"^\d+\s*[、.．](?!\d)")),
+)
+_ITEM_START_RE = re.compile(r"^(?:\d+\s*[、.．)）](?!\d)|[(（]\d+[)）]|[①-⑩]|[一二三四五六七八九十]是)")
+_SENTENCE_END = "。；;!！?？"
+MAX_HEADING_CHARS = 40
+_NOTHING_RE = re.compile(r"^(无|暂无|没有)[。.]?$")
+
+
+def heading_level(line: str) -> int | None:
+    """1 for 一、, 2 for （一）, 3 for 1. — None when the line has no heading marker."""
+    for level, pattern in _LEVEL_MARKERS:
+        if pattern.match(line):
+            return level
+    return None
+
+
+def _finding_kind(line: str) -> str | None:
+    """problem / measure when a short line is a heading that names them, else None."""
+    text = compact(line)
+    if len(text) > MAX_HEADING_CHARS or (text.endswith("。") and heading_level(text) is None):
+        return None
+    kinds = [row["kind"] for row in read_rows("finding_headings.csv") if row["term"] in text]
+    if not kinds:
+        return None
+    return "problem" if "problem" in kinds else "measure"
+
+
+def parse_findings(index: TextIndex) -> list[Finding]:
+    """Every problem / measure item under its heading, in document order."""
+    findings: list[Finding] = []
+    kind, level, item = None, 0, None
+    for number, raw in index.numbered_lines():
+        line = compact(raw)
+        if not line:
+            continue
+        new_kind = _finding_kind(line)
+        this_level = heading_level(line) or 4
+        if new_kind is not None:
+            item = _close(item, findings)
+            kind, level = new_kind, min(this_level, level) if kind else this_level
+            continue
+        if kind is None:
+            continue
+        if heading_level(line) is not None and heading_level(line) <= min(level, 2):
+            item = _close(item, findings)
+            kind = None
+            continue
+        item = _extend(item, findings, kind, line, number)
+    _close(item, findings)
+    return findings
+
+
+def _extend(item: Finding | None, findings: list[Finding], kind: str, line: str, number: int) -> Finding:
+    starts_new = item is None or item.kind != kind or _ITEM_START_RE.match(line) or item.text.endswith(tuple(_SENTENCE_END))
+    if starts_new:
+        _close(item, findings)
+        return Finding(kind=kind, text=line, span=(number, number))
+    joiner = "：" if len(item.text) <= 15 and not item.text.endswith(("：", ":")) else ""
+    item.text += joiner + line
+    item.span = (item.span[0], number)
+    return item
+
+
+def _close(item: Finding | None, findings: list[Finding]) -> None:
+    if item is not None and not _NOTHING_RE.match(item.text):
+        findings.append(item)
+    return None

@@ -1,0 +1,65 @@
+"""One decoded report → loaders.records.Report (pure: no I/O, no database).
+
+The order of work: normalise the lines, let parse_projects read the project and
+department tables, then read the document-level fields — agency, region, year,
+report kind, evaluation type, total score, grade, department figures, findings —
+each with its line span in `Report.provenance` and its doubts in `Report.warnings`.
+Department figures are read only in department or mixed reports: in a project
+report the money in the prose is the project's.
+"""
+from __future__ import annotations
+
+from loaders.parse.classify import find_evaluation_type, find_report_kind
+from loaders.parse.department import parse_department_budget
+from loaders.parse.findings import parse_findings
+from loaders.parse.header import Found, find_agency, find_year, region_of_agency
+from loaders.parse.projects import parse_projects
+from loaders.parse.scores import find_grade, find_total_score
+from loaders.parse.text import TextIndex, split_lines
+from loaders.records import Project, Report
+
+
+def parse_report(text: str, file_name: str) -> Report:
+    """Parse the whole document text of `file_name` into a Report."""
+    lines = split_lines(text)
+    index = TextIndex(lines)
+    projects, warnings = parse_projects(lines)
+    report = Report(file=file_name, projects=projects, warnings=list(warnings))
+
+    _set(report, "agency", find_agency(index))
+    if report.agency:
+        report.region = region_of_agency(report.agency)
+        if report.region:
+            report.provenance["region"] = report.provenance["agency"]
+    _set(report, "year", find_year(index))
+    _set(report, "report_kind", find_report_kind(index, projects))
+    _set(report, "evaluation_type", find_evaluation_type(index))
+    _set(report, "total_score", find_total_score(index, projects, report.report_kind))
+    _set(report, "grade", find_grade(index, projects, report.report_kind))
+    if report.report_kind in ("department", "mixed"):
+        budget, provenance, notes = parse_department_budget(index, projects)
+        report.department_budget = budget
+        report.provenance.update(provenance)
+        report.warnings.extend(notes)
+    _name_department_tables(report.projects, report.agency)
+    report.findings = parse_findings(index)
+    return report
+
+
+def _set(report: Report, field: str, found: Found | None) -> None:
+    """Store a decided value with its span; a doubt goes to the warnings."""
+    if found is None:
+        return
+    if found.warning:
+        report.warnings.append(found.warning)
+    if found.value is None:
+        return
+    setattr(report, field, found.value)
+    report.provenance[field] = found.span
+
+
+def _name_department_tables(projects: list[Project], agency: str | None) -> None:
+    """A department-wide indicator table without a title is named after the department (FORMAT.md)."""
+    for project in projects:
+        if project.subject == "department" and not project.name:
+            project.name = f"{agency or ''}部门整体支出"
