@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Reports are at most a few MB (a long PDF with images ~30 MB). Far bigger files are
+# dumps or mistakes, and reading them would exhaust memory on a 2-core machine.
+MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
+
 
 @dataclass
 class Document:
@@ -45,9 +49,17 @@ def read_document(path: Path) -> Document:
     """Read any supported file. Raises loaders.errors.InputError with the reason."""
     from loaders.read.sniff import extension_note, sniff_kind  # noqa: PLC0415
 
+    from loaders.errors import InputError  # noqa: PLC0415
+    from loaders.read.text import ensure_report_text  # noqa: PLC0415
+
     path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        raise InputError(f"文件太大（{size / 1048576:.0f} MB），超过 {MAX_DOCUMENT_BYTES >> 20} MB 上限，不是单份报告 (file too large)")
     kind = sniff_kind(path)
     document = _read_by_kind(path, kind)
+    if kind != "txt":            # the text reader checks this itself
+        ensure_report_text(document.text)
     note = extension_note(path, kind)
     if note:
         document.notes.insert(0, note)

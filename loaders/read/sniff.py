@@ -23,10 +23,10 @@ EXTENSIONS = {
     "xlsx": {".xlsx", ".xlsm", ".et"},
     "xls": {".xls", ".et"},
     "pdf": {".pdf"},
-    "html": {".htm", ".html", ".doc", ".xls", ".mht", ".mhtml"},
-    "mht": {".mht", ".mhtml", ".doc"},
+    "html": {".htm", ".html", ".xhtml", ".mht", ".mhtml"},
+    "mht": {".mht", ".mhtml"},
     "doc": {".doc", ".wps", ".dot"},
-    "rtf": {".rtf", ".doc"},
+    "rtf": {".rtf"},
 }
 KIND_NAMES = {
     "txt": "纯文本", "docx": "Word(.docx)", "xlsx": "Excel(.xlsx)", "xls": "Excel 97-2003(.xls)",
