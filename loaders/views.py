@@ -1,0 +1,112 @@
+"""Create the SQL views of queries/ in a database: rules first, then staging, intermediate, flags, marts.
+
+`apply_views(con)` loads the rule set (queries/rules/*.csv) into `rule_*` tables and
+creates or replaces every view in an explicit dependency order (one view per .sql
+file; the file name is the view name). The dashboard reads only the `mart_*` views.
+
+`materialize_marts(con)` does the same but stores the five dashboard marts (and the
+heavy copy-detection flags) as tables, so each dashboard query is a scan of a
+small pre-computed table instead of a re-run of the whole chain. The loader calls it
+after a load, inside the same publish; corrections written afterwards show up once
+it (or `apply_views`) runs again.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from loaders.paths import QUERIES_DIR
+from loaders.rules import load_rules
+
+# Dependency order. Each name is queries/<folder>/<name>.sql.
+VIEW_ORDER: tuple[tuple[str, str], ...] = (
+    ("staging", "stg_corrections"),
+    ("staging", "stg_reports"),
+    ("staging", "stg_department_budgets"),
+    ("staging", "stg_projects"),
+    ("staging", "stg_money_rows"),
+    ("staging", "stg_indicators"),
+    ("intermediate", "int_scope_rules"),
+    ("intermediate", "int_scope_grade_bands"),
+    ("intermediate", "int_scope_qualitative_tiers"),
+    ("marts", "mart_indicator"),
+    ("marts", "mart_project"),
+    ("marts", "mart_department"),
+    ("marts", "mart_score_distribution"),
+    ("intermediate", "int_agency_year"),
+    ("flags", "flag_indicator"),
+    ("flags", "flag_project"),
+    ("flags", "flag_report"),
+    ("flags", "flag_agency_year"),
+    ("flags", "flag_copied_report"),
+    ("flags", "flag_duplicate_indicator_table"),
+    ("marts", "mart_flags"),
+    ("marts", "mart_agency_year"),
+)
+
+# What the dashboard reads: the column contract of issue 3 (tests/test_views_contract.py checks it).
+DASHBOARD_MARTS = ("mart_agency_year", "mart_project", "mart_indicator", "mart_score_distribution", "mart_flags")
+
+# Stored as tables by materialize_marts: the marts plus the views whose cost grows with pairs of rows.
+MATERIALIZED = frozenset({*DASHBOARD_MARTS, "mart_department", "int_agency_year",
+                          "flag_copied_report", "flag_duplicate_indicator_table"})
+
+
+def view_sql(folder: str, name: str, queries_dir: Path = QUERIES_DIR) -> str:
+    """The select statement of one view file."""
+    return (queries_dir / folder / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def _drop_existing(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop `name` whether it is currently a view or a table (a previous materialize made tables)."""
+    rows = con.execute(
+        "select table_type from information_schema.tables where table_name = ? and table_schema = current_schema()",
+        [name],
+    ).fetchall()
+    if rows:
+        kind = "view" if rows[0][0] == "VIEW" else "table"
+        con.execute(f"drop {kind} {name}")
+
+
+def apply_views(con: duckdb.DuckDBPyConnection, *, rules_dir: Path | None = None,
+                materialize: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Load the rule set and create every view (names in `materialize` become tables). Returns the names."""
+    load_rules(con, rules_dir)
+    con.execute((QUERIES_DIR / "macros.sql").read_text(encoding="utf-8"))
+    created = []
+    for folder, name in VIEW_ORDER:
+        sql = view_sql(folder, name)
+        _drop_existing(con, name)
+        kind = "table" if name in materialize else "view"
+        con.execute(f"create {kind} {name} as {sql}")
+        created.append(name)
+    return created
+
+
+def materialize_marts(con: duckdb.DuckDBPyConnection, *, rules_dir: Path | None = None) -> list[str]:
+    """Like apply_views, with the marts and the pairwise copy flags stored as tables."""
+    return apply_views(con, rules_dir=rules_dir, materialize=MATERIALIZED)
+
+
+def correction_key(entity: str, file_name: str, project_seq: int | None = None,
+                   indicator_seq: int | None = None) -> str:
+    """The `corrections.entity_key` for a row: stable across re-loads (see queries/staging/stg_corrections.sql)."""
+    if "/" in file_name:
+        raise ValueError("file_name must be a bare file name (no '/')")
+    if entity in ("report", "department"):
+        return file_name
+    if entity == "project" and project_seq is not None:
+        return f"{file_name}/{int(project_seq)}"
+    if entity == "indicator" and project_seq is not None and indicator_seq is not None:
+        return f"{file_name}/{int(project_seq)}/{int(indicator_seq)}"
+    raise ValueError(f"cannot build a correction key for entity {entity!r} with these sequence numbers")
+
+
+def mart_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Column names of each dashboard mart, as the database sees them."""
+    out = {}
+    for name in DASHBOARD_MARTS:
+        rel = con.sql(f"select * from {name} limit 0")
+        out[name] = list(rel.columns)
+    return out
