@@ -98,7 +98,8 @@ def _title_head(line: str) -> str | None:
 
 def _agency_from_mentions(index: TextIndex) -> Found | None:
     """A place-named unit in the running text (西平县交通运输局): the most frequent, with a warning."""
-    suffixes = alternation(read_terms("org_suffixes.csv"))
+    # Prose runs words together, so only unmistakable unit endings count here (局, 中心, 医院 …).
+    suffixes = alternation([r["term"] for r in read_rows("org_suffixes.csv") if r["strength"] == "strong"])
     pattern = re.compile(rf"([{CJK}]{{2,6}}?(?:省|市|县|区|州|旗)[{CJK}]{{1,14}}?(?:{suffixes}))")
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
