@@ -205,7 +205,8 @@ def make_indicators(rng: random.Random, unit: Unit, project: Project, *, perfect
     weights = split_weights(rng, specs)
     out = []
     for (level1, spec), weight in zip(specs, weights):
-        out.append(make_indicator(rng, level1, spec, weight, perfect=perfect, canned=canned))
+        # the planted 'missed target, full marks' sits in an otherwise perfect table: a top grade
+        out.append(make_indicator(rng, level1, spec, weight, perfect=perfect or missed_full_marks, canned=canned))
     if missed_full_marks:
         plant_missed_full_marks(rng, out, specs)
     return out
@@ -394,6 +395,7 @@ def new_document(rng: random.Random, unit: Unit, year: int, kind: str, projects:
         report.total_score = report.projects[0].total_score
         report.grade = report.projects[0].grade
     apply_style_to_truth(report, style, layout)
+    plants = [p for p in plants if is_visible(p, report, layout)]
     goals = {p.name: (rng.choice(cat.OVERALL_GOALS).format(p=p.name), rng.choice(cat.OVERALL_RESULTS).format(p=p.name))
              for p in report.projects}
     date = f"{year + 1}年{rng.randint(2, 6)}月{rng.randint(1, 28)}日"
@@ -426,6 +428,15 @@ def choose_style(rng: random.Random, layout: str, fmt: str) -> PrintStyle:
         furniture=fmt == "txt" and rng.random() < 0.3,
         grade_in_table=rng.random() < 0.7,
     )
+
+
+def is_visible(plant: str, report: Report, layout: str) -> bool:
+    """A flag belongs in the truth only if the printed document shows its evidence."""
+    if plant == "midyear_cut_full_execution":
+        return any(p.budget_initial is not None for p in report.projects)
+    if plant == "sum_mismatch":
+        return layout != "narrative"
+    return True
 
 
 def apply_style_to_truth(report: Report, style: PrintStyle, layout: str) -> None:
