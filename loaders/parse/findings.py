@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.parse.text import TextIndex, compact, read_rows
+from loaders.parse.text import TextIndex, compact, normalise, read_rows
 from loaders.records import Finding
 
 _LEVEL_MARKERS = (
@@ -18,7 +18,7 @@ _LEVEL_MARKERS = (
     (3, re.compile(r"^\d+\s*[、.．](?!\d)")),
 )
 _ITEM_START_RE = re.compile(r"^(?:\d+\s*[、.．)）](?!\d)|[(（]\d+[)）]|[①-⑩]|[一二三四五六七八九十]是)")
-_SENTENCE_END = "。；;!！?？"
+_SENTENCE_END = "。；;!！?？．"
 MAX_HEADING_CHARS = 40
 _NOTHING_RE = re.compile(r"^(无|暂无|没有)[。.]?$")
 
@@ -62,13 +62,14 @@ def parse_findings(index: TextIndex) -> list[Finding]:
             item = _close(item, findings)
             kind = None
             continue
-        item = _extend(item, findings, kind, line, number)
+        item = _extend(item, findings, kind, index.lines[number - 1].strip(), number)
     _close(item, findings)
     return findings
 
 
 def _extend(item: Finding | None, findings: list[Finding], kind: str, line: str, number: int) -> Finding:
-    starts_new = item is None or item.kind != kind or _ITEM_START_RE.match(line) or item.text.endswith(tuple(_SENTENCE_END))
+    starts_new = (item is None or item.kind != kind or _ITEM_START_RE.match(normalise(line))
+                  or item.text.endswith(tuple(_SENTENCE_END)))
     if starts_new:
         _close(item, findings)
         return Finding(kind=kind, text=line, span=(number, number))

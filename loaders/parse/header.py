@@ -59,15 +59,24 @@ def _agency_from_labels(index: TextIndex, rank: int) -> Found | None:
 
 
 def _agency_from_title(index: TextIndex) -> Found | None:
-    """A line that is only a unit name (cover, signature), or a title opening with the unit ("XX局2024年度…报告")."""
+    """A cover line that is only a unit name, a title opening with the unit ("XX局2024年度…报告"),
+    or a signature line at the end — in that order."""
     lines = content_lines(index)
-    for number, line in lines[:8] + lines[-4:]:
+    return (_whole_line_unit(lines[:8]) or _title_unit(lines[:30]) or _whole_line_unit(lines[-4:]))
+
+
+def _whole_line_unit(lines: list[tuple[int, str]]) -> Found | None:
+    for number, line in lines:
         text = line.strip()
         if len(text) <= 30:
             name = unit_name_prefix(text.replace(" ", ""), whole=True)
             if name:
                 return Found(name, (number, number))
-    for number, line in lines[:30]:
+    return None
+
+
+def _title_unit(lines: list[tuple[int, str]]) -> Found | None:
+    for number, line in lines:
         head = _title_head(line.strip())
         name = unit_name_prefix(head) if head else None
         if name:

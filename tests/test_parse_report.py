@@ -1,0 +1,229 @@
+"""parse_report's document-level fields on small made-up reports (never corpus copies).
+
+Project tables are another module's job (loaders.parse.projects); here parse_projects
+is replaced by a stub returning fixed projects, so these tests pin down only the
+document-level reading: agency, region, year, kind, evaluation type, score, grade,
+department figures, findings, provenance and warnings.
+"""
+from __future__ import annotations
+
+import pytest
+
+import loaders.parse.report as report_module
+from loaders.parse import parse_report
+from loaders.records import Project
+
+
+@pytest.fixture(autouse=True)
+def tables(monkeypatch):
+    """parse_projects stub: the test sets `tables.projects` to what the table parser would return."""
+    class Tables:
+        projects: list[Project] = []
+
+    monkeypatch.setattr(report_module, "parse_projects", lambda lines: (list(Tables.projects), []))
+    return Tables
+
+
+def parse(text: str):
+    return parse_report(text, "example.txt")
+
+
+NARRATIVE = """\
+某某县农业农村局2023年度耕地保护专项资金绩效自评报告
+
+一、项目基本情况
+2023年财政下达耕地保护专项资金50万元，用于高标准农田管护。
+二、绩效自评情况
+本次自评按百分制打分：90分以上为优秀，80-89分为良好，60-79分为合格，60分以下为不合格。
+项目自评总分为92.5分，评价等级为优秀。
+三、存在的问题
+1、部分村组管护责任落实不到位，
+巡查记录不完整。
+2、资金拨付进度偏慢。
+四、改进措施
+（一）压实管护责任，建立巡查台账。
+（二）加快资金拨付。
+五、其他需要说明的问题
+无。
+某某县农业农村局
+2024年3月15日
+"""
+
+
+def test_narrative_report_document_fields():
+    report = parse(NARRATIVE)
+    assert report.agency == "某某县农业农村局"
+    assert report.region == "某某县"
+    assert report.year == 2023                     # not 2024, the report date
+    assert report.report_kind == "project"
+    assert report.evaluation_type == "self"
+    assert report.total_score == 92.5
+    assert report.grade == "优秀"                  # not a word from the band definitions
+    assert report.department_budget is None        # a project report: its money is the project's
+
+
+def test_narrative_report_provenance_points_at_the_lines():
+    report = parse(NARRATIVE)
+    assert report.provenance["agency"] == (1, 1)
+    assert report.provenance["year"] == (1, 1)
+    assert report.provenance["total_score"] == (7, 7)
+    assert report.provenance["grade"] == (7, 7)
+
+
+def test_findings_are_items_under_their_headings():
+    findings = parse(NARRATIVE).findings
+    assert [(f.kind, f.text, f.span) for f in findings] == [
+        ("problem", "1、部分村组管护责任落实不到位，巡查记录不完整。", (9, 10)),
+        ("problem", "2、资金拨付进度偏慢。", (11, 11)),
+        ("measure", "（一）压实管护责任，建立巡查台账。", (13, 13)),
+        ("measure", "（二）加快资金拨付。", (14, 14)),
+    ]
+
+
+DEPARTMENT_INCOME = """\
+某市某区信访局
+2022年度部门整体支出绩效自评报告
+（二）部门收支情况
+2022年财政拨款收入为120.5万元、支出为118.2万元，支出分别为基本支出和项目支出，其中基本支出为100.2万元，其中人员经费为80万元，日常公用经费20.2万元；项目支出为18万元。
+部门整体支出绩效自评得分为96分，等级为优秀。
+报告日期：2023年4月1日
+"""
+
+
+def test_income_is_not_budget_and_parts_of_spending_are_expenditure():
+    report = parse(DEPARTMENT_INCOME)
+    assert report.report_kind == "department"
+    assert report.year == 2022
+    budget = report.department_budget
+    assert budget["budget"] is None
+    assert budget["income"] == 120.5
+    assert budget["executed"] == 118.2
+    assert budget["basic_expenditure"] == 100.2
+    assert budget["project_expenditure"] == 18
+    assert budget["personnel_expenditure"] == 80
+    assert budget["public_expenditure"] == 20.2
+    assert "basic_budget" not in budget
+    assert report.provenance["department_budget.executed"] == (4, 4)
+
+
+DEPARTMENT_BROKEN_LINES = """\
+某某市某某区卫生健康局
+
+2024 年度部门整体绩效评价报告
+
+（二）当年预算执行情况
+
+2024 年全年预算数 500.00 万元，其中，基本支出预算数
+
+400.00 万元，项目支出预算数 100.00 万元。资金总体支出 480.00 万元，其中，基本支出 390.00 万元，
+
+项目支出 90.00 万元。预算执行率为 96.00%。
+
+年末，结转结余 20.00 万元，结转率为 4.00%
+
+预决算差异率为 4.00%。
+"""
+
+
+def test_department_figures_across_broken_lines():
+    report = parse(DEPARTMENT_BROKEN_LINES)
+    assert report.department_budget == {
+        "budget": 500.0, "executed": 480.0, "execution_rate_pct": 96.0,
+        "carryover": 20.0, "carryover_rate_pct": 4.0,
+        "basic_expenditure": 390.0, "project_expenditure": 90.0,
+        "basic_budget": 400.0, "project_budget": 100.0, "budget_final_diff_rate_pct": 4.0,
+    }
+    assert report.provenance["department_budget.basic_budget"] == (7, 9)
+    assert report.provenance["department_budget.carryover"] == (13, 13)
+    assert report.agency == "某某市某某区卫生健康局"
+    assert report.region == "某某市某某区"
+
+
+def test_amounts_in_yuan_become_wan_yuan():
+    text = "某某县水利局2023年度部门整体支出绩效自评报告\n全年预算数 1,250,000.00 元，资金总体支出 1,200,000.00 元。\n"
+    budget = parse(text).department_budget
+    assert budget["budget"] == 125.0
+    assert budget["executed"] == 120.0
+
+
+def test_scoring_criteria_are_not_statements():
+    text = ("某某县水利局2023年度部门整体支出绩效自评报告\n"
+            "预算执行率100%计满分，每低于5%扣2分。\n全年预算数 80 万元。\n")
+    budget = parse(text).department_budget
+    assert budget["execution_rate_pct"] is None
+    assert budget["budget"] == 80
+
+
+def test_full_width_digits_and_labelled_unit(tables):
+    text = ("项目支出绩效自评表\n（２０２３年度）\n项目名称：乡村道路养护\n"
+            "主管部门：某某县交通运输局　实施单位：某某县公路养护中心\n自评总分：９６分\n")
+    report = parse(text)
+    assert report.year == 2023
+    assert report.total_score == 96
+    assert report.agency == "某某县公路养护中心"     # the implementing unit, not the supervisor
+
+
+THIRD_PARTY = """\
+关于2021年度城乡环境整治专项资金的绩效评价报告
+受某某区财政局委托，某某会计师事务所作为第三方评价机构，对该项目开展重点绩效评价。
+评价结论：综合得分为81.5分，评价等级为良好。
+"""
+
+
+def test_third_party_evaluation():
+    report = parse(THIRD_PARTY)
+    assert report.evaluation_type == "third_party"
+    assert report.total_score == 81.5
+    assert report.grade == "良好"
+    assert report.year == 2021
+
+
+def test_no_evaluator_named_is_unknown_with_a_warning():
+    report = parse("2022年度项目支出绩效评价报告\n项目预算资金10万元，已全部支出。\n")
+    assert report.evaluation_type == "unknown"
+    assert any("评价类型不明" in w for w in report.warnings)
+    assert report.agency is None
+
+
+def test_several_different_grades_leave_the_grade_empty():
+    text = ("2019年重点绩效评价结果公告\n禁毒专项评价结果为优秀，公厕改造专项评价结果为良好，"
+            "扶持资金评价结果为合格。\n第三方评价机构：某大学。\n")
+    report = parse(text)
+    assert report.grade is None
+    assert any("多个不同的等级" in w for w in report.warnings)
+
+
+def test_mixed_when_a_department_report_carries_project_tables(tables):
+    tables.projects = [Project(name="2024年度宣传经费", total_score=100), Project(name="2024年度购置经费", total_score=90)]
+    report = parse("某某区信访办公室\n2024年度部门整体绩效评价报告\n项目支出绩效自评表\n总分 100 100\n总分 100 90\n")
+    assert report.report_kind == "mixed"
+    assert report.total_score is None        # two projects, no total of the document's own
+
+
+def test_single_project_table_total_is_the_document_total(tables):
+    tables.projects = [Project(name="义务教育营养改善计划", total_score=96, grade="优")]
+    report = parse("2022年度项目支出绩效自评表\n项目名称 义务教育营养改善计划\n实施单位 某某县某某中学\n")
+    assert report.total_score == 96
+    assert report.grade == "优"
+    assert report.report_kind == "project"
+
+
+def test_department_table_without_a_name_gets_the_department_name(tables):
+    tables.projects = [Project(name=None, subject="department")]
+    report = parse("某某县信访局\n2025年度整体支出绩效自评报告\n")
+    assert report.projects[0].name == "某某县信访局部门整体支出"
+    assert report.report_kind == "department"
+
+
+def test_unit_named_only_in_prose_comes_with_a_warning():
+    text = ("为做好2022年衔接资金项目绩效管理工作，现将2022年某某县交通运输局衔接资金项目绩效自评报告如下：\n"
+            "项目资金2179万元，执行率97%。\n")
+    report = parse(text)
+    assert report.agency == "某某县交通运输局"
+    assert any("取自正文提及" in w for w in report.warnings)
+
+
+def test_parse_is_pure_and_repeatable():
+    first, second = parse(NARRATIVE), parse(NARRATIVE)
+    assert first.to_json() == second.to_json()
+    assert first.to_json()["file"] == "example.txt"
