@@ -20,6 +20,7 @@ _LEVEL_MARKERS = (
 _ITEM_START_RE = re.compile(r"^(?:\d+\s*[、.．)）](?!\d)|[(（]\d+[)）]|[①-⑩]|[一二三四五六七八九十]是)")
 _SENTENCE_END = "。；;!！?？．"
 MAX_HEADING_CHARS = 40
+MAX_PLAIN_HEADING_CHARS = 20   # a heading without 一、 / （一） / 1. marker
 _NOTHING_RE = re.compile(r"^(无|暂无|没有)[。.]?$")
 
 
@@ -34,10 +35,13 @@ def heading_level(line: str) -> int | None:
 def _finding_kind(line: str) -> str | None:
     """problem / measure when a short line is a heading that names them, else None."""
     text = compact(line)
-    if len(text) > MAX_HEADING_CHARS or (text.endswith("。") and heading_level(text) is None):
+    numbered = heading_level(text) is not None
+    if len(text) > (MAX_HEADING_CHARS if numbered else MAX_PLAIN_HEADING_CHARS):
         return None
+    if not numbered and re.search(r"[。，,；;]", text):
+        return None  # a sentence that happens to mention 建议 / 问题
     kinds = [row["kind"] for row in read_rows("finding_headings.csv") if row["term"] in text]
-    if not kinds:
+    if not kinds or "exclude" in kinds:
         return None
     return "problem" if "problem" in kinds else "measure"
 
