@@ -1,10 +1,24 @@
 """Evaluated projects in a report: money block, total score, indicator table.
 
 Entry point `parse_projects(lines)` is called by loaders.parse.report.parse_report.
+The document's lines become one cell stream (loaders.parse.tables); a 项目名称
+cell opens a project, a money header opens its money block (loaders.parse.money),
+an indicator header its indicator table (loaders.parse.indicators). A document
+without tables gets its project from the prose (loaders.parse.narrative).
 """
 from __future__ import annotations
 
-from loaders.records import Project
+from loaders.parse import narrative
+from loaders.parse.indicators import IndicatorTable, parse_indicator_table, read_header
+from loaders.parse.labels import header_field, is_label
+from loaders.parse.money import FISCAL_KEYS, MoneyBlock, parse_money_block, rate_contradicts
+from loaders.parse.tables import Cell, cell_kind, tokenize
+from loaders.records import PROJECT_MONEY_FIELDS, Project
+
+STOP_KINDS = frozenset({"project_name", "money_row", "block_end"})
+_AMOUNT_OR_RATE = {"budget_initial", "budget_full_year", "executed", "execution_rate_pct"}
+_INDICATOR_CORE = {"level1", "level2", "name"}
+_INDICATOR_VALUES = {"target", "actual", "weight", "score", "target_value", "target_op"}
 
 
 def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
@@ -13,4 +27,169 @@ def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
     Returns the evaluated projects (money fields, money rows, indicators, provenance
     spans as 1-based inclusive line numbers) and warnings (Chinese, one sentence each).
     """
-    return [], []
+    warnings: list[str] = []
+    projects = read_tables(tokenize(lines), warnings)
+    projects = drop_repeated_tables(projects, warnings)
+    department = narrative.is_department_document(lines)
+    if not projects and not department:
+        projects = narrative.parenthetical_projects(lines)
+    if not projects and not department:
+        projects = [Project()]
+    name_unnamed_projects(projects, lines, department)
+    if len(projects) == 1:
+        complete_from_prose(projects[0], lines, warnings)
+    projects = [p for p in projects if has_content(p)]
+    return projects, warnings
+
+
+def read_tables(cells: list[Cell], warnings: list[str]) -> list[Project]:
+    projects: list[Project] = []
+    current: Project | None = None
+    i = 0
+    while i < len(cells):
+        cell = cells[i]
+        if cell.text and is_label(cell.text, "project_name"):
+            current = Project()
+            projects.append(current)
+            i = read_project_name(cells, i + 1, current)
+            continue
+        if starts_money_header(cells, i):
+            if current is None or current.money_rows:
+                current = Project()
+                projects.append(current)
+            block = parse_money_block(cells, i)
+            apply_money(current, block, warnings)
+            i = max(block.end, i + 1)
+            continue
+        if starts_indicator_header(cells, i):
+            if current is None or current.indicators:
+                current = Project()
+                projects.append(current)
+            table = parse_indicator_table(cells, i, STOP_KINDS)
+            apply_indicators(current, table, warnings)
+            i = max(table.end, i + 1)
+            continue
+        i += 1
+    return projects
+
+
+def read_project_name(cells: list[Cell], i: int, project: Project) -> int:
+    parts: list[Cell] = []
+    while i < len(cells) and cells[i].text and not cell_kind(cells[i].text) \
+            and not is_label(cells[i].text, "name_stop") and len(parts) < 4:
+        parts.append(cells[i])
+        i += 1
+    if parts:
+        project.name = "".join(c.text for c in parts).strip()
+        project.provenance["name"] = (parts[0].line, parts[-1].last_line)
+    return i
+
+
+def _header_run(cells: list[Cell], i: int, context: str) -> list[str]:
+    fields = []
+    while i < len(cells) and cells[i].text and header_field(cells[i].text, context):
+        fields.append(header_field(cells[i].text, context))
+        i += 1
+    return fields
+
+
+def starts_money_header(cells: list[Cell], i: int) -> bool:
+    if i > 0 and cells[i - 1].text and header_field(cells[i - 1].text, "money"):
+        return False
+    fields = _header_run(cells, i, "money")
+    return len(fields) >= 3 and len(_AMOUNT_OR_RATE & set(fields)) >= 2
+
+
+def starts_indicator_header(cells: list[Cell], i: int) -> bool:
+    if i > 0 and cells[i - 1].text and header_field(cells[i - 1].text, "indicator"):
+        return False
+    columns, _ = read_header(cells, i)
+    fields = set(columns)
+    if len(columns) < 2:
+        return False
+    return bool(fields & _INDICATOR_CORE) and bool(fields & _INDICATOR_VALUES) or \
+        ("target_value" in fields and "target_unit" in fields)
+
+
+def apply_money(project: Project, block: MoneyBlock, warnings: list[str]) -> None:
+    warnings += block.warnings
+    project.money_rows = block.rows
+    if not block.rows:
+        return
+    total = block.rows[0]
+    for key in PROJECT_MONEY_FIELDS:
+        setattr(project, key, getattr(total, key))
+        if getattr(total, key) is not None and total.span:
+            project.provenance[key] = total.span
+    if rate_contradicts(total):
+        warnings.append(f"项目“{project.name or ''}”的执行率与执行数/预算数不符，请核对。")
+    for row in block.rows[1:]:
+        if "财政拨款" in row.label:
+            for key, extra in FISCAL_KEYS.items():
+                if getattr(row, key) is not None:
+                    project.extras[extra] = getattr(row, key)
+
+
+def apply_indicators(project: Project, table: IndicatorTable, warnings: list[str]) -> None:
+    warnings += table.warnings
+    project.indicators = table.indicators
+    if table.total:
+        project.total_score = table.total[-1]
+        if table.total_span:
+            project.provenance["total_score"] = table.total_span
+
+
+def drop_repeated_tables(projects: list[Project], warnings: list[str]) -> list[Project]:
+    """An unnamed table repeating a named project's indicators is that project shown twice."""
+    named = [p for p in projects if p.name]
+    out = []
+    for project in projects:
+        if not project.name and project.indicators and any(_same_indicators(project, p) for p in named):
+            warnings.append("一张未写项目名称的指标表与已读项目的指标表相同，按重复表处理。")
+            continue
+        out.append(project)
+    return out
+
+
+def _same_indicators(a: Project, b: Project) -> bool:
+    names_a = {i.name for i in a.indicators}
+    names_b = {i.name for i in b.indicators}
+    return bool(names_a) and len(names_a & names_b) >= 0.8 * len(names_a)
+
+
+def name_unnamed_projects(projects: list[Project], lines: list[str], department: bool) -> None:
+    unnamed = [p for p in projects if not p.name]
+    if department:
+        for project in unnamed:
+            project.subject = "department"   # the department's name is filled in by parse_report
+        return
+    if len(projects) == 1 and unnamed:
+        found = narrative.title_project_name(lines)
+        if found:
+            unnamed[0].name = found[0]
+            unnamed[0].provenance["name"] = (found[1], found[1])
+
+
+def complete_from_prose(project: Project, lines: list[str], warnings: list[str]) -> None:
+    """A single project whose table lacks money, score or actuals: take what the prose states."""
+    if project.subject == "project" and not project.money_rows:
+        stated = narrative.stated_money(lines)
+        for key in ("budget_full_year", "executed", "execution_rate_pct", "total_score"):
+            if key in stated and getattr(project, key) is None:
+                setattr(project, key, stated[key].value)
+                project.provenance[key] = (stated[key].line, stated[key].line)
+    elif project.total_score is None:
+        score = narrative.stated_money(lines).get("total_score")
+        if score is not None:
+            project.total_score = score.value
+            project.provenance["total_score"] = (score.line, score.line)
+    if not project.indicators and project.subject == "project":
+        project.indicators = narrative.narrative_indicators(lines)
+    elif project.indicators and any(i.actual is None for i in project.indicators):
+        last = max((i.provenance.get("row", (1, 1))[1] for i in project.indicators), default=1)
+        narrative.tie_narrative_actuals(project.indicators, lines, last + 1)
+
+
+def has_content(project: Project) -> bool:
+    return bool(project.name or project.indicators or project.money_rows
+                or any(getattr(project, k) is not None for k in (*PROJECT_MONEY_FIELDS, "total_score")))

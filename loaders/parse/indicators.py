@@ -1,0 +1,316 @@
+"""Indicator tables (一级/二级/三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差原因) from a cell stream.
+
+Decision: a row is read in two steps. First its end is found from the cell types
+(the weight/score numbers that close it) and the labels that open the next one
+(产出指标, 数量指标 …, carried down when a merged cell printed them once). Then
+its cells are aligned to the header's columns by a small cost model that prefers
+explicit separators and treats line breaks as "maybe the same cell". When two
+readings are about equally good, the fields on which they disagree are left empty
+and a warning is recorded: a missing target is better than a wrong one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.parse.labels import header_field, is_canned_actual, label_key, label_points, level_kind
+from loaders.parse.numbers import to_halfwidth
+from loaders.parse.tables import BLANK, CELL, CONT, LINE, SPACE, Cell, cell_kind, is_number_cell, is_placeholder
+from loaders.records import Indicator
+
+TEXT_FIELDS = ("name", "target", "actual", "reason", "target_op", "target_value", "target_unit", "ignore")
+NUMERIC_FIELDS = ("weight", "score")
+_JOIN_COST = {CELL: 3.0, SPACE: 1.5, BLANK: 1.0, LINE: 0.5, CONT: 0.0}
+_EMPTY_COST = {"name": 4.0, "target": 1.2, "actual": 1.2, "weight": 1.0, "score": 1.0,
+               "reason": 0.0, "ignore": 0.0, "target_op": 0.2, "target_value": 0.6, "target_unit": 0.2}
+_REASON_HINT = re.compile(r"原因|偏差|由于|因为|改进|措施|^无$")
+_INDEX_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：]|[（(]?\d+[)）.、．]\s*|[①-⑳]\s*)")
+AMBIGUITY_MARGIN = 0.15
+
+
+@dataclass
+class IndicatorTable:
+    columns: list[str]
+    indicators: list[Indicator] = field(default_factory=list)
+    total: list[float] = field(default_factory=list)
+    total_span: tuple[int, int] | None = None
+    warnings: list[str] = field(default_factory=list)
+    end: int = 0                      # index of the first cell after the table
+
+
+def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
+    """Consecutive header cells from `start` → the column fields in table order (two header rows merged)."""
+    fields: list[str] = []
+    i = start
+    while i < len(cells):
+        found = header_field(cells[i].text, "indicator") if cells[i].text else None
+        if found is None:
+            break
+        fields.append(found)
+        i += 1
+    return merge_header_rows(fields), i
+
+
+def merge_header_rows(fields: list[str]) -> list[str]:
+    """A two-row header (年度指标值 spanning 指标性质|指标值|度量单位 below it) → one column list."""
+    if "level1" in fields and fields.index("level1") > 0 and any(
+            f in fields[:fields.index("level1")] for f in ("target", "actual", "weight", "score")):
+        cut = fields.index("level1")
+        top, bottom = fields[:cut], fields[cut:]
+        lead = [f for f in bottom if f in ("level1", "level2", "name")]
+        parts = [f for f in bottom if f.startswith("target_")]
+        merged = []
+        for f in top:
+            if f == "target" and parts:
+                merged += parts
+            elif f not in ("ignore",):
+                merged.append(f)
+        return lead + merged
+    # a leading group header (绩效指标 spanning the block) has no cells in the data rows
+    return fields[1:] if fields and fields[0] == "ignore" else fields
+
+
+def data_columns(columns: list[str]) -> list[str]:
+    """Columns a row's non-label cells fill (levels are read from their labels)."""
+    return [c for c in columns if c not in ("level1", "level2")]
+
+
+def needed_before_close(columns: list[str]) -> tuple[int, int]:
+    """(cells before the closing numbers, closing numbers): how a row's end is recognised."""
+    cols = data_columns(columns)
+    while cols and cols[-1] in ("reason", "ignore"):
+        cols = cols[:-1]
+    closing = 0
+    while cols and cols[-1] in NUMERIC_FIELDS:
+        cols, closing = cols[:-1], closing + 1
+    return len([c for c in cols if c not in ("target_op", "target_unit")]), closing
+
+
+def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:
+    needed, closing = needed_before_close(columns)
+    if closing == 0:
+        texts = [c for c in buffer if c.text]
+        return len(texts) >= needed and (following is None or following.sep in (CELL, BLANK))
+    run = 0
+    for cell in reversed(buffer):
+        if not is_number_cell(cell.text):
+            break
+        run += 1
+    if run < closing or (following is not None and is_number_cell(following.text)):
+        return False
+    return len(buffer) - closing >= needed
+
+
+def resolve_level(text: str, kind: str, following: Cell | None, previous_kind: str | None) -> str:
+    """Which level an ambiguous label (成本指标, 满意度指标) is: level1 when a level-2 label follows it."""
+    if kind != "both":
+        return kind
+    next_kind = level_kind(following.text) if following is not None else None
+    if next_kind in ("level2", "both"):
+        return "level1"
+    if previous_kind in ("level1", "both"):
+        return "level2"
+    return "level2"
+
+
+def level_text(text: str) -> str:
+    """产出指标(50分) → 产出指标; 经济效益 指标 → 经济效益指标."""
+    key = re.sub(r"\s+", "", text)
+    return re.sub(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$", "", key)
+
+
+def join_texts(cells: list[Cell]) -> str:
+    out = ""
+    for cell in cells:
+        text = cell.text.strip()
+        if out and re.search(r"[\x21-\x7e]$", to_halfwidth(out)) and re.match(r"[\x21-\x7e]", to_halfwidth(text[:1])) \
+                and cell.sep == SPACE:
+            out += " "
+        out += text
+    return out
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
+
+
+def _group_cost(field_name: str, group: list[Cell]) -> float:
+    if not group:
+        return _EMPTY_COST.get(field_name, 1.0)
+    if field_name in NUMERIC_FIELDS:
+        return 0.0 if len(group) == 1 and is_number_cell(group[0].text) else float("inf")
+    cost = 0.0
+    for prev, cell in zip(group, group[1:]):
+        cost += _JOIN_COST[cell.sep] - (0.8 if _width(cell.text) <= 2 else 0.0)
+        if cell.sep in (LINE, BLANK) and field_name == "name" and _width(prev.text) < 6:
+            cost += 0.2
+    first = group[0].text
+    if field_name == "name" and (is_number_cell(first) or is_canned_actual(first)):
+        cost += 3.0
+    if field_name == "target_op" and not re.match(r"^[≥≤≧≦═=<>＞＜＝]", to_halfwidth(first)):
+        cost += 0.5
+    if field_name == "actual" and is_canned_actual(join_texts(group)):
+        cost -= 0.5
+    if field_name in ("target", "actual") and len(group) == 1 and group[0].sep != CELL and _width(first) <= 1:
+        cost += 0.5
+    if field_name == "ignore":
+        cost += 0.3 * len(group)
+    return cost
+
+
+def align_row(cells: list[Cell], columns: list[str]) -> list[tuple[float, list[list[Cell]]]]:
+    """The best few ways to give each data column a contiguous group of the row's cells."""
+    cols = data_columns(columns)
+    n, k = len(cells), len(cols)
+    best: dict[tuple[int, int], list[tuple[float, list[list[Cell]]]]] = {(0, 0): [(0.0, [])]}
+    for j in range(1, k + 1):
+        for i in range(0, n + 1):
+            options = []
+            for start in range(0, i + 1):
+                group = cells[start:i]
+                cost = _group_cost(cols[j - 1], group)
+                if cost == float("inf"):
+                    continue
+                for prev_cost, groups in best.get((start, j - 1), []):
+                    options.append((prev_cost + cost, groups + [group]))
+            options.sort(key=lambda o: o[0])
+            if options:
+                best[(i, j)] = options[:3]
+    return best.get((n, k), [])
+
+
+def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | None, str | None],
+                    warnings: list[str]) -> Indicator | None:
+    """One indicator from a row's cells, or None when the row holds no indicator name."""
+    cells = [c for c in cells if c.text and not is_placeholder(c.text)] or []
+    if not cells:
+        return None
+    readings = align_row(cells, columns)
+    if not readings:
+        return None
+    cols = data_columns(columns)
+    cost, groups = readings[0]
+    values = {col: join_texts(g) if g else None for col, g in zip(cols, groups)}
+    uncertain = _uncertain_fields(readings, cols)
+    for col in uncertain:
+        values[col] = None
+    name = values.get("name")
+    if not name:
+        return None
+    name = _INDEX_PREFIX.sub("", name).strip()
+    if uncertain - {"name"}:
+        warnings.append(f"指标“{name}”的单元格边界不确定（{'、'.join(sorted(uncertain - {'name'}))}留空）。")
+    indicator = Indicator(level1=levels[0], level2=levels[1], name=name,
+                          target=_target_text(values, cols), actual=values.get("actual"),
+                          weight=_as_number(values.get("weight")), score=_as_number(values.get("score")),
+                          deviation_reason=values.get("reason"))
+    span = (cells[0].line, cells[-1].last_line)
+    indicator.provenance = {"row": span}
+    return indicator
+
+
+def _uncertain_fields(readings: list[tuple[float, list[list[Cell]]]], cols: list[str]) -> set[str]:
+    best_cost, best = readings[0]
+    out: set[str] = set()
+    for cost, other in readings[1:]:
+        if cost - best_cost >= AMBIGUITY_MARGIN:
+            continue
+        for col, a, b in zip(cols, best, other):
+            if join_texts(a) != join_texts(b) and col not in ("ignore", "reason"):
+                out.add(col)
+    return out
+
+
+def _target_text(values: dict[str, str | None], cols: list[str]) -> str | None:
+    if "target" in cols or not any(c.startswith("target_") for c in cols):
+        return values.get("target")
+    op = values.get("target_op") or ""
+    if op and not re.match(r"^[≥≤≧≦═=<>＞＜＝]", to_halfwidth(op)):
+        op = ""  # 文字描述 / 定性 in the 符号 column says how to read the value, it is not part of it
+    parts = [op, values.get("target_value") or "", values.get("target_unit") or ""]
+    text = "".join(parts).strip()
+    return text or None
+
+
+def _as_number(text: str | None) -> float | None:
+    if text is None or not is_number_cell(text):
+        return None
+    return float(to_halfwidth(text).replace(",", ""))
+
+
+def is_reason_cell(cell: Cell) -> bool:
+    return bool(_REASON_HINT.search(cell.text))
+
+
+def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[str]) -> IndicatorTable:
+    """Read the indicator table whose header starts at cells[start]."""
+    columns, i = read_header(cells, start)
+    table = IndicatorTable(columns=columns)
+    levels: list[str | None] = [None, None]
+    buffer: list[Cell] = []
+    previous_kind: str | None = None
+
+    def flush() -> None:
+        if buffer:
+            indicator = build_indicator(buffer, columns, (levels[0], levels[1]), table.warnings)
+            if indicator is not None:
+                table.indicators.append(indicator)
+            buffer.clear()
+
+    while i < len(cells):
+        cell = cells[i]
+        following = cells[i + 1] if i + 1 < len(cells) else None
+        kind = cell_kind(cell.text) if cell.text else None
+        if kind in ("level1", "level2", "both") and not _is_name_position(buffer, columns):
+            flush()
+            level = resolve_level(cell.text, kind, following, previous_kind)
+            if level == "level1":
+                levels[:] = [level_text(cell.text), None]
+            else:
+                levels[1] = level_text(cell.text)
+            previous_kind = level
+            i += 1
+            continue
+        previous_kind = None
+        if kind == "total":
+            flush()
+            i = _read_total(cells, i + 1, table)
+            break
+        if kind in stop_kinds or _is_prose(cell):
+            break
+        buffer.append(cell)
+        if is_row_closed(buffer, columns, following):
+            if following is not None and "reason" in columns and following.sep in (SPACE, CELL) \
+                    and is_reason_cell(following) and not cell_kind(following.text):
+                buffer.append(following)
+                i += 1
+            flush()
+        i += 1
+    flush()
+    table.end = i
+    return table
+
+
+def _is_name_position(buffer: list[Cell], columns: list[str]) -> bool:
+    """A label inside a row that already has its name is text of that row (e.g. a target 满意度)."""
+    return False
+
+
+def _is_prose(cell: Cell) -> bool:
+    """A long sentence outside a table cell ends the table (the narrative resumes)."""
+    return cell.sep != CELL and len(cell.text) > 60
+
+
+def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
+    first = i
+    while i < len(cells) and (is_number_cell(cells[i].text) or is_placeholder(cells[i].text)):
+        if is_number_cell(cells[i].text):
+            table.total.append(float(to_halfwidth(cells[i].text).replace(",", "")))
+        i += 1
+    if i > first:
+        table.total_span = (cells[first - 1].line, cells[i - 1].last_line)
+    return i
+
+
+def points_of(text: str) -> float | None:
+    return label_points(text)

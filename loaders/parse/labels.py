@@ -1,0 +1,103 @@
+"""The vocabulary of evaluation tables, read from loaders/data/*.csv.
+
+Decision: every label is compared by a *key* (full-width folded, white space and
+trailing colons dropped, a trailing "(50分)" / "(A)" qualifier removed), so the
+same CSV row serves every layout and every way of writing the label. New synonyms
+are added to the CSV files, not to the code.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.parse.numbers import to_halfwidth
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+_QUALIFIER_RE = re.compile(r"\((?:[A-Za-z/]+|%|分|万元|元|\d+(?:\.\d+)?分)\)$")
+_POINTS_RE = re.compile(r"\((\d+(?:\.\d+)?)分\)$|(\d+(?:\.\d+)?)分$")
+
+
+def label_key(text: str) -> str:
+    """Comparable form of a label: ASCII forms, no spaces, no trailing ':' or qualifier."""
+    key = re.sub(r"\s+", "", to_halfwidth(text)).rstrip(":：")
+    key = key.replace("：", ":")
+    return _QUALIFIER_RE.sub("", key).rstrip(":")
+
+
+def label_points(text: str) -> float | None:
+    """The points a level label carries: 产出指标(50分) → 50."""
+    match = _POINTS_RE.search(re.sub(r"\s+", "", to_halfwidth(text)))
+    if not match:
+        return None
+    return float(match.group(1) or match.group(2))
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+@lru_cache(maxsize=None)
+def table_labels() -> dict[str, frozenset[str]]:
+    """kind → set of label keys (level1, level2, money_row, total, canned_actual, unit, …)."""
+    out: dict[str, set[str]] = {}
+    for row in _rows("table_labels.csv"):
+        out.setdefault(row["kind"], set()).add(label_key(row["label"]))
+    return {kind: frozenset(keys) for kind, keys in out.items()}
+
+
+@lru_cache(maxsize=None)
+def header_aliases() -> dict[str, dict[str, str]]:
+    """context (money | indicator) → {label key: field}."""
+    out: dict[str, dict[str, str]] = {"money": {}, "indicator": {}}
+    for row in _rows("header_aliases.csv"):
+        out[row["context"]][label_key(row["alias"])] = row["field"]
+    return out
+
+
+def is_label(text: str, kind: str) -> bool:
+    return label_key(text) in table_labels().get(kind, frozenset())
+
+
+def level_kind(text: str) -> str | None:
+    """'level1' | 'level2' | 'both' when the cell is an indicator category label, else None.
+
+    A label one character away from a known one (a typo like 服务对象满意度标) counts too:
+    such labels are long enough that a near miss is not another word.
+    """
+    key = _POINTS_RE.sub("", label_key(text)) if len(label_key(text)) > 2 else label_key(text)
+    key = key.rstrip("(（)）")
+    in1 = key in table_labels()["level1"]
+    in2 = key in table_labels()["level2"]
+    if in1 and in2:
+        return "both"
+    if in1 or in2:
+        return "level1" if in1 else "level2"
+    if len(key) >= 6 and key.endswith(("标", "指标")):
+        close = difflib.get_close_matches(key, table_labels()["level2"], n=1, cutoff=0.88)
+        if close:
+            return "level2"
+    return None
+
+
+def header_field(text: str, context: str) -> str | None:
+    """The column a header cell names in `context`, else None."""
+    key = label_key(text)
+    aliases = header_aliases()[context]
+    if key in aliases:
+        return aliases[key]
+    stripped = re.sub(r"\(.*?\)$", "", key)
+    return aliases.get(stripped)
+
+
+def is_canned_actual(text: str) -> bool:
+    return label_key(text) in table_labels()["canned_actual"]
+
+
+def is_unit(text: str) -> bool:
+    return label_key(text) in table_labels()["unit"]

@@ -1,0 +1,136 @@
+"""A project's money block (年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分) from a cell stream.
+
+Decision: values are placed by the header's column order, anchored on the one
+cell that says what it is — the percent of 执行率. When a row prints fewer values
+than the header has columns, the cell before the rate is the 分值 and the amounts
+are right-aligned on 全年执行数 (年初预算数 is the column forms leave empty); a
+placement the printed rate contradicts is not used. Amounts are converted to 万元
+from the unit the block names (项目资金（元）, 金额单位：万元).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.parse.labels import header_field, is_label, label_key
+from loaders.parse.numbers import money_unit, parse_number, to_halfwidth, to_wan
+from loaders.parse.tables import Cell, cell_kind, is_number_cell, is_placeholder
+from loaders.records import MoneyRow
+
+AMOUNT_FIELDS = ("budget_initial", "budget_full_year", "executed")
+FISCAL_KEYS = {"budget_initial": "fiscal_appropriation_initial",
+               "budget_full_year": "fiscal_appropriation_full_year",
+               "executed": "fiscal_appropriation_executed"}
+_VALUE_RE = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*%?$")
+
+
+@dataclass
+class MoneyBlock:
+    columns: list[str]
+    unit: str | None
+    rows: list[MoneyRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    end: int = 0
+
+
+def is_value_cell(text: str) -> bool:
+    return bool(_VALUE_RE.match(to_halfwidth(text).strip())) or is_placeholder(text)
+
+
+def read_money_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
+    fields: list[str] = []
+    i = start
+    while i < len(cells) and cells[i].text and header_field(cells[i].text, "money"):
+        fields.append(header_field(cells[i].text, "money"))
+        i += 1
+    return fields, i
+
+
+def find_unit(cells: list[Cell], header_start: int, lookback: int = 8) -> str | None:
+    """The money unit named just before the header (项目资金（万元）, 资金情况(万元), 金额单位: 元)."""
+    for cell in reversed(cells[max(0, header_start - lookback):header_start]):
+        unit = money_unit(cell.text) if re.search(r"[(（:：]|单位|资金", cell.text) else None
+        if unit:
+            return unit
+    return None
+
+
+def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
+    """Read the header at cells[start] and the money rows after it."""
+    columns, i = read_money_header(cells, start)
+    block = MoneyBlock(columns=columns, unit=find_unit(cells, start))
+    if block.unit is None:
+        block.warnings.append("资金表未写明金额单位，按万元读取。")
+    label, values = None, []
+    while i < len(cells):
+        cell = cells[i]
+        kind = cell_kind(cell.text) if cell.text else None
+        if kind == "money_row" or (label is None and values == [] and is_label(cell.text, "money_sublabel")):
+            _close_row(block, label, values)
+            label, values = label_key(cell.text), []
+        elif is_label(cell.text, "money_sublabel"):
+            pass
+        elif cell.text and is_value_cell(cell.text):
+            values.append(cell)
+            label = label or "年度资金总额"
+        elif not cell.text:
+            pass
+        else:
+            break
+        i += 1
+    _close_row(block, label, values)
+    block.end = i
+    return block
+
+
+def _close_row(block: MoneyBlock, label: str | None, values: list[Cell]) -> None:
+    if label is None:
+        return
+    row = MoneyRow(label=label)
+    if values:
+        row.span = (values[0].line, values[-1].last_line)
+    placed = place_values([v.text for v in values], block.columns, block.warnings)
+    for name, text in placed.items():
+        setattr(row, name, _value(name, text, block.unit))
+    block.rows.append(row)
+
+
+def place_values(values: list[str], columns: list[str], warnings: list[str]) -> dict[str, str]:
+    """Which column each printed value belongs to (placeholders keep their slot, then drop)."""
+    cols = list(columns)
+    if len(values) >= len(cols):
+        pairs = zip(cols, values)
+    else:
+        pairs = _place_short_row(values, cols)
+    return {c: v for c, v in pairs if c != "ignore" and not is_placeholder(v)}
+
+
+def _place_short_row(values: list[str], cols: list[str]) -> list[tuple[str, str]]:
+    rate = next((k for k, v in enumerate(values) if "%" in to_halfwidth(v)), None)
+    if rate is None or "execution_rate_pct" not in cols:
+        return list(zip(cols, values))
+    r = cols.index("execution_rate_pct")
+    before, after = values[:rate], values[rate + 1:]
+    pre = cols[:r]
+    pairs: list[tuple[str, str]] = [("execution_rate_pct", values[rate])]
+    if pre and pre[-1] == "execution_weight" and before and len(before) < len(pre):
+        pairs.append(("execution_weight", before[-1]))
+        before, pre = before[:-1], pre[:-1]
+    pairs += list(zip(pre[len(pre) - len(before):], before)) if len(before) <= len(pre) else []
+    pairs += list(zip(cols[r + 1:], after))
+    return pairs
+
+
+def _value(name: str, text: str, unit: str | None) -> float | None:
+    number = parse_number(text)
+    if name in AMOUNT_FIELDS:
+        return to_wan(number, unit or "万元")
+    return number
+
+
+def rate_contradicts(row: MoneyRow) -> bool:
+    """The printed 执行率 disagrees with 执行数 / 全年预算数 by more than rounding."""
+    if row.execution_rate_pct is None or not row.budget_full_year or row.executed is None:
+        return False
+    computed = row.executed / row.budget_full_year * 100
+    return abs(computed - row.execution_rate_pct) > 1.0

@@ -1,0 +1,208 @@
+"""Project facts stated only in prose: the project name in the title, money and
+score sentences, indicator results listed under 绩效指标完成情况, and actual values
+the narrative ties to a named indicator of the table.
+
+Decision: a sentence is used only when it names what it measures (下达 / 批复 /
+实际支出 / 执行率 / 总得分, or the indicator's own name); anything else is left
+alone. Patterns read the full-width-folded text; spans point at the source line.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from loaders.parse.labels import table_labels
+from loaders.parse.numbers import money_unit, parse_number, to_halfwidth, to_wan
+from loaders.records import Indicator, Project
+
+_NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元|元)"
+_GAP = r"[^。；;，,\n]{0,32}?"
+BUDGET_RE = re.compile(r"(?:批复下达|下达|批复|下拨了?|拨付|计划投资|资金总计|项目金额|预算(?:资金)?)" + _GAP + _NUM)
+EXECUTED_RE = re.compile(r"(?:实际支出|已使用|已完成拨付|实际开支|实际支付|已支付|累计支出)了?" + r"[^。；;，,\n]{0,10}?" + _NUM)
+RATE_RE = re.compile(r"(?:执行率|支付进度|执行进度)(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
+SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|自评得分|评价得分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分")
+_TITLE_CUT = re.compile(r"(?:项目)?(?:支出)?绩效(?:的)?(?:自评|评价|目标|管理)|指标完成|自评报告|自评表|评价报告")
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?")
+_ORG_END = re.compile(r"^.{2,20}?(?:医院|委员会|办公室|局|中心|政府|学校|中学|小学|学院|部|办|院|所|站|队|馆|公司)(?=.{4,})")
+_FURNITURE = re.compile(r"发布|索引号|来源|首页|位置|字体|分享|附件\d*$|^表\d")
+_DEPARTMENT_WORDS = re.compile(r"整体|部门绩效|部门\(单位\)|部门（单位）")
+_HEADING_LEVEL1 = re.compile(r"^\s*\d+\s*[.、．]\s*(产出|效益|效果|满意度|成本)指标完成情况")
+_HEADING_LEVEL2 = re.compile(r"^\s*(?:[(（]\d+[)）]\s*)?([\u4e00-\u9fff]{2,8}指标)\s*[。.:：]?\s*$")
+_ACTUAL_RE = re.compile(r"实际(?:为|达到|达|是|开支|支出|派驻|完成|发放)?\s*([≥≤≧≦>＜<]?\s*\d+(?:\.\d+)?\s*(?:%|％|[万亿]?元|公里|平方米|米|人次|人|名|次|件|个|场|户|篇|份|天|小时)?)")
+
+
+@dataclass
+class Stated:
+    value: float
+    line: int
+
+
+def is_department_document(lines: list[str], head: int = 8) -> bool:
+    """The title speaks of a whole department (整体支出 / 部门绩效), not of a project."""
+    return any(_DEPARTMENT_WORDS.search(to_halfwidth(line)) for line in _head_lines(lines, head))
+
+
+def _head_lines(lines: list[str], count: int) -> list[str]:
+    out = [line for line in lines if line.strip()]
+    return out[:count]
+
+
+def title_project_name(lines: list[str], head: int = 12) -> tuple[str, int] | None:
+    """The evaluated project named in the title (…专项资金绩效自评报告 → …专项资金)."""
+    for number, line in enumerate(lines[: max(head * 3, 40)], start=1):
+        text = re.sub(r"\s+", "", line)
+        if not text or len(text) > 80 or not _TITLE_CUT.search(text) or _DEPARTMENT_WORDS.search(text):
+            continue
+        name = name_from_title(text)
+        if name:
+            return name, number
+    return None
+
+
+def name_from_title(text: str) -> str | None:
+    text = re.sub(r"^(?:表\s*\d+|附件\s*\d*[:：]?)", "", text).strip()
+    text = re.sub(r"^关于", "", text)
+    cut = _TITLE_CUT.search(text)
+    if not cut:
+        return None
+    name = text[: cut.start()]
+    year = _YEAR_RE.search(name)
+    if year and year.start() > 0 and year.end() < len(name):
+        name = name[year.start():]
+    elif year and year.end() == len(name):
+        name = name[: year.start()]
+        org = _ORG_END.match(name)
+        if org:
+            name = name[org.end():]
+    name = re.sub(r"(?:支出|项目支出)$", "", name)
+    bare = _YEAR_RE.sub("", name)
+    if len(bare) < 4 or bare in ("项目", "专项资金", "预算项目"):
+        return None
+    return name
+
+
+def stated_money(lines: list[str]) -> dict[str, Stated]:
+    """The first 下达/批复 amount, 实际支出 amount, 执行率 and 总得分 stated in prose."""
+    found: dict[str, Stated] = {}
+    for number, line in enumerate(lines, start=1):
+        text = to_halfwidth(line)
+        for key, pattern in (("budget_full_year", BUDGET_RE), ("executed", EXECUTED_RE)):
+            match = pattern.search(text)
+            if match and key not in found:
+                value = to_wan(parse_number(match.group(1)), match.group(2))
+                found[key] = Stated(value, number)
+        rate = RATE_RE.search(text)
+        if rate and "execution_rate_pct" not in found:
+            found["execution_rate_pct"] = Stated(float(rate.group(1)), number)
+        score = SCORE_RE.search(text)
+        if score and "total_score" not in found:
+            found["total_score"] = Stated(float(score.group(1)), number)
+    return found
+
+
+_PAREN_PROJECT_RE = re.compile(
+    r"([^、，,。；;:：（(]{2,40}?)[（(]预算\s*" + _NUM + r"([^)）]*)[)）]")
+
+
+def parenthetical_projects(lines: list[str]) -> list[Project]:
+    """Projects listed as NAME(预算X万元,支付Y万元,执行率Z%) in a summary report."""
+    out: list[Project] = []
+    for number, line in enumerate(lines, start=1):
+        for match in _PAREN_PROJECT_RE.finditer(to_halfwidth(line)):
+            name = re.sub(r"^(?:包括|其中|如|含)", "", match.group(1)).strip()
+            rest = match.group(4)
+            project = Project(name=name, budget_full_year=to_wan(parse_number(match.group(2)), match.group(3)))
+            paid = re.search(r"支付\s*" + _NUM, rest)
+            if paid:
+                project.executed = to_wan(parse_number(paid.group(1)), paid.group(2))
+            elif "未支付" in rest:
+                project.executed = 0.0
+            rate = re.search(r"执行率\s*(\d+(?:\.\d+)?)\s*%", rest)
+            if rate:
+                project.execution_rate_pct = float(rate.group(1))
+            project.provenance = {k: (number, number) for k in ("name", "budget_full_year")}
+            out.append(project)
+    return out
+
+
+def narrative_indicators(lines: list[str]) -> list[Indicator]:
+    """Indicator results listed in prose under 1.产出指标完成情况分析 / (1)数量指标 headings."""
+    level1 = level2 = None
+    out: list[Indicator] = []
+    for number, line in enumerate(lines, start=1):
+        text = to_halfwidth(line).strip()
+        head1 = _HEADING_LEVEL1.match(text)
+        if head1:
+            level1, level2 = head1.group(1) + "指标", None
+            continue
+        if level1 is None:
+            continue
+        head2 = _HEADING_LEVEL2.match(text)
+        if head2 and head2.group(1) in table_labels()["level2"]:
+            level2 = head2.group(1)
+            continue
+        if re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", text):
+            level1 = level2 = None
+            continue
+        for name, actual in _entries(text):
+            out.append(Indicator(level1=level1, level2=level2, name=name, actual=actual,
+                                 provenance={"actual": (number, number)}))
+    return out
+
+
+def _entries(text: str) -> list[tuple[str, str]]:
+    """'名称:实际情况' or '名称94件;名称1087件' → (name, actual) pairs."""
+    text = text.rstrip("。.;；")
+    colon = re.match(r"^([\u4e00-\u9fff（）()“”]{3,30})\s*[:：]\s*(.+)$", text)
+    if colon:
+        return [(colon.group(1), colon.group(2).strip().rstrip("。"))]
+    out = []
+    for part in re.split(r"[;；]", text):
+        match = re.match(r"^([\u4e00-\u9fff（）()“”]{3,30}?)\s*([≥≤≧≦<>]?\s*\d+(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,2})?)$",
+                         part.strip())
+        if match:
+            out.append((match.group(1), match.group(2).replace(" ", "")))
+    return out
+
+
+def tie_narrative_actuals(indicators: list[Indicator], lines: list[str], first_line: int) -> int:
+    """Fill empty actuals from sentences after the table that name the indicator (…率实际为96.2%)."""
+    filled = 0
+    for number, line in enumerate(lines[first_line - 1:], start=first_line):
+        text = to_halfwidth(line)
+        for sentence in re.split(r"[。；;]", text):
+            for clause in re.split(r"[，,]", sentence):
+                match = _ACTUAL_RE.search(clause)
+                if not match:
+                    continue
+                target = _indicator_named(clause[: match.start()], indicators) or _only_indicator_in(sentence, indicators)
+                if target is not None and target.actual is None:
+                    target.actual = match.group(1).replace(" ", "")
+                    target.provenance["actual"] = (number, number)
+                    filled += 1
+    return filled
+
+
+def _indicator_named(subject: str, indicators: list[Indicator]) -> Indicator | None:
+    subject = re.sub(r"^.*?[:：]", "", subject)
+    subject = re.sub(r"^[①-⑳\d.、\s]+", "", subject).strip()
+    if len(subject) < 3:
+        return None
+    exact = [i for i in indicators if i.name and (i.name == subject or i.name.endswith(subject))]
+    if len(exact) == 1:
+        return exact[0]
+    scored = [(difflib.SequenceMatcher(None, subject, i.name).ratio(), k) for k, i in enumerate(indicators) if i.name]
+    scored.sort(reverse=True)
+    if scored and scored[0][0] >= 0.8 and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.1):
+        return indicators[scored[0][1]]
+    return None
+
+
+def _only_indicator_in(sentence: str, indicators: list[Indicator]) -> Indicator | None:
+    named = [i for i in indicators if i.name and len(i.name) >= 4 and i.name in sentence]
+    return named[0] if len(named) == 1 else None
+
+
+def unit_of(text: str) -> str | None:
+    return money_unit(text)

@@ -1,0 +1,172 @@
+"""Text lines → a stream of table cells, whatever the layout the table arrived in.
+
+Decision: every layout of LAYOUTS.md (pipe rows, tab rows, one cell per line,
+space-separated rows, cells broken across lines) becomes one flat list of `Cell`s
+that remembers *how* each cell was separated from the one before. The parsers of
+money blocks and indicator rows read that list; they trust explicit separators
+(| and tab) and treat line breaks inside PDF-style text as "maybe the same cell".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.parse.labels import header_field, is_canned_actual, is_label, is_unit, level_kind
+from loaders.parse.numbers import to_halfwidth
+
+# How a cell is separated from the previous one, strongest first.
+CELL = "cell"      # an explicit separator: | or tab
+SPACE = "space"    # white space on the same line
+LINE = "line"      # a line break
+BLANK = "blank"    # one or more blank lines
+CONT = "cont"      # certainly the same cell (a wrapped line in a tab layout)
+
+_OPERATOR_RE = re.compile(r"^(?:>=|<=|≥|≤|≧|≦|═|=|>|<|＞|＜|＝)$")
+_NUMBER_RE = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$")
+_HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
+
+
+@dataclass
+class Cell:
+    text: str
+    line: int            # 1-based line number
+    sep: str             # CELL | SPACE | LINE | BLANK | CONT
+    last_line: int = 0   # last line when the cell was joined from several lines
+
+    def __post_init__(self) -> None:
+        self.last_line = self.last_line or self.line
+
+
+def is_pipe_line(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith("|") or stripped.endswith("|") or stripped.count("|") >= 2
+
+
+def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
+    """Cells of `lines` (lines[0] is line number `first`)."""
+    cells: list[Cell] = []
+    blank, tab_mode = False, False
+    for offset, raw in enumerate(lines):
+        number = first + offset
+        line = raw.rstrip()
+        if not line.strip():
+            blank = True
+            continue
+        if is_pipe_line(line):
+            parts, tab_mode = _split_pipe(line), False
+            cells += [Cell(p, number, CELL) for p in parts]
+        elif "\t" in line:
+            new = _split_tab_line(line, number, blank, tab_mode)
+            if new and new[0].sep == CONT and cells:
+                _extend(cells[-1], new.pop(0).text, number)
+            if new and blank:
+                new[0].sep = BLANK
+            cells += new
+            tab_mode = True
+        elif tab_mode and cells and _is_wrapped_fragment(line):
+            _extend(cells[-1], line.strip(), number)
+        else:
+            tab_mode = False
+            cells += _split_spaced(line, number, BLANK if blank else LINE)
+        blank = False
+    return join_broken_labels(cells)
+
+
+def _extend(cell: Cell, text: str, number: int) -> None:
+    """A wrapped line of a tab-layout cell: CJK text wraps without a space."""
+    cell.text += text
+    cell.last_line = number
+
+
+def _split_pipe(line: str) -> list[str]:
+    return [p.strip() for p in line.strip().strip("|").split("|") if p.strip()]
+
+
+def _split_tab_line(line: str, number: int, blank: bool, tab_mode: bool) -> list[Cell]:
+    parts = line.split("\t")
+    out: list[Cell] = []
+    if parts[0].strip() and tab_mode and not blank and _is_wrapped_fragment(parts[0]):
+        out.append(Cell(parts[0].strip(), number, CONT))
+        parts = parts[1:]
+    elif not parts[0].strip():
+        parts = parts[1:]
+    for part in parts:
+        out.append(Cell(part.strip(), number, CELL))
+    return out
+
+
+def _is_wrapped_fragment(text: str) -> bool:
+    """A short line without a tab inside a tab table is the rest of the cell above."""
+    text = text.strip()
+    return len(text) <= 12 and not _HEADING_RE.match(text)
+
+
+def _split_spaced(line: str, number: int, first_sep: str) -> list[Cell]:
+    words = [w for w in re.split(r"[ \u3000\u00a0]+", line.strip()) if w]
+    merged: list[str] = []
+    for word in words:
+        if merged and _belongs_to_previous(merged[-1], word):
+            merged[-1] += " " + word if _needs_space(merged[-1], word) else word
+        else:
+            merged.append(word)
+    return [Cell(w, number, first_sep if i == 0 else SPACE) for i, w in enumerate(merged)]
+
+
+def _belongs_to_previous(previous: str, word: str) -> bool:
+    """'>= 98 %(百分比)', '300 公里': an operator, a number and a unit are one cell."""
+    prev = to_halfwidth(previous)
+    if _OPERATOR_RE.match(prev):
+        return True
+    if re.search(r"\d$", prev) and (to_halfwidth(word).startswith("%") or is_unit(word)):
+        return True
+    return False
+
+
+def _needs_space(previous: str, word: str) -> bool:
+    return bool(re.match(r"[\x21-\x7e]", to_halfwidth(word[:1]))) and bool(
+        re.search(r"[\x21-\x7e]$", to_halfwidth(previous)))
+
+
+def cell_kind(text: str) -> str | None:
+    """What a cell is as a label: level1/level2/both/money_row/total/header/canned, else None."""
+    kind = level_kind(text)
+    if kind:
+        return kind
+    for name in ("money_row", "total", "project_name", "block_end"):
+        if is_label(text, name):
+            return name
+    if header_field(text, "indicator") or header_field(text, "money"):
+        return "header"
+    if is_canned_actual(text):
+        return "canned"
+    return None
+
+
+def join_broken_labels(cells: list[Cell], longest: int = 6) -> list[Cell]:
+    """Join cells a line break split inside a label: 产出\\n指标, 年初预\\n算数, 偏差原因分\\n析及改进措施."""
+    out: list[Cell] = []
+    i = 0
+    while i < len(cells):
+        best = 1
+        for size in range(2, longest + 1):
+            group = cells[i:i + size]
+            if len(group) < size or any(c.sep in (CELL, SPACE) for c in group[1:]):
+                break
+            if cell_kind("".join(c.text for c in group)):
+                best = size
+        group = cells[i:i + best]
+        if best > 1:
+            out.append(Cell("".join(c.text for c in group), group[0].line, group[0].sep, group[-1].last_line))
+        else:
+            out.append(cells[i])
+        i += best
+    return out
+
+
+def is_number_cell(text: str) -> bool:
+    return bool(_NUMBER_RE.match(to_halfwidth(text).strip()))
+
+
+def is_placeholder(text: str) -> bool:
+    """An empty cell drawn as a dash: —, -, /, 无."""
+    return to_halfwidth(text).strip() in {"—", "-", "--", "——", "/", "/", "无", "—-", "－"}
