@@ -227,3 +227,28 @@ def test_parse_is_pure_and_repeatable():
     first, second = parse(NARRATIVE), parse(NARRATIVE)
     assert first.to_json() == second.to_json()
     assert first.to_json()["file"] == "example.txt"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("单位名称（盖章）：某某市某某区民政局\n二〇二三年度部门整体支出绩效自评报告\n", "agency", "某某市某某区民政局"),
+        ("单位名称（盖章）：某某市某某区民政局\n二〇二三年度部门整体支出绩效自评报告\n", "year", 2023),
+        ("2022年度项目支出绩效自评报告\n自评结果为“良好”。\n", "grade", "良好"),
+        ("2022年度项目支出绩效自评报告\n综合评分：88.6分\n", "total_score", 88.6),
+        ("2022年度项目支出绩效自评报告\n得分≥90分为优秀，80≤得分＜90分为良好。\n", "grade", None),
+        ("2022年度项目支出绩效自评报告\n总分值100分。\n", "total_score", None),
+        ("2022年度项目支出绩效自评报告\n项目质量鉴定为合格。\n", "grade", None),
+    ],
+    ids=["seal-note-label", "chinese-numeral-year", "quoted-grade", "综合评分", "band-definitions",
+         "总分值-is-the-maximum", "quality-verdict-is-no-grade"],
+)
+def test_document_field_variants(text, field, expected):
+    assert getattr(parse(text), field) == expected
+
+
+def test_final_accounts_spending_is_executed():
+    text = "某某县民政局2023年度部门整体支出绩效自评报告\n部门预算收入 300 万元，部门决算支出 280 万元。\n"
+    budget = parse(text).department_budget
+    assert budget["executed"] == 280
+    assert budget["budget"] is None     # 预算收入 is income-side, not the budget

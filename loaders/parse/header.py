@@ -19,7 +19,10 @@ from loaders.records import Span
 
 CJK = "\u4e00-\u9fff"
 _NAME_CHARS = rf"[{CJK}()]"
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(度)?")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2}|[二][〇零][一二三四五六七八九〇零]{2})\s*年\s*(度)?")
+_CN_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+# 单位名称（盖章）：XX局 — the seal note between a label and its value.
+_SEAL_NOTE = r"(?:\s*\((?:盖章|公章|签章|章)\))?"
 _FULL_DATE_TAIL_RE = re.compile(r"\s*\d{1,2}\s*月")
 _FURNITURE_RE = re.compile(r"发布日期|发布时间|成文日期|填报日期|报告日期|索引号|打印|浏览次数|更新时间")
 _TITLE_WORDS_RE = re.compile(r"绩效|自评|评价|预算|决算")
@@ -50,7 +53,8 @@ def _agency_from_labels(index: TextIndex, rank: int) -> Found | None:
         if int(row["rank"]) != rank:
             continue
         colon = r"[\s\]】]*[:：]" if row["needs_colon"] == "1" else r"[\s:：|\]】]*"
-        pattern = re.escape(row["label"]) + colon + r"[\s|]*(?:\d+\s*-\s*)?(" + _NAME_CHARS + r"+)"
+        pattern = (re.escape(row["label"]) + _SEAL_NOTE + colon + r"[\s|]*(?:\d+\s*-\s*)?("
+                   + _NAME_CHARS + r"+)")
         for match in re.finditer(pattern, index.text):
             name = unit_name_prefix(match.group(1))
             if name:
@@ -214,7 +218,7 @@ def find_year(index: TextIndex) -> Found | None:
         line = index.line(number)
         if _FURNITURE_RE.search(line):
             continue
-        year = int(match.group(1))
+        year = int("".join(_CN_DIGITS.get(ch, ch) for ch in match.group(1)))  # 二〇二三 → 2023
         weight = 1 + (2 if match.group(2) else 0) + (2 if _EVALUATION_WORDS_RE.search(line) else 0)
         weight += 2 if number in head_lines else 0
         weights[year] += weight

@@ -19,6 +19,7 @@ _NUMBER = r"(\d+(?:\.\d+)?)"
 # Marks of a grade-band definition just before a grade: ≥ / < / 以上 / 之间 / 60-69 …
 _BAND_CONTEXT_RE = re.compile(r"[≥≤<>=＜＞]|以上|以下|之间|不低于|不足|低于|高于|\d\s*[-~—至到]\s*\d|含")
 MAX_SCORE = 100
+_QUOTE = r"[“\"「『]?"
 
 
 def _grade_words() -> str:
@@ -98,8 +99,8 @@ def _stated_grades(index: TextIndex) -> list[tuple[str, tuple[int, int]]]:
     cues = alternation(read_terms("grade_cues.csv"))
     grade = _grade_pattern()
     patterns = (
-        rf"(?:{cues})(?:为|是|:|属于)?(?:{grade})",                      # 等级为优秀 / 评价结果良好
-        rf"\d+(?:\.\d+)?分[,，;；]?(?:等级|结果)?(?:为|属于|评定为)(?:{grade})",   # 为95分，为优秀
+        rf"(?:{cues})(?:为|是|:|属于)?{_QUOTE}(?:{grade})",                      # 等级为优秀 / 评价结果良好
+        rf"\d+(?:\.\d+)?分[,，;；]?(?:等级|结果)?(?:为|属于|评定为){_QUOTE}(?:{grade})",   # 为95分，为优秀
         rf"(?:总分|合计)\|?100\|?\d+(?:\.\d+)?\|?(?:{grade})",             # 总分|100|96|优
     )
     found = []
