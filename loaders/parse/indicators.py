@@ -134,16 +134,31 @@ def _width(text: str) -> float:
     return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
 
 
-def _group_cost(field_name: str, group: list[Cell]) -> float:
+def _join_cost(prev: Cell, cell: Cell) -> float:
+    """What joining `cell` to `prev` in one cell costs: explicit separators are dear,
+    line breaks cheap, and a 1–2 character line is most likely the end of a wrapped cell."""
+    cost = _JOIN_COST[cell.sep]
+    if cell.sep in (LINE, BLANK, CONT):
+        width = _width(cell.text)
+        if width <= 1:
+            cost -= 0.8
+        elif width <= 2 and cell.sep == LINE:
+            cost -= 0.3
+    return max(cost, 0.05) if cell.sep != CONT else 0.0
+
+
+def _group_cost(field_name: str, group: list[Cell], widths: dict[str, float] | None = None) -> float:
     if not group:
         return _EMPTY_COST.get(field_name, 1.0)
     if field_name in NUMERIC_FIELDS:
         return 0.0 if len(group) == 1 and is_number_cell(group[0].text) else float("inf")
     cost = 0.0
     for prev, cell in zip(group, group[1:]):
-        cost += _JOIN_COST[cell.sep] - (0.8 if _width(cell.text) <= 2 else 0.0)
-        if cell.sep in (LINE, BLANK) and field_name == "name" and _width(prev.text) < 6:
-            cost += 0.2
+        cost += _join_cost(prev, cell)
+        if cell.sep in (LINE, BLANK) and field_name == "name" and _width(prev.text) < 7:
+            cost += 0.2   # a short line rarely wraps: the next line is probably the next column
+    if widths and field_name in widths and len(group) > 1:
+        cost += 1.5 * sum(1 for c in group if _width(c.text) > widths[field_name] + 0.5)
     first = group[0].text
     if field_name == "name" and (is_number_cell(first) or is_canned_actual(first)):
         cost += 3.0
@@ -158,7 +173,8 @@ def _group_cost(field_name: str, group: list[Cell]) -> float:
     return cost
 
 
-def align_row(cells: list[Cell], columns: list[str]) -> list[tuple[float, list[list[Cell]]]]:
+def align_row(cells: list[Cell], columns: list[str],
+              widths: dict[str, float] | None = None) -> list[tuple[float, list[list[Cell]]]]:
     """The best few ways to give each data column a contiguous group of the row's cells."""
     cols = data_columns(columns)
     n, k = len(cells), len(cols)
@@ -168,7 +184,7 @@ def align_row(cells: list[Cell], columns: list[str]) -> list[tuple[float, list[l
             options = []
             for start in range(0, i + 1):
                 group = cells[start:i]
-                cost = _group_cost(cols[j - 1], group)
+                cost = _group_cost(cols[j - 1], group, widths)
                 if cost == float("inf"):
                     continue
                 for prev_cost, groups in best.get((start, j - 1), []):
@@ -180,19 +196,19 @@ def align_row(cells: list[Cell], columns: list[str]) -> list[tuple[float, list[l
 
 
 def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | None, str | None],
-                    warnings: list[str]) -> Indicator | None:
+                    warnings: list[str], widths: dict[str, float] | None = None) -> Indicator | None:
     """One indicator from a row's cells, or None when the row holds no indicator name."""
     cells = [c for c in cells if c.text and not is_placeholder(c.text)] or []
     if not cells:
         return None
-    readings = align_row(cells, columns)
+    readings = align_row(cells, columns, widths)
     if not readings:
         return None
     cols = data_columns(columns)
     cost, groups = readings[0]
     values = {col: join_texts(g) if g else None for col, g in zip(cols, groups)}
     uncertain = _uncertain_fields(readings, cols)
-    for col in uncertain:
+    for col in uncertain - {"name"}:
         values[col] = None
     name = values.get("name")
     if not name:
@@ -250,11 +266,11 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     buffer: list[Cell] = []
     previous_kind: str | None = None
 
+    rows: list[tuple[list[Cell], tuple[str | None, str | None]]] = []
+
     def flush() -> None:
         if buffer:
-            indicator = build_indicator(buffer, columns, (levels[0], levels[1]), table.warnings)
-            if indicator is not None:
-                table.indicators.append(indicator)
+            rows.append((list(buffer), (levels[0], levels[1])))
             buffer.clear()
 
     while i < len(cells):
@@ -276,7 +292,7 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
             flush()
             i = _read_total(cells, i + 1, table)
             break
-        if kind in stop_kinds or _is_prose(cell):
+        if kind in stop_kinds or _is_prose(cell) or _is_heading(cell):
             break
         buffer.append(cell)
         if is_row_closed(buffer, columns, following):
@@ -288,12 +304,45 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
         i += 1
     flush()
     table.end = i
+    widths = column_widths([r for r, _ in rows], columns)
+    for row, row_levels in rows:
+        indicator = build_indicator(row, columns, row_levels, table.warnings, widths)
+        if indicator is not None:
+            table.indicators.append(indicator)
     return table
+
+
+def column_widths(rows: list[list[Cell]], columns: list[str]) -> dict[str, float]:
+    """The widest line seen in each text column of rows read without doubt.
+
+    PDF copies wrap every cell at its column's width; knowing the widths tells a
+    wrapped name from the target printed beside it in rows where line breaks alone
+    cannot.
+    """
+    cols = data_columns(columns)
+    seen: dict[str, float] = {}
+    for row in rows:
+        cells = [c for c in row if c.text and not is_placeholder(c.text)]
+        readings = align_row(cells, columns)
+        if len(readings) < 1 or (len(readings) > 1 and readings[1][0] - readings[0][0] < 0.3):
+            continue
+        for col, group in zip(cols, readings[0][1]):
+            if col in ("target", "actual") and group:
+                seen[col] = max(seen.get(col, 0.0), max(_width(c.text) for c in group))
+    return seen
 
 
 def _is_name_position(buffer: list[Cell], columns: list[str]) -> bool:
     """A label inside a row that already has its name is text of that row (e.g. a target 满意度)."""
     return False
+
+
+_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d)\S{2,})")
+
+
+def _is_heading(cell: Cell) -> bool:
+    """A section heading (三、 / （二） / 3.绩效评价工作过程) outside a cell ends the table."""
+    return cell.sep != CELL and bool(_HEADING_RE.match(cell.text)) and not is_number_cell(cell.text)
 
 
 def _is_prose(cell: Cell) -> bool:
