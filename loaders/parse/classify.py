@@ -8,20 +8,27 @@ yields null (kind) or "unknown" (evaluation type) with a warning.
 """
 from __future__ import annotations
 
+import re
+
 from loaders.parse.header import Found, content_lines
 from loaders.parse.text import TextIndex, compact, read_rows
 from loaders.records import Project
 
 TITLE_LINES = 8          # a title, a subtitle, a heading or two
 TITLE_CHARS = 60         # a flattened page puts the whole table after the title on one line
+# In the body only unmistakable department wording counts (整体绩效 also names the annual
+# self-evaluation exercise in a project report).
+BODY_DEPARTMENT_CUES = ("部门整体", "单位整体", "整体支出")
 
 
 def title_text(index: TextIndex) -> tuple[str, tuple[int, int]]:
-    """The opening content lines (each cut to TITLE_CHARS), compacted, and their line span."""
+    """The opening content lines, each up to its first sentence mark (a paragraph is no title)
+    and at most TITLE_CHARS (a flattened page runs the table on after the title), compacted."""
     lines = content_lines(index)[:TITLE_LINES]
     if not lines:
         return "", (1, 1)
-    return compact("\n".join(line[:TITLE_CHARS] for _, line in lines)), (lines[0][0], lines[-1][0])
+    heads = [re.split(r"[。，,；;！!？?]", line, maxsplit=1)[0][:TITLE_CHARS] for _, line in lines]
+    return compact("\n".join(heads)), (lines[0][0], lines[-1][0])
 
 
 def _cues(csv_name: str, column: str) -> dict[str, list[dict[str, str]]]:
@@ -47,10 +54,17 @@ def find_report_kind(index: TextIndex, projects: list[Project]) -> Found | None:
         return Found("department", span)
     if has_project:
         return Found("project", span)
-    body = compact(index.text)
-    if any(r["term"] in body for r in cues["project"]):
-        return Found("project", span, "报告类型不确定：标题未说明，按正文用词判为项目报告")
-    return None
+    return _kind_from_body(compact(index.text), cues, span)
+
+
+def _kind_from_body(body: str, cues: dict[str, list[dict[str, str]]], span: tuple[int, int]) -> Found | None:
+    """No title to go by (a results notice, a page opening mid-text): the body's words, with a warning."""
+    department = any(t in body for t in BODY_DEPARTMENT_CUES)
+    project = any(r["term"] in body for r in cues["project"])
+    kind = "mixed" if department and project else "department" if department else "project" if project else None
+    if kind is None:
+        return None
+    return Found(kind, span, f"报告类型不确定：标题未说明，按正文用词判为 {kind}")
 
 
 def find_evaluation_type(index: TextIndex) -> Found:
