@@ -19,6 +19,7 @@ TITLE_CHARS = 60         # a flattened page puts the whole table after the title
 # In the body only unmistakable department wording counts (整体绩效 also names the annual
 # self-evaluation exercise in a project report).
 BODY_DEPARTMENT_CUES = ("部门整体", "单位整体", "整体支出")
+KIND_NAMES = {"project": "项目报告", "department": "部门整体报告", "mixed": "混合报告（部门整体与项目）"}
 
 
 def title_text(index: TextIndex) -> tuple[str, tuple[int, int]]:
@@ -64,7 +65,7 @@ def _kind_from_body(body: str, cues: dict[str, list[dict[str, str]]], span: tupl
     kind = "mixed" if department and project else "department" if department else "project" if project else None
     if kind is None:
         return None
-    return Found(kind, span, f"报告类型不确定：标题未说明，按正文用词判为 {kind}")
+    return Found(kind, span, f"报告类型不确定：标题未说明，按正文用词判为{KIND_NAMES[kind]}")
 
 
 def find_evaluation_type(index: TextIndex) -> Found:

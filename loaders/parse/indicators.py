@@ -220,9 +220,26 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
                           target=_target_text(values, cols), actual=values.get("actual"),
                           weight=_as_number(values.get("weight")), score=_as_number(values.get("score")),
                           deviation_reason=values.get("reason"))
+    if shifted_columns(indicator):
+        warnings.append(f"指标“{name}”的实际完成值带比较符而年度指标值没有，疑为列错位，两值留空。")
+        indicator.target = indicator.actual = None
     span = (cells[0].line, cells[-1].last_line)
     indicator.provenance = {"row": span}
     return indicator
+
+
+_OPERATOR_RE = re.compile(r"≥|≤|≧|≦|>=|<=|不低于|不高于|以上|以内")
+
+
+def shifted_columns(indicator: Indicator) -> bool:
+    """An actual with a comparison (≥98%) beside a target without one: the cells slid a column."""
+    target, actual = indicator.target or "", indicator.actual or ""
+    return bool(_OPERATOR_RE.search(to_halfwidth(actual))) and not _OPERATOR_RE.search(to_halfwidth(target)) \
+        and not re.search(r"\d", target)
+
+
+def is_empty_row(indicator: Indicator) -> bool:
+    return all(getattr(indicator, f) is None for f in ("target", "actual", "weight", "score"))
 
 
 def _uncertain_fields(readings: list[tuple[float, list[list[Cell]]]], cols: list[str]) -> set[str]:
@@ -309,7 +326,16 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
         indicator = build_indicator(row, columns, row_levels, table.warnings, widths)
         if indicator is not None:
             table.indicators.append(indicator)
+    drop_cut_off_rows(table, reached_end=i >= len(cells))
     return table
+
+
+def drop_cut_off_rows(table: IndicatorTable, reached_end: bool) -> None:
+    """A last row with a name and nothing else where the text stops is a page cut mid-table."""
+    if reached_end and table.indicators and is_empty_row(table.indicators[-1]) and \
+            any(not is_empty_row(i) for i in table.indicators):
+        cut = table.indicators.pop()
+        table.warnings.append(f"文本在指标“{cut.name}”处截断，该行未读取。")
 
 
 def column_widths(rows: list[list[Cell]], columns: list[str]) -> dict[str, float]:
@@ -342,12 +368,12 @@ _HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(]
 
 def _is_heading(cell: Cell) -> bool:
     """A section heading (三、 / （二） / 3.绩效评价工作过程) outside a cell ends the table."""
-    return cell.sep != CELL and bool(_HEADING_RE.match(cell.text)) and not is_number_cell(cell.text)
+    return not cell.boxed and bool(_HEADING_RE.match(cell.text)) and not is_number_cell(cell.text)
 
 
 def _is_prose(cell: Cell) -> bool:
     """A long sentence outside a table cell ends the table (the narrative resumes)."""
-    return cell.sep != CELL and len(cell.text) > 60
+    return not cell.boxed and len(cell.text) > 60
 
 
 def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:

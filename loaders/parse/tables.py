@@ -32,6 +32,7 @@ class Cell:
     line: int            # 1-based line number
     sep: str             # CELL | SPACE | LINE | BLANK | CONT
     last_line: int = 0   # last line when the cell was joined from several lines
+    boxed: bool = False  # came from a | or tab table row (so it is a cell, never prose)
 
     def __post_init__(self) -> None:
         self.last_line = self.last_line or self.line
@@ -54,7 +55,7 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
             continue
         if is_pipe_line(line):
             parts, tab_mode = _split_pipe(line), False
-            cells += [Cell(p, number, CELL) for p in parts]
+            cells += [Cell(p, number, CELL, boxed=True) for p in parts]
         elif "\t" in line:
             new = _split_tab_line(line, number, blank, tab_mode)
             if new and new[0].sep == CONT and cells:
@@ -91,7 +92,7 @@ def _split_tab_line(line: str, number: int, blank: bool, tab_mode: bool) -> list
     elif not parts[0].strip():
         parts = parts[1:]
     for part in parts:
-        out.append(Cell(part.strip(), number, CELL))
+        out.append(Cell(part.strip(), number, CELL, boxed=True))
     return out
 
 
@@ -156,7 +157,8 @@ def join_broken_labels(cells: list[Cell], longest: int = 6) -> list[Cell]:
                 best = size
         group = cells[i:i + best]
         if best > 1:
-            out.append(Cell("".join(c.text for c in group), group[0].line, group[0].sep, group[-1].last_line))
+            out.append(Cell("".join(c.text for c in group), group[0].line, group[0].sep, group[-1].last_line,
+                            group[0].boxed))
         else:
             out.append(cells[i])
         i += best
