@@ -34,6 +34,10 @@ def run(args) -> int:
             failed += 1
             print(f"{path}: {_reason(err)}", file=sys.stderr)
             continue
+        except Exception as err:  # noqa: BLE001 — a parser bug on one file must not stop the batch
+            failed += 1
+            print(f"{path}: 解析时出现内部错误（internal error: {type(err).__name__}: {err}）", file=sys.stderr)
+            continue
         target = out_dir / f"{path.stem}.json"
         target.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(args.files) - failed} extracted, {failed} failed", file=sys.stderr)

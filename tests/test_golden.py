@@ -117,3 +117,34 @@ def test_scorer_on_the_whole_corpus(tmp_path, capsys):
 def _score(scorer, truth_dir: Path, pred_dir: Path, out: Path) -> dict:
     scorer.main(["score_extraction.py", str(truth_dir), str(pred_dir), "--json", str(out)])
     return json.loads(out.read_text())
+
+
+GOOD_REPORT = "某某县水利局2023年度项目支出绩效自评报告\n项目资金20万元，执行率100%。\n自评总分95分，等级为优秀。\n"
+
+
+def test_extract_writes_one_json_per_file_and_names_each_failure(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_REPORT, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    missing = tmp_path / "missing.txt"
+    out = tmp_path / "out"
+    status = run(Namespace(files=[empty, good, missing], out=out))
+    errors = capsys.readouterr().err.splitlines()
+    assert status == 1
+    assert [p.name for p in out.iterdir()] == ["good.json"]
+    record = json.loads((out / "good.json").read_text(encoding="utf-8"))
+    assert list(record) == ["file", "source_url", "agency", "region", "year", "report_kind", "evaluation_type",
+                            "total_score", "grade", "department_budget", "projects"]
+    assert (record["file"], record["agency"], record["year"], record["total_score"]) == ("good.txt", "某某县水利局", 2023, 95)
+    assert any(line.startswith(f"{empty}: ") and "文件为空" in line for line in errors)
+    assert f"{missing}: 文件不存在（file not found）" in errors
+    assert errors[-1] == "1 extracted, 2 failed"
+
+
+def test_extract_output_is_utf8_json_not_escaped(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_REPORT, encoding="utf-8")
+    assert run(Namespace(files=[good], out=tmp_path)) == 0
+    raw = (tmp_path / "good.json").read_text(encoding="utf-8")
+    assert '"agency": "某某县水利局"' in raw          # ensure_ascii=False, indent=1
