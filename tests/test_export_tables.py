@@ -55,3 +55,11 @@ def test_csv_is_utf8_with_bom_and_chinese_headers():
     lines = data.decode("utf-8-sig").splitlines()
     assert lines[0] == "单位,预算数（万元）,预算执行率（%，重算）,自评总分（报告所载）"
     assert lines[1] == "丰台区信访办,794.51,97.64,100.0"
+
+
+def test_list_and_missing_cells_are_written_as_text_or_empty():
+    import numpy as np
+    df = pd.DataFrame({"rule_id": [np.array(["a", "b"]), ["c"], None], "budget": [1.0, float("nan"), None]})
+    ws = _sheet(frame_to_xlsx_bytes(df))
+    assert [ws[f"A{r}"].value for r in (2, 3, 4)] == ["a；b", "c", None]
+    assert [ws[f"B{r}"].value for r in (2, 3, 4)] == [1.0, None, None]

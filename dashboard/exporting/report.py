@@ -137,14 +137,20 @@ def flag_rows(flags: pd.DataFrame) -> list[list[str]]:
     rows = []
     for i, flag in enumerate(flags.to_dict("records"), start=1):
         rule = flag.get("rule_id") or ""
+        severity = flag.get("severity_label") or SEVERITY_LABELS.get(flag.get("severity"), flag.get("severity"))
         rows.append([
-            str(i), str(flag.get("agency") or MISSING),
-            str(flag.get(project) or MISSING) if project else MISSING,
-            RULE_LABELS.get(rule, rule),
-            SEVERITY_LABELS.get(flag.get("severity"), str(flag.get("severity") or MISSING)),
-            str(flag.get(explanation) or MISSING) if explanation else MISSING,
+            str(i), _text(flag.get("agency")),
+            _text(flag.get(project), missing="（单位整体）") if project else "（单位整体）",
+            _text(flag.get("rule_title"), missing=RULE_LABELS.get(rule, rule)),
+            _text(severity), _text(flag.get(explanation)) if explanation else MISSING,
         ])
     return rows
+
+
+def _text(value, *, missing: str = MISSING) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
+        return missing
+    return str(value)
 
 
 def _add_flags(doc, content: ReportContent) -> None:

@@ -112,7 +112,12 @@ def most_serious_flags(flags: pd.DataFrame, limit: int = 20) -> pd.DataFrame:
     """Flags ordered by severity (high first), then agency and project, at most `limit` rows."""
     if flags.empty:
         return flags
-    severity = pick(flags, "severity")
-    ranked = flags.assign(_rank=flags[severity].map(SEVERITY_ORDER).fillna(9) if severity else 9)
+    if "severity_order" in flags.columns:
+        rank = flags["severity_order"].fillna(9)
+    elif "severity" in flags.columns:
+        rank = flags["severity"].map(SEVERITY_ORDER).fillna(9)
+    else:
+        rank = pd.Series(9, index=flags.index)
     order = ["_rank"] + [c for c in ("agency", "project_id", "rule_id") if c in flags.columns]
-    return ranked.sort_values(order, kind="stable").drop(columns="_rank").head(limit)
+    ranked = flags.assign(_rank=rank).sort_values(order, kind="stable", na_position="last")
+    return ranked.drop(columns="_rank").head(limit)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -45,6 +46,15 @@ COLUMN_LABELS = {
     "indicators_met": "达成指标数", "gap_pct": "偏差（%）", "flags": "异常数",
     "score_bin": "得分区间下限", "score_mean": "自评得分均值", "status": "完成状态", "met_status": "完成状态",
     "indicators": "指标数", "agency_key": "单位标识", "project_seq": "项目序号",
+    "share_projects_at_100_pct": "满分项目占比（%）", "share_indicators_full_marks_pct": "指标满分占比（%）",
+    "max_score": "自评得分最高", "projects_scored": "有得分项目数", "n_indicators": "指标数",
+    "n_missed_targets": "未达成指标数", "n_canned_actuals": "套话实际值数", "rule_title": "问题",
+    "severity_label": "严重程度", "file_name": "文件名", "subject": "对象", "metric_value": "数值",
+    "threshold": "阈值", "flags_high": "高风险提示数", "flags_medium": "中风险提示数",
+    "flags_low": "低风险提示数", "flags_total": "提示总数", "band_label": "等级",
+    "projects_computed": "项目数（按重算分）", "share_pct": "占比（%）",
+    "budget_yoy_pct": "预算同比（%）", "executed_yoy_pct": "执行同比（%）",
+    "execution_rate_yoy_pp": "执行率同比变化（百分点）", "mean_score_yoy": "平均分同比变化",
 }
 
 _PERCENT_NAME = re.compile(r"(_pct|_pct_computed|_rate|率)$|占比|（%")
@@ -75,13 +85,15 @@ def number_format_for(column: str) -> str | None:
 
 
 def _cell_value(value):
-    # openpyxl cannot write pandas NA/NaT or numpy scalars; empty cells mean "not stated".
-    if value is None or (not isinstance(value, (list, tuple, dict, str)) and pd.isna(value)):
+    # openpyxl cannot write pandas NA/NaT, numpy scalars or lists; empty cells mean "not stated".
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return "；".join(str(v) for v in value) or None
+    if isinstance(value, dict):
+        return str(value)
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     if hasattr(value, "item"):
         return value.item()
-    if isinstance(value, (list, tuple)):
-        return "；".join(str(v) for v in value)
     return value
 
 
