@@ -1,14 +1,17 @@
-"""Create the SQL views of queries/ in a database: rules first, then staging, intermediate, flags, marts.
+"""Create the SQL models of queries/ in a database: rules first, then staging, intermediate, flags, marts.
 
 `apply_views(con)` loads the rule set (queries/rules/*.csv) into `rule_*` tables and
-creates or replaces every view in an explicit dependency order (one view per .sql
-file; the file name is the view name). The dashboard reads only the `mart_*` views.
+creates every model in an explicit dependency order (one model per .sql file; the file
+name is the model name). The dashboard reads only the `mart_*` models.
 
-`materialize_marts(con)` does the same but stores the five dashboard marts (and the
-heavy copy-detection flags) as tables, so each dashboard query is a scan of a
-small pre-computed table instead of a re-run of the whole chain. The loader calls it
-after a load, inside the same publish; corrections written afterwards show up once
-it (or `apply_views`) runs again.
+The one decision: staging models stay views, every model after them is stored as a
+table (`materialize=True`, the default). The chain is deep — a flag reads marts that
+read marts that read staging — and DuckDB plans a view by inlining all of it, which
+costs seconds per query even on empty tables; stored tables make each dashboard query a
+scan of a small pre-computed table. So the models must be rebuilt after anything
+changes the raw tables: the loader calls `apply_views(con)` after every load (inside the
+same publish), and whoever writes a correction calls it after writing.
+`apply_views(con, materialize=False)` creates plain views (to read the SQL as one chain).
 """
 from __future__ import annotations
 
@@ -48,9 +51,8 @@ VIEW_ORDER: tuple[tuple[str, str], ...] = (
 # What the dashboard reads: the column contract of issue 3 (tests/test_views_contract.py checks it).
 DASHBOARD_MARTS = ("mart_agency_year", "mart_project", "mart_indicator", "mart_score_distribution", "mart_flags")
 
-# Stored as tables by materialize_marts: the marts plus the views whose cost grows with pairs of rows.
-MATERIALIZED = frozenset({*DASHBOARD_MARTS, "mart_department", "int_agency_year",
-                          "flag_copied_report", "flag_duplicate_indicator_table"})
+# Stored as tables when materializing: everything after staging.
+MATERIALIZED = frozenset(name for folder, name in VIEW_ORDER if folder != "staging")
 
 
 def view_sql(folder: str, name: str, queries_dir: Path = QUERIES_DIR) -> str:
@@ -70,23 +72,23 @@ def _drop_existing(con: duckdb.DuckDBPyConnection, name: str) -> None:
 
 
 def apply_views(con: duckdb.DuckDBPyConnection, *, rules_dir: Path | None = None,
-                materialize: frozenset[str] | set[str] = frozenset()) -> list[str]:
-    """Load the rule set and create every view (names in `materialize` become tables). Returns the names."""
+                materialize: bool = True) -> list[str]:
+    """Load the rule set and create every model (tables after staging unless materialize=False). Returns the names."""
     load_rules(con, rules_dir)
     con.execute((QUERIES_DIR / "macros.sql").read_text(encoding="utf-8"))
     created = []
     for folder, name in VIEW_ORDER:
         sql = view_sql(folder, name)
         _drop_existing(con, name)
-        kind = "table" if name in materialize else "view"
+        kind = "table" if materialize and name in MATERIALIZED else "view"
         con.execute(f"create {kind} {name} as {sql}")
         created.append(name)
     return created
 
 
 def materialize_marts(con: duckdb.DuckDBPyConnection, *, rules_dir: Path | None = None) -> list[str]:
-    """Like apply_views, with the marts and the pairwise copy flags stored as tables."""
-    return apply_views(con, rules_dir=rules_dir, materialize=MATERIALIZED)
+    """Rebuild every model with the marts stored as tables (the same as apply_views' default)."""
+    return apply_views(con, rules_dir=rules_dir, materialize=True)
 
 
 def correction_key(entity: str, file_name: str, project_seq: int | None = None,
