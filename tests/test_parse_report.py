@@ -239,9 +239,13 @@ def test_parse_is_pure_and_repeatable():
         ("2022年度项目支出绩效自评报告\n得分≥90分为优秀，80≤得分＜90分为良好。\n", "grade", None),
         ("2022年度项目支出绩效自评报告\n总分值100分。\n", "total_score", None),
         ("2022年度项目支出绩效自评报告\n项目质量鉴定为合格。\n", "grade", None),
+        ("2022年度项目支出绩效自评表\n| 总分 | 100 | 98 |\n| 自评等级 | 优秀 |\n", "grade", "优秀"),
+        ("2022年度项目支出绩效自评表\n自评等级\t优\n填表人：张三\n", "grade", "优"),
+        ("2022年度整体绩效自评总结报告\n部门目标实现率 100%，整体绩效自评为优\n秀；\n", "grade", "优秀"),
     ],
     ids=["seal-note-label", "chinese-numeral-year", "quoted-grade", "综合评分", "band-definitions",
-         "总分值-is-the-maximum", "quality-verdict-is-no-grade"],
+         "总分值-is-the-maximum", "quality-verdict-is-no-grade", "pipe-cells", "tab-cell-at-line-end",
+         "grade-broken-over-lines"],
 )
 def test_document_field_variants(text, field, expected):
     assert getattr(parse(text), field) == expected

@@ -22,13 +22,15 @@ MAX_SCORE = 100
 _QUOTE = r"[“\"「『]?"
 
 
-def _grade_words() -> str:
-    return alternation(read_terms("grade_words.csv"))
+def _grade_words(*, longer_than: int = 0) -> str:
+    """Grade words, longest first, each allowed to be broken by a line end ("优\n秀")."""
+    words = sorted((w for w in read_terms("grade_words.csv") if len(w) > longer_than), key=len, reverse=True)
+    return "|".join("\n?".join(re.escape(ch) for ch in word) for word in words)
 
 
 def _grade_pattern() -> str:
     # A one-character grade (优 / 良 / 中 / 差) must end the phrase: "结果为优化" is no grade.
-    return rf"({_grade_words()})(?![{CJK}])|(优秀|良好|优良|合格|不合格|一般|较差|中等)"
+    return rf"({_grade_words()})(?![{CJK}])|({_grade_words(longer_than=1)})"
 
 
 def find_total_score(index: TextIndex, projects: list[Project], report_kind: str | None) -> Found | None:
@@ -95,11 +97,11 @@ def find_grade(index: TextIndex, projects: list[Project], report_kind: str | Non
 
 
 def _stated_grades(index: TextIndex) -> list[tuple[str, tuple[int, int]]]:
-    text, offsets = compact_with_offsets(index.text)
+    text, offsets = compact_with_offsets(index.text, keep_newlines=True)
     cues = alternation(read_terms("grade_cues.csv"))
     grade = _grade_pattern()
     patterns = (
-        rf"(?:{cues})(?:为|是|:|属于)?{_QUOTE}(?:{grade})",                      # 等级为优秀 / 评价结果良好
+        rf"(?:{cues})[|\n]?(?:为|是|:|属于)?[|\n]?{_QUOTE}(?:{grade})",        # 等级为优秀 / | 自评等级 | 优秀 |
         rf"\d+(?:\.\d+)?分[,，;；]?(?:等级|结果)?(?:为|属于|评定为){_QUOTE}(?:{grade})",   # 为95分，为优秀
         rf"(?:总分|合计)\|?100\|?\d+(?:\.\d+)?\|?(?:{grade})",             # 总分|100|96|优
     )
@@ -108,7 +110,7 @@ def _stated_grades(index: TextIndex) -> list[tuple[str, tuple[int, int]]]:
         for match in re.finditer(pattern, text):
             if _BAND_CONTEXT_RE.search(text[max(0, match.start() - 12): match.start() + 4]):
                 continue
-            word = next(g for g in match.groups() if g)
+            word = next(g for g in match.groups() if g).replace("\n", "")
             start, end = offsets[match.start()], offsets[match.end() - 1] + 1
             found.append((word, index.span_of(start, end)))
     return found

@@ -91,7 +91,10 @@ def alternation(terms: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
 
 
-def compact_with_offsets(text: str) -> tuple[str, list[int]]:
-    """`compact(text)` plus, for each kept character, its offset in `text` (to map matches back)."""
-    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+def compact_with_offsets(text: str, *, keep_newlines: bool = False) -> tuple[str, list[int]]:
+    """`compact(text)` plus, for each kept character, its offset in `text` (to map matches back).
+
+    keep_newlines=True drops only spaces and tabs, so a cell at the end of a line stays apart
+    from the next line's first word."""
+    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace() or (keep_newlines and ch == "\n")]
     return "".join(ch for _, ch in kept), [i for i, _ in kept]
