@@ -37,12 +37,12 @@ def squeeze(text: str) -> str:
 
 def test_same_seed_writes_identical_files_and_another_seed_does_not(tmp_path):
     for name, seed in (("a", 3), ("b", 3), ("c", 4)):
-        write_documents(generate(6, [2023, 2024], seed=seed, formats=("txt", "docx")), tmp_path / name)
+        write_documents(generate(5, [2023, 2024], seed=seed, formats=("txt", "docx", "xlsx", "pdf")), tmp_path / name)
     files_a = sorted(p.name for p in (tmp_path / "a").iterdir())
     assert files_a == sorted(p.name for p in (tmp_path / "b").iterdir())
-    texts = [p for p in files_a if p.endswith((".txt", ".json", ".csv"))]
-    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in texts)
-    assert (tmp_path / "a" / "manifest.csv").read_bytes() != (tmp_path / "c" / "manifest.csv").read_bytes()
+    assert {f.rsplit(".", 1)[1] for f in files_a} == {"txt", "docx", "xlsx", "pdf", "json", "tsv"}
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files_a)
+    assert (tmp_path / "a" / "manifest.tsv").read_bytes() != (tmp_path / "c" / "manifest.tsv").read_bytes()
 
 
 def test_cli_writes_reports_truth_and_manifest(tmp_path, capsys):
@@ -50,7 +50,7 @@ def test_cli_writes_reports_truth_and_manifest(tmp_path, capsys):
     assert code == 0
     reports = sorted(tmp_path.glob("*.txt"))
     assert reports and all(p.with_suffix(".json").exists() for p in reports)
-    manifest = (tmp_path / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    manifest = (tmp_path / "manifest.tsv").read_text(encoding="utf-8").splitlines()
     assert len(manifest) == len(reports) + 1
     assert f"已生成 {len(reports)} 份报告" in capsys.readouterr().out
 
@@ -262,3 +262,16 @@ def test_round_trip_extraction_f1_per_format_and_layout(tmp_path, fmt, layout):
     f1 = extraction_f1([tmp_path / f"{d.stem}.{fmt}" for d in docs])
     print(f"round trip {fmt}/{layout}: F1={f1:.3f} over {len(docs)} documents")
     assert f1 >= ROUND_TRIP_FLOORS[(fmt, layout)]
+
+
+# ---------------------------------------------------------------- the bundled data set
+
+def test_bundled_demo_data_is_what_its_readme_command_makes(tmp_path):
+    bundled = ROOT / "data" / "demo"
+    readme = (bundled / "README.rst").read_text(encoding="utf-8")
+    command = re.search(r"`uv run perfdash (demo [^`]+) --out data/demo`", readme).group(1).split()
+    assert cli_main([*command, "--out", str(tmp_path)]) == 0
+    made = sorted(p.name for p in tmp_path.iterdir())
+    assert made == sorted(p.name for p in bundled.iterdir() if p.name != "README.rst")
+    assert all((tmp_path / f).read_bytes() == (bundled / f).read_bytes() for f in made)
+    assert sum(p.stat().st_size for p in bundled.iterdir()) < 6_000_000      # a few MB in git, no more

@@ -2,7 +2,7 @@
 
 Generation (loaders.demo.generate) is pure and seeded; this module only renders
 and writes. Output: DIR/NAME.<fmt> + DIR/NAME.json (FORMAT.md contract) for every
-document, and DIR/manifest.csv (one line per document: agency, year, kind,
+document, and DIR/manifest.tsv (one line per document: agency, year, kind,
 format, layout, planted anomalies) for benchmarks and flag checks.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from loaders.demo.generate import generate
 from loaders.demo.model import FORMATS, DemoDocument
 
-MANIFEST = "manifest.csv"
+MANIFEST = "manifest.tsv"   # not .csv: a folder load picks up .csv/.md files as reports
 MANIFEST_FIELDS = ("file", "agency", "region", "year", "report_kind", "format", "layout", "n_projects",
                    "plants", "copied_from")
 
@@ -30,6 +30,7 @@ def parse_years(text: str) -> list[int]:
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
+    """"txt,docx" → each document in one of them, evenly; repeat a format to weight it ("txt,txt,docx")."""
     formats = tuple(f.strip().lower() for f in text.split(",") if f.strip())
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -66,7 +67,7 @@ def write_documents(docs: Iterable[DemoDocument], out: Path, *, limit: int | Non
                                                encoding="utf-8")
         rows.append(manifest_row(doc, name))
     with (out / MANIFEST).open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=MANIFEST_FIELDS)
+        writer = csv.DictWriter(fh, fieldnames=MANIFEST_FIELDS, delimiter="\t")
         writer.writeheader()
         writer.writerows(rows)
     return rows

@@ -13,6 +13,7 @@ from docx.shared import Pt
 
 from loaders.demo.document import compose
 from loaders.demo.model import DemoDocument
+from loaders.demo.stable import stable_zip
 from loaders.demo.tables import Rows
 
 
@@ -27,7 +28,7 @@ def render_docx(doc: DemoDocument) -> bytes:
     buffer = io.BytesIO()
     word.core_properties.author = doc.report.agency or ""
     word.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue())
 
 
 def grid_rows(rows: Rows) -> list[tuple[list[str], str]]:

@@ -31,7 +31,8 @@ COLUMN_MM = (24, 20, 24, 40, 26, 26, 14, 14, 42)
 def render_pdf(doc: DemoDocument) -> bytes:
     buffer = io.BytesIO()
     page = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
-                             topMargin=15 * mm, bottomMargin=15 * mm, title=doc.stem, author=doc.report.agency or "")
+                             topMargin=15 * mm, bottomMargin=15 * mm, title=doc.stem, author=doc.report.agency or "",
+                             invariant=True)   # no creation date or random id: same seed, same bytes
     flow = []
     for block in compose(doc):
         if isinstance(block, list):

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from loaders.demo.document import compose
 from loaders.demo.model import DemoDocument
 from loaders.demo.render_docx import grid_rows, label_spans
+from loaders.demo.stable import stable_zip
 
 THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -36,7 +37,7 @@ def render_xlsx(doc: DemoDocument) -> bytes:
         sheet.column_dimensions[col].width = width
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue())
 
 
 def write_table(sheet, rows: list[tuple[list[str], str]], top: int) -> int:
