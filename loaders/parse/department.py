@@ -7,6 +7,8 @@ Decisions (FORMAT.md conventions):
 - 基本支出 / 项目支出 are budget parts when written as such (基本支出预算数) or when the
   nearest total before them is a budget; spending parts when it is spending or income.
 - Labels and their fields live in data/department_labels.csv.
+- Matching runs on the text without white space: Word/PDF copies break lines inside
+  words ("项\n目支出") and put spaces around numbers ("794.51 万元").
 The first statement of each field wins; a later different value is noted as a warning.
 """
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.parse.numbers import to_wan
-from loaders.parse.text import TextIndex, alternation, read_rows
+from loaders.parse.text import CompactView, TextIndex, alternation, read_rows
 from loaders.records import DEPARTMENT_FIELDS, Project, Span
 
 SCORED_FIELDS = DEPARTMENT_FIELDS[:7]
@@ -26,7 +28,7 @@ _UNIT = r"\s*(万元|亿元|元)"
 # Scoring criteria, not a statement: "预算执行率100%计满分", "每低于5%扣2分".
 _CRITERIA_AFTER_RE = re.compile(r"\s*(?:计|得|扣|以上|以下|的)")
 # The char before a bare 支出 that makes it a part (基本支出, 项目支出, 其他支出 …) rather than the total.
-_BARE_SPENDING_OK_BEFORE = "、，,。；;：: \n为和及与"
+_BARE_SPENDING_OK_BEFORE = "、，,。；;：:为和及与"
 MAX_RATE_PCT = 200
 NEAR_AMOUNT_CHARS = 60
 PART_CONTEXT_CHARS = 200
@@ -42,16 +44,17 @@ class Figure:
 
 def parse_department_budget(index: TextIndex, projects: list[Project]) -> tuple[dict | None, dict[str, Span], list[str]]:
     """(department_budget or None, provenance "department_budget.<key>" → span, warnings)."""
+    view = CompactView(index)
     skip_lines = _table_lines(projects)
-    figures = [f for f in _labelled_figures(index) if index.line_of(f.start) not in skip_lines]
-    figures += _part_figures(index, figures, skip_lines)
+    figures = [f for f in _labelled_figures(view) if view.line_of(f.start) not in skip_lines]
+    figures += _part_figures(view, figures, skip_lines)
     budget: dict[str, float | None] = {}
     provenance: dict[str, Span] = {}
     warnings: list[str] = []
     for fig in sorted(figures, key=lambda f: f.start):
         if fig.field not in budget:
             budget[fig.field] = round(fig.value, 6)
-            provenance[f"department_budget.{fig.field}"] = index.span_of(fig.start, fig.end)
+            provenance[f"department_budget.{fig.field}"] = view.span_of(fig.start, fig.end)
         elif abs(budget[fig.field] - fig.value) > 0.005:
             warnings.append(f"部门{fig.field}有两个不同的数（{budget[fig.field]:g} 与 {fig.value:g}），取了先出现的")
     _copy_department_table(budget, provenance, projects)
@@ -73,15 +76,15 @@ def _table_lines(projects: list[Project]) -> set[int]:
     return lines
 
 
-def _labelled_figures(index: TextIndex) -> list[Figure]:
+def _labelled_figures(view: CompactView) -> list[Figure]:
     rows = read_rows("department_labels.csv")
     field_of = {r["term"]: (r["field"], r["kind"]) for r in rows}
     labels = alternation([r["term"] for r in rows])
     pattern = re.compile(rf"({labels})(?:{_AMOUNT_GAP}{_NUMBER}{_UNIT}|{_PERCENT_GAP}{_NUMBER}\s*%)")
     figures: list[Figure] = []
-    for match in pattern.finditer(index.text):
+    for match in pattern.finditer(view.text):
         field, kind = field_of[match.group(1)]
-        figure = _figure(index.text, match, field, kind, figures)
+        figure = _figure(view.text, match, field, kind, figures)
         if figure is not None:
             figures.append(figure)
     return figures
@@ -106,12 +109,12 @@ def _figure(text: str, match: re.Match, field: str, kind: str, before: list[Figu
     return None
 
 
-def _part_figures(index: TextIndex, totals: list[Figure], skip_lines: set[int]) -> list[Figure]:
+def _part_figures(view: CompactView, totals: list[Figure], skip_lines: set[int]) -> list[Figure]:
     """基本支出 / 项目支出 amounts, classed as budget or spending parts by what they are parts of."""
     pattern = re.compile(rf"(基本|项目)支出(预算数|预算)?{_AMOUNT_GAP}{_NUMBER}{_UNIT}")
     figures = []
-    for match in pattern.finditer(index.text):
-        if index.line_of(match.start()) in skip_lines:
+    for match in pattern.finditer(view.text):
+        if view.line_of(match.start()) in skip_lines:
             continue
         part = "basic" if match.group(1) == "基本" else "project"
         whole = "budget" if match.group(2) else _whole_before(totals, match.start())

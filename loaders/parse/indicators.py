@@ -48,7 +48,12 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
             break
         fields.append(found)
         i += 1
-    return merge_header_rows(fields), i
+    columns = merge_header_rows(fields)
+    if "name" not in columns and any(c.startswith("target_") for c in columns):
+        # only the value sub-columns are named (符号 | 值 | 单位): the indicator's name and
+        # description stand to their left, a basis or note column may follow
+        columns = ["level1", "level2", "name", "ignore", *columns, "ignore"]
+    return columns, i
 
 
 def merge_header_rows(fields: list[str]) -> list[str]:
@@ -58,7 +63,9 @@ def merge_header_rows(fields: list[str]) -> list[str]:
         cut = fields.index("level1")
         top, bottom = fields[:cut], fields[cut:]
         lead = [f for f in bottom if f in ("level1", "level2", "name")]
-        parts = [f for f in bottom if f.startswith("target_")]
+        parts = [f for f in bottom if f.startswith("target_") or f == "target"]
+        if any(f.startswith("target_") for f in parts):
+            parts = ["target_value" if f == "target" else f for f in parts]
         merged = []
         for f in top:
             if f == "target" and parts:
@@ -87,10 +94,14 @@ def needed_before_close(columns: list[str]) -> tuple[int, int]:
 
 
 def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:
+    if following is not None and following.boxed and following.sep in (LINE, BLANK) and any(c.text for c in buffer):
+        return True   # the reader (or a blank line in a cell-per-line table) ended the row
     needed, closing = needed_before_close(columns)
     if closing == 0:
+        if buffer and buffer[-1].boxed:
+            return False   # boxed rows end only where a new row starts (handled above)
         texts = [c for c in buffer if c.text]
-        return len(texts) >= needed and (following is None or following.sep in (CELL, BLANK))
+        return len(texts) >= needed and (following is None or following.sep == BLANK)
     run = 0
     for cell in reversed(buffer):
         if not is_number_cell(cell.text):
@@ -148,8 +159,12 @@ def _join_cost(prev: Cell, cell: Cell) -> float:
 
 
 def _group_cost(field_name: str, group: list[Cell], widths: dict[str, float] | None = None) -> float:
-    if not group:
+    if not group or (len(group) == 1 and not group[0].text):
         return _EMPTY_COST.get(field_name, 1.0)
+    if any(not c.text for c in group):
+        return float("inf")
+    if field_name == "ignore":
+        return 0.3 * len(group)
     if field_name in NUMERIC_FIELDS:
         return 0.0 if len(group) == 1 and is_number_cell(group[0].text) else float("inf")
     cost = 0.0
@@ -168,8 +183,8 @@ def _group_cost(field_name: str, group: list[Cell], widths: dict[str, float] | N
         cost -= 0.5
     if field_name in ("target", "actual") and len(group) == 1 and group[0].sep != CELL and _width(first) <= 1:
         cost += 0.5
-    if field_name == "ignore":
-        cost += 0.3 * len(group)
+    if field_name == "target_value" and not re.search(r"\d", first):
+        cost += 0.8   # the value column holds a number; words go to the unit/description column
     return cost
 
 
@@ -198,15 +213,24 @@ def align_row(cells: list[Cell], columns: list[str],
 def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | None, str | None],
                     warnings: list[str], widths: dict[str, float] | None = None) -> Indicator | None:
     """One indicator from a row's cells, or None when the row holds no indicator name."""
-    cells = [c for c in cells if c.text and not is_placeholder(c.text)] or []
+    raw_cells = cells
+    if all(c.boxed for c in cells):
+        # an empty cell of a boxed table is a column left empty: keep it as a place holder
+        cells = [c for c in cells if not is_placeholder(c.text)]
+        while cells and not cells[0].text:
+            cells.pop(0)
+        while cells and not cells[-1].text:
+            cells.pop()
+    else:
+        cells = [c for c in cells if c.text and not is_placeholder(c.text)]
     if not cells:
         return None
-    readings = align_row(cells, columns, widths)
+    readings = positional_reading(raw_cells, columns) or align_row(cells, columns, widths)
     if not readings:
         return None
     cols = data_columns(columns)
     cost, groups = readings[0]
-    values = {col: join_texts(g) if g else None for col, g in zip(cols, groups)}
+    values = {col: join_texts(g) or None for col, g in zip(cols, groups)}
     uncertain = _uncertain_fields(readings, cols)
     for col in uncertain - {"name"}:
         values[col] = None
@@ -234,12 +258,37 @@ _OPERATOR_RE = re.compile(r"≥|≤|≧|≦|>=|<=|不低于|不高于|以上|以
 def shifted_columns(indicator: Indicator) -> bool:
     """An actual with a comparison (≥98%) beside a target without one: the cells slid a column."""
     target, actual = indicator.target or "", indicator.actual or ""
-    return bool(_OPERATOR_RE.search(to_halfwidth(actual))) and not _OPERATOR_RE.search(to_halfwidth(target)) \
+    return bool(target) and bool(_OPERATOR_RE.search(to_halfwidth(actual))) and not _OPERATOR_RE.search(to_halfwidth(target)) \
         and not re.search(r"\d", target)
 
 
 def is_empty_row(indicator: Indicator) -> bool:
     return all(getattr(indicator, f) is None for f in ("target", "actual", "weight", "score"))
+
+
+def positional_reading(cells: list[Cell], columns: list[str]) -> list[tuple[float, list[list[Cell]]]]:
+    """A clean reader row (one line, tab-separated, empty cells kept): cells are columns in order.
+
+    Leading empty cells are the merged 一级/二级 cells printed in an earlier row.
+    Returns [] when the row is not such a row or its cells do not fit the columns' types.
+    """
+    if not cells or not all(c.boxed for c in cells) or len({c.line for c in cells}) != 1:
+        return []
+    cols = data_columns(columns)
+    row = list(cells)
+    while row and not row[0].text:
+        row.pop(0)
+    if not row or len(row) > len(cols):
+        return []
+    groups: list[list[Cell]] = []
+    for col, cell in zip(cols, row + [None] * (len(cols) - len(row))):
+        if cell is None or not cell.text or is_placeholder(cell.text):
+            groups.append([])
+        elif col in NUMERIC_FIELDS and not is_number_cell(cell.text):
+            return []
+        else:
+            groups.append([cell])
+    return [(0.0, groups)]
 
 
 def _uncertain_fields(readings: list[tuple[float, list[list[Cell]]]], cols: list[str]) -> set[str]:
@@ -310,6 +359,9 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
             i = _read_total(cells, i + 1, table)
             break
         if kind in stop_kinds or _is_prose(cell) or _is_heading(cell):
+            flush()
+            if kind == "block_end":
+                i = _read_total_nearby(cells, i + 1, table)
             break
         buffer.append(cell)
         if is_row_closed(buffer, columns, following):
@@ -374,6 +426,14 @@ def _is_heading(cell: Cell) -> bool:
 def _is_prose(cell: Cell) -> bool:
     """A long sentence outside a table cell ends the table (the narrative resumes)."""
     return not cell.boxed and len(cell.text) > 60
+
+
+def _read_total_nearby(cells: list[Cell], i: int, table: IndicatorTable, reach: int = 4) -> int:
+    """The 总分 row printed just after a closing note row (其他需要说明事项 | 无 | 总分 | 100 | 96)."""
+    for k in range(i, min(i + reach, len(cells))):
+        if cells[k].text and cell_kind(cells[k].text) == "total":
+            return _read_total(cells, k + 1, table)
+    return i
 
 
 def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:

@@ -25,6 +25,7 @@ SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|自评得�
 _TITLE_CUT = re.compile(r"(?:项目)?(?:支出)?绩效(?:的)?(?:自评|评价|目标|管理)|指标完成|自评报告|自评表|评价报告")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _ORG_END = re.compile(r"^.{2,20}?(?:医院|委员会|办公室|局|中心|政府|学校|中学|小学|学院|部|办|院|所|站|队|馆|公司)(?=.{4,})")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
 _FURNITURE = re.compile(r"发布|索引号|来源|首页|位置|字体|分享|附件\d*$|^表\d")
 _DEPARTMENT_WORDS = re.compile(r"整体|部门绩效|部门\(单位\)|部门（单位）")
 _HEADING_LEVEL1 = re.compile(r"^\s*\d+\s*[.、．]\s*(产出|效益|效果|满意度|成本)指标完成情况")
@@ -51,8 +52,8 @@ def _head_lines(lines: list[str], count: int) -> list[str]:
 def title_project_name(lines: list[str], head: int = 12) -> tuple[str, int] | None:
     """The evaluated project named in the title (…专项资金绩效自评报告 → …专项资金)."""
     for number, line in enumerate(lines[: max(head * 3, 40)], start=1):
-        text = re.sub(r"\s+", "", line)
-        if not text or len(text) > 80 or not _TITLE_CUT.search(text) or _DEPARTMENT_WORDS.search(text):
+        text = re.sub(r"\s+", "", re.sub(r"^\s*(?:表\s*\d{1,2}(?=\s)|附件\s*\d*[:：]?)", "", line))
+        if not text or len(text) > 80 or _NUMBERED.match(text) or not _TITLE_CUT.search(text) or _DEPARTMENT_WORDS.search(text):
             continue
         name = name_from_title(text)
         if name:

@@ -49,7 +49,12 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
     blank, tab_mode = False, False
     for offset, raw in enumerate(lines):
         number = first + offset
-        line = raw.rstrip()
+        line = raw.rstrip("\r\n")
+        if not line.strip() and "\t" in line and tab_mode:
+            cells.append(Cell("", number, BLANK if blank else CELL, boxed=True))  # an empty cell
+            blank = False
+            continue
+        line = line.rstrip()
         if not line.strip():
             blank = True
             continue
@@ -57,13 +62,9 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
             parts, tab_mode = _split_pipe(line), False
             cells += [Cell(p, number, CELL, boxed=True) for p in parts]
         elif "\t" in line:
-            new = _split_tab_line(line, number, blank, tab_mode)
-            if new and new[0].sep == CONT and cells:
-                _extend(cells[-1], new.pop(0).text, number)
-            if new and blank:
-                new[0].sep = BLANK
+            new = _split_tab_line(line, number, blank)
             cells += new
-            tab_mode = True
+            tab_mode = sum(1 for c in new if c.text) == 1
         elif tab_mode and cells and _is_wrapped_fragment(line):
             _extend(cells[-1], line.strip(), number)
         else:
@@ -83,16 +84,20 @@ def _split_pipe(line: str) -> list[str]:
     return [p.strip() for p in line.strip().strip("|").split("|") if p.strip()]
 
 
-def _split_tab_line(line: str, number: int, blank: bool, tab_mode: bool) -> list[Cell]:
-    parts = line.split("\t")
-    out: list[Cell] = []
-    if parts[0].strip() and tab_mode and not blank and _is_wrapped_fragment(parts[0]):
-        out.append(Cell(parts[0].strip(), number, CONT))
+def _split_tab_line(line: str, number: int, blank: bool) -> list[Cell]:
+    """A tab line is either one table row (reader output) or one cell of a cell-per-line table.
+
+    The first cell of a row line is marked as a row start (LINE, or BLANK after a
+    blank line) so a row ends where the reader ended it; a lone cell continues its row
+    unless a blank line separates rows.
+    """
+    parts = [p.strip() for p in line.split("\t")]
+    if not parts[0]:
         parts = parts[1:]
-    elif not parts[0].strip():
-        parts = parts[1:]
-    for part in parts:
-        out.append(Cell(part.strip(), number, CELL, boxed=True))
+    filled = [p for p in parts if p]
+    out = [Cell(part, number, CELL, boxed=True) for part in parts]
+    if out:
+        out[0].sep = BLANK if blank else (LINE if len(filled) >= 2 else CELL)
     return out
 
 
@@ -151,7 +156,7 @@ def join_broken_labels(cells: list[Cell], longest: int = 6) -> list[Cell]:
         best = 1
         for size in range(2, longest + 1):
             group = cells[i:i + size]
-            if len(group) < size or any(c.sep in (CELL, SPACE) for c in group[1:]):
+            if len(group) < size or any(c.sep in (CELL, SPACE) for c in group[1:]) or not all(c.text for c in group):
                 break
             if cell_kind("".join(c.text for c in group)):
                 best = size

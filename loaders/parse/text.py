@@ -98,3 +98,18 @@ def compact_with_offsets(text: str, *, keep_newlines: bool = False) -> tuple[str
     from the next line's first word."""
     kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace() or (keep_newlines and ch == "\n")]
     return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+
+class CompactView:
+    """The document without white space, for prose that Word/PDF copies break inside words
+    ("项\\n目支出 2919.81 万元"); offsets map back to lines of the TextIndex."""
+
+    def __init__(self, index: TextIndex) -> None:
+        self.index = index
+        self.text, self.offsets = compact_with_offsets(index.text)
+
+    def line_of(self, offset: int) -> int:
+        return self.index.line_of(self.offsets[min(offset, len(self.offsets) - 1)])
+
+    def span_of(self, start: int, end: int) -> Span:
+        return self.index.span_of(self.offsets[start], self.offsets[max(start, end - 1)] + 1)
