@@ -28,6 +28,7 @@ def convert_to_docx(path: Path, soffice: str, workdir: Path) -> Path:
     profile = (workdir / "profile").as_uri()
     source = workdir / ("input" + path.suffix.lower() if path.suffix else "input.doc")
     shutil.copyfile(path, source)          # a plain ASCII name: soffice mangles some CJK names
+    (workdir / "out").mkdir()
     command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                "--convert-to", "docx", "--outdir", str(workdir / "out"), str(source)]
     try:

@@ -1,0 +1,218 @@
+"""Native formats: the same report as .txt, .docx, .xlsx, .pdf and HTML reads the same.
+
+Two kinds of round trip, both on documents made at test time:
+- tests/format_builders.py writes one small 项目支出绩效自评表 in every format; each
+  reader's text must equal the .txt text exactly (rows, cells, merged cells);
+- the demo generator's renderers (loaders/demo) write realistic documents; every
+  format must parse (loaders.parse.parse_report) to the same records as the .txt,
+  and the reader's text must carry each indicator row's cells in order.
+"""
+from __future__ import annotations
+
+import dataclasses
+import email.message
+import itertools
+import stat
+from pathlib import Path
+
+import pytest
+
+from loaders.parse import parse_report
+from loaders.read import read_document
+from loaders.read import legacy_doc
+from tests.format_builders import (
+    STANDARD_REPORT, to_txt, write_docx, write_html, write_pdf, write_xlsx,
+)
+
+EXPECTED = to_txt(STANDARD_REPORT)
+
+
+def write_mht(blocks, path: Path) -> Path:
+    """A Word "single file web page": MIME multipart/related, HTML quoted-printable in gb2312."""
+    html_path = write_html(blocks, path.with_suffix(".html.tmp"), encoding="gb2312")
+    message = email.message.EmailMessage()
+    message["MIME-Version"] = "1.0"
+    message.make_related()
+    message.add_related(html_path.read_bytes(), maintype="text", subtype="html",
+                        cte="quoted-printable", params={"charset": "gb2312"})
+    path.write_bytes(message.as_bytes())
+    return path
+
+
+WRITERS = {
+    "docx": lambda p: write_docx(STANDARD_REPORT, p / "r.docx"),
+    "xlsx_text_cells": lambda p: write_xlsx(STANDARD_REPORT, p / "r.xlsx"),
+    "xlsx_number_cells": lambda p: write_xlsx(STANDARD_REPORT, p / "r.xlsx", numeric=True),
+    "pdf": lambda p: write_pdf(STANDARD_REPORT, p / "r.pdf"),
+    "htm_utf8": lambda p: write_html(STANDARD_REPORT, p / "r.htm"),
+    "html_gb2312_as_doc": lambda p: write_html(STANDARD_REPORT, p / "r.doc", encoding="gb2312"),
+    "mht": lambda p: write_mht(STANDARD_REPORT, p / "r.mht"),
+}
+SOURCE_FORMAT = {"docx": "docx", "xlsx_text_cells": "xlsx", "xlsx_number_cells": "xlsx", "pdf": "pdf",
+                 "htm_utf8": "html", "html_gb2312_as_doc": "html", "mht": "html"}
+
+
+@pytest.mark.parametrize("fmt", list(WRITERS))
+def test_reader_text_equals_the_txt_version(fmt, tmp_path):
+    document = read_document(WRITERS[fmt](tmp_path))
+    assert document.source_format == SOURCE_FORMAT[fmt]
+    assert document.text.splitlines() == EXPECTED.splitlines()
+
+
+@pytest.mark.parametrize("fmt", list(WRITERS))
+def test_every_format_parses_like_the_txt_version(fmt, tmp_path):
+    path = WRITERS[fmt](tmp_path)
+    txt = tmp_path / "r.txt"
+    txt.write_text(EXPECTED, encoding="utf-8")
+    expected = parse_report(read_document(txt).text, "r").to_json()
+    got = parse_report(read_document(path).text, "r").to_json()
+    assert got == expected
+    project = got["projects"][0]       # and the figures are the ones the form states
+    money = ("budget_initial", "budget_full_year", "executed", "execution_rate_pct", "execution_score")
+    assert [project[k] for k in money] == [120, 150, 142.5, 95.0, 9.5]
+    assert [(i["name"], i["target"], i["actual"], i["score"]) for i in project["indicators"]][::5] == [
+        ("服务老年人数", "≥500人", "526人", 20), ("老年人满意度", "≥90%", "93%", 20)]
+    assert got["total_score"] == 95.5
+
+
+def test_merged_cells_appear_once_and_vertical_merges_are_empty(tmp_path):
+    lines = read_document(write_docx(STANDARD_REPORT, tmp_path / "r.docx")).text.splitlines()
+    assert lines[2] == "项目名称\t社区居家养老服务补助"               # spans 7 columns, once
+    assert lines[3].split("\t") == ["", "年度资金总额", "120", "150", "142.5", "10", "95.00%", "9.5"][1:] \
+        or lines[5].split("\t")[:2] == ["", "年度资金总额"]
+    assert lines[14].split("\t")[:4] == ["", "", "成本指标", "人均补助标准"]   # 绩效指标 and 产出指标 merged
+
+
+def test_pdf_table_across_pages_is_stitched_without_repeated_header_or_page_numbers(tmp_path):
+    header = STANDARD_REPORT[2][1][8]
+    rows = [header] + [["", "产出指标", "数量指标", f"指标{i}", "≥1项", f"{i}项", "1", "1"] for i in range(70)]
+    blocks = [("p", "项目支出绩效自评表（项目资金预算 150 万元）"), ("table", rows), ("p", "填报单位：滨河区民政局")]
+    path = write_pdf(blocks, tmp_path / "long.pdf", repeat_rows=1, page_numbers=True)
+    import pypdfium2  # noqa: PLC0415
+    assert len(pypdfium2.PdfDocument(path)) >= 3
+    lines = read_document(path).text.splitlines()
+    assert lines == to_txt(blocks).splitlines()
+    assert lines.count("\t".join(header)) == 1
+
+
+def test_pdf_cells_wrapped_inside_a_cell_are_joined_without_spaces(tmp_path):
+    lines = read_document(write_pdf(STANDARD_REPORT, tmp_path / "r.pdf")).text.splitlines()
+    assert "\t为辖区500名以上老年人提供居家养老服务\t为526名老年人提供居家养老服务" in lines
+
+
+def test_xlsx_reads_every_visible_sheet_and_notes_hidden_ones(tmp_path):
+    import openpyxl  # noqa: PLC0415
+    book = openpyxl.Workbook()
+    book.active.title = "封面"
+    book.active.append(["项目支出绩效自评表", "项目资金", "全年预算数"])
+    second = book.create_sheet("指标")
+    second.append(["产出指标", "数量指标", "服务老年人数", "≥500人", "526人", 20, 19.5])
+    second["A3"] = 0.9764
+    second["A3"].number_format = "0.00%"
+    hidden = book.create_sheet("下拉选项")
+    hidden.append(["隐藏的选项"])
+    hidden.sheet_state = "hidden"
+    book.save(tmp_path / "multi.xlsx")
+    document = read_document(tmp_path / "multi.xlsx")
+    assert document.text.splitlines() == ["项目支出绩效自评表\t项目资金\t全年预算数", "",
+                                          "产出指标\t数量指标\t服务老年人数\t≥500人\t526人\t20\t19.5", "97.64%"]
+    assert document.notes == ["已跳过隐藏的工作表“下拉选项”"]
+
+
+def test_html_scripts_are_dropped_and_markup_in_text_stays_plain_text(tmp_path):
+    page = ("<html><head><title>t</title><style>p{color:red}</style></head><body>"
+            "<script>alert('x')</script><p>项目支出绩效自评表</p>"
+            "<table><tr><td colspan=2>项目名称</td><td>&lt;script&gt;alert(1)&lt;/script&gt;</td></tr>"
+            "<tr><td rowspan=2>绩效指标</td><td>产出指标</td><td>≥5</td></tr>"
+            "<tr><td>效益指标</td><td>好<br>很好</td></tr></table><p>预算 资金 支出 得分</p></body></html>")
+    (tmp_path / "p.htm").write_text(page, encoding="utf-8")
+    lines = read_document(tmp_path / "p.htm").text.splitlines()
+    assert lines == ["项目支出绩效自评表", "项目名称\t<script>alert(1)</script>", "绩效指标\t产出指标\t≥5",
+                     "\t效益指标\t好很好", "预算 资金 支出 得分"]
+
+
+def test_docx_content_named_pdf_is_read_as_docx_with_a_note(tmp_path):
+    path = write_docx(STANDARD_REPORT, tmp_path / "r.docx").rename(tmp_path / "report.pdf")
+    document = read_document(path)
+    assert document.source_format == "docx"
+    assert document.notes == ["文件扩展名为 .pdf，但内容是Word(.docx)，已按Word(.docx)读取"]
+    assert document.text == EXPECTED
+
+
+def test_legacy_doc_is_converted_by_libreoffice_when_installed(tmp_path, monkeypatch):
+    """A stand-in `soffice` (a script that copies a .docx into --outdir) checks our
+    conversion plumbing; CI has no LibreOffice (259 MB) to run the real one."""
+    converted = write_docx(STANDARD_REPORT, tmp_path / "converted.docx")
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\n# args: -env:... --headless --norestore --convert-to docx --outdir DIR FILE\n"
+                    f'out="$7"; name=$(basename "$8"); cp "{converted}" "$out/${{name%.*}}.docx"\n')
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setattr(legacy_doc, "find_soffice", lambda: str(fake))
+    from tests.data.make_bad_formats import ole2_stub  # noqa: PLC0415
+    (tmp_path / "old.doc").write_bytes(ole2_stub("WordDocument"))
+    document = read_document(tmp_path / "old.doc")
+    assert document.text == EXPECTED
+    assert "LibreOffice 转换" in document.notes[-1]
+
+
+# --- demo renderers (loaders/demo): realistic documents in every format ---------------
+
+def demo_documents(count: int = 4):
+    from loaders.demo.generate import generate  # noqa: PLC0415
+    docs = itertools.islice(generate(6, [2023], seed=3, formats=("xlsx",)), 60)
+    return [d for d in docs if d.layout == "table" and d.report.report_kind == "project"][:count]
+
+
+def render_as(doc, fmt: str, folder: Path) -> Path:
+    from loaders.demo import render  # noqa: PLC0415
+    variant = dataclasses.replace(doc, fmt=fmt, layout="tab" if fmt == "txt" else "table")
+    path = folder / f"{doc.stem or 'demo'}.{fmt}"
+    path.write_bytes(render(variant))
+    return path
+
+
+def comparable(report) -> dict:
+    out = report.to_json()
+    out.pop("file")
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf"])
+def test_demo_report_reads_with_every_indicator_row_intact(fmt, tmp_path):
+    for doc in demo_documents():
+        rows = [line.split("\t") for line in read_document(render_as(doc, fmt, tmp_path)).text.splitlines()]
+        for indicator in doc.report.projects[0].indicators:
+            wanted = [indicator.name, indicator.target, indicator.actual]
+            assert any(_in_order(row, wanted) for row in rows), (fmt, wanted)
+
+
+def _in_order(row: list[str], cells: list[str]) -> bool:
+    """The cells are whole cells of the row, in this order (some forms put 分值 between them)."""
+    rest = iter(row)
+    return all(any(cell == wanted for cell in rest) for wanted in cells)
+
+
+DOCUMENT_FIELDS = ("agency", "region", "year", "report_kind", "evaluation_type", "total_score", "grade")
+
+
+def test_demo_report_gives_the_same_document_fields_in_every_format(tmp_path):
+    for doc in demo_documents():
+        truth = doc.report.to_json()
+        for fmt in ("txt", "docx", "xlsx", "pdf"):
+            got = parse_report(read_document(render_as(doc, fmt, tmp_path)).text, "d").to_json()
+            assert {k: got[k] for k in ("agency", "year", "total_score")} == \
+                {k: truth[k] for k in ("agency", "year", "total_score")}, fmt
+            if fmt == "txt":
+                expected = {k: got[k] for k in DOCUMENT_FIELDS}
+            assert {k: got[k] for k in DOCUMENT_FIELDS} == expected, fmt
+
+
+def test_demo_report_gives_the_same_projects_from_docx_xlsx_and_pdf(tmp_path):
+    """The demo renders the same form in Word, Excel and PDF (its .txt "tab" layout is a
+    different form: no 绩效指标 column), so the three native formats must agree exactly."""
+    for doc in demo_documents():
+        parsed = {fmt: comparable(parse_report(read_document(render_as(doc, fmt, tmp_path)).text, "d"))
+                  for fmt in ("docx", "xlsx", "pdf")}
+        assert parsed["docx"]["projects"], "the parser found no project"
+        assert parsed["xlsx"] == parsed["docx"]
+        assert parsed["pdf"] == parsed["docx"]
