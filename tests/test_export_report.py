@@ -140,3 +140,12 @@ def test_flag_rows_and_appendix_helpers(db):
     header, table = appendix_table(projects_by_agency(frames.projects)["丰台区信访办"])
     assert header == ["名称", "全年预算数（万元）", "执行数（万元）", "预算执行率（%，重算）", "自评总分（报告所载）", "等级（报告所载）"]
     assert table[0] == ["信访工作经费", "2.48", "2.48", "100.0%", "100.00", "优"]
+
+
+def test_flag_rows_prefer_the_marts_own_titles_and_cite_the_file():
+    import pandas as pd
+    flags = pd.DataFrame([{"rule_id": "components_mismatch", "rule_title": "分项之和不等于合计", "severity": "high",
+                           "severity_label": "高", "agency": "青山区水务服务中心", "project_id": None,
+                           "explanation": "133.64 + 19.02 ≠ 360.87", "file_name": "2025_长安区.txt"}])
+    assert flag_rows(flags) == [["1", "青山区水务服务中心", "（单位整体）", "分项之和不等于合计", "高",
+                                 "133.64 + 19.02 ≠ 360.87（来源：2025_长安区.txt）"]]

@@ -18,6 +18,15 @@ def _chart_app():
     table_downloads(df, key="tbl")
 
 
+def test_caption_gets_the_data_date_of_the_database(tmp_path):
+    from dashboard.exporting.ui import with_data_date
+    from tests.test_export_fixture import build_export_db
+    db = build_export_db(tmp_path / "f.duckdb")
+    assert with_data_date("年度：2024；地区：全部", db) == "年度：2024；地区：全部　数据日期：2025-03-31"
+    assert with_data_date("x　数据日期：2020-01-01", db) == "x　数据日期：2020-01-01"
+    assert with_data_date("x", tmp_path / "none.duckdb") == "x　数据日期：未知"
+
+
 def _annual_app():
     from dashboard.exporting.ui import annual_report_button
     annual_report_button("/nonexistent.duckdb", year=2024, region="丰台区")

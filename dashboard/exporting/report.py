@@ -142,9 +142,15 @@ def flag_rows(flags: pd.DataFrame) -> list[list[str]]:
             str(i), _text(flag.get("agency")),
             _text(flag.get(project), missing="（单位整体）") if project else "（单位整体）",
             _text(flag.get("rule_title"), missing=RULE_LABELS.get(rule, rule)),
-            _text(severity), _text(flag.get(explanation)) if explanation else MISSING,
+            _text(severity), _evidence(flag.get(explanation) if explanation else None, flag.get("file_name")),
         ])
     return rows
+
+
+def _evidence(sentence, file_name) -> str:
+    """The flag's sentence, and the report file it was read from so a reader can check it."""
+    text = _text(sentence)
+    return f"{text}（来源：{file_name}）" if _text(file_name, missing="") else text
 
 
 def _text(value, *, missing: str = MISSING) -> str:

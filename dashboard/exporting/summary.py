@@ -88,6 +88,15 @@ def _data_date(con, names: set[str]) -> date | None:
     return row.date() if row is not None else None
 
 
+def data_date_of(db_path: Path) -> date | None:
+    """The data date of a database file (None when it has no loaded report or cannot be read)."""
+    try:
+        con = open_marts(db_path)
+        return _data_date(con, _relation_names(con))
+    except (duckdb.Error, OSError):
+        return None
+
+
 def read_summary(con, scope: Scope) -> SummaryFrames:
     """Every mart the report needs, in scope; missing marts become empty frames plus a warning."""
     names = _relation_names(con)

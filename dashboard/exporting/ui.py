@@ -15,7 +15,8 @@ import streamlit as st
 
 from dashboard.exporting.images import FORMATS, ChartRenderer
 from dashboard.exporting.prereqs import missing_prerequisites
-from dashboard.exporting.summary import Scope
+from dashboard.exporting.summary import Scope, data_date_of
+from loaders.paths import default_db_path
 from dashboard.exporting.tables import frame_to_csv_bytes, frame_to_xlsx_bytes
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -52,8 +53,25 @@ def show_export_problems() -> bool:
     return not problems
 
 
-def chart_downloads(fig, df, caption: str, *, key: str, file_stem: str = "chart") -> None:
-    """PNG / PDF / SVG of `fig` (caption stamped in) and its data as CSV / XLSX."""
+@st.cache_data(show_spinner=False, max_entries=8)
+def _data_date_text(db_path: str, mtime_ns: int) -> str:
+    when = data_date_of(Path(db_path))
+    return when.isoformat() if when else "未知"
+
+
+def with_data_date(caption: str, db_path: Path | None = None) -> str:
+    """The caption plus 「数据日期：…」 (newest load in the database) unless it already has one."""
+    if "数据日期" in caption:
+        return caption
+    path = Path(db_path or default_db_path())
+    when = _data_date_text(str(path), path.stat().st_mtime_ns) if path.exists() else "未知"
+    return f"{caption}　数据日期：{when}"
+
+
+def chart_downloads(fig, df, caption: str, *, key: str, file_stem: str = "chart",
+                    db_path: Path | None = None) -> None:
+    """PNG / PDF / SVG of `fig` (caption stamped in, with the data date) and its data as CSV / XLSX."""
+    caption = with_data_date(caption, db_path)
     images_ok = show_export_problems()
     columns = st.columns(5)
     for column, fmt in zip(columns[:3], FORMATS):
