@@ -256,3 +256,12 @@ def test_final_accounts_spending_is_executed():
     budget = parse(text).department_budget
     assert budget["executed"] == 280
     assert budget["budget"] is None     # 预算收入 is income-side, not the budget
+
+
+def test_department_label_broken_inside_a_word():
+    # PDF text: the line ends inside 项目支出.
+    text = ("某某县疾控中心2024年度部门整体支出绩效自评报告\n"
+            "资金总体支出 1414.69 万元，其中，基本支出 1122.71 万元，项\n目支出 291.98 万元。\n")
+    report = parse(text)
+    assert report.department_budget["project_expenditure"] == 291.98
+    assert report.provenance["department_budget.project_expenditure"] == (2, 3)
