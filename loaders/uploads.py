@@ -64,10 +64,12 @@ def _known_suffixes() -> set[str]:
 
 
 def target_path(folder: Path, file_name: str) -> Path:
-    """folder/file_name, refusing anything that would resolve outside `folder`."""
+    """folder/file_name, refusing a name that would land outside `folder`. The last
+    component is not resolved: a symlink planted there is never followed (see
+    write_exclusive), it only makes unique_path pick another name."""
     root = Path(folder).resolve()
-    target = (root / file_name).resolve()
-    if target.parent != root:
+    target = root / file_name
+    if file_name in ("", ".", "..") or "/" in file_name or "\\" in file_name or target.parent != root:
         raise UploadRejected("文件名不安全（指向数据文件夹之外），已拒绝")
     return target
 
