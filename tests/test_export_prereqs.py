@@ -82,3 +82,16 @@ def test_cli_without_database(tmp_path, capsys):
     code = main(["export", "--year", "2024", "--out", str(tmp_path / "r.docx"), "--db", str(tmp_path / "none.duckdb")])
     assert code == 2
     assert "找不到数据库文件" in capsys.readouterr().err
+
+
+def test_browser_failure_during_render_becomes_a_message(monkeypatch):
+    import plotly.graph_objects as go
+    from kaleido.errors import BrowserFailedError
+    from dashboard.exporting import images
+
+    def fail(*args, **kwargs):
+        raise BrowserFailedError("chrome exited")
+    monkeypatch.setattr(images.pio, "to_image", fail)
+    with pytest.raises(ExportUnavailable) as err:
+        images._to_image(go.Figure(), "png", 100, 100, 2)
+    assert str(err.value) == images.BROWSER_FAILED

@@ -16,8 +16,11 @@ from datetime import date
 import kaleido
 import plotly.graph_objects as go
 import plotly.io as pio
+from kaleido.errors import BrowserClosedError, BrowserFailedError, ChromeNotFoundError, KaleidoError
 
-from dashboard.exporting.prereqs import check_prerequisites
+from dashboard.exporting.prereqs import MISSING_CHROMIUM, ExportUnavailable, check_prerequisites
+
+BROWSER_FAILED = "chromium 无法启动或中途退出，请确认已安装 chromium（apt-get install chromium）后重试"
 
 CJK_FONT_FAMILY = "Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif"
 DEFAULT_WIDTH = 1000   # layout pixels; PNG is rendered at scale 2 → 2000 px wide
@@ -133,10 +136,22 @@ class ChartRenderer:
         with _render_lock, warnings.catch_warnings():
             # plotly passes kopts that a running server ignores, and warns each time.
             warnings.simplefilter("ignore", UserWarning)
-            data = pio.to_image(fig, format=fmt, width=width, height=height, scale=scale)
+            data = _to_image(fig, fmt, width, height, scale)
         self.renders += 1
         self._memo[memo_key] = data
         return data
+
+
+def _to_image(fig: go.Figure, fmt: str, width: int, height: int, scale: float) -> bytes:
+    """pio.to_image with browser failures turned into a Chinese message (no stack trace for users)."""
+    try:
+        return pio.to_image(fig, format=fmt, width=width, height=height, scale=scale)
+    except ChromeNotFoundError as err:
+        raise ExportUnavailable(MISSING_CHROMIUM) from err
+    except (BrowserFailedError, BrowserClosedError) as err:
+        raise ExportUnavailable(BROWSER_FAILED) from err
+    except KaleidoError as err:
+        raise ExportUnavailable(f"图表渲染失败：{err}") from err
 
 
 def render_one(fig: go.Figure, fmt: str = "png", *, caption: str | None = None) -> bytes:
