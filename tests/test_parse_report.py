@@ -265,3 +265,10 @@ def test_department_label_broken_inside_a_word():
     report = parse(text)
     assert report.department_budget["project_expenditure"] == 291.98
     assert report.provenance["department_budget.project_expenditure"] == (2, 3)
+
+
+def test_region_takes_a_province_only_when_the_text_states_it():
+    stated = parse("根据《某某省财政厅关于绩效自评的通知》，某某县水利局2023年度项目支出绩效自评报告\n项目资金10万元。\n")
+    prose = parse("某某县水利局2023年度项目支出绩效自评报告\n负责省、市、县交办的任务，项目资金10万元。\n")
+    assert stated.region == "某某省某某县"
+    assert prose.region == "某某县"

@@ -204,6 +204,30 @@ def region_of_agency(agency: str | None) -> str | None:
     return region
 
 
+# A province named as part of a provincial unit (河南省财政厅, 四川省人民政府办公厅): a stated place,
+# unlike a province word in prose (负责省、市…), which proves nothing.
+_PROVINCE_UNIT_RE = re.compile(rf"([{CJK}]{{2,5}}?(?:省|自治区)|北京市|上海市|天津市|重庆市)(?=[{CJK}]{{0,10}}?(?:厅|局|委员会|人民政府))")
+
+
+def find_region(index: TextIndex, agency: Found | None) -> Found | None:
+    """The unit's place from its name, with the province the text states when the name lacks one.
+
+    Only stated places: "西平县交通运输局" + "河南省财政厅…" → "河南省西平县"; no province is guessed."""
+    local = region_of_agency(agency.value if agency else None)
+    if not local:
+        return None
+    provinces = set()
+    for match in _PROVINCE_UNIT_RE.finditer(index.text):
+        province = _strip_lead_words(match.group(1))
+        if re.fullmatch(rf"[{CJK}]{{2,3}}(?:省|自治区)|北京市|上海市|天津市|重庆市", province):
+            provinces.add(province)
+    if len(provinces) == 1:
+        province = provinces.pop()
+        if not local.startswith(province) and not province.startswith(local):
+            return Found(province + local, agency.span)
+    return Found(local, agency.span)
+
+
 # ---------------------------------------------------------------- year
 
 def find_year(index: TextIndex) -> Found | None:

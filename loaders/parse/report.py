@@ -12,7 +12,7 @@ from __future__ import annotations
 from loaders.parse.classify import find_evaluation_type, find_report_kind
 from loaders.parse.department import parse_department_budget
 from loaders.parse.findings import parse_findings
-from loaders.parse.header import Found, find_agency, find_year, region_of_agency
+from loaders.parse.header import Found, find_agency, find_region, find_year
 from loaders.parse.projects import parse_projects
 from loaders.parse.scores import find_grade, find_total_score
 from loaders.parse.text import TextIndex, split_lines
@@ -26,11 +26,9 @@ def parse_report(text: str, file_name: str) -> Report:
     projects, warnings = parse_projects(lines)
     report = Report(file=file_name, projects=projects, warnings=list(warnings))
 
-    _set(report, "agency", find_agency(index))
-    if report.agency:
-        report.region = region_of_agency(report.agency)
-        if report.region:
-            report.provenance["region"] = report.provenance["agency"]
+    agency = find_agency(index)
+    _set(report, "agency", agency)
+    _set(report, "region", find_region(index, agency))
     _set(report, "year", find_year(index))
     _set(report, "report_kind", find_report_kind(index, projects))
     _set(report, "evaluation_type", find_evaluation_type(index))
