@@ -22,7 +22,7 @@ TEXT_FIELDS = ("name", "target", "actual", "reason", "target_op", "target_value"
 NUMERIC_FIELDS = ("weight", "score")
 _JOIN_COST = {CELL: 3.0, SPACE: 1.5, BLANK: 1.0, LINE: 0.5, CONT: 0.0}
 _EMPTY_COST = {"name": 4.0, "target": 1.2, "actual": 1.2, "weight": 1.0, "score": 1.0,
-               "reason": 0.0, "ignore": 0.0, "target_op": 0.2, "target_value": 0.6, "target_unit": 0.2}
+               "reason": 0.0, "ignore": 0.25, "target_op": 0.2, "target_value": 0.6, "target_unit": 0.2}
 _REASON_HINT = re.compile(r"原因|偏差|由于|因为|改进|措施|^无$")
 _INDEX_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：]|[（(]?\d+[)）.、．]\s*|[①-⑳]\s*)")
 AMBIGUITY_MARGIN = 0.15
@@ -57,22 +57,46 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
 
 
 def merge_header_rows(fields: list[str]) -> list[str]:
-    """A two-row header (年度指标值 spanning 指标性质|指标值|度量单位 below it) → one column list."""
+    """A two-row header → one column list in data order.
+
+    Two shapes occur: the lower row names the 一级/二级/三级 columns and the parts of
+    年度指标值 (指标性质 | 指标值 | 度量单位), or the lower row names the parts of the
+    upper row's spanning cells (预期指标值 → 符号 | 单位; 自评得分 → 单项指标得分 |
+    权重占比 | 折算得分). Each spanning upper cell is replaced by its parts.
+    """
     if "level1" in fields and fields.index("level1") > 0 and any(
             f in fields[:fields.index("level1")] for f in ("target", "actual", "weight", "score")):
         cut = fields.index("level1")
         top, bottom = fields[:cut], fields[cut:]
         lead = [f for f in bottom if f in ("level1", "level2", "name")]
-        parts = [f for f in bottom if f.startswith("target_") or f == "target"]
-        if any(f.startswith("target_") for f in parts):
-            parts = ["target_value" if f == "target" else f for f in parts]
-        merged = []
-        for f in top:
-            if f == "target" and parts:
-                merged += parts
-            elif f not in ("ignore",):
-                merged.append(f)
-        return lead + merged
+        return lead + _expand(top, [f for f in bottom if f not in ("level1", "level2", "name")])
+    cut = next((k for k, f in enumerate(fields) if f.startswith("target_") and "target" in fields[:k]), None)
+    if cut is not None:
+        return _drop_group_header(_expand(fields[:cut], fields[cut:]))
+    return _drop_group_header(fields)
+
+
+def _expand(top: list[str], bottom: list[str]) -> list[str]:
+    target_parts = []
+    bottom = ["target_value" if f == "target" else f for f in bottom]
+    while bottom and bottom[0].startswith("target_"):
+        target_parts.append(bottom.pop(0))
+    merged: list[str] = []
+    for f in top:
+        if f == "target" and target_parts:
+            merged += target_parts
+        elif f == "score" and "score" in bottom:
+            merged += bottom
+            bottom = []
+        elif f != "ignore" or merged:
+            merged.append(f)
+    merged += [f for f in bottom if f != "ignore"]
+    if merged.count("weight") > 1:      # the lower row's 权重占比 holds the values, not the upper 指标分值
+        merged.remove("weight")
+    return merged
+
+
+def _drop_group_header(fields: list[str]) -> list[str]:
     # a leading group header (绩效指标 spanning the block) has no cells in the data rows
     return fields[1:] if fields and fields[0] == "ignore" else fields
 
@@ -164,7 +188,8 @@ def _group_cost(field_name: str, group: list[Cell], widths: dict[str, float] | N
     if any(not c.text for c in group):
         return float("inf")
     if field_name == "ignore":
-        return 0.3 * len(group)
+        # notes and 完成/是/否 columns hold words; a number there is more likely a value slid over
+        return sum(0.5 if re.search(r"\d", c.text) else 0.3 for c in group)
     if field_name in NUMERIC_FIELDS:
         return 0.0 if len(group) == 1 and is_number_cell(group[0].text) else float("inf")
     cost = 0.0
@@ -225,6 +250,8 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
         cells = [c for c in cells if c.text and not is_placeholder(c.text)]
     if not cells:
         return None
+    if len({c.text for c in cells}) == 1 and len(cells) > 1:
+        cells = cells[:1]   # one merged cell repeated across the row's columns: a label, no values
     readings = positional_reading(raw_cells, columns) or align_row(cells, columns, widths)
     if not readings:
         return None
@@ -343,7 +370,8 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
         cell = cells[i]
         following = cells[i + 1] if i + 1 < len(cells) else None
         kind = cell_kind(cell.text) if cell.text else None
-        if kind in ("level1", "level2", "both") and not _is_name_position(buffer, columns):
+        repeated_level2 = kind == "level2" and previous_kind == "level2"   # 二级 then a name that reads like one
+        if kind in ("level1", "level2", "both") and not repeated_level2:
             flush()
             level = resolve_level(cell.text, kind, following, previous_kind)
             if level == "level1":
@@ -408,11 +436,6 @@ def column_widths(rows: list[list[Cell]], columns: list[str]) -> dict[str, float
             if col in ("target", "actual") and group:
                 seen[col] = max(seen.get(col, 0.0), max(_width(c.text) for c in group))
     return seen
-
-
-def _is_name_position(buffer: list[Cell], columns: list[str]) -> bool:
-    """A label inside a row that already has its name is text of that row (e.g. a target 满意度)."""
-    return False
 
 
 _HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d)\S{2,})")
