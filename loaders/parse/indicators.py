@@ -370,7 +370,9 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
         cell = cells[i]
         following = cells[i + 1] if i + 1 < len(cells) else None
         kind = cell_kind(cell.text) if cell.text else None
-        repeated_level2 = kind == "level2" and previous_kind == "level2"   # 二级 then a name that reads like one
+        # 二级 then a name that reads like one (服务对象满意度指标 | 服务对象满意度)
+        repeated_level2 = kind == "level2" and previous_kind == "level2" and levels[1] is not None \
+            and label_key(cell.text) in label_key(levels[1])
         if kind in ("level1", "level2", "both") and not repeated_level2:
             flush()
             level = resolve_level(cell.text, kind, following, previous_kind)

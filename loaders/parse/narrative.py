@@ -50,15 +50,30 @@ def _head_lines(lines: list[str], count: int) -> list[str]:
 
 
 def title_project_name(lines: list[str], head: int = 12) -> tuple[str, int] | None:
-    """The evaluated project named in the title (…专项资金绩效自评报告 → …专项资金)."""
+    """The evaluated project named in the title (…专项资金绩效自评报告 → …专项资金),
+    else in a table caption (表1 2024年度信访工作经费指标完成统计表)."""
     for number, line in enumerate(lines[: max(head * 3, 40)], start=1):
-        text = re.sub(r"\s+", "", re.sub(r"^\s*(?:表\s*\d{1,2}(?=\s)|附件\s*\d*[:：]?)", "", line))
-        if not text or len(text) > 80 or _NUMBERED.match(text) or not _TITLE_CUT.search(text) or _DEPARTMENT_WORDS.search(text):
-            continue
-        name = name_from_title(text)
-        if name:
-            return name, number
+        if re.match(r"^\s*[一二三四五六七八九十]+、", line):
+            break   # the body has begun: no title after the first section heading
+        found = _title_name(line)
+        if found:
+            return found, number
+    for number, line in enumerate(lines, start=1):
+        if re.match(r"^\s*表\s*\d{1,2}\s", line):
+            found = _title_name(line)
+            if found:
+                return found, number
     return None
+
+
+def _title_name(line: str) -> str | None:
+    if re.search(r"[，,。；;]", line):
+        return None
+    text = re.sub(r"\s+", "", re.sub(r"^\s*(?:表\s*\d{1,2}(?=\s)|附件\s*\d*[:：]?)", "", line))
+    if not text or len(text) > 80 or _NUMBERED.match(text) or not _TITLE_CUT.search(text) \
+            or _DEPARTMENT_WORDS.search(text):
+        return None
+    return name_from_title(text)
 
 
 def name_from_title(text: str) -> str | None:
@@ -81,6 +96,19 @@ def name_from_title(text: str) -> str | None:
     if len(bare) < 4 or bare in ("项目", "专项资金", "预算项目"):
         return None
     return name
+
+
+_SUBJECT_RE = re.compile(r"([^，,。；;:：、\s]{4,40}?(?:项目|资金|经费))(?:计划投资|共计?|总计|预算|下达|批复)")
+_SUBJECT_PREFIX = re.compile(r"^(?:我县|我市|我区|我局|我单位|本单位|本项目|我委|我中心)")
+
+
+def money_sentence_subject(lines: list[str], line_number: int) -> str | None:
+    """The project a budget sentence is about: 我县2022年农村公路通村道路建设项目计划投资… → the name."""
+    match = _SUBJECT_RE.search(to_halfwidth(lines[line_number - 1]))
+    if not match:
+        return None
+    name = _SUBJECT_PREFIX.sub("", match.group(1))
+    return name if len(_YEAR_RE.sub("", name)) >= 6 else None
 
 
 def stated_money(lines: list[str]) -> dict[str, Stated]:

@@ -174,6 +174,11 @@ def complete_from_prose(project: Project, lines: list[str], warnings: list[str])
     """A single project whose table lacks money, score or actuals: take what the prose states."""
     if project.subject == "project" and not project.money_rows:
         stated = narrative.stated_money(lines)
+        if project.name is None and "budget_full_year" in stated:
+            subject = narrative.money_sentence_subject(lines, stated["budget_full_year"].line)
+            if subject:
+                project.name = subject
+                project.provenance["name"] = (stated["budget_full_year"].line,) * 2
         for key in ("budget_full_year", "executed", "execution_rate_pct", "total_score"):
             if key in stated and getattr(project, key) is None:
                 setattr(project, key, stated[key].value)
