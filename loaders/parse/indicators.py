@@ -182,6 +182,13 @@ def _join_cost(prev: Cell, cell: Cell) -> float:
     return max(cost, 0.05) if cell.sep != CONT else 0.0
 
 
+def _uneven_wrap_cost(group: list[Cell]) -> float:
+    """A wrapped cell's lines, all but the last, fill the column: equal widths (±1)."""
+    wrapped = [group[0]] + [c for c in group[1:] if c.sep in (LINE, BLANK)]
+    full = [_width(c.text) for c in wrapped[:-1]]
+    return 1.0 * sum(1 for w in full if abs(w - full[0]) > 1.0) if len(full) > 1 else 0.0
+
+
 def _group_cost(field_name: str, group: list[Cell], widths: dict[str, float] | None = None) -> float:
     if not group or (len(group) == 1 and not group[0].text):
         return _EMPTY_COST.get(field_name, 1.0)
@@ -197,6 +204,7 @@ def _group_cost(field_name: str, group: list[Cell], widths: dict[str, float] | N
         cost += _join_cost(prev, cell)
         if cell.sep in (LINE, BLANK) and field_name == "name" and _width(prev.text) < 7:
             cost += 0.2   # a short line rarely wraps: the next line is probably the next column
+    cost += _uneven_wrap_cost(group)
     if widths and field_name in widths and len(group) > 1:
         cost += 1.5 * sum(1 for c in group if _width(c.text) > widths[field_name] + 0.5)
     first = group[0].text

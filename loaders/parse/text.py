@@ -44,6 +44,8 @@ class TextIndex:
     lines: list[str]
     text: str = ""
     starts: list[int] = field(default_factory=list)
+    _numbered: list[tuple[int, str]] = field(default_factory=list, repr=False)
+    _content: list[tuple[int, str]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         normalised = [normalise(line) for line in self.lines]
@@ -69,7 +71,9 @@ class TextIndex:
 
     def numbered_lines(self) -> list[tuple[int, str]]:
         """(1-based line number, normalised line) for every line."""
-        return [(i + 1, self.line(i + 1)) for i in range(len(self.starts))]
+        if not self._numbered:
+            self._numbered = [(i + 1, line) for i, line in enumerate(self.text.split("\n"))]
+        return self._numbered
 
 
 @lru_cache(maxsize=None)
@@ -91,13 +95,34 @@ def alternation(terms: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
 
 
-def compact_with_offsets(text: str, *, keep_newlines: bool = False) -> tuple[str, list[int]]:
-    """`compact(text)` plus, for each kept character, its offset in `text` (to map matches back).
+class Offsets:
+    """Maps an offset in a compacted text back to the original: runs of kept characters
+    keep their order, so a bisect over the run starts is enough (no per-character list)."""
+
+    def __init__(self, run_starts: list[int], compact_starts: list[int]) -> None:
+        self.run_starts, self.compact_starts = run_starts, compact_starts
+
+    def __getitem__(self, offset: int) -> int:
+        i = max(0, bisect.bisect_right(self.compact_starts, offset) - 1)
+        return self.run_starts[i] + offset - self.compact_starts[i]
+
+
+def compact_with_offsets(text: str, *, keep_newlines: bool = False) -> tuple[str, Offsets]:
+    """`compact(text)` plus a map from its offsets to offsets in `text` (to map matches back).
 
     keep_newlines=True drops only spaces and tabs, so a cell at the end of a line stays apart
     from the next line's first word."""
-    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace() or (keep_newlines and ch == "\n")]
-    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+    runs = list(re.finditer(r"[^\S\n]+" if keep_newlines else r"\s+", text))
+    pieces, run_starts, compact_starts, position, length = [], [], [], 0, 0
+    for gap in runs + [None]:
+        end = gap.start() if gap else len(text)
+        if end > position:
+            pieces.append(text[position:end])
+            run_starts.append(position)
+            compact_starts.append(length)
+            length += end - position
+        position = gap.end() if gap else position
+    return "".join(pieces), Offsets(run_starts or [0], compact_starts or [0])
 
 
 class CompactView:
@@ -109,7 +134,7 @@ class CompactView:
         self.text, self.offsets = compact_with_offsets(index.text)
 
     def line_of(self, offset: int) -> int:
-        return self.index.line_of(self.offsets[min(offset, len(self.offsets) - 1)])
+        return self.index.line_of(self.offsets[min(offset, max(len(self.text) - 1, 0))])
 
     def span_of(self, start: int, end: int) -> Span:
         return self.index.span_of(self.offsets[start], self.offsets[max(start, end - 1)] + 1)
