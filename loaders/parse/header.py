@@ -90,9 +90,10 @@ def _title_unit(lines: list[tuple[int, str]]) -> Found | None:
 
 def content_lines(index: TextIndex) -> list[tuple[int, str]]:
     """Non-empty lines that are not web-page furniture (索引号, 发布日期 …)."""
-    if index._content is None:
-        index._content = [(n, s) for n, s in index.numbered_lines() if s.strip() and not _FURNITURE_RE.search(s)]
-    return index._content
+    if "content_lines" not in index.memo:
+        index.memo["content_lines"] = [
+            (n, s) for n, s in index.numbered_lines() if s.strip() and not _FURNITURE_RE.search(s)]
+    return index.memo["content_lines"]
 
 
 def _head_and_tail_lines(index: TextIndex) -> list[tuple[int, str]]:

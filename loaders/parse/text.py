@@ -45,7 +45,7 @@ class TextIndex:
     text: str = ""
     starts: list[int] = field(default_factory=list)
     _numbered: list[tuple[int, str]] = field(default_factory=list, repr=False)
-    _content: list[tuple[int, str]] | None = field(default=None, repr=False)
+    memo: dict[str, object] = field(default_factory=dict, repr=False)   # views computed once per document
 
     def __post_init__(self) -> None:
         normalised = [normalise(line) for line in self.lines]
