@@ -40,8 +40,10 @@ class Scope:
     kind: str | None = "report_kind"
 
 
-# mart_agency_year has no report kind (a year mixes kinds); the other marts carry all four.
+# mart_agency_year, mart_score_distribution and mart_flags have no report kind (an agency-year
+# mixes kinds); mart_project and mart_indicator carry all four.
 AGENCY_YEAR = Scope(kind=None)
+FLAGS = Scope(kind=None)
 FULL = Scope()
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.db import AGENCY_YEAR, FULL, PAGE_SIZE, Filters, Scope, frame, where_clause
+from dashboard.db import AGENCY_YEAR, FLAGS, FULL, PAGE_SIZE, Filters, Scope, frame, where_clause
 
 # metric column of mart_agency_year → Chinese label (the only metric names ever put into SQL)
 AGENCY_METRICS: dict[str, str] = {
     "execution_rate_pct_computed": "预算执行率（重算，%）",
     "carryover_rate_pct_computed": "结转结余率（重算，%）",
-    "score_mean": "平均自评分",
-    "share_projects_100_pct": "满分项目占比（%）",
+    "mean_score": "平均自评分",
+    "share_projects_at_100_pct": "满分项目占比（%）",
     "budget": "预算数（万元）",
     "executed": "执行数（万元）",
 }
@@ -54,10 +54,11 @@ def kpis(filters: Filters) -> dict:
     """The KPI row: agencies, reports, money, weighted execution, medians, perfect share, flags."""
     w_ay, p_ay = _w(filters, AGENCY_YEAR)
     w_p, p_p = _w(filters)
+    w_f, p_f = _w(filters, FLAGS)
     sql = f"""
         with ay as (select * from mart_agency_year {w_ay}),
              p as (select * from mart_project {w_p}),
-             fl as (select * from mart_flags {w_p})
+             fl as (select * from mart_flags {w_f})
         select
             (select count(distinct agency) from ay) as agencies,
             (select count(distinct report_id) from p) as reports,
@@ -72,7 +73,7 @@ def kpis(filters: Filters) -> dict:
               where total_score is not null) as perfect_share_pct,
             (select count(*) from fl) as flags
     """
-    return frame(sql, p_ay + p_p + p_p).iloc[0].to_dict()
+    return frame(sql, p_ay + p_p + p_f).iloc[0].to_dict()
 
 
 def score_histogram(filters: Filters, *, bin_width: float = 5.0) -> pd.DataFrame:
@@ -90,9 +91,9 @@ def execution_vs_score(filters: Filters) -> pd.DataFrame:
     """One point per agency × year: computed execution rate and mean self-score."""
     w, p = _w(filters, AGENCY_YEAR)
     sql = f"""
-        select agency, year, execution_rate_pct_computed as execution_rate_pct, score_mean, budget
+        select agency, year, execution_rate_pct_computed as execution_rate_pct, mean_score as score_mean, budget
         from mart_agency_year {w}
-          and execution_rate_pct_computed is not null and score_mean is not null
+          and execution_rate_pct_computed is not null and mean_score is not null
         order by agency, year limit {PAGE_SIZE * 5}
     """
     return frame(sql, p)
@@ -104,7 +105,7 @@ def trend_by_year(filters: Filters) -> pd.DataFrame:
     sql = f"""
         select year, count(distinct agency) as agencies, sum(budget) as budget, sum(executed) as executed,
                100 * sum(executed) / nullif(sum(budget), 0) as execution_rate_pct,
-               avg(score_mean) as score_mean
+               avg(mean_score) as score_mean
         from mart_agency_year {w} group by year order by year
     """
     return frame(sql, p)
@@ -228,7 +229,7 @@ def indicator_count(filters: Filters, *, kind: str) -> int:
 # ── 异常识别 ──────────────────────────────────────────────────────────────────
 
 def _flag_where(filters: Filters, rules: list[str], severities: list[str]) -> tuple[str, list]:
-    w, p = _w(filters)
+    w, p = _w(filters, FLAGS)
     if rules:
         w += " and list_contains(?::varchar[], rule_id)"
         p.append(list(rules))
@@ -240,8 +241,12 @@ def _flag_where(filters: Filters, rules: list[str], severities: list[str]) -> tu
 
 def flag_counts(filters: Filters) -> pd.DataFrame:
     """Flags per rule and severity."""
-    w, p = _w(filters)
-    sql = f"select rule_id, severity, count(*) as flags from mart_flags {w} group by 1, 2 order by flags desc"
+    w, p = _w(filters, FLAGS)
+    sql = f"""
+        select rule_id, any_value(rule_title) as rule_title, severity, any_value(severity_label) as severity_label,
+               count(*) as flags
+        from mart_flags {w} group by rule_id, severity order by any_value(severity_order), flags desc
+    """
     return frame(sql, p)
 
 
@@ -249,9 +254,10 @@ def flag_list(filters: Filters, rules: list[str], severities: list[str], *, page
     """One page of flags, most severe first."""
     w, p = _flag_where(filters, rules, severities)
     sql = f"""
-        select rule_id, severity, agency, year, report_id, project_id, indicator_id, explanation
+        select rule_id, rule_title, severity, severity_label, agency_key, agency, year,
+               report_id, project_id, indicator_id, explanation
         from mart_flags {w}
-        order by case severity when 'high' then 0 when 'medium' then 1 else 2 end, agency, year,
+        order by severity_order, agency, year,
                  project_id nulls last, indicator_id nulls last, rule_id
         limit {PAGE_SIZE} offset ?
     """
@@ -261,12 +267,3 @@ def flag_list(filters: Filters, rules: list[str], severities: list[str], *, page
 def flag_total(filters: Filters, rules: list[str], severities: list[str]) -> int:
     w, p = _flag_where(filters, rules, severities)
     return int(frame(f"select count(*) as n from mart_flags {w}", p)["n"].iloc[0])
-
-
-def rule_titles() -> dict[str, str]:
-    """rule_id → Chinese title, from the rule set table when present."""
-    try:
-        df = frame("select rule_id, title from rule_flag_rules")
-    except Exception:  # noqa: BLE001 — older databases have no rule table; ids are shown instead
-        return {}
-    return dict(zip(df["rule_id"], df["title"]))

@@ -5,9 +5,8 @@ report, four indicators per project, with provenance lines and a load log. Value
 chosen so that tests can assert exact numbers (see EXPECTED). One agency name carries
 HTML/SQL-looking text, which must be shown as plain text.
 
-The views come from loaders.views (queries/*.sql). While a mart file has not landed
-yet, a minimal stand-in with the contract's columns is created so the dashboard can
-still be exercised; each stand-in is listed in STAND_INS_USED.
+The views are the project's own (loaders.views.apply_views over queries/*.sql), so
+these tests also check that the dashboard's SQL matches the marts' real columns.
 """
 from __future__ import annotations
 
@@ -17,7 +16,6 @@ from pathlib import Path
 import duckdb
 
 from loaders.db import ensure_schema
-from loaders.paths import QUERIES_DIR
 
 AGENCIES = [
     # (key, name, region, perfect scores?, execution level)
@@ -40,9 +38,6 @@ EXPECTED = {
     "indicators": len(AGENCIES) * len(YEARS) * 2 * 4,
     "missed_indicator": "北京市丰台区卫生健康委员会",   # its 满意度 actual is below target, yet full marks
 }
-
-STAND_INS_USED: list[str] = []
-
 
 def report_id(key: str, year: int) -> str:
     return f"r{key}{year}"
@@ -145,43 +140,8 @@ def _insert(con, table: str, columns: list[str], rows: list[tuple]) -> None:
 
 
 def apply_available_views(con) -> None:
-    """The real views where their files exist; stand-ins for marts that have not landed."""
-    from loaders.rules import load_rules
-    from loaders.views import VIEW_ORDER, view_sql
+    """The project's real views (queries/*.sql) over the fixture rows, marts stored as tables
+    as after a load (loaders.views.materialize_marts)."""
+    from loaders.views import materialize_marts
 
-    load_rules(con)
-    for folder, name in VIEW_ORDER:
-        if (QUERIES_DIR / folder / f"{name}.sql").exists():
-            con.execute(f"create or replace view {name} as {view_sql(folder, name)}")
-        elif name in STAND_IN_SQL:
-            STAND_INS_USED.append(name)
-            con.execute(f"create or replace view {name} as {STAND_IN_SQL[name]}")
-
-
-STAND_IN_SQL = {
-    "mart_flags": """
-        select 'missed_target_full_marks' as rule_id, 'high' as severity, agency_key, agency, region, year,
-               report_kind, report_id, project_id, indicator_id,
-               name || '实际' || actual || '，低于目标' || target || '，却得满分' as explanation
-        from mart_indicator where met = false and is_full_marks
-        union all
-        select 'uniform_perfect', 'medium', agency_key, agency, region, year, report_kind, report_id,
-               project_id, null, name || '：全部指标满分且总分100'
-        from mart_project where total_score = 100
-    """,
-    "mart_agency_year": """
-        with d as (select agency_key, year, any_value(agency) as agency, any_value(region) as region,
-                          sum(budget) as budget, sum(executed) as executed,
-                          max(execution_rate_pct) as execution_rate_pct,
-                          100 * sum(executed) / nullif(sum(budget), 0) as execution_rate_pct_computed,
-                          sum(carryover) as carryover, max(carryover_rate_pct) as carryover_rate_pct,
-                          100 * sum(carryover) / nullif(sum(budget), 0) as carryover_rate_pct_computed
-                   from mart_department group by all),
-             p as (select agency_key, year, count(distinct report_id) as reports, count(*) as projects,
-                          avg(total_score) as score_mean, median(total_score) as score_median,
-                          min(total_score) as score_min,
-                          100 * avg(case when total_score >= 100 then 1.0 else 0.0 end) as share_projects_100_pct
-                   from mart_project group by all)
-        select p.*, d.* exclude (agency_key, year) from p left join d using (agency_key, year)
-    """,
-}
+    materialize_marts(con)

@@ -1,0 +1,50 @@
+"""总览: the ten-second picture — KPI row, score histogram, execution vs self-score, trend by year."""
+import streamlit as st
+
+from dashboard import charts, queries
+from dashboard.format import fmt_count, fmt_pct, fmt_score, fmt_wan
+from dashboard.ui import current_filters, filters_caption, kpi_row, no_data, show_chart
+
+st.title("总览")
+filters = current_filters()
+caption = filters_caption(filters)
+st.caption(caption)
+
+k = queries.kpis(filters)
+kpi_row([
+    ("单位数", fmt_count(k["agencies"]), None),
+    ("报告数", fmt_count(k["reports"]), None),
+    ("预算总额", fmt_wan(k["budget"]), "部门整体预算数合计（报告所列）"),
+    ("执行总额", fmt_wan(k["executed"]), "部门整体执行数合计（报告所列）"),
+    ("加权执行率", fmt_pct(k["execution_rate_weighted_pct"]), "执行数合计 ÷ 预算数合计，按金额加权"),
+])
+kpi_row([
+    ("结转结余率中位数", fmt_pct(k["carryover_rate_median_pct"]), "各单位年度结转结余率（重算）的中位数"),
+    ("自评分中位数", fmt_score(k["score_median"]), "项目自评总分（报告所列）的中位数"),
+    ("满分项目占比", fmt_pct(k["perfect_share_pct"]), "自评总分为100分的项目占比"),
+    ("项目数", fmt_count(k["projects"]), None),
+    ("异常标记", fmt_count(k["flags"]), "见“异常识别”页"),
+])
+
+left, right = st.columns(2)
+with left:
+    hist = queries.score_histogram(filters)
+    if hist.empty:
+        no_data()
+    else:
+        show_chart(charts.fig_score_histogram(hist, title="项目自评得分分布（虚线为等级分界）"), hist,
+                   key="overview_hist", caption=caption)
+with right:
+    points = queries.execution_vs_score(filters)
+    if points.empty:
+        no_data()
+    else:
+        show_chart(charts.fig_execution_vs_score(points, title="预算执行率与平均自评分（红区：分高钱少）"), points,
+                   key="overview_scatter", caption=caption)
+
+trend = queries.trend_by_year(filters)
+if trend.empty:
+    no_data()
+else:
+    show_chart(charts.fig_trend(trend, title="加权预算执行率（按年度）", value="execution_rate_pct",
+                                value_label="执行率（%）"), trend, key="overview_trend", caption=caption)
