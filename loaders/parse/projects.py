@@ -8,6 +8,8 @@ without tables gets its project from the prose (loaders.parse.narrative).
 """
 from __future__ import annotations
 
+import difflib
+
 from loaders.parse import narrative
 from loaders.parse.indicators import IndicatorTable, parse_indicator_table, read_header
 from loaders.parse.labels import header_field, is_label
@@ -152,9 +154,10 @@ def drop_repeated_tables(projects: list[Project], warnings: list[str]) -> list[P
 
 
 def _same_indicators(a: Project, b: Project) -> bool:
-    names_a = {i.name for i in a.indicators}
-    names_b = {i.name for i in b.indicators}
-    return bool(names_a) and len(names_a & names_b) >= 0.8 * len(names_a)
+    names_a = [i.name or "" for i in a.indicators]
+    names_b = [i.name or "" for i in b.indicators]
+    alike = sum(1 for x in names_a if any(difflib.SequenceMatcher(None, x, y).ratio() >= 0.8 for y in names_b))
+    return bool(names_a) and alike >= 0.8 * len(names_a)
 
 
 def name_unnamed_projects(projects: list[Project], lines: list[str], department: bool) -> None:
