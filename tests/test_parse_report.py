@@ -272,3 +272,10 @@ def test_region_takes_a_province_only_when_the_text_states_it():
     prose = parse("某某县水利局2023年度项目支出绩效自评报告\n负责省、市、县交办的任务，项目资金10万元。\n")
     assert stated.region == "某某省某某县"
     assert prose.region == "某某县"
+
+
+def test_totals_of_the_final_accounts_table():
+    text = ("某某市某某区教育局2023年度部门整体支出绩效自评报告\n"
+            "2023年度本年收入总计 1234.56 万元，本年支出总计 1200.00 万元，预算执行率达 98.5％。\n")
+    budget = parse(text).department_budget
+    assert (budget["income"], budget["executed"], budget["execution_rate_pct"], budget["budget"]) == (1234.56, 1200.0, 98.5, None)
