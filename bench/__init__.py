@@ -1,0 +1,1 @@
+"""Scale benchmark: bench/run.py generates, loads, times queries and page renders; writes docs/benchmarks.md."""
