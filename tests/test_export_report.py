@@ -149,3 +149,11 @@ def test_flag_rows_prefer_the_marts_own_titles_and_cite_the_file():
                            "explanation": "133.64 + 19.02 ≠ 360.87", "file_name": "2025_长安区.txt"}])
     assert flag_rows(flags) == [["1", "青山区水务服务中心", "（单位整体）", "分项之和不等于合计", "高",
                                  "133.64 + 19.02 ≠ 360.87（来源：2025_长安区.txt）"]]
+
+
+def test_weighted_rate_skips_agencies_without_an_executed_figure():
+    import pandas as pd
+    from dashboard.exporting.kpis import weighted_execution_rate
+    ay = pd.DataFrame({"budget": [100.0, 300.0, 50.0], "executed": [90.0, None, 50.0]})
+    assert weighted_execution_rate(ay) == pytest.approx(140 / 150 * 100)
+    assert weighted_execution_rate(pd.DataFrame({"budget": [1.0]})) is None

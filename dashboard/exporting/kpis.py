@@ -61,12 +61,20 @@ def _share_perfect(projects: pd.DataFrame):
     return float((scored >= 100).mean() * 100) if len(scored) else None
 
 
+def weighted_execution_rate(ay: pd.DataFrame) -> float | None:
+    """Σ executed / Σ budget × 100 over agencies that state both (a missing figure is not a zero)."""
+    if not {"budget", "executed"} <= set(ay.columns):
+        return None
+    both = ay[(ay["budget"] > 0) & ay["executed"].notna()]
+    return float(both["executed"].sum() / both["budget"].sum() * 100) if len(both) else None
+
+
 def kpi_rows(frames: SummaryFrames) -> list[tuple[str, str]]:
     """(指标, 数值) pairs for the KPI table, formatted for reading."""
     ay, projects = frames.agency_year, frames.projects
     budget = _sum(ay, "budget")
     executed = _sum(ay, "executed")
-    weighted_rate = executed / budget * 100 if budget and executed is not None else None
+    weighted_rate = weighted_execution_rate(ay)
     reports = _sum(ay, "reports", "n_reports")
     if reports is None:
         reports = _count_distinct(projects, "report_id")

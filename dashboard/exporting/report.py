@@ -118,7 +118,7 @@ def _add_scope(doc, content: ReportContent) -> None:
         f"数据日期：{content.data_date.isoformat() if content.data_date else '未知'}；"
         f"生成时间：{datetime.now():%Y-%m-%d %H:%M}。"
     )
-    doc.add_paragraph("说明：「报告所载」为报告原文数值，「重算」为本系统按统一口径计算的数值；金额单位为万元。")
+    doc.add_paragraph("说明：「报告所载」为报告原文数值，「重算」为本系统按统一口径计算的数值；金额单位为万元（大额以亿元表示）。")
 
 
 def _add_charts(doc, content: ReportContent, renderer) -> None:
@@ -177,6 +177,8 @@ def appendix_table(projects: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
 
 def _add_appendix(doc, content: ReportContent) -> None:
     doc.add_heading(HEADING_APPENDIX, level=1)
+    if not content.projects_by_agency:
+        doc.add_paragraph("本范围内没有项目数据。")
     for agency, projects in content.projects_by_agency.items():
         doc.add_heading(agency, level=2)
         header, rows = appendix_table(projects)
