@@ -95,6 +95,7 @@ def test_caption_names_the_filters_and_date():
                         "2025-03-31")
     assert text == "筛选条件：年度 2024；地区 丰台区；单位 信访办、教委　数据日期：2025-03-31"
     assert describe_filters({}) == "全部数据"
+    assert describe_filters({"agencies": ["甲", "乙", "丙", "丁", "戊", "己"]}) == "单位 甲、乙、丙、丁等 6 个"
 
 
 def test_stamp_caption_adds_one_annotation_and_keeps_the_original():

@@ -46,9 +46,17 @@ def describe_filters(filters: dict | None) -> str:
     for key, value in (filters or {}).items():
         if value is None or value == "" or value == [] or value == ():
             continue
-        shown = "、".join(str(v) for v in value) if isinstance(value, (list, tuple, set)) else str(value)
+        shown = _join_values(value) if isinstance(value, (list, tuple, set)) else str(value)
         parts.append(f"{FILTER_LABELS.get(key, key)} {shown}")
     return "；".join(parts) if parts else "全部数据"
+
+
+def _join_values(values, limit: int = 4) -> str:
+    # A caption is one line: long selections are summarised rather than cut off mid-name.
+    values = [str(v) for v in values]
+    if len(values) <= limit:
+        return "、".join(values)
+    return "、".join(values[:limit]) + f"等 {len(values)} 个"
 
 
 def caption_text(filters: dict | None, data_date: date | str | None) -> str:
