@@ -446,8 +446,10 @@ def column_widths(rows: list[list[Cell]], columns: list[str]) -> dict[str, float
         if len(readings) < 1 or (len(readings) > 1 and readings[1][0] - readings[0][0] < 0.3):
             continue
         for col, group in zip(cols, readings[0][1]):
-            if col in ("target", "actual") and group:
-                seen[col] = max(seen.get(col, 0.0), max(_width(c.text) for c in group))
+            wrapped = [group[0]] + [c for c in group[1:] if c.sep in (LINE, BLANK)] if group else []
+            if col in ("target", "actual") and len(wrapped) > 1:
+                # only a line that wrapped shows the column's width; a short cell shows nothing
+                seen[col] = max(seen.get(col, 0.0), max(_width(c.text) for c in wrapped[:-1]))
     return seen
 
 

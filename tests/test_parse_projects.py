@@ -1,0 +1,328 @@
+"""loaders.parse.projects: one made-up table per layout of LAYOUTS.md → the records it must give.
+
+The tables are invented in the shape of real ones (never copied from the corpus).
+Each layout carries the same kind of content, so a regression in one layout shows
+as a difference against the expectation written beside it.
+"""
+import pytest
+
+from loaders.parse.projects import parse_projects
+
+
+def parse(text: str):
+    projects, warnings = parse_projects(text.split("\n"))
+    return projects, warnings
+
+
+def indicator_rows(project):
+    return [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators]
+
+
+# --- tab rows: the layout the Word / PDF / Excel readers produce ------------------------------
+
+TAB_ROWS = "\n".join([
+    "项目支出绩效自评表",
+    "项目名称\t城区道路养护项目\t主管部门\t某某区交通运输局",
+    "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+    "年度资金总额\t100\t120\t108\t10\t90%\t9",
+    "其中：当年财政拨款\t100\t120\t108\t—\t90%\t—",
+    "上年结转资金\t—\t—\t—\t—\t—\t—",
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+    "产出指标\t数量指标\t养护道路里程\t≥50公里\t52公里\t20\t20",
+    "\t质量指标\t验收合格率\t100%\t98%\t20\t18\t个别路段返工",
+    "效益指标\t社会效益指标\t群众出行改善\t明显改善\t达成预期指标\t30\t30",
+    "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t93%\t10\t10",
+    "总分\t100\t97",
+])
+
+
+def test_tab_rows_money_block():
+    projects, _ = parse(TAB_ROWS)
+    assert len(projects) == 1
+    p = projects[0]
+    assert p.name == "城区道路养护项目"
+    assert (p.budget_initial, p.budget_full_year, p.executed) == (100, 120, 108)
+    assert (p.execution_weight, p.execution_rate_pct, p.execution_score) == (10, 90, 9)
+    assert p.total_score == 97
+    assert [r.label for r in p.money_rows] == ["年度资金总额", "其中:当年财政拨款", "上年结转资金"]
+    assert p.extras["fiscal_appropriation_full_year"] == 120
+    assert p.provenance["budget_full_year"] == (4, 4)
+
+
+def test_tab_rows_indicators_with_merged_level1_carried_down():
+    p = parse(TAB_ROWS)[0][0]
+    assert indicator_rows(p) == [
+        ("产出指标", "数量指标", "养护道路里程", "≥50公里", "52公里", 20, 20),
+        ("产出指标", "质量指标", "验收合格率", "100%", "98%", 20, 18),
+        ("效益指标", "社会效益指标", "群众出行改善", "明显改善", "达成预期指标", 30, 30),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", 10, 10),
+    ]
+    assert p.indicators[1].deviation_reason == "个别路段返工"
+    assert p.indicators[1].provenance["row"] == (9, 9)
+
+
+def test_tab_rows_with_an_empty_target_cell_keep_the_column():
+    text = TAB_ROWS.replace("群众出行改善\t明显改善\t", "群众出行改善\t\t")
+    p = parse(text)[0][0]
+    row = p.indicators[2]
+    assert (row.name, row.target, row.actual, row.weight) == ("群众出行改善", None, "达成预期指标", 30)
+
+
+# --- pipe table, amounts in 元 ------------------------------------------------------------------
+
+PIPE = "\n".join([
+    "| 项目名称 | 乡村学校营养餐补助 | 主管部门 | 某某县教育局 | 项目资金 (元) |",
+    "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+    "| 年度资金总额 | 250000.00 | 240000.00 | 10 | 96% | 9.6 |",
+    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+    "| 产出指标 | 数量指标 | 受益学生人数 | ≥600人 | 615人 | 30 | 30 |",
+    "| 时效指标 | 资金拨付及时率 | 100% | 95% | 20 | 19 |",
+    "| 满意度指标 | 服务对象满意度指标 | 家长满意度 | ≥90% | 92% | 10 | 10 |",
+    "| 总分 | 100 | 98.6 |",
+])
+
+
+def test_pipe_table_with_money_in_yuan_and_two_amounts_right_aligned():
+    p = parse(PIPE)[0][0]
+    assert p.name == "乡村学校营养餐补助"
+    # two amounts printed for three amount columns: they are 全年预算数 and 全年执行数
+    assert p.budget_initial is None
+    assert p.budget_full_year == pytest.approx(25.0)
+    assert p.executed == pytest.approx(24.0)
+    assert (p.execution_weight, p.execution_rate_pct, p.execution_score) == (10, 96, 9.6)
+    assert p.total_score == 98.6
+    assert indicator_rows(p) == [
+        ("产出指标", "数量指标", "受益学生人数", "≥600人", "615人", 30, 30),
+        ("产出指标", "时效指标", "资金拨付及时率", "100%", "95%", 20, 19),
+        ("满意度指标", "服务对象满意度指标", "家长满意度", "≥90%", "92%", 10, 10),
+    ]
+
+
+# --- one cell per line (tab-prefixed cells, blank line between rows, wrapped cells) -----------
+
+ONE_CELL_PER_LINE = "\n".join([
+    "某某镇2023年农村环境整治专项资金绩效自评报告",
+    "",
+    "\t一级指标",
+    "\t二级指标",
+    "\t三级指标",
+    "\t指标值",
+    "",
+    "\t产出",
+    "指标",
+    "\t数量指标",
+    "\t整治村庄",
+    "数量",
+    "\t≥12个",
+    "",
+    "\t",
+    "\t质量指标",
+    "\t验收合格率",
+    "\t100%",
+    "",
+    "\t满意度",
+    "指标",
+    "\t满意度",
+    "指标",
+    "\t村民满意度",
+    "\t≥90%",
+    "",
+    "二、自评情况",
+    "质量指标：验收合格率实际为100%，整治村庄数量实际为13个。",
+    "满意度指标：经入户回访，满意度实际为91.5%。",
+    "项目资金下达15万元，实际支出14.2万元，执行率94.67%。本项目总得分92分。",
+])
+
+
+def test_one_cell_per_line_with_wrapped_labels_and_narrative_actuals():
+    projects, _ = parse(ONE_CELL_PER_LINE)
+    assert len(projects) == 1
+    p = projects[0]
+    assert p.name == "2023年农村环境整治专项资金"     # the agency before the year is not the project
+    assert [(i.level1, i.level2, i.name, i.target) for i in p.indicators] == [
+        ("产出指标", "数量指标", "整治村庄数量", "≥12个"),
+        ("产出指标", "质量指标", "验收合格率", "100%"),
+        ("满意度指标", "满意度指标", "村民满意度", "≥90%"),
+    ]
+    # actual values stated in the narrative and tied to the named indicator
+    assert [i.actual for i in p.indicators] == ["13个", "100%", "91.5%"]
+
+
+def test_narrative_money_and_score_of_a_single_project():
+    p = parse(ONE_CELL_PER_LINE)[0][0]
+    assert (p.budget_initial, p.budget_full_year, p.executed) == (None, 15, 14.2)
+    assert p.execution_rate_pct == 94.67
+    assert p.total_score == 92
+    assert p.provenance["executed"] == (30, 30)
+
+
+# --- space-separated, whole table on one line ---------------------------------------------------
+
+ONE_LINE_SPACED = (
+    "附件: 项目支出绩效自评表 (2023年度) 项目名称 社区养老服务补助 主管部门 某某街道办事处 "
+    "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+    "年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 60 58.5 58.5 上年结转资金 其他资金 "
+    "年度总体目标 预期目标 实际完成情况 为辖区老人提供助餐服务。 完成助餐服务。 "
+    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+    "产出指标(50分) 数量指标 助餐服务人次 ≥3000人次 3200 25 25 "
+    "成本指标 人均补助标准 ≤15元 达成预期指标 25 25 "
+    "效益指标(30分) 社会效益指标 老人就餐便利度 明显提升 达成预期指标 30 30 "
+    "满意度指标(10分) 满意度指标 老人满"
+)
+
+
+def test_one_line_table_money_total_row_as_printed():
+    p = parse(ONE_LINE_SPACED)[0][0]
+    assert p.name == "社区养老服务补助"
+    # the 年度资金总额 row says 0; the money sits in the 本年财政拨款 row, kept apart
+    assert (p.budget_initial, p.budget_full_year, p.executed, p.execution_rate_pct) == (0, 0, 0, 0)
+    assert (p.execution_weight, p.execution_score) == (10, 0)
+    assert (p.extras["fiscal_appropriation_initial"], p.extras["fiscal_appropriation_executed"]) == (60, 58.5)
+
+
+def test_one_line_table_indicators_points_in_level1_and_cut_off_row_dropped():
+    projects, warnings = parse(ONE_LINE_SPACED)
+    assert indicator_rows(projects[0]) == [
+        ("产出指标", "数量指标", "助餐服务人次", "≥3000人次", "3200", 25, 25),
+        ("产出指标", "成本指标", "人均补助标准", "≤15元", "达成预期指标", 25, 25),
+        ("效益指标", "社会效益指标", "老人就餐便利度", "明显提升", "达成预期指标", 30, 30),
+    ]
+    assert projects[0].total_score is None          # the page stops before 总分: nothing invented
+    assert any("截断" in w for w in warnings)
+
+
+# --- PDF text: cells broken across lines, several cells on one line ------------------------------
+
+BROKEN_CELLS = "\n".join([
+    "项目名称 2024年度某某中心设备购置经费",
+    "项目资金",
+    "（万元）",
+    "年初预",
+    "算数",
+    "全年预",
+    "算数",
+    "全年",
+    "执行数",
+    "分值 执行率 得分",
+    "年度资金总额 8 6.5 6.5 10 100% 10",
+    "其中：当年财政",
+    "拨款",
+    "8 6.5 6.5 — 100% —",
+    "一级指",
+    "标",
+    "二级指标 三级指标",
+    "年度",
+    "指标值",
+    "实际",
+    "完成值",
+    "分",
+    "值",
+    "得",
+    "分",
+    "产出指",
+    "标",
+    "数量指标 购置办公设备",
+    "≥12台",
+    "完成",
+    "指标",
+    "20 20",
+    "质量指标 设备验收合格",
+    "验收合格",
+    "率100%",
+    "完成",
+    "指标",
+    "20 20",
+    "总分 100 100",
+])
+
+
+def test_broken_cells_money_block():
+    p = parse(BROKEN_CELLS)[0][0]
+    assert p.name == "2024年度某某中心设备购置经费"
+    assert (p.budget_initial, p.budget_full_year, p.executed) == (8, 6.5, 6.5)
+    assert (p.execution_weight, p.execution_rate_pct, p.execution_score) == (10, 100, 10)
+    assert p.total_score == 100
+
+
+def test_broken_cells_are_joined_without_spaces():
+    p = parse(BROKEN_CELLS)[0][0]
+    assert indicator_rows(p) == [
+        ("产出指标", "数量指标", "购置办公设备", "≥12台", "完成指标", 20, 20),
+        ("产出指标", "质量指标", "设备验收合格", "验收合格率100%", "完成指标", 20, 20),
+    ]
+
+
+def test_ambiguous_cell_boundary_leaves_the_target_empty_with_a_warning():
+    # a full-width name line, then two short lines: name continued, or the target? Nothing tells.
+    text = BROKEN_CELLS.replace("数量指标 购置办公设备\n≥12台", "数量指标\n购置办公设备一批\n设备台数\n满足需要")
+    projects, warnings = parse(text)
+    first = projects[0].indicators[0]
+    assert first.target is None
+    assert first.weight == 20
+    assert any("不确定" in w for w in warnings)
+
+
+# --- department-wide indicator table, narrative-only reports -----------------------------------
+
+DEPARTMENT = "\n".join([
+    "某某区司法局2023年度部门整体支出绩效自评报告",
+    "一、部门概况",
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+    "产出指标\t数量指标\t普法宣传场次\t≥20场\t26场\t40\t40",
+    "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t95%\t60\t60",
+])
+
+
+def test_department_table_is_a_department_subject_without_a_name():
+    projects, _ = parse(DEPARTMENT)
+    assert len(projects) == 1
+    assert projects[0].subject == "department"
+    assert projects[0].name is None          # parse_report fills in the department's name
+    assert [i.name for i in projects[0].indicators] == ["普法宣传场次", "群众满意度"]
+
+
+NARRATIVE = "\n".join([
+    "某某县卫生健康局",
+    "关于2022年度妇幼健康服务补助资金绩效的自评报告",
+    "一、绩效目标分解下达情况",
+    "市财政下达妇幼健康服务补助资金预算36万元。",
+    "二、绩效目标完成情况分析",
+    "截至2022年12月31日，资金已使用30.6万元，资金执行率85%。",
+    "(三)绩效指标完成情况分析。",
+    "1.产出指标完成情况分析。",
+    "(1)数量指标。",
+    "孕产妇健康管理人数1200人;儿童健康检查人次3500人次。",
+    "(2)质量指标。",
+    "孕产妇系统管理率:系统管理率达到92%。",
+    "2.满意度指标完成情况分析",
+    "服务对象满意度:服务对象满意度≥90%。",
+])
+
+
+def test_narrative_report_project_from_title_and_prose():
+    projects, _ = parse(NARRATIVE)
+    assert len(projects) == 1
+    p = projects[0]
+    assert p.name == "2022年度妇幼健康服务补助资金"
+    assert (p.budget_initial, p.budget_full_year, p.executed, p.execution_rate_pct) == (None, 36, 30.6, 85)
+    assert [(i.level1, i.level2, i.name, i.actual) for i in p.indicators] == [
+        ("产出指标", "数量指标", "孕产妇健康管理人数", "1200人"),
+        ("产出指标", "数量指标", "儿童健康检查人次", "3500人次"),
+        ("产出指标", "质量指标", "孕产妇系统管理率", "系统管理率达到92%"),
+        ("满意度指标", None, "服务对象满意度", "服务对象满意度≥90%"),
+    ]
+
+
+def test_summary_report_lists_projects_in_parentheses():
+    text = ("全年共实施项目3个，其中2个项目部分支付，包括老旧小区改造前期经费(预算80万元,因设计变更未支付)、"
+            "2023年燃气安全检查经费(预算12.5万元,支付10万元,执行率80%)。")
+    projects, _ = parse(text)
+    assert [(p.name, p.budget_full_year, p.executed, p.execution_rate_pct) for p in projects] == [
+        ("老旧小区改造前期经费", 80, 0, None),
+        ("2023年燃气安全检查经费", 12.5, 10, 80),
+    ]
+
+
+def test_text_without_any_project_gives_nothing():
+    projects, _ = parse("关于开展绩效评价工作的通知\n请各单位于月底前报送材料。")
+    assert projects == []
