@@ -279,3 +279,20 @@ def test_totals_of_the_final_accounts_table():
             "2023年度本年收入总计 1234.56 万元，本年支出总计 1200.00 万元，预算执行率达 98.5％。\n")
     budget = parse(text).department_budget
     assert (budget["income"], budget["executed"], budget["execution_rate_pct"], budget["budget"]) == (1234.56, 1200.0, 98.5, None)
+
+
+def test_traditional_characters_are_read_as_simplified():
+    text = ("北京市豐臺區信訪辦公室\n2024年度部門整體支出績效自評報告\n"
+            "2024年全年預算數 794.51 萬元，預算執行率為 97.64%。\n部門整體支出績效總分為98分，等級為優秀。\n")
+    report = parse(text)
+    assert (report.agency, report.year, report.report_kind) == ("北京市丰台区信访办公室", 2024, "department")
+    assert (report.total_score, report.grade) == (98, "优秀")
+    assert report.department_budget["budget"] == 794.51
+    assert report.department_budget["execution_rate_pct"] == 97.64
+    assert report.provenance["department_budget.budget"] == (3, 3)
+    assert "繁体" in report.warnings[0]
+
+
+def test_simplified_text_is_not_converted():
+    report = parse("某某县文化局2023年度项目支出绩效自评报告\n乾坤文化节项目资金10万元。\n")
+    assert not any("繁体" in w for w in report.warnings)

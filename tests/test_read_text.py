@@ -92,3 +92,9 @@ def test_bad_input_is_refused_with_a_reason(tmp_path, data, error, words):
     with pytest.raises(error) as caught:
         read_text_file(write(tmp_path, data))
     assert words in str(caught.value)
+
+
+def test_traditional_report_is_a_report(tmp_path):
+    text = "某某縣農業農村局2023年度項目支出績效自評報告\n項目預算資金12.5萬元，預算執行率100%，自評總分95分。\n"
+    document = read_text_file(write(tmp_path, text.encode("utf-8")))
+    assert document.text == text            # the reader keeps the characters as written

@@ -1,6 +1,6 @@
 """One decoded report → loaders.records.Report (pure: no I/O, no database).
 
-The order of work: normalise the lines, let parse_projects read the project and
+The order of work: normalise the lines (Traditional characters → Simplified), let parse_projects read the project and
 department tables, then read the document-level fields — agency, region, year,
 report kind, evaluation type, total score, grade, department figures, findings —
 each with its line span in `Report.provenance` and its doubts in `Report.warnings`.
@@ -15,16 +15,19 @@ from loaders.parse.findings import parse_findings
 from loaders.parse.header import Found, find_agency, find_region, find_year
 from loaders.parse.projects import parse_projects
 from loaders.parse.scores import find_grade, find_total_score
-from loaders.parse.text import TextIndex, split_lines
+from loaders.parse.text import TextIndex, simplified_if_traditional, split_lines
 from loaders.records import Project, Report
 
 
 def parse_report(text: str, file_name: str) -> Report:
     """Parse the whole document text of `file_name` into a Report."""
+    text, converted = simplified_if_traditional(text)
     lines = split_lines(text)
     index = TextIndex(lines)
     projects, warnings = parse_projects(lines)
     report = Report(file=file_name, projects=projects, warnings=list(warnings))
+    if converted:
+        report.warnings.insert(0, "文本为繁体字，已逐字转为简体后识别（名称以简体记录）")
 
     agency = find_agency(index)
     _set(report, "agency", agency)

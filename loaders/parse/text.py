@@ -138,3 +138,36 @@ class CompactView:
 
     def span_of(self, start: int, end: int) -> Span:
         return self.index.span_of(self.offsets[start], self.offsets[max(start, end - 1)] + 1)
+
+
+# Share of Chinese characters that change under Traditional → Simplified conversion above
+# which a text is taken for Traditional. Simplified text has a few such characters (乾, 著 …).
+TRADITIONAL_SHARE = 0.05
+DETECTION_SAMPLE = 4000   # characters: a title and a few paragraphs decide the script
+
+
+@lru_cache(maxsize=1)
+def _traditional_table() -> tuple[dict[int, int], re.Pattern]:
+    """hanziconv's character map as a str.translate table, and a pattern of the characters it changes."""
+    from hanziconv.charmap import simplified_charmap, traditional_charmap  # noqa: PLC0415
+
+    table = {ord(t): ord(s) for t, s in zip(traditional_charmap, simplified_charmap) if t != s}
+    return table, re.compile("[" + re.escape("".join(chr(c) for c in table)) + "]")
+
+
+_CHINESE_RE = re.compile("[\u4e00-\u9fff]")
+
+
+def simplified_if_traditional(text: str) -> tuple[str, bool]:
+    """(text in Simplified characters, whether it was converted).
+
+    Reports copied from mirror sites come in Traditional characters; every vocabulary here
+    is Simplified. The conversion is character by character, so lengths and line numbers
+    do not move; Simplified text is returned untouched (a blind conversion would turn 乾坤
+    into 干坤)."""
+    table, traditional = _traditional_table()
+    sample = text[:DETECTION_SAMPLE]
+    chinese = len(_CHINESE_RE.findall(sample))
+    if not chinese or len(traditional.findall(sample)) / chinese < TRADITIONAL_SHARE:
+        return text, False
+    return text.translate(table), True

@@ -177,7 +177,9 @@ MIN_TERMS = {"core": 1, "evaluation": 1, "money": 2}
 
 def ensure_report_text(text: str) -> None:
     """Raise NotAReportError when the text lacks the vocabulary of performance evaluations."""
-    compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    from loaders.parse.text import simplified_if_traditional  # noqa: PLC0415 — pure helper, light
+
+    compact = re.sub(r"\s+", "", simplified_if_traditional(unicodedata.normalize("NFKC", text))[0])
     found = {group: sorted(t for t in terms if t in compact) for group, terms in _vocabulary().items()}
     short = [g for g, need in MIN_TERMS.items() if len(found.get(g, [])) < need]
     if short:
