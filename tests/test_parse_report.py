@@ -296,3 +296,12 @@ def test_traditional_characters_are_read_as_simplified():
 def test_simplified_text_is_not_converted():
     report = parse("某某县文化局2023年度项目支出绩效自评报告\n乾坤文化节项目资金10万元。\n")
     assert not any("繁体" in w for w in report.warnings)
+
+
+def test_department_table_takes_the_department_money(tables):
+    tables.projects = [Project(name=None, subject="department", total_score=98)]
+    text = ("某某县信访局\n2025年度整体支出绩效自评报告\n"
+            "2025年财政拨款收入为494.51万元、支出为494.51万元。\n部门整体支出绩效总分为98分。\n")
+    table = parse(text).projects[0]
+    assert (table.budget_full_year, table.executed) == (None, 494.51)   # 收入 is not a budget
+    assert table.provenance["executed"] == (3, 3)

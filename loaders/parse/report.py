@@ -43,6 +43,7 @@ def parse_report(text: str, file_name: str) -> Report:
         report.provenance.update(provenance)
         report.warnings.extend(notes)
     _name_department_tables(report.projects, report.agency)
+    _fill_department_table_money(report)
     report.findings = parse_findings(index)
     return report
 
@@ -64,3 +65,25 @@ def _name_department_tables(projects: list[Project], agency: str | None) -> None
     for project in projects:
         if project.subject == "department" and not project.name:
             project.name = f"{agency or ''}部门整体支出"
+
+
+# department_budget key → the same quantity on a department-wide table (subject "department").
+_DEPARTMENT_TABLE_MONEY = (("budget", "budget_full_year"), ("executed", "executed"),
+                           ("execution_rate_pct", "execution_rate_pct"))
+
+
+def _fill_department_table_money(report: Report) -> None:
+    """A department-wide table is the department's own evaluation: the money the report states
+    for the department (FORMAT.md) fills the table's empty money fields, with their spans."""
+    if not report.department_budget:
+        return
+    for project in report.projects:
+        if project.subject != "department":
+            continue
+        for source, target in _DEPARTMENT_TABLE_MONEY:
+            value = report.department_budget.get(source)
+            if value is not None and getattr(project, target) is None:
+                setattr(project, target, value)
+                span = report.provenance.get(f"department_budget.{source}")
+                if span:
+                    project.provenance[target] = span
