@@ -2,8 +2,8 @@
 -- grain:   agency_key × year
 -- inputs:  stg_reports, mart_project, mart_department
 -- outputs: agency_key, agency, agency_id, region, year, reports, projects,
---          budget / executed (the department figures when a report states them, else the sum of the
---          projects' 全年预算数 / 全年执行数) and budget_source (部门 / 项目合计),
+--          budget / executed (the department figures when a report states either, else the sums of the
+--          projects' 全年预算数 / 全年执行数 — never a mix of the two) and budget_source (部门 / 项目合计),
 --          execution_rate_pct (printed by the department report), execution_rate_pct_computed,
 --          carryover, carryover_rate_pct (printed), carryover_rate_pct_computed, carryover_denominator_label,
 --          carryover_rate_printed_basis, project_budget_sum, project_executed_sum,
@@ -62,7 +62,7 @@ department_figures as (
         arg_max(struct_pack(budget, executed, execution_rate_pct, carryover, carryover_rate_pct,
                             carryover_rate_pct_computed, carryover_denominator_label, carryover_rate_printed_basis,
                             is_corrected),
-                (budget is not null, loaded_at)) as d
+                (budget is not null, executed is not null, loaded_at)) as d
     from departments
     group by agency_key, year
 ),
@@ -71,10 +71,12 @@ combined as (
     select
         rc.agency_key, rc.agency, rc.agency_id, rc.region, rc.year, rc.reports,
         coalesce(pf.projects, 0) as projects,
-        case when df.d.budget is not null then '部门' when pf.n_project_budgets > 0 then '项目合计' end
-            as budget_source,
-        case when df.d.budget is not null then df.d.budget else pf.project_budget_sum end as budget,
-        case when df.d.budget is not null then df.d.executed else pf.project_executed_sum end as executed,
+        case when df.d.budget is not null or df.d.executed is not null then '部门'
+             when pf.n_project_budgets > 0 then '项目合计' end as budget_source,
+        case when df.d.budget is not null or df.d.executed is not null then df.d.budget
+             else pf.project_budget_sum end as budget,
+        case when df.d.budget is not null or df.d.executed is not null then df.d.executed
+             else pf.project_executed_sum end as executed,
         df.d.execution_rate_pct as execution_rate_pct,
         df.d.carryover as carryover,
         df.d.carryover_rate_pct as carryover_rate_pct,
