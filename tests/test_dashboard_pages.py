@@ -1,0 +1,183 @@
+"""AppTest smoke tests: every page of the dashboard renders its Chinese title and real numbers.
+
+The database is tests/dashboard_fixture.py (hand-made raw rows → the project's real
+views), so these tests also catch a mismatch between the dashboard's SQL and the
+marts' columns. Expected numbers are recomputed here from the raw rows.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import os
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.format import fmt_wan
+from tests.dashboard_fixture import AGENCIES, EXPECTED, YEARS, build_database
+
+APP = "../dashboard/streamlit_app.py"
+
+
+@pytest.fixture(scope="module")
+def fixture_db(tmp_path_factory) -> Path:
+    path = build_database(tmp_path_factory.mktemp("dashboard") / "fixture.duckdb")
+    previous = os.environ.get("PERFDASH_DB")
+    os.environ["PERFDASH_DB"] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop("PERFDASH_DB", None)
+    else:
+        os.environ["PERFDASH_DB"] = previous
+
+
+def raw(path: Path, sql: str, params=()):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.close()
+
+
+def open_page(page: str | None = None, **query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(f"app_pages/{page}.py")
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def values(data) -> list:
+    """A plotly array: a plain list, or plotly's typed-array encoding {dtype, bdata}."""
+    if isinstance(data, dict) and "bdata" in data:
+        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=np.dtype(data["dtype"])).tolist()
+    return list(data)
+
+
+def url_values(at: AppTest, key: str) -> list[str]:
+    value = at.query_params.get(key, [])
+    return sorted([value] if isinstance(value, str) else list(value))
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_overview_kpis_and_charts(fixture_db):
+    at = open_page()
+    assert [t.value for t in at.title] == ["总览"]
+    assert metric(at, "单位数") == str(len(AGENCIES))
+    assert metric(at, "报告数") == str(EXPECTED["reports"])
+    budget = raw(fixture_db, "select sum(budget) from department_budgets")[0][0]
+    executed = raw(fixture_db, "select sum(executed) from department_budgets")[0][0]
+    assert metric(at, "预算总额") == fmt_wan(budget)
+    assert metric(at, "加权执行率") == f"{executed / budget * 100:.1f}%"
+    perfect = raw(fixture_db, "select avg(case when total_score >= 100 then 100.0 else 0 end) from projects")[0][0]
+    assert metric(at, "满分项目占比") == f"{perfect:.1f}%"
+    hist, scatter, trend = figures(at)
+    assert sum(values(hist["data"][0]["y"])) == EXPECTED["projects"]
+    assert {shape["x0"] for shape in hist["layout"]["shapes"]} == {90, 80, 60}       # grade-band lines
+    points = scatter["data"][1]
+    assert len(values(points["x"])) == len(AGENCIES) * len(YEARS)
+    assert scatter["data"][0]["fill"] == "toself"                                     # "score above money" zone
+    assert [int(x) for x in values(trend["data"][0]["x"])] == list(YEARS)
+    assert not at.warning, "fixture data is not demo data: no demo banner expected"
+
+
+def test_sidebar_filters_come_from_and_go_to_the_url(fixture_db):
+    at = open_page(year="2024")
+    assert metric(at, "报告数") == str(len(AGENCIES))
+    assert url_values(at, "year") == ["2024"]
+    at.sidebar.multiselect[0].select(2023).run()
+    assert url_values(at, "year") == ["2023", "2024"]
+    assert metric(at, "报告数") == str(2 * len(AGENCIES))
+
+
+def test_compare_ranks_every_agency_with_year_over_year_change(fixture_db):
+    at = open_page("compare")
+    assert at.title[0].value == "单位对比"
+    ranking, heatmap = figures(at)
+    assert len(values(ranking["data"][0]["y"])) == len(AGENCIES)
+    table = at.dataframe[0].value
+    assert len(table) == len(AGENCIES)
+    assert table["previous"].notna().all()        # the latest year has a previous year for everyone
+    assert (table["change"] - (table["value"] - table["previous"])).abs().max() < 1e-9
+    assert heatmap["data"][0]["z"]["shape"].replace(" ", "") == f"{len(AGENCIES)},{len(YEARS)}"
+    assert len(heatmap["data"][0]["y"]) == len(AGENCIES)
+
+
+def test_trend_shows_agencies_across_years_and_printed_vs_computed(fixture_db):
+    at = open_page("trend")
+    assert at.title[0].value == "年度趋势"
+    lines, printed = figures(at)
+    assert len(lines["data"]) == len(AGENCIES)
+    assert all(len(values(trace["x"])) == len(YEARS) for trace in lines["data"])
+    rates = at.dataframe[0].value
+    assert len(rates) == EXPECTED["reports"]
+    printed_rates = sorted(r[0] for r in raw(fixture_db, "select execution_rate_pct from department_budgets"))
+    assert sorted(rates["execution_rate_pct"].round(2)) == printed_rates
+
+
+def test_scores_page_counts_every_scored_project(fixture_db):
+    at = open_page("scores")
+    assert at.title[0].value == "评分分布"
+    (bands,) = figures(at)
+    assert sum(sum(values(trace["y"])) for trace in bands["data"]) == EXPECTED["projects"]
+    table = at.dataframe[0].value
+    assert table["projects"].sum() == EXPECTED["projects"]
+    perfect_agency = table[table["agency"] == AGENCIES[0][1]]
+    assert (perfect_agency["share_100_pct"] == 100).all()
+
+
+def test_targets_page_lists_missed_and_over_achieved_indicators(fixture_db):
+    at = open_page("targets")
+    assert at.title[0].value == "目标与实际"
+    (status,) = figures(at)
+    assert sum(sum(values(trace["y"])) for trace in status["data"]) == EXPECTED["indicators"]
+    missed, over = at.dataframe[0].value, at.dataframe[1].value
+    assert set(missed["agency"]) == {EXPECTED["missed_indicator"]}
+    assert (missed["gap_pct"] < 0).all()
+    assert set(over["agency"]) == {AGENCIES[1][1]}            # 教委 distributes 150% of plan
+
+
+def test_flags_page_lists_every_flag_most_severe_first(fixture_db):
+    at = open_page("flags")
+    assert at.title[0].value == "异常识别"
+    total = raw(fixture_db, "select count(*) from mart_flags")[0][0]
+    table = at.dataframe[1].value
+    assert len(table) == min(total, 200)
+    assert table["severity_label"].iloc[0] == "高"
+    assert table["link"].str.startswith("./detail?").all()
+    at.multiselect(key="flags_severity").select("low").run()
+    lows = raw(fixture_db, "select count(*) from mart_flags where severity = 'low'")[0][0]
+    if lows:
+        assert set(at.dataframe[1].value["severity_label"]) == {"低"}
+    else:
+        assert any("没有" in i.value or "没有数据" in i.value for i in at.info)
+
+
+def test_data_page_shows_the_load_log_with_failures(fixture_db):
+    at = open_page("data")
+    assert at.title[0].value == "数据"
+    log = at.dataframe[0].value
+    assert len(log) == EXPECTED["reports"] + 1
+    failed = log[log["status"] == "失败"]
+    assert list(failed["file_name"]) == ["broken.pdf"] and "OCR" in failed["error"].iloc[0]
+
+
+def test_report_text_is_never_rendered_as_html():
+    sources = list(Path(__file__).resolve().parent.parent.joinpath("dashboard").rglob("*.py"))
+    offenders = [p.name for p in sources if "unsafe_allow_html" in p.read_text(encoding="utf-8")
+                 and "exporting" not in p.parts]
+    assert sources and offenders == []
