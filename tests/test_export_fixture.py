@@ -53,6 +53,13 @@ FLAGS = [
     ("missed_target_top_grade", "high", "南岳区卫健委", "南岳区", 2024, "r3", "r3:1", "r3:1:1",
      "补助发放准确率实际90%，低于目标98%，但项目自评等级为优"),
 ]
+PROVENANCE = [
+    # report_id, entity, entity_id, field, line_start, line_end, snippet
+    ("r1", "indicator", "r1:1:2", "name", 40, 40, "满意度指标 | 信访人满意度"),
+    ("r1", "indicator", "r1:1:2", "actual", 41, 41, "信访人满意度 | ≥95% | 83.1% | 10 | 10"),
+    ("r2", "project", "r2:1", "execution_rate_pct", 12, 12, "年度资金总额 | 8000 | 8000 | 5600 | 10 | 70% | 7"),
+    ("r2", "project", "r2:1", "total_score", 30, 30, "总分 | 100 | 85"),
+]
 LOADED_AT = datetime(2025, 3, 31, 9, 30)
 
 MART_DDL = """
@@ -82,6 +89,7 @@ def build_export_db(path: Path) -> Path:
                         ("mart_flags", FLAGS)):
         marks = ", ".join("?" for _ in rows[0])
         con.executemany(f"insert into {table} values ({marks})", rows)
+    con.executemany("insert into provenance values (?, ?, ?, ?, ?, ?, ?)", PROVENANCE)
     con.execute("insert into reports (report_id, file_name, file_path, content_hash, parser_version, loaded_at)"
                 " values ('r1', 'a.txt', '/x/a.txt', 'h', 't', ?)", [LOADED_AT])
     con.close()

@@ -82,7 +82,11 @@ def test_flag_table_lists_the_most_serious_first_with_evidence(exported):
     assert [r[4] for r in rows] == ["高", "高", "中", "低"]
     assert [r[1] for r in rows[:2]] == ["丰台区信访办", "南岳区卫健委"]   # same severity: by agency
     assert rows[0][3] == "未达目标仍评优"
-    assert rows[0][5] == "信访人满意度实际83.1%，低于目标95%，但项目自评等级为优秀"
+    # Evidence: the flag's sentence, then the source line of the field the rule is about.
+    assert rows[0][5] == ("信访人满意度实际83.1%，低于目标95%，但项目自评等级为优秀\n"
+                          "原文：「信访人满意度 | ≥95% | 83.1% | 10 | 10」")
+    assert rows[2][5] == "校舍维修预算执行率70.0%，低于80%\n原文：「年度资金总额 | 8000 | 8000 | 5600 | 10 | 70% | 7」"
+    assert rows[3][5] == "信访代理服务全部指标满分且总分100"            # no provenance recorded: no line
     assert rows[0][2] == "信访工作经费"                      # name looked up from mart_project
 
 
@@ -149,6 +153,8 @@ def test_flag_rows_prefer_the_marts_own_titles_and_cite_the_file():
                            "explanation": "133.64 + 19.02 ≠ 360.87", "file_name": "2025_长安区.txt"}])
     assert flag_rows(flags) == [["1", "青山区水务服务中心", "（单位整体）", "分项之和不等于合计", "高",
                                  "133.64 + 19.02 ≠ 360.87（来源：2025_长安区.txt）"]]
+    flags["source_line"] = "年末结转结余360.87万元"
+    assert flag_rows(flags)[0][5] == "133.64 + 19.02 ≠ 360.87\n原文：「年末结转结余360.87万元」（来源：2025_长安区.txt）"
 
 
 def test_weighted_rate_skips_agencies_without_an_executed_figure():

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.exporting.bundle import bundle_members
+from dashboard.exporting.evidence import source_lines
 from dashboard.exporting.figures import key_charts
 from dashboard.exporting.images import ChartRenderer
 from dashboard.exporting.kpis import kpi_rows
@@ -41,9 +42,12 @@ def with_project_names(flags: pd.DataFrame, projects: pd.DataFrame) -> pd.DataFr
     return flags.assign(project_name=looked_up)
 
 
-def assemble_content(frames: SummaryFrames) -> ReportContent:
+def assemble_content(frames: SummaryFrames, con=None) -> ReportContent:
+    """Everything the report shows; with `con`, each flag also carries its source line."""
     charts, chart_notes = key_charts(frames)
     flags = with_project_names(most_serious_flags(frames.flags, FLAG_LIMIT), frames.projects)
+    if con is not None and not flags.empty:
+        flags = flags.assign(source_line=source_lines(con, flags))
     return ReportContent(
         scope=frames.scope, data_date=frames.data_date, kpis=kpi_rows(frames), charts=charts,
         flags=flags,
@@ -71,7 +75,7 @@ class AnnualExport:
 def export_annual(con, scope: Scope, *, with_bundle: bool = False) -> AnnualExport:
     """Build the Word report (and the zip members when asked) through one renderer."""
     frames = read_summary(con, scope)
-    content = assemble_content(frames)
+    content = assemble_content(frames, con)
     with ChartRenderer() as renderer:
         doc = build_report(content, renderer)
         members = (bundle_members(content.charts, report_tables(frames), renderer, content.caption)

@@ -142,15 +142,20 @@ def flag_rows(flags: pd.DataFrame) -> list[list[str]]:
             str(i), _text(flag.get("agency")),
             _text(flag.get(project), missing="（单位整体）") if project else "（单位整体）",
             _text(flag.get("rule_title"), missing=RULE_LABELS.get(rule, rule)),
-            _text(severity), _evidence(flag.get(explanation) if explanation else None, flag.get("file_name")),
+            _text(severity), _evidence(flag.get(explanation) if explanation else None,
+                                       flag.get("source_line"), flag.get("file_name")),
         ])
     return rows
 
 
-def _evidence(sentence, file_name) -> str:
-    """The flag's sentence, and the report file it was read from so a reader can check it."""
+def _evidence(sentence, source_line, file_name) -> str:
+    """The flag's sentence, the report line it rests on, and the file — so a reader can check it."""
     text = _text(sentence)
-    return f"{text}（来源：{file_name}）" if _text(file_name, missing="") else text
+    if _text(source_line, missing=""):
+        text += f"\n原文：「{source_line}」"
+    if _text(file_name, missing=""):
+        text += f"（来源：{file_name}）"
+    return text
 
 
 def _text(value, *, missing: str = MISSING) -> str:
