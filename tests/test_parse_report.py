@@ -305,3 +305,16 @@ def test_department_table_takes_the_department_money(tables):
     table = parse(text).projects[0]
     assert (table.budget_full_year, table.executed) == (None, 494.51)   # 收入 is not a budget
     assert table.provenance["executed"] == (3, 3)
+
+
+def test_unit_cell_broken_over_lines_is_one_name():
+    text = ("项目支出绩效自评表\n（2024 年度）\n项目名称 2024年度宣传经费\n\n主管部门 101019 实施单位\n"
+            "北京市某某区信访办\n\n公室\n\n项目资金\n")
+    report = parse(text)
+    assert report.agency == "北京市某某区信访办公室"
+    assert report.provenance["agency"] == (6, 8)
+
+
+def test_cells_side_by_side_stay_apart():
+    report = parse("2021年度项目绩效目标自评表\n项目实施单位 某某市交通运输局 某某市交通运输局 项目负责人 张三\n")
+    assert report.agency == "某某市交通运输局"

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from loaders.parse.text import TextIndex, alternation, read_rows, read_terms
+from loaders.parse.text import LINE_BREAKS, CompactView, TextIndex, alternation, read_rows, read_terms
 from loaders.records import Span
 
 CJK = "\u4e00-\u9fff"
@@ -41,24 +41,32 @@ class Found:
 
 def find_agency(index: TextIndex) -> Found | None:
     """The reporting unit as written, from the strongest evidence present."""
-    for finder in (_agency_from_labels(index, rank=1), _agency_from_title(index),
-                   _agency_from_labels(index, rank=3), _agency_from_labels(index, rank=4)):
-        if finder is not None:
-            return finder
-    return _agency_from_mentions(index)
+    finders = (lambda: _agency_from_labels(index, rank=1), lambda: _agency_from_title(index),
+               lambda: _agency_from_labels(index, rank=3), lambda: _agency_from_labels(index, rank=4),
+               lambda: _agency_from_mentions(index))
+    for finder in finders:
+        found = finder()
+        if found is not None:
+            return found
+    return None
 
 
 def _agency_from_labels(index: TextIndex, rank: int) -> Found | None:
+    """The value of a unit label, read with line breaks removed: a cell broken over lines
+    ("北京市丰台区信访办\n公室") is one name; cells side by side on a line stay apart."""
+    if "joined_lines" not in index.memo:
+        index.memo["joined_lines"] = CompactView(index, removed=LINE_BREAKS)
+    view = index.memo["joined_lines"]
     for row in read_rows("agency_labels.csv"):
         if int(row["rank"]) != rank:
             continue
         colon = r"[\s\]】]*[:：]" if row["needs_colon"] == "1" else r"[\s:：|\]】]*"
         pattern = (re.escape(row["label"]) + _SEAL_NOTE + colon + r"[\s|]*(?:\d+\s*-\s*)?("
                    + _NAME_CHARS + r"+)")
-        for match in re.finditer(pattern, index.text):
+        for match in re.finditer(pattern, view.text):
             name = unit_name_prefix(match.group(1))
             if name:
-                return Found(name, index.span_of(match.start(1), match.end(1)))
+                return Found(name, view.span_of(match.start(1), match.start(1) + len(name)))
     return None
 
 
@@ -168,7 +176,10 @@ def unit_name_prefix(text: str, *, whole: bool = False) -> str | None:
 
 
 def _cut_at_stop_words(text: str) -> str:
+    """The text before the first stop word; empty when it starts with one (another label)."""
     stops = read_terms("agency_stop_words.csv")
+    if text.startswith(stops):
+        return ""
     positions = [text.find(word, 1) for word in stops]
     positions = [p for p in positions if p > 0]
     return text[: min(positions)] if positions else text

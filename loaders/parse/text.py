@@ -107,12 +107,18 @@ class Offsets:
         return self.run_starts[i] + offset - self.compact_starts[i]
 
 
-def compact_with_offsets(text: str, *, keep_newlines: bool = False) -> tuple[str, Offsets]:
+ALL_WHITE_SPACE = r"\s+"
+SPACES_AND_TABS = r"[^\S\n]+"           # a cell at the end of a line stays apart from the next line
+LINE_BREAKS = r"[^\S\n]*\n\s*"        # a cell broken over lines is rejoined; cells on a line stay apart
+
+
+def compact_with_offsets(text: str, *, keep_newlines: bool = False,
+                         removed: str | None = None) -> tuple[str, Offsets]:
     """`compact(text)` plus a map from its offsets to offsets in `text` (to map matches back).
 
-    keep_newlines=True drops only spaces and tabs, so a cell at the end of a line stays apart
-    from the next line's first word."""
-    runs = list(re.finditer(r"[^\S\n]+" if keep_newlines else r"\s+", text))
+    keep_newlines=True drops only spaces and tabs; `removed` names another pattern to drop."""
+    removed = removed or (SPACES_AND_TABS if keep_newlines else ALL_WHITE_SPACE)
+    runs = list(re.finditer(removed, text))
     pieces, run_starts, compact_starts, position, length = [], [], [], 0, 0
     for gap in runs + [None]:
         end = gap.start() if gap else len(text)
@@ -129,9 +135,9 @@ class CompactView:
     """The document without white space, for prose that Word/PDF copies break inside words
     ("项\\n目支出 2919.81 万元"); offsets map back to lines of the TextIndex."""
 
-    def __init__(self, index: TextIndex) -> None:
+    def __init__(self, index: TextIndex, removed: str = ALL_WHITE_SPACE) -> None:
         self.index = index
-        self.text, self.offsets = compact_with_offsets(index.text)
+        self.text, self.offsets = compact_with_offsets(index.text, removed=removed)
 
     def line_of(self, offset: int) -> int:
         return self.index.line_of(self.offsets[min(offset, max(len(self.text) - 1, 0))])
