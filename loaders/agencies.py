@@ -165,77 +165,103 @@ def agency_id_for(region: str | None, key: str) -> str:
 # ── registry in the database ─────────────────────────────────────────────────
 
 class AgencyRegistry:
-    """Resolves report agency names to agency ids on one writer connection."""
+    """Resolves report agency names to agency ids for one writer connection.
+
+    The registry is read into memory once and new agencies, aliases and review rows
+    are buffered: `take_pending()` hands them to the loader, which inserts them in
+    bulk inside the same transaction as the reports that need them. One query per
+    name would cost more than the whole rest of a load. After a rollback, build a
+    new registry (the buffered names never reached the database).
+    """
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
-        self._cache: dict[tuple[str, str | None], Match] = {}
+        self._aliases: dict[tuple[str, str | None], str] = {}
+        # analyst aliases come last so they overwrite automatic ones
+        for alias, region, agency_id in con.execute(
+                "select l.alias, l.region, l.agency_id from agency_aliases l "
+                "join agencies a on a.agency_id = l.agency_id "
+                "order by l.source = 'analyst', l.confidence nulls first").fetchall():
+            self._aliases[(alias, region)] = agency_id
+        self._agencies: dict[str, tuple[str | None, str | None, str | None]] = {}
+        self._by_key: dict[str | None, list[str]] = {}
+        self._by_region_sector: dict[tuple[str | None, str | None], list[str]] = {}
+        for agency_id, region, key, sector in con.execute(
+                "select agency_id, region, name_key, sector from agencies").fetchall():
+            self._remember(agency_id, region, key, sector)
+        self._pending: dict[str, list[tuple]] = {"agencies": [], "agency_aliases": [], "agency_review": []}
 
     def resolve(self, name: str | None, region: str | None) -> Match | None:
         if not name or not _clean(name):
             return None
         # names are stored as written (trimmed); only the matching key is normalised
-        name, region = name.strip(), (region.strip() or None) if region else None
-        cache_key = (name, region)
-        if cache_key not in self._cache:
-            self._cache[cache_key] = self._resolve(name, region)
-        return self._cache[cache_key]
-
-    def _resolve(self, name: str, region: str | None) -> Match:
-        found = self.con.execute(
-            "select l.agency_id from agency_aliases l join agencies a on a.agency_id = l.agency_id "
-            "where l.alias = ? and l.region is not distinct from ? "
-            "order by source = 'analyst' desc, confidence desc limit 1", [name, region]).fetchall()
-        if found:
-            return Match(found[0][0], "alias", 1.0)
+        name, region = name.strip(), (_clean(region) or None) if region else None
+        known = self._aliases.get((name, region))
+        if known:
+            return Match(known, "alias", 1.0)
         key = name_key(name, region)
         agency_id = agency_id_for(region, key)
-        if self._exists(agency_id):
-            self._add_alias(name, region, agency_id, "auto", 1.0)
-            return Match(agency_id, "key", 1.0)
-        self._create(agency_id, name, region, key)
-        self._add_alias(name, region, agency_id, "auto", 1.0)
-        candidates = self._review_candidates(agency_id, name, region, key)
-        for other_id, score, reason in candidates:
-            self._add_review(name, region, agency_id, other_id, score, reason)
-        return Match(agency_id, "new_review" if candidates else "new", 1.0)
+        how = "key"
+        if agency_id not in self._agencies:
+            candidates = self._review_candidates(agency_id, name, region, key)
+            self._create(agency_id, name, region, key)
+            for other_id, score, reason in candidates:
+                self._pending["agency_review"].append(
+                    (name, region, agency_id, other_id, score, reason, "open", datetime.now()))
+            how = "new_review" if candidates else "new"
+        self._aliases[(name, region)] = agency_id
+        self._pending["agency_aliases"].append((name, region, agency_id, "auto", 1.0))
+        return Match(agency_id, how, 1.0)
 
-    def _exists(self, agency_id: str) -> bool:
-        return bool(self.con.execute("select 1 from agencies where agency_id = ?", [agency_id]).fetchall())
+    def take_pending(self) -> dict[str, list[tuple]]:
+        """New rows for agencies / agency_aliases / agency_review since the last call."""
+        pending = self._pending
+        self._pending = {table: [] for table in pending}
+        return pending
+
+    def _remember(self, agency_id: str, region: str | None, key: str | None, sector: str | None) -> None:
+        self._agencies[agency_id] = (region, key, sector)
+        self._by_key.setdefault(key, []).append(agency_id)
+        self._by_region_sector.setdefault((region, sector), []).append(agency_id)
 
     def _create(self, agency_id: str, name: str, region: str | None, key: str) -> None:
-        self.con.execute(
-            "insert into agencies (agency_id, canonical_name, region, level, sector, name_key, created_at) "
-            "values (?, ?, ?, ?, ?, ?, ?)",
-            [agency_id, name, region, agency_level(name, region), agency_sector(name), key, datetime.now()])
-
-    def _add_alias(self, alias: str, region: str | None, agency_id: str, source: str, confidence: float) -> None:
-        self.con.execute(
-            "insert into agency_aliases (alias, region, agency_id, source, confidence) values (?, ?, ?, ?, ?) "
-            "on conflict do nothing", [alias, region, agency_id, source, confidence])
+        sector = agency_sector(name)
+        self._remember(agency_id, region, key, sector)
+        self._pending["agencies"].append(
+            (agency_id, name, region, agency_level(name, region), sector, key, datetime.now()))
 
     def _review_candidates(self, agency_id: str, name: str, region: str | None, key: str
                            ) -> list[tuple[str, float, str]]:
         """Agencies that might be this one: same key elsewhere, or a similar name of the same sector."""
-        sector = agency_sector(name)
-        rows = self.con.execute(
-            "select agency_id, region, name_key, sector from agencies where agency_id <> ?", [agency_id]).fetchall()
         out = []
-        for other_id, other_region, other_key, other_sector in rows:
-            if other_key == key and _regions_compatible(region, other_region):
+        for other_id in self._by_key.get(key, []):
+            if other_id != agency_id and _regions_compatible(region, self._agencies[other_id][0]):
                 out.append((other_id, 0.9, "同名，地区写法不同或缺失"))
-            elif region == other_region and sector and sector == other_sector:
-                score = difflib.SequenceMatcher(None, key, other_key or "").ratio()
-                if score >= SIMILAR_ENOUGH_TO_REVIEW:
+        sector = agency_sector(name)
+        if sector:
+            for other_id in self._by_region_sector.get((region, sector), []):
+                other_key = self._agencies[other_id][1] or ""
+                score = difflib.SequenceMatcher(None, key, other_key).ratio()
+                if other_id != agency_id and other_key != key and score >= SIMILAR_ENOUGH_TO_REVIEW:
                     out.append((other_id, round(score, 3), "同地区同领域，名称相近"))
         return out
 
-    def _add_review(self, name: str, region: str | None, agency_id: str, candidate_id: str,
-                    score: float, reason: str) -> None:
-        self.con.execute(
-            "insert into agency_review (alias, region, agency_id, candidate_id, score, reason, status, created_at) "
-            "values (?, ?, ?, ?, ?, ?, 'open', ?)",
-            [name, region, agency_id, candidate_id, score, reason, datetime.now()])
+    def write_pending(self) -> None:
+        """Insert the buffered rows now (callers that do not batch, e.g. tests and the dashboard)."""
+        for table, rows in self.take_pending().items():
+            for row in rows:
+                cols = PENDING_COLUMNS[table]
+                marks = ", ".join("?" * len(cols))
+                verb = "insert" if table == "agency_review" else "insert or ignore"   # review has no key
+                # table and column names are our own constants, values are bound
+                self.con.execute(f"{verb} into {table} ({', '.join(cols)}) values ({marks})", list(row))
+
+
+PENDING_COLUMNS = {
+    "agencies": ("agency_id", "canonical_name", "region", "level", "sector", "name_key", "created_at"),
+    "agency_aliases": ("alias", "region", "agency_id", "source", "confidence"),
+    "agency_review": ("alias", "region", "agency_id", "candidate_id", "score", "reason", "status", "created_at"),
+}
 
 
 def _regions_compatible(a: str | None, b: str | None) -> bool:

@@ -22,6 +22,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -120,21 +121,26 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the raw tables, and add columns that a newer schema.sql declares."""
     ddl = SCHEMA_SQL.read_text(encoding="utf-8")
     con.execute(ddl)
-    wanted = duckdb.connect(":memory:")
-    try:
-        wanted.execute(ddl)
-        expected = wanted.execute(
-            "select table_name, column_name, data_type from information_schema.columns "
-            "order by table_name, ordinal_position").fetchall()
-    finally:
-        wanted.close()
     present = set(con.execute(
         "select table_name, column_name from information_schema.columns "
         "where table_catalog = current_database()").fetchall())
-    for table, column, data_type in expected:
+    for table, column, data_type in _schema_columns(ddl):
         if (table, column) not in present:
             # identifiers come from our own schema.sql, never from input
             con.execute(f'alter table "{table}" add column "{column}" {data_type}')
+
+
+@lru_cache(maxsize=4)
+def _schema_columns(ddl: str) -> tuple[tuple[str, str, str], ...]:
+    """(table, column, type) that the DDL creates, read from a scratch in-memory database."""
+    wanted = duckdb.connect(":memory:")
+    try:
+        wanted.execute(ddl)
+        return tuple(wanted.execute(
+            "select table_name, column_name, data_type from information_schema.columns "
+            "order by table_name, ordinal_position").fetchall())
+    finally:
+        wanted.close()
 
 
 # ── readers ───────────────────────────────────────────────────────────────────

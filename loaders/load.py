@@ -6,7 +6,7 @@ private copy of the database, published atomically at the end, with the SQL view
 applied in the same publish). The report id is the sha256 of the file's bytes:
 an unchanged file with the same parser version is skipped without parsing, a
 changed file replaces its own rows. Each report is atomic: reports are written in
-batches for speed (Arrow bulk inserts) and a batch that fails is rolled back and
+batches for speed (bulk inserts from polars frames) and a batch that fails is rolled back and
 retried one report per transaction, so one bad report never takes others with it.
 
 Programmatic API (the dashboard's upload page, tests, bench/):
@@ -28,9 +28,9 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
+import polars as pl
 
-from loaders.agencies import AgencyRegistry
+from loaders.agencies import PENDING_COLUMNS, AgencyRegistry
 from loaders.db import open_writer
 from loaders.errors import InputError, NotAReportError
 from loaders.parse.targets import parse_target_text
@@ -58,6 +58,7 @@ COLUMNS = {
                    "target_label", "actual_op", "actual_value", "actual_unit", "actual_label"),
     "findings": ("report_id", "seq", "kind", "text", "line_start", "line_end"),
     "provenance": ("report_id", "entity", "entity_id", "field", "line_start", "line_end", "snippet"),
+    **PENDING_COLUMNS,   # agencies, agency_aliases, agency_review (new names found while loading)
     "load_log": ("file_path", "file_name", "content_hash", "status", "parser_version", "report_id",
                  "warnings", "error", "logged_at"),
 }
@@ -159,12 +160,20 @@ def discover_files(paths: Iterable[Path]) -> list[Path]:
 
 # ── worker side: read + parse + rows (pure, runs in the pool) ─────────────────
 
-_known_hashes: frozenset[str] = frozenset()
+ParseFn = Callable[[str, str], Report]
+_parse_fn: ParseFn | None = None
 
 
-def _init_worker(known: frozenset[str]) -> None:
-    global _known_hashes
-    _known_hashes = known
+def _init_worker(parse: ParseFn | None) -> None:
+    global _parse_fn
+    _parse_fn = parse
+
+
+def _parse(text: str, file_name: str) -> Report:
+    if _parse_fn is not None:
+        return _parse_fn(text, file_name)
+    from loaders.parse import parse_report  # noqa: PLC0415 — only workers pay for the parser
+    return parse_report(text, file_name)
 
 
 def read_and_build(path_str: str, version: str) -> tuple[FileResult, dict | None]:
@@ -175,25 +184,37 @@ def read_and_build(path_str: str, version: str) -> tuple[FileResult, dict | None
     except OSError as err:
         return FileResult(path_str, "failed", error=f"无法读取文件（{err.strerror or err}）"), None
     content_hash = hashlib.sha256(data).hexdigest()
-    if content_hash in _known_hashes:
-        return FileResult(path_str, "unchanged", report_id=content_hash), None
     try:
-        from loaders.parse import parse_report  # noqa: PLC0415 — only workers pay for the parser
         from loaders.read import read_document  # noqa: PLC0415
 
         document = read_document(path)
-        report = parse_report(document.text, path.name)
+        report = _parse(document.text, path.name)
         _ensure_something_extracted(report)
         meta = ReportMeta(path_str, content_hash, document.source_format, document.encoding, version,
                           lines=document.text.split("\n"))
         rows, warnings = build_rows(report, meta)
     except InputError as err:
-        return FileResult(path_str, "failed", report_id=None, error=str(err)), {"hash": content_hash}
+        return FileResult(path_str, "failed", error=_reason_with_truncation(err, data)), {"hash": content_hash}
     except Exception as err:  # noqa: BLE001 — a parser bug must fail this file only, loudly
         return FileResult(path_str, "failed", error=f"解析出错（parser error）：{type(err).__name__}: {err}"), \
             {"hash": content_hash}
     warnings = [*document.notes, *warnings]
     return FileResult(path_str, "parsed", report_id=content_hash, warnings=warnings), rows
+
+
+def _reason_with_truncation(err: InputError, data: bytes) -> str:
+    """A refused text that stops inside a UTF-8 character was cut off: say so first."""
+    if isinstance(err, NotAReportError) and _ends_mid_utf8_character(data):
+        return f"文件被截断（truncated），末尾停在一个字符中间；{err}"
+    return str(err)
+
+
+def _ends_mid_utf8_character(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return err.reason == "unexpected end of data" and err.start >= len(data) - 3
+    return False
 
 
 def _ensure_something_extracted(report: Report) -> None:
@@ -220,8 +241,10 @@ def build_rows(report: Report, meta: ReportMeta) -> tuple[dict[str, list[tuple]]
         rows["department_budgets"].append((rid, *(budget.get(k) for k in DEPARTMENT_FIELDS)))
     prov = rows["provenance"]
     for key, span in report.provenance.items():
-        entity, _, name = key.partition(".") if key.startswith("department_budget.") else ("report", "", key)
-        prov.append(_provenance_row(rid, "department" if name else entity, rid, name or key, span, meta.lines))
+        # "department_budget.<field>" belongs to the department row; other keys to the report
+        prefix, dot, name = key.partition(".")
+        entity, fld = ("department", name) if dot and prefix == "department_budget" else ("report", key)
+        prov.append(_provenance_row(rid, entity, rid, fld, span, meta.lines))
     for pseq, project in enumerate(report.projects, start=1):
         _add_project_rows(rows, rid, pseq, project, meta.lines, warnings)
     for fseq, finding in enumerate(report.findings, start=1):
@@ -306,12 +329,13 @@ class _BatchWriter:
             return
         try:
             self._in_transaction(lambda: self._write(batch))
-        except duckdb.Error:
+        except Exception:  # noqa: BLE001 — find the culprit: retry one report per transaction
             for item in batch:
                 try:
                     self._in_transaction(lambda item=item: self._write([item]))
-                except duckdb.Error as err:
-                    item[0].status, item[0].error = "failed", f"写入数据库失败（database error）：{err}"
+                except Exception as err:  # noqa: BLE001 — this report fails, the others stay
+                    item[0].status, item[0].report_id = "failed", None
+                    item[0].error = f"写入数据库失败（database error）：{type(err).__name__}: {err}"
 
     def write_one(self, rows: dict, replace: list[str]) -> None:
         self._in_transaction(lambda: self._write([(FileResult("", "parsed"), rows, replace)]))
@@ -335,6 +359,8 @@ class _BatchWriter:
             for table in REPORT_TABLES:
                 merged[table].extend(rows.get(table, ()))
         merged["reports"] = [self._with_agency(row) for row in merged["reports"]]
+        for table, new_rows in self.registry.take_pending().items():
+            insert_rows(self.con, table, new_rows, or_ignore=table != "agency_review")   # review has no key
         for table in reversed(REPORT_TABLES):
             insert_rows(self.con, table, merged[table])
 
@@ -354,27 +380,25 @@ def delete_reports(con: duckdb.DuckDBPyConnection, report_ids: list[str]) -> Non
         con.execute(f"delete from {table} where report_id in (select unnest(?::varchar[]))", [report_ids])
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
-    """Bulk insert through an Arrow table: one statement however many rows."""
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], *, or_ignore: bool = False) -> None:
+    """Bulk insert through a polars frame (Arrow memory): one statement however many rows.
+
+    polars, not pyarrow: `pa.array` imports pandas on first use, seconds per load.
+    Column types are left to DuckDB's cast on insert, so a value of the wrong kind
+    (a year written in words) fails loudly instead of turning into null.
+    """
     if not rows:
         return
     cols = COLUMNS[table]
-    data = pa.table({c: _arrow_column(values) for c, values in zip(cols, zip(*rows))})
+    data = pl.DataFrame([pl.Series(c, values, strict=False) for c, values in zip(cols, zip(*rows))])
     name = f"_batch_{table}"
     con.register(name, data)
     try:
         col_list = ", ".join(cols)
-        con.execute(f"insert into {table} ({col_list}) select {col_list} from {name}")
+        verb = "insert or ignore" if or_ignore else "insert"
+        con.execute(f"{verb} into {table} ({col_list}) select {col_list} from {name}")
     finally:
         con.unregister(name)
-
-
-def _arrow_column(values: tuple) -> pa.Array:
-    try:
-        return pa.array(values)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        # ints mixed with floats in a double column, e.g. score 10 and 9.5
-        return pa.array([None if v is None else float(v) for v in values], type=pa.float64())
 
 
 def write_log(con: duckdb.DuckDBPyConnection, results: list[FileResult], hashes: dict[str, str],
@@ -394,8 +418,14 @@ ProgressFn = Callable[[int, int, FileResult], None]
 
 
 def load_paths(paths: Iterable[Path], db_path: Path | None = None, *, workers: int | None = None,
-               progress: ProgressFn | None = None, on_wait: Callable[[], None] | None = None) -> LoadSummary:
-    """Load files and folders into the database at db_path (default: loaders.paths)."""
+               progress: ProgressFn | None = None, on_wait: Callable[[], None] | None = None,
+               parse: ParseFn | None = None) -> LoadSummary:
+    """Load files and folders into the database at db_path (default: loaders.paths).
+
+    `progress(done, total, result)` is called after each file; `on_wait()` once if
+    another load holds the lock; `parse` replaces loaders.parse.parse_report (a
+    module-level function, so worker processes can import it — tests use this).
+    """
     started = time.perf_counter()
     db_path = Path(db_path) if db_path else default_db_path()
     files = discover_files(paths)
@@ -407,7 +437,7 @@ def load_paths(paths: Iterable[Path], db_path: Path | None = None, *, workers: i
         writer = _BatchWriter(con, version)
         hashes: dict[str, str] = {}
         seen: set[str] = set()
-        for done, (result, rows) in enumerate(_parse_all(files, known, version, workers), start=1):
+        for done, (result, rows) in enumerate(_parse_all(files, known, version, workers, parse), start=1):
             _write_result(writer, result, rows, by_path, versions, seen, hashes)
             summary.results.append(result)
             _test_pause()
@@ -451,20 +481,40 @@ def _write_result(writer: _BatchWriter, result: FileResult, rows: dict | None, b
     writer.add(result, rows, replace)
 
 
-def _parse_all(files: list[Path], known: frozenset[str], version: str, workers: int | None
-               ) -> Iterator[tuple[FileResult, dict | None]]:
-    """Results in file order; a process pool when it pays off."""
+def _parse_all(files: list[Path], known: frozenset[str], version: str, workers: int | None,
+               parse: ParseFn | None) -> Iterator[tuple[FileResult, dict | None]]:
+    """Results in file order. Unchanged files are found here by hash and never parsed;
+    the rest go through a process pool when that pays off."""
+    hashes = [_hash_file(path) for path in files]
+    todo = [str(path) for path, h in zip(files, hashes) if h not in known]
+    parsed = _parse_files(todo, version, workers, parse)
+    for path, content_hash in zip(files, hashes):
+        if content_hash in known:
+            yield FileResult(str(path), "unchanged", report_id=content_hash), None
+        else:
+            yield next(parsed)
+
+
+def _hash_file(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None   # the worker reports why it cannot be read
+
+
+def _parse_files(paths: list[str], version: str, workers: int | None, parse: ParseFn | None
+                 ) -> Iterator[tuple[FileResult, dict | None]]:
     workers = workers or os.cpu_count() or 1
-    if workers <= 1 or len(files) < 8:
-        _init_worker(known)
-        for path in files:
-            yield read_and_build(str(path), version)
+    if workers <= 1 or len(paths) < 8:
+        _init_worker(parse)
+        for path in paths:
+            yield read_and_build(path, version)
         return
-    chunk = max(1, min(64, len(files) // (workers * 8)))
+    chunk = max(1, min(32, len(paths) // (workers * 8)))
     # spawn, not fork: the parent holds a DuckDB connection with its own threads.
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker,
-                             initargs=(known,)) as pool:
-        yield from pool.map(read_and_build, map(str, files), [version] * len(files), chunksize=chunk)
+                             initargs=(parse,)) as pool:
+        yield from pool.map(read_and_build, paths, [version] * len(paths), chunksize=chunk)
 
 
 def _test_pause() -> None:

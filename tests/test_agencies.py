@@ -64,6 +64,7 @@ def test_three_spellings_resolve_to_one_agency(con):
     reg = AgencyRegistry(con)
     ids = {reg.resolve(n, FENGTAI).agency_id for n in ("北京市丰台区信访办公室", "丰台区信访办", "区信访办")}
     assert len(ids) == 1
+    reg.write_pending()
     rows = con.execute("select canonical_name, region, level, sector from agencies").fetchall()
     assert rows == [("北京市丰台区信访办公室", FENGTAI, "县(区)", "信访")]
     aliases = {r[0] for r in con.execute("select alias from agency_aliases").fetchall()}
@@ -71,27 +72,33 @@ def test_three_spellings_resolve_to_one_agency(con):
 
 
 def test_other_district_is_another_agency(con):
-    reg = AgencyRegistry(con)
-    a = reg.resolve("丰台区信访办", FENGTAI).agency_id
-    b = reg.resolve("朝阳区信访办", "北京市朝阳区").agency_id
+    a = resolve(con, "丰台区信访办", FENGTAI).agency_id
+    b = resolve(con, "朝阳区信访办", "北京市朝阳区").agency_id
     assert a != b
     assert open_reviews(con) == []
 
 
 def test_uncertain_match_goes_to_review_not_merged(con):
-    reg = AgencyRegistry(con)
-    full = reg.resolve("北京市丰台区信访办公室", FENGTAI)
+    full = resolve(con, "北京市丰台区信访办公室", FENGTAI)
     # same name, region written differently: a new agency plus a review row
-    short = AgencyRegistry(con).resolve("丰台区信访办公室", "丰台区")
+    short = resolve(con, "丰台区信访办公室", "丰台区")
     assert short.agency_id != full.agency_id and short.how == "new_review"
     (review,) = open_reviews(con)
     assert (review["agency_id"], review["candidate_id"]) == (short.agency_id, full.agency_id)
     assert review["candidate_name"] == "北京市丰台区信访办公室"
     # similar name in the same sector and region: also only a suggestion
-    bureau = AgencyRegistry(con).resolve("北京市丰台区信访局", FENGTAI)
+    bureau = resolve(con, "北京市丰台区信访局", FENGTAI)
     assert bureau.agency_id != full.agency_id
     assert any(r["agency_id"] == bureau.agency_id and r["candidate_id"] == full.agency_id
                for r in open_reviews(con))
+
+
+def resolve(con, name, region):
+    """Resolve with a fresh registry and write its new rows, like one load would."""
+    reg = AgencyRegistry(con)
+    match = reg.resolve(name, region)
+    reg.write_pending()
+    return match
 
 
 def _report(con, rid, agency, agency_id):
@@ -101,9 +108,8 @@ def _report(con, rid, agency, agency_id):
 
 
 def test_merge_moves_reports_and_survives_later_matching(con):
-    reg = AgencyRegistry(con)
-    keep = reg.resolve("北京市丰台区信访办公室", FENGTAI).agency_id
-    other = reg.resolve("北京市丰台区信访局", FENGTAI).agency_id
+    keep = resolve(con, "北京市丰台区信访办公室", FENGTAI).agency_id
+    other = resolve(con, "北京市丰台区信访局", FENGTAI).agency_id
     _report(con, "r1", "北京市丰台区信访办公室", keep)
     _report(con, "r2", "北京市丰台区信访局", other)
     assert merge_agencies(con, keep, [other]) == 1
@@ -111,27 +117,26 @@ def test_merge_moves_reports_and_survives_later_matching(con):
     assert con.execute("select count(*) from agencies where agency_id = ?", [other]).fetchall() == [(0,)]
     assert all(r["agency_id"] != other for r in open_reviews(con))
     # a later load of the same name lands on the kept agency (analyst alias wins)
-    again = AgencyRegistry(con).resolve("北京市丰台区信访局", FENGTAI)
+    again = resolve(con, "北京市丰台区信访局", FENGTAI)
     assert (again.agency_id, again.how) == (keep, "alias")
 
 
 def test_split_moves_named_reports_to_a_new_agency(con):
-    reg = AgencyRegistry(con)
-    one = reg.resolve("北京市丰台区信访办公室", FENGTAI).agency_id
-    assert reg.resolve("区信访办", FENGTAI).agency_id == one
+    one = resolve(con, "北京市丰台区信访办公室", FENGTAI).agency_id
+    assert resolve(con, "区信访办", FENGTAI).agency_id == one
     _report(con, "r1", "北京市丰台区信访办公室", one)
     _report(con, "r2", "区信访办", one)
     new = split_agency(con, one, ["区信访办"], new_name="丰台区信访办（区级）")
     assert new != one
     assert dict(con.execute("select report_id, agency_id from reports").fetchall()) == {"r1": one, "r2": new}
-    assert AgencyRegistry(con).resolve("区信访办", FENGTAI).agency_id == new
+    assert resolve(con, "区信访办", FENGTAI).agency_id == new
     assert con.execute("select canonical_name, sector from agencies where agency_id = ?", [new]).fetchall() == [
         ("丰台区信访办（区级）", "信访")]
 
 
 def test_dismiss_review(con):
-    AgencyRegistry(con).resolve("北京市丰台区信访办公室", FENGTAI)
-    short = AgencyRegistry(con).resolve("丰台区信访办公室", "丰台区")
+    resolve(con, "北京市丰台区信访办公室", FENGTAI)
+    short = resolve(con, "丰台区信访办公室", "丰台区")
     (review,) = open_reviews(con)
     dismiss_review(con, review["alias"], short.agency_id, review["candidate_id"])
     assert open_reviews(con) == []
@@ -144,6 +149,6 @@ def test_merge_unknown_agency_says_so(con):
 
 def test_names_are_stored_verbatim_and_bound(con):
     evil = "<script>alert(1)</script>'; DROP TABLE agencies; --"
-    match = AgencyRegistry(con).resolve(evil, FENGTAI)
+    match = resolve(con, evil, FENGTAI)
     assert con.execute("select canonical_name from agencies where agency_id = ?",
                        [match.agency_id]).fetchall() == [(evil,)]
