@@ -318,3 +318,12 @@ def test_unit_cell_broken_over_lines_is_one_name():
 def test_cells_side_by_side_stay_apart():
     report = parse("2021年度项目绩效目标自评表\n项目实施单位 某某市交通运输局 某某市交通运输局 项目负责人 张三\n")
     assert report.agency == "某某市交通运输局"
+
+
+def test_department_report_with_a_project_section_is_mixed():
+    text = ("某某区动物疫病预防控制中心2023年度部门整体支出绩效自评报告\n"
+            "2023年全年预算数 135.06 万元，预算执行率为 98.68%。\n附件：项目支出绩效自评表\n"
+            "一、2023年动物防疫补助资金\n本项目全年预算数为 84.4 万元。\n")
+    report = parse(text)
+    assert report.report_kind == "mixed"
+    assert report.department_budget["budget"] == 135.06     # the first, department statement

@@ -19,6 +19,7 @@ TITLE_CHARS = 60         # a flattened page puts the whole table after the title
 # In the body only unmistakable department wording counts (整体绩效 also names the annual
 # self-evaluation exercise in a project report).
 BODY_DEPARTMENT_CUES = ("部门整体", "单位整体", "整体支出")
+SECTION_HEADING_CHARS = 30
 KIND_NAMES = {"project": "项目报告", "department": "部门整体报告", "mixed": "混合报告（部门整体与项目）"}
 
 
@@ -49,13 +50,20 @@ def find_report_kind(index: TextIndex, projects: list[Project]) -> Found | None:
         return Found("mixed", span)
     has_department = "department" in said or "department" in subjects
     has_project = "project" in subjects or ("project" in said and "department" not in said)
-    if has_department and "project" in subjects:
+    if has_department and ("project" in subjects or _project_section(index, cues)):
         return Found("mixed", span)
     if has_department:
         return Found("department", span)
     if has_project:
         return Found("project", span)
     return _kind_from_body(compact(index.text), cues, span)
+
+
+def _project_section(index: TextIndex, cues: dict[str, list[dict[str, str]]]) -> bool:
+    """A heading line of a project evaluation inside the document ("二、项目支出绩效评价报告")."""
+    terms = [r["term"] for r in cues.get("project_section", [])]
+    return any(len(line) <= SECTION_HEADING_CHARS and any(t in compact(line) for t in terms)
+               for _, line in content_lines(index))
 
 
 def _kind_from_body(body: str, cues: dict[str, list[dict[str, str]]], span: tuple[int, int]) -> Found | None:
