@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.parse.flattened import split_row_blob
 from loaders.parse.labels import header_field, is_canned_actual, label_key, label_points, level_kind
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.tables import BLANK, CELL, CONT, LINE, SPACE, Cell, cell_kind, is_number_cell, is_placeholder
@@ -404,6 +405,11 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
             if kind == "block_end":
                 i = _read_total_nearby(cells, i + 1, table)
             break
+        if cell.flat and kind is None and _is_glued_rows(cell):
+            flush()
+            read_glued_rows(cell, columns, (levels[0], levels[1]), rows, table.warnings)
+            i += 1
+            continue
         buffer.append(cell)
         if is_row_closed(buffer, columns, following):
             if following is not None and "reason" in columns and following.sep in (SPACE, CELL) \
@@ -474,11 +480,50 @@ def _read_total_nearby(cells: list[Cell], i: int, table: IndicatorTable, reach: 
     return i
 
 
+def _is_glued_rows(cell: Cell) -> bool:
+    return bool(re.search(r"\d", cell.text)) and bool(re.search(r"[\u4e00-\u9fff]", cell.text))
+
+
+def read_glued_rows(cell: Cell, columns: list[str], levels: tuple[str | None, str | None],
+                    rows: list, warnings: list[str]) -> None:
+    """Rows of a table flattened without separators, split by the header's column order."""
+    cols = data_columns(columns)
+    found = split_row_blob(cell.text, cols)
+    if found is None:
+        warnings.append(f"指标行文字连在一起，无法唯一拆分，未读取：{cell.text[:30]}")
+        return
+    for row in found:
+        cells = [Cell(row.get(col, ""), cell.line, CELL, boxed=True) for col in cols]
+        rows.append((cells, levels))
+
+
+def _split_score_pair(text: str) -> list[float] | None:
+    """总分100100 → 100 | 100: the only cut where both are scores (≤ 100, 得分 ≤ 分值)."""
+    found = []
+    for k in range(1, len(text)):
+        left, right = text[:k], text[k:]
+        if re.fullmatch(r"(?:0|[1-9]\d*)(?:\.\d+)?", left) and re.fullmatch(r"(?:0|[1-9]\d*)(?:\.\d+)?", right) \
+                and float(left) <= 100 and float(right) <= float(left):
+            found.append([float(left), float(right)])
+    return found[0] if len(found) == 1 else None
+
+
 def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
     first = i
+    glued = re.match(r"\d+(?:\.\d+)?", to_halfwidth(cells[i].text)) if i < len(cells) and cells[i].flat else None
+    if glued and not is_number_cell(cells[i].text):
+        # 总分100100注:… — the scores run into the note after the table
+        value = float(glued.group())
+        table.total += (_split_score_pair(glued.group()) or []) if value > 100 else [value]
+        table.total_span = (cells[i].line, cells[i].line)
+        return i + 1
     while i < len(cells) and (is_number_cell(cells[i].text) or is_placeholder(cells[i].text)):
         if is_number_cell(cells[i].text):
-            table.total.append(float(to_halfwidth(cells[i].text).replace(",", "")))
+            value = float(to_halfwidth(cells[i].text).replace(",", ""))
+            if value > 100 and cells[i].flat:
+                table.total += _split_score_pair(to_halfwidth(cells[i].text).strip()) or []
+            elif value <= 1000:
+                table.total.append(value)
         i += 1
     if i > first:
         table.total_span = (cells[first - 1].line, cells[i - 1].last_line)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.parse.flattened import is_digit_blob, split_money_blob
 from loaders.parse.labels import header_field, is_label, label_key
 from loaders.parse.numbers import money_unit, parse_number, to_halfwidth, to_wan
 from loaders.parse.tables import Cell, cell_kind, is_number_cell, is_placeholder
@@ -70,9 +71,19 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
             label, values = label_key(cell.text), []
         elif is_label(cell.text, "money_sublabel"):
             pass
+        elif cell.text and is_value_cell(cell.text) and cell.flat and len(block.columns) > 1 \
+                and not is_placeholder(cell.text) and re.fullmatch(r"\d{4,}", to_halfwidth(cell.text).strip()):
+            # 本年财政拨款2020 in a flattened table: one amount or several glued? Not knowable.
+            block.warnings.append(f"资金行“{label or ''}”的数字{cell.text}可能由几格连成，未读取。")
         elif cell.text and is_value_cell(cell.text):
             values.append(cell)
             label = label or "年度资金总额"
+        elif cell.text and is_digit_blob(cell.text):
+            pieces = split_money_blob(cell.text, block.columns) if label and not values else None
+            if pieces is None:
+                block.warnings.append(f"资金行“{label or ''}”的数字连在一起（{cell.text}），无法唯一拆分，未读取。")
+            else:
+                values += [Cell(p, cell.line, cell.sep) for p in pieces]
         elif not cell.text:
             pass
         else:

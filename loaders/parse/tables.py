@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.parse.flattened import label_hits, split_at_labels
 from loaders.parse.labels import header_field, is_canned_actual, is_label, is_unit, level_kind
 from loaders.parse.numbers import to_halfwidth
 
@@ -33,6 +34,7 @@ class Cell:
     sep: str             # CELL | SPACE | LINE | BLANK | CONT
     last_line: int = 0   # last line when the cell was joined from several lines
     boxed: bool = False  # came from a | or tab table row (so it is a cell, never prose)
+    flat: bool = False   # cut out of a table flattened without separators (values may be glued)
 
     def __post_init__(self) -> None:
         self.last_line = self.last_line or self.line
@@ -115,7 +117,12 @@ def _split_spaced(line: str, number: int, first_sep: str) -> list[Cell]:
             merged[-1] += " " + word if _needs_space(merged[-1], word) else word
         else:
             merged.append(word)
-    return [Cell(w, number, first_sep if i == 0 else SPACE) for i, w in enumerate(merged)]
+    out: list[Cell] = []
+    for word in merged:
+        pieces = split_at_labels(word) if len(word) >= 20 and label_hits(word) >= 2 else [word]
+        for piece in pieces:
+            out.append(Cell(piece, number, first_sep if not out else SPACE, flat=len(pieces) > 1))
+    return out
 
 
 def _belongs_to_previous(previous: str, word: str) -> bool:
