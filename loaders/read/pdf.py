@@ -11,6 +11,7 @@ A PDF without any text layer is a scan: NeedsOcrError, never an empty document.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 
 from loaders.errors import NeedsOcrError, TruncatedFileError, UnsupportedFormatError
 from loaders.read import Document
@@ -27,6 +29,9 @@ from loaders.read.cells import clean_cell, row_line
 # in a PDF without ruled tables a lone "20" line may be a score cell.
 PAGE_MARK = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?)\s*$")
 logging.getLogger("pdfminer").setLevel(logging.ERROR)   # pdfminer warns per glyph on odd fonts
+# A ruled table needs at least a few drawn lines; a page with fewer path objects is
+# read by pypdfium2 alone, skipping pdfplumber's (much slower) full page parse.
+MIN_PATHS_FOR_TABLE = 4
 
 
 @dataclass
@@ -76,10 +81,16 @@ def text_between(textpage, width: float, height: float, top: float, bottom: floa
     return [line.rstrip() for line in lines if not PAGE_MARK.match(line)]
 
 
+def may_have_ruled_table(pdfium_page) -> bool:
+    paths = pdfium_page.get_objects(filter=(pdfium_raw.FPDF_PAGEOBJ_PATH,), max_depth=3)
+    return sum(1 for _ in itertools.islice(paths, MIN_PATHS_FOR_TABLE)) >= MIN_PATHS_FOR_TABLE
+
+
 def page_blocks(plumber_page, pdfium_page) -> list[Block]:
     width, height = plumber_page.width, plumber_page.height
     textpage = pdfium_page.get_textpage()
-    tables = sorted(plumber_page.find_tables(), key=lambda t: t.bbox[1])
+    found = plumber_page.find_tables() if may_have_ruled_table(pdfium_page) else []
+    tables = sorted(found, key=lambda t: t.bbox[1])
     blocks, cursor = [], 0.0
     for table in tables:
         _x0, top, _x1, bottom = table.bbox
