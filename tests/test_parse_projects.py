@@ -326,3 +326,43 @@ def test_summary_report_lists_projects_in_parentheses():
 def test_text_without_any_project_gives_nothing():
     projects, _ = parse("关于开展绩效评价工作的通知\n请各单位于月底前报送材料。")
     assert projects == []
+
+
+# --- whole table on one line without any separator ----------------------------------------------
+
+GLUED = (
+    "绩效目标自评表(2023年度)项目名称某某村饮水安全巩固提升工程主管部门某某县水务局实施单位某某县水务局"
+    "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:4536101"
+    "其中:本年财政拨款4536其他资金年度总体目标年初设定目标年度总体目标完成情况综述保障农村饮水安全。"
+    "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+    "产出指标(60分)数量指标新建供水管网20≥12公里≥12公里20质量指标工程验收合格率20100%100%20"
+    "成本指标项目总投资2045万元36万元20"
+    "效益指标(30分)社会效益指标受益人口数30≥2000人≥2000人30"
+    "总分10098注:1.本表由项目单位填写"
+)
+
+
+def test_glued_line_money_split_by_header_order_and_checked_by_the_rate():
+    p = parse(GLUED)[0][0]
+    assert p.name == "某某村饮水安全巩固提升工程"
+    # 4536101 → no reading fits 全年预算数|全年执行数|分值|执行率 (there is no % sign): nothing is guessed
+    assert (p.budget_full_year, p.executed) == (None, None)
+
+
+def test_glued_line_indicator_rows_and_total():
+    projects, warnings = parse(GLUED)
+    p = projects[0]
+    assert indicator_rows(p) == [
+        ("产出指标", "数量指标", "新建供水管网", "≥12公里", "≥12公里", 20, 20),
+        ("产出指标", "质量指标", "工程验收合格率", "100%", "100%", 20, 20),
+        ("产出指标", "成本指标", "项目总投资", "45万元", "36万元", 20, 20),
+        ("效益指标", "社会效益指标", "受益人口数", "≥2000人", "≥2000人", 30, 30),
+    ]
+    assert p.total_score == 98
+
+
+def test_glued_money_row_with_a_percent_is_split_when_one_reading_fits():
+    text = GLUED.replace("年度资金总额:4536101", "年度资金总额:45361080.00%8")
+    p = parse(text)[0][0]
+    assert (p.budget_full_year, p.executed, p.execution_weight, p.execution_rate_pct, p.execution_score) == (
+        45, 36, 10, 80, 8)
