@@ -327,3 +327,17 @@ def test_department_report_with_a_project_section_is_mixed():
     report = parse(text)
     assert report.report_kind == "mixed"
     assert report.department_budget["budget"] == 135.06     # the first, department statement
+
+
+def test_mixed_report_total_is_the_department_score_not_a_project_score():
+    text = ("某某区卫生健康局2024年度部门整体支出绩效自评报告\n"
+            "2024年全年预算数 5933.24 万元，资金总体支出 5617.10 万元，预算执行率为 94.67%。\n"
+            "经自评，某某区卫生健康局2024年度部门整体支出绩效自评得分96分，评价等级为“优秀”。\n"
+            "附件：项目支出绩效自评表\n一、2024年公共卫生服务补助资金\n"
+            "本项目全年预算数为 139.29 万元，全年执行数为 139.29 万元，预算执行率为 100%。\n"
+            "（三）自评结论。本项目自评得分为92.9分。\n")
+    report = parse(text)
+    assert report.report_kind == "mixed"
+    assert report.total_score == 96
+    assert report.department_budget["executed"] == 5617.10
+    assert not any("两个不同的数" in w for w in report.warnings)   # the project's figures are not the department's

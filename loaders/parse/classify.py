@@ -50,7 +50,7 @@ def find_report_kind(index: TextIndex, projects: list[Project]) -> Found | None:
         return Found("mixed", span)
     has_department = "department" in said or "department" in subjects
     has_project = "project" in subjects or ("project" in said and "department" not in said)
-    if has_department and ("project" in subjects or _project_section(index, cues)):
+    if has_department and ("project" in subjects or project_section_line(index) is not None):
         return Found("mixed", span)
     if has_department:
         return Found("department", span)
@@ -59,11 +59,13 @@ def find_report_kind(index: TextIndex, projects: list[Project]) -> Found | None:
     return _kind_from_body(compact(index.text), cues, span)
 
 
-def _project_section(index: TextIndex, cues: dict[str, list[dict[str, str]]]) -> bool:
-    """A heading line of a project evaluation inside the document ("二、项目支出绩效评价报告")."""
-    terms = [r["term"] for r in cues.get("project_section", [])]
-    return any(len(line) <= SECTION_HEADING_CHARS and any(t in compact(line) for t in terms)
-               for _, line in content_lines(index))
+def project_section_line(index: TextIndex) -> int | None:
+    """The first heading line of a project evaluation inside the document ("二、项目支出绩效评价报告")."""
+    terms = [r["term"] for r in read_rows("report_kind_cues.csv") if r["kind"] == "project_section"]
+    for number, line in content_lines(index):
+        if len(line) <= SECTION_HEADING_CHARS and any(t in compact(line) for t in terms):
+            return number
+    return None
 
 
 def _kind_from_body(body: str, cues: dict[str, list[dict[str, str]]], span: tuple[int, int]) -> Found | None:

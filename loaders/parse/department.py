@@ -42,10 +42,16 @@ class Figure:
     end: int
 
 
-def parse_department_budget(index: TextIndex, projects: list[Project]) -> tuple[dict | None, dict[str, Span], list[str]]:
-    """(department_budget or None, provenance "department_budget.<key>" → span, warnings)."""
+def parse_department_budget(index: TextIndex, projects: list[Project], *,
+                            projects_from_line: int | None = None) -> tuple[dict | None, dict[str, Span], list[str]]:
+    """(department_budget or None, provenance "department_budget.<key>" → span, warnings).
+
+    projects_from_line: where the document's project evaluations begin; figures from there on
+    are the projects'."""
     view = CompactView(index)
     skip_lines = _table_lines(projects)
+    if projects_from_line is not None:
+        skip_lines |= set(range(projects_from_line, len(index.lines) + 1))
     figures = [f for f in _labelled_figures(view) if view.line_of(f.start) not in skip_lines]
     figures += _part_figures(view, figures, skip_lines)
     budget: dict[str, float | None] = {}

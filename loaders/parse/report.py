@@ -9,7 +9,7 @@ report the money in the prose is the project's.
 """
 from __future__ import annotations
 
-from loaders.parse.classify import find_evaluation_type, find_report_kind
+from loaders.parse.classify import find_evaluation_type, find_report_kind, project_section_line
 from loaders.parse.department import parse_department_budget
 from loaders.parse.findings import parse_findings
 from loaders.parse.header import Found, find_agency, find_region, find_year
@@ -38,7 +38,8 @@ def parse_report(text: str, file_name: str) -> Report:
     _set(report, "total_score", find_total_score(index, projects, report.report_kind))
     _set(report, "grade", find_grade(index, projects, report.report_kind))
     if report.report_kind in ("department", "mixed"):
-        budget, provenance, notes = parse_department_budget(index, projects)
+        budget, provenance, notes = parse_department_budget(
+            index, projects, projects_from_line=project_section_line(index))
         report.department_budget = budget
         report.provenance.update(provenance)
         report.warnings.extend(notes)

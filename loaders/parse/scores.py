@@ -19,6 +19,7 @@ _NUMBER = r"(\d+(?:\.\d+)?)"
 # Marks of a grade-band definition just before a grade: ≥ / < / 以上 / 之间 / 60-69 …
 _BAND_CONTEXT_RE = re.compile(r"[≥≤<>=＜＞]|以上|以下|之间|不低于|不足|低于|高于|\d\s*[-~—至到]\s*\d|含")
 MAX_SCORE = 100
+PROJECT_SUBJECT_CHARS = 8
 _QUOTE = r"[“\"「『]?"
 
 
@@ -34,8 +35,10 @@ def _grade_pattern() -> str:
 
 
 def find_total_score(index: TextIndex, projects: list[Project], report_kind: str | None) -> Found | None:
-    """The document's own total, else the single project's table total."""
-    stated = _stated_totals(index)
+    """The document's own total, else the single project's table total.
+
+    In a department or mixed report "本项目自评得分为92.9分" is a project's score, not the document's."""
+    stated = _stated_totals(index, skip_project_scores=report_kind in ("department", "mixed"))
     values = sorted({value for value, _ in stated})
     if len(values) == 1:
         return Found(values[0], stated[0][1])
@@ -50,7 +53,7 @@ def find_total_score(index: TextIndex, projects: list[Project], report_kind: str
     return None
 
 
-def _stated_totals(index: TextIndex) -> list[tuple[float, tuple[int, int]]]:
+def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False) -> list[tuple[float, tuple[int, int]]]:
     labels = alternation(read_terms("total_score_labels.csv"))
     pattern = re.compile(rf"(?:{labels})\s*(\(分\)|为|是|:|达到)?\s*{_NUMBER}\s*(分)?")
     found = []
@@ -60,10 +63,18 @@ def _stated_totals(index: TextIndex) -> list[tuple[float, tuple[int, int]]]:
             continue  # "总分 100 96" / "总分 100": a table row (weight, score), read by _table_totals
         if re.match(r"\s*[-~—至到%]", rest):
             continue  # a range or a percent, not a score
+        if skip_project_scores and _about_a_project(index.text, match.start()):
+            continue
         value = float(match.group(2))
         if value <= MAX_SCORE:
             found.append((value, index.span_of(match.start(), match.end())))
     return found
+
+
+def _about_a_project(text: str, offset: int) -> bool:
+    """The words just before a score name a project (本项目 / 该项目 …), not the department."""
+    before = text[max(0, offset - PROJECT_SUBJECT_CHARS): offset]
+    return "项目" in before and not any(word in before for word in ("部门", "整体", "单位"))
 
 
 def _table_totals(index: TextIndex) -> list[tuple[float, tuple[int, int]]]:
