@@ -29,6 +29,12 @@ _UNIT = r"\s*(万元|亿元|元)"
 _CRITERIA_AFTER_RE = re.compile(r"\s*(?:计|得|扣|以上|以下|的)")
 # The char before a bare 支出 that makes it a part (基本支出, 项目支出, 其他支出 …) rather than the total.
 _BARE_SPENDING_OK_BEFORE = "、，,。；;：:为和及与"
+FIELD_NAMES = {
+    "budget": "预算数", "executed": "支出数", "execution_rate_pct": "预算执行率", "carryover": "结转结余",
+    "carryover_rate_pct": "结转结余率", "basic_expenditure": "基本支出", "project_expenditure": "项目支出",
+    "basic_budget": "基本支出预算", "project_budget": "项目支出预算", "personnel_expenditure": "人员经费",
+    "public_expenditure": "公用经费", "budget_final_diff_rate_pct": "预决算差异率", "income": "收入",
+}
 MAX_RATE_PCT = 200
 NEAR_AMOUNT_CHARS = 60
 PART_CONTEXT_CHARS = 200
@@ -62,7 +68,8 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *,
             budget[fig.field] = round(fig.value, 6)
             provenance[f"department_budget.{fig.field}"] = view.span_of(fig.start, fig.end)
         elif abs(budget[fig.field] - fig.value) > 0.005:
-            warnings.append(f"部门{fig.field}有两个不同的数（{budget[fig.field]:g} 与 {fig.value:g}），取了先出现的")
+            name = FIELD_NAMES.get(fig.field, fig.field)
+            warnings.append(f"部门{name}有两个不同的数（{budget[fig.field]:g} 与 {fig.value:g}），取了先出现的")
     _copy_department_table(budget, provenance, projects)
     if not budget:
         return None, {}, warnings
