@@ -366,3 +366,42 @@ def test_glued_money_row_with_a_percent_is_split_when_one_reading_fits():
     p = parse(text)[0][0]
     assert (p.budget_full_year, p.executed, p.execution_weight, p.execution_rate_pct, p.execution_score) == (
         45, 36, 10, 80, 8)
+
+
+# --- reader rows with merged cells: empty (Word) or repeated in each spanned row (Excel) --------
+
+def reader_rows(repeat: bool) -> str:
+    group = "项目资金（万元）" if repeat else ""
+    block = "绩效指标" if repeat else ""
+    level1 = "产出指标" if repeat else ""
+    return "\n".join([
+        "项目名称\t河道保洁服务",
+        "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        f"{group}\t年度资金总额\t30\t30\t27\t10\t90.00%\t9",
+        f"{group}\t其中：当年财政拨款\t30\t30\t27\t\t\t",
+        f"{group}\t上年结转资金\t\t\t\t\t\t",
+        "年度总体目标\t预期目标\t实际完成情况",
+        "\t完成河道日常保洁。\t完成全年保洁任务。",
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+        f"{block}\t产出指标\t数量指标\t保洁河道长度\t≥40公里\t42公里\t30\t30",
+        f"{block}\t{level1}\t时效指标\t垃圾清运及时率\t≥95%\t96%\t30\t30",
+        f"{block}\t满意度指标\t服务对象满意度指标\t沿岸居民满意度\t≥85%\t88%\t30\t30",
+        "总分\t\t\t\t\t\t100\t99",
+    ])
+
+
+@pytest.mark.parametrize("repeat", [False, True], ids=["word-empty-merged", "excel-repeated-merged"])
+def test_reader_rows_with_merged_cells(repeat):
+    projects, _ = parse(reader_rows(repeat))
+    assert len(projects) == 1
+    p = projects[0]
+    assert p.name == "河道保洁服务"
+    assert (p.budget_initial, p.budget_full_year, p.executed, p.execution_rate_pct, p.execution_score) == (
+        30, 30, 27, 90, 9)
+    assert p.extras["fiscal_appropriation_executed"] == 27
+    assert indicator_rows(p) == [
+        ("产出指标", "数量指标", "保洁河道长度", "≥40公里", "42公里", 30, 30),
+        ("产出指标", "时效指标", "垃圾清运及时率", "≥95%", "96%", 30, 30),
+        ("满意度指标", "服务对象满意度指标", "沿岸居民满意度", "≥85%", "88%", 30, 30),
+    ]
+    assert p.total_score == 99

@@ -367,6 +367,8 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     """Read the indicator table whose header starts at cells[start]."""
     columns, i = read_header(cells, start)
     table = IndicatorTable(columns=columns)
+    # a spanning group cell (绩效指标) that a spreadsheet repeats in every row is not row content
+    group_label = label_key(cells[start].text) if header_field(cells[start].text, "indicator") == "ignore" else None
     levels: list[str | None] = [None, None]
     buffer: list[Cell] = []
     previous_kind: str | None = None
@@ -405,6 +407,9 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
             if kind == "block_end":
                 i = _read_total_nearby(cells, i + 1, table)
             break
+        if group_label and cell.text and label_key(cell.text) == group_label:
+            i += 1
+            continue
         if cell.flat and kind is None and _is_glued_rows(cell):
             flush()
             read_glued_rows(cell, columns, (levels[0], levels[1]), rows, table.warnings)
@@ -517,7 +522,8 @@ def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
         table.total += (_split_score_pair(glued.group()) or []) if value > 100 else [value]
         table.total_span = (cells[i].line, cells[i].line)
         return i + 1
-    while i < len(cells) and (is_number_cell(cells[i].text) or is_placeholder(cells[i].text)):
+    while i < len(cells) and (is_number_cell(cells[i].text) or is_placeholder(cells[i].text) or
+                              (not cells[i].text and cells[i].boxed)):
         if is_number_cell(cells[i].text):
             value = float(to_halfwidth(cells[i].text).replace(",", ""))
             if value > 100 and cells[i].flat:

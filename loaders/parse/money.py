@@ -63,10 +63,17 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
     if block.unit is None:
         block.warnings.append("资金表未写明金额单位，按万元读取。")
     label, values = None, []
+    # the block's row-group cell (项目资金（万元）) that a spreadsheet repeats in every money row
+    group_label = next((c.text for c in reversed(cells[max(0, start - 2):start]) if c.text), None)
     while i < len(cells):
         cell = cells[i]
+        if group_label and cell.text == group_label:
+            i += 1
+            continue
         kind = cell_kind(cell.text) if cell.text else None
-        if kind == "money_row" or (label is None and values == [] and is_label(cell.text, "money_sublabel")):
+        if kind == "money_row" and label == label_key(cell.text) and not values:
+            pass   # the same label again: a merged label cell printed in each spanned column
+        elif kind == "money_row" or (label is None and values == [] and is_label(cell.text, "money_sublabel")):
             _close_row(block, label, values)
             label, values = label_key(cell.text), []
         elif is_label(cell.text, "money_sublabel"):
