@@ -163,3 +163,14 @@ def test_weighted_rate_skips_agencies_without_an_executed_figure():
     ay = pd.DataFrame({"budget": [100.0, 300.0, 50.0], "executed": [90.0, None, 50.0]})
     assert weighted_execution_rate(ay) == pytest.approx(140 / 150 * 100)
     assert weighted_execution_rate(pd.DataFrame({"budget": [1.0]})) is None
+
+
+def test_appendix_keeps_the_largest_projects_when_cut():
+    import pandas as pd
+    from dashboard.exporting.report import appendix_limit
+    projects = pd.DataFrame({"name": ["小", "大", "中"], "budget_full_year": [1.0, 300.0, 20.0]})
+    header, rows = appendix_table(projects, limit=2)
+    assert header == ["名称", "全年预算数（万元）"]
+    assert rows == [["大", "300.00"], ["中", "20.00"]]
+    assert appendix_table(projects)[1][0] == ["小", "1.00"]            # not cut: document order
+    assert (appendix_limit(3), appendix_limit(100), appendix_limit(1000)) == (200, 50, 20)
