@@ -61,7 +61,7 @@ def write_txt(blocks: list[Block], path: Path) -> Path:
     return path
 
 
-def write_docx(blocks: list[Block], path: Path) -> Path:
+def write_docx(blocks: list[Block], path: Path, *, grid: int = GRID) -> Path:
     import docx  # noqa: PLC0415
 
     document = docx.Document()
@@ -69,7 +69,7 @@ def write_docx(blocks: list[Block], path: Path) -> Path:
         if kind == "p":
             document.add_paragraph(value)
             continue
-        table = document.add_table(rows=len(value), cols=GRID)
+        table = document.add_table(rows=len(value), cols=grid)
         table.style = "Table Grid"
         for r, row in enumerate(value):
             for c, cell in enumerate(row):
@@ -77,13 +77,13 @@ def write_docx(blocks: list[Block], path: Path) -> Path:
                     table.cell(r - 1, c).merge(table.cell(r, c))   # vertical merge
                 else:
                     table.cell(r, c).text = cell
-            if len(row) < GRID:
-                table.cell(r, len(row) - 1).merge(table.cell(r, GRID - 1))
+            if len(row) < grid:
+                table.cell(r, len(row) - 1).merge(table.cell(r, grid - 1))
     document.save(path)
     return path
 
 
-def write_xlsx(blocks: list[Block], path: Path, *, numeric: bool = False) -> Path:
+def write_xlsx(blocks: list[Block], path: Path, *, numeric: bool = False, grid: int = GRID) -> Path:
     """numeric=True stores numbers as numbers and 95.00% as 0.95 with a % format."""
     import openpyxl  # noqa: PLC0415
 
@@ -98,9 +98,11 @@ def write_xlsx(blocks: list[Block], path: Path, *, numeric: bool = False) -> Pat
             for c, cell in enumerate(row, start=1):
                 if cell is None:
                     continue
-                sheet.cell(r, c, value=_excel_value(cell, sheet.cell(r, c)) if numeric else cell)
-            if kind == "table" and len(row) < GRID:
-                sheet.merge_cells(start_row=r, start_column=len(row), end_row=r, end_column=GRID)
+                target = sheet.cell(r, c, value=_excel_value(cell, sheet.cell(r, c)) if numeric else cell)
+                if isinstance(target.value, str) and target.value.startswith("="):
+                    target.data_type = "s"       # "=0起" is a target value, not a formula
+            if kind == "table" and len(row) < grid:
+                sheet.merge_cells(start_row=r, start_column=len(row), end_row=r, end_column=grid)
     book.save(path)
     return path
 
@@ -116,7 +118,7 @@ def _excel_value(text: str, cell):
         return text
 
 
-def write_html(blocks: list[Block], path: Path, *, encoding: str = "utf-8") -> Path:
+def write_html(blocks: list[Block], path: Path, *, encoding: str = "utf-8", grid: int = GRID) -> Path:
     parts = [f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={encoding}">',
              "<style>td {border: 1px solid}</style></head><body>"]
     for kind, value in blocks:
@@ -124,7 +126,7 @@ def write_html(blocks: list[Block], path: Path, *, encoding: str = "utf-8") -> P
             parts.append(f"<p class=MsoNormal><span>{html.escape(value)}</span><o:p></o:p></p>")
             continue
         parts.append("<table border=1>")
-        parts.extend(_html_rows(value))
+        parts.extend(_html_rows(value, grid))
         parts.append("</table>")
     parts.append("</body></html>")
     # Pages that declare gb2312 really use its superset (GBK/GB18030), as real ones do.
@@ -133,7 +135,7 @@ def write_html(blocks: list[Block], path: Path, *, encoding: str = "utf-8") -> P
     return path
 
 
-def _html_rows(rows) -> list[str]:
+def _html_rows(rows, grid: int = GRID) -> list[str]:
     """Rows as Word writes them: merged cells are one <td> with rowspan / colspan."""
     out = []
     for r, row in enumerate(rows):
@@ -144,7 +146,7 @@ def _html_rows(rows) -> list[str]:
             below = 1
             while r + below < len(rows) and c < len(rows[r + below]) and rows[r + below][c] is None:
                 below += 1
-            span = GRID - c if c == len(row) - 1 else 1
+            span = grid - c if c == len(row) - 1 else 1
             attrs = (f" rowspan={below}" if below > 1 else "") + (f" colspan={span}" if span > 1 else "")
             tds.append(f"<td{attrs} style='border:solid 1pt'><p class=MsoNormal>"
                        f"<span lang=EN-US>{html.escape(cell)}</span><o:p></o:p></p></td>")

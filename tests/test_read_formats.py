@@ -216,3 +216,78 @@ def test_demo_report_gives_the_same_projects_from_docx_xlsx_and_pdf(tmp_path):
         assert parsed["docx"]["projects"], "the parser found no project"
         assert parsed["xlsx"] == parsed["docx"]
         assert parsed["pdf"] == parsed["docx"]
+
+
+# --- real reports (../shared/corpus): their text put into Word, Excel and HTML tables --------
+
+def normalised_lines(text: str) -> list[str]:
+    """Non-blank lines, cells trimmed and inner spaces collapsed, trailing empty cells dropped."""
+    out = []
+    for line in text.splitlines():
+        cells = [" ".join(c.replace("\u3000", " ").split()) for c in line.split("\t")]
+        line = "\t".join(cells).rstrip("\t")
+        if line.replace("\t", ""):
+            out.append(line)
+    return out
+
+
+def as_blocks(lines: list[str]):
+    """Runs of tab lines become one table (a row's last cell spans the rest); others paragraphs."""
+    blocks, rows = [], []
+    for line in lines:
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            blocks.append(("table", rows))
+            rows = []
+        blocks.append(("p", line))
+    if rows:
+        blocks.append(("table", rows))
+    return blocks
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("writer", ["docx", "htm", "xlsx"])
+def test_corpus_reports_survive_a_trip_through_word_excel_and_html_tables(writer, corpus_dir, tmp_path):
+    from tests.conftest import corpus_documents  # noqa: PLC0415
+    documents = corpus_documents()
+    assert len(documents) >= 10
+    for source in documents:
+        lines = normalised_lines(read_document(source).text)
+        blocks = as_blocks(lines)
+        grid = max([len(r) for kind, rows in blocks if kind == "table" for r in rows] + [1])
+        write = {"docx": write_docx, "htm": write_html, "xlsx": write_xlsx}[writer]
+        path = write(blocks, tmp_path / f"{source.stem}.{writer}", grid=grid)
+        text = read_document(path).text
+        assert normalised_lines(text) == lines, source.name
+        expected = comparable(parse_report("\n".join(lines), "d"))
+        assert comparable(parse_report(text, "d")) == expected, source.name
+
+
+def test_pdf_of_prose_only_is_read_by_its_text_layer(tmp_path):
+    blocks = [("p", "项目支出绩效自评报告"), ("p", "本项目全年预算数150万元，全年执行数142.5万元，执行率95%。"),
+              ("p", "绩效指标完成情况良好，自评得分95.5分。")]
+    document = read_document(write_pdf(blocks, tmp_path / "prose.pdf"))
+    assert document.text.splitlines() == [text for _, text in blocks]
+
+
+def test_pdf_with_one_scanned_page_reads_the_rest_and_names_the_page(tmp_path):
+    import io  # noqa: PLC0415
+
+    from reportlab.lib.utils import ImageReader  # noqa: PLC0415
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: PLC0415
+    from reportlab.pdfgen import canvas  # noqa: PLC0415
+
+    from tests.data.make_bad_formats import png_bytes  # noqa: PLC0415
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(tmp_path / "mixed.pdf"))
+    pdf.setFont("STSong-Light", 12)
+    pdf.drawString(72, 720, "项目支出绩效自评表 全年预算数150万元 执行数142.5万元 得分95.5")
+    pdf.showPage()
+    pdf.drawImage(ImageReader(io.BytesIO(png_bytes())), 50, 400, width=500, height=250)
+    pdf.save()
+    document = read_document(tmp_path / "mixed.pdf")
+    assert document.text.strip() == "项目支出绩效自评表 全年预算数150万元 执行数142.5万元 得分95.5"
+    assert document.notes == ["第 2 页没有文字层（可能是扫描页），这些页的内容未读取，需要 OCR"]
