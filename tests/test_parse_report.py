@@ -341,3 +341,13 @@ def test_mixed_report_total_is_the_department_score_not_a_project_score():
     assert report.total_score == 96
     assert report.department_budget["executed"] == 5617.10
     assert not any("两个不同的数" in w for w in report.warnings)   # the project's figures are not the department's
+
+
+def test_third_party_report_names_the_evaluated_unit_not_the_commissioner():
+    text = ("关于某某县2022年农村饮水安全工程项目的绩效评价报告\n"
+            "受某某县财政局委托，某某会计师事务所有限公司对某某县水利局实施的2022年农村饮水安全工程项目开展绩效评价。\n"
+            "评价结论：该项目综合得分85.6分，绩效评价等级为\"良\"。\n")
+    report = parse(text)
+    assert report.agency == "某某县水利局"
+    assert report.evaluation_type == "third_party"
+    assert (report.total_score, report.grade, report.year) == (85.6, "良", 2022)

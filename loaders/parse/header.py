@@ -115,6 +115,8 @@ def _title_head(line: str) -> str | None:
     match = _YEAR_RE.search(line)
     if not match or not _TITLE_WORDS_RE.search(line[match.start(): match.start() + 60]):
         return None
+    if re.search(r"[，,。；;：:！？]", line[: match.start()]):
+        return None  # a sentence ("受XX局委托，XX公司对…2022年…"), not a title
     head = line[: match.start()].strip()
     head = re.split(r"[\s,，。;；:：、《》]", head)[-1] if head else head
     return head or None
@@ -128,15 +130,31 @@ def _agency_from_mentions(index: TextIndex) -> Found | None:
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
     for match in pattern.finditer(index.text):
-        name = unit_name_prefix(_strip_lead_words(match.group(1)))
-        if name:
-            # A unit inside 《…》 is usually the author of a cited document, not the reporter.
-            counts[name] += 1 if _inside_book_title(index.text, match.start(1)) else 2
-            first.setdefault(name, index.span_of(match.start(1), match.end(1)))
+        name = _unit_in_mention(match.group(1))
+        context = index.text[max(0, match.start(1) - 3): match.start(1)] + match.group(1)[:2]
+        if not name or any(word in context for word in _COMMISSIONER_CUES):
+            continue  # 受XX财政局委托 / 根据XX局通知: who commissioned or instructed, not who reports
+        # A unit inside 《…》 is usually the author of a cited document, not the reporter.
+        counts[name] += 1 if _inside_book_title(index.text, match.start(1)) else 2
+        first.setdefault(name, index.span_of(match.start(1), match.end(1)))
     if not counts:
         return None
     name, _ = counts.most_common(1)[0]
     return Found(name, first[name], warning=f"单位名称“{name}”取自正文提及，未见单位标签或标题，请核对")
+
+
+_COMMISSIONER_CUES = ("受", "根据", "按照", "依据")
+
+
+def _unit_in_mention(text: str) -> str | None:
+    """The unit name inside a prose match, which may start a few characters early
+    ("司对某某县水利局" → "某某县水利局")."""
+    place_end = max(text.find(ch) for ch in "省市县区州旗")
+    for start in range(0, max(1, place_end - 1)):
+        name = unit_name_prefix(_strip_lead_words(text[start:]))
+        if name:
+            return name
+    return None
 
 
 def _strip_lead_words(text: str) -> str:
