@@ -351,3 +351,8 @@ def test_third_party_report_names_the_evaluated_unit_not_the_commissioner():
     assert report.agency == "某某县水利局"
     assert report.evaluation_type == "third_party"
     assert (report.total_score, report.grade, report.year) == (85.6, "良", 2022)
+
+
+def test_maximum_before_the_score_is_not_a_second_total():
+    report = parse("某某县水利局2023年度项目支出绩效自评报告\n本项目总分100分，自评得分95分，等级为优秀。\n")
+    assert report.total_score == 95

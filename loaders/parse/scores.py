@@ -20,6 +20,7 @@ _NUMBER = r"(\d+(?:\.\d+)?)"
 _BAND_CONTEXT_RE = re.compile(r"[≥≤<>=＜＞]|以上|以下|之间|不低于|不足|低于|高于|\d\s*[-~—至到]\s*\d|含")
 MAX_SCORE = 100
 PROJECT_SUBJECT_CHARS = 8
+_SCORE_FOLLOWS_RE = re.compile(r"[\s,，;；]*(?:其中)?[^\d。]{0,6}?(?:得分|评分|自评分)")
 _QUOTE = r"[“\"「『]?"
 
 
@@ -66,6 +67,8 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False) -> li
         if skip_project_scores and _about_a_project(index.text, match.start()):
             continue
         value = float(match.group(2))
+        if value == MAX_SCORE and _SCORE_FOLLOWS_RE.match(index.text, match.end()):
+            continue  # "总分100分，自评得分95分": the maximum, then the score
         if value <= MAX_SCORE:
             found.append((value, index.span_of(match.start(), match.end())))
     return found
