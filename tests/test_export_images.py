@@ -5,6 +5,7 @@ One kaleido server for the whole module (a browser start costs seconds).
 from __future__ import annotations
 
 import io
+import re
 
 import plotly.graph_objects as go
 import pytest
@@ -76,8 +77,12 @@ def test_caption_is_drawn_in_the_bottom_band(renderer):
 
 
 def test_pdf_and_svg_exports(renderer):
-    fig = go.Figure(go.Bar(x=["甲"], y=[1]), layout={"width": 600, "height": 300})
-    assert renderer.render(fig, "pdf").startswith(b"%PDF")
+    fig = go.Figure(go.Bar(x=["甲"], y=[1]), layout={"width": 600, "height": 300, "title": "预算执行率",
+                                                     "font": {"family": CJK_FONT_FAMILY}})
+    pdf = renderer.render(fig, "pdf")
+    assert pdf.startswith(b"%PDF")
+    # The Chinese glyphs travel inside the PDF (a subset of the CJK font), not as boxes.
+    assert re.search(rb"/FontName\s*/[A-Z]{6}\+(NotoSansCJK|WenQuanYi)", pdf)
     svg = renderer.render(fig, "svg", caption="筛选条件：年度 2024").decode("utf-8")
     assert svg.lstrip().startswith("<svg") and "筛选条件：年度 2024" in svg
 
