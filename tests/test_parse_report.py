@@ -356,3 +356,9 @@ def test_third_party_report_names_the_evaluated_unit_not_the_commissioner():
 def test_maximum_before_the_score_is_not_a_second_total():
     report = parse("某某县水利局2023年度项目支出绩效自评报告\n本项目总分100分，自评得分95分，等级为优秀。\n")
     assert report.total_score == 95
+
+
+def test_spending_side_of_a_budget_is_the_budget():
+    text = "某某县民政局2023年度部门整体支出绩效自评报告\n2023年部门预算收入500万元、支出500万元；全年实际支出480万元。\n"
+    budget = parse(text).department_budget
+    assert (budget["budget"], budget["executed"]) == (500, 480)

@@ -36,6 +36,7 @@ FIELD_NAMES = {
     "public_expenditure": "公用经费", "budget_final_diff_rate_pct": "预决算差异率", "income": "收入",
 }
 MAX_RATE_PCT = 200
+BARE_SPENDING_CONTEXT = 30
 NEAR_AMOUNT_CHARS = 60
 PART_CONTEXT_CHARS = 200
 
@@ -106,8 +107,10 @@ def _labelled_figures(view: CompactView) -> list[Figure]:
 def _figure(text: str, match: re.Match, field: str, kind: str, before: list[Figure]) -> Figure | None:
     label, amount, unit, percent = match.group(1), match.group(2), match.group(3), match.group(4)
     if kind == "amount" and amount is not None:
-        if label == "支出" and match.start() > 0 and text[match.start() - 1] not in _BARE_SPENDING_OK_BEFORE:
-            return None
+        if label == "支出":
+            if match.start() > 0 and text[match.start() - 1] not in _BARE_SPENDING_OK_BEFORE:
+                return None
+            field = _bare_spending_field(text, match.start())
         if text.startswith("预算", match.end(1)):
             return None  # 支出预算数: a budget part, read by _part_figures
         return Figure(field, to_wan(_to_float(amount), unit), match.start(), match.end())
@@ -120,6 +123,14 @@ def _figure(text: str, match: re.Match, field: str, kind: str, before: list[Figu
             return None
         return Figure(field, value, match.start(), match.end())
     return None
+
+
+def _bare_spending_field(text: str, offset: int) -> str:
+    """"预算收入 X、支出 Y": the budget's spending side; "财政拨款收入 X、支出 Y": what was spent."""
+    clause = re.split(r"[。；;]", text[max(0, offset - BARE_SPENDING_CONTEXT): offset])[-1]
+    if "预算" in clause and not re.search(r"决算|执行|实际|完成", clause):
+        return "budget"
+    return "executed"
 
 
 def _part_figures(view: CompactView, totals: list[Figure], skip_lines: set[int]) -> list[Figure]:
