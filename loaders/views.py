@@ -60,15 +60,12 @@ def view_sql(folder: str, name: str, queries_dir: Path = QUERIES_DIR) -> str:
     return (queries_dir / folder / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def _drop_existing(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    """Drop `name` whether it is currently a view or a table (a previous materialize made tables)."""
-    rows = con.execute(
-        "select table_type from information_schema.tables where table_name = ? and table_schema = current_schema()",
-        [name],
+def _existing_objects(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """name → 'view' | 'table' for what the current schema holds (a previous run may have made either)."""
+    found = con.execute(
+        "select table_name, table_type from information_schema.tables where table_schema = current_schema()"
     ).fetchall()
-    if rows:
-        kind = "view" if rows[0][0] == "VIEW" else "table"
-        con.execute(f"drop {kind} {name}")
+    return {name: ("view" if kind == "VIEW" else "table") for name, kind in found}
 
 
 def apply_views(con: duckdb.DuckDBPyConnection, *, rules_dir: Path | None = None,
@@ -76,10 +73,12 @@ def apply_views(con: duckdb.DuckDBPyConnection, *, rules_dir: Path | None = None
     """Load the rule set and create every model (tables after staging unless materialize=False). Returns the names."""
     load_rules(con, rules_dir)
     con.execute((QUERIES_DIR / "macros.sql").read_text(encoding="utf-8"))
+    existing = _existing_objects(con)
     created = []
     for folder, name in VIEW_ORDER:
         sql = view_sql(folder, name)
-        _drop_existing(con, name)
+        if name in existing:
+            con.execute(f"drop {existing[name]} {name}")
         kind = "table" if materialize and name in MATERIALIZED else "view"
         con.execute(f"create {kind} {name} as {sql}")
         created.append(name)
