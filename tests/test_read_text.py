@@ -98,3 +98,10 @@ def test_traditional_report_is_a_report(tmp_path):
     text = "某某縣農業農村局2023年度項目支出績效自評報告\n項目預算資金12.5萬元，預算執行率100%，自評總分95分。\n"
     document = read_text_file(write(tmp_path, text.encode("utf-8")))
     assert document.text == text            # the reader keeps the characters as written
+
+
+def test_big5_is_not_taken_for_gb18030(tmp_path):
+    text = "某某縣農業局2023年度項目支出績效自評報告\n項目預算資金12.5萬元，預算執行率100%，自評總分95分。\n"
+    document = read_text_file(write(tmp_path, text.encode("big5")))
+    assert document.encoding == "big5"
+    assert document.text == text

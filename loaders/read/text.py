@@ -123,10 +123,33 @@ def _decode_without_bom(data: bytes, notes: list[str]) -> tuple[str, str]:
             notes.append("文件末尾是不完整的 UTF-8 字符（文件被截断），已舍去该字符")
             return data[: err.start].decode("utf-8"), "utf-8"
     try:
-        return data.decode("gb18030"), "gb18030"
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
-        pass
-    return _decode_by_detection(data, notes)
+        return _decode_by_detection(data, notes)
+    big5 = _big5_instead(data, text)
+    if big5 is not None:
+        notes.append("按 GB18030 解码不成文，按 Big5（繁体）解码")
+        return big5, "big5"
+    return text, "gb18030"
+
+
+def _big5_instead(data: bytes, gb_text: str) -> str | None:
+    """Big5 bytes (Traditional pages) are mostly valid GB18030 too, and then decode to nonsense:
+    prefer Big5 when only it yields the words of an evaluation report."""
+    if _report_words(gb_text):
+        return None
+    try:
+        text = data.decode("big5")
+    except UnicodeDecodeError:
+        return None
+    return text if _report_words(text) else None
+
+
+def _report_words(text: str) -> int:
+    from loaders.parse.text import simplified_if_traditional  # noqa: PLC0415
+
+    simplified = simplified_if_traditional(text)[0]
+    return sum(1 for term in _vocabulary().get("core", ()) if term in simplified)
 
 
 def _is_cut_utf8_tail(data: bytes, err: UnicodeDecodeError) -> bool:
