@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.parse.flattened import split_row_blob
 from loaders.parse.labels import header_field, is_canned_actual, label_key, label_points, level_kind
@@ -27,6 +28,8 @@ _EMPTY_COST = {"name": 4.0, "target": 1.2, "actual": 1.2, "weight": 1.0, "score"
 _REASON_HINT = re.compile(r"原因|偏差|由于|因为|改进|措施|^无$")
 _INDEX_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：]|[（(]?\d+[)）.、．]\s*|[①-⑳]\s*)")
 AMBIGUITY_MARGIN = 0.15
+MAX_GROUP = 12          # cells one column may take (a wrapped cell, a note column)
+MAX_ROW_CELLS = 40
 
 
 @dataclass
@@ -169,6 +172,7 @@ def join_texts(cells: list[Cell]) -> str:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _width(text: str) -> float:
     return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
 
@@ -186,41 +190,59 @@ def _join_cost(prev: Cell, cell: Cell) -> float:
     return max(cost, 0.05) if cell.sep != CONT else 0.0
 
 
-def _uneven_wrap_cost(group: list[Cell]) -> float:
+@dataclass
+class RowView:
+    """Per-cell facts of one row, computed once for the alignment search."""
+    cells: list[Cell]
+    width: list[float] = field(default_factory=list)
+    number: list[bool] = field(default_factory=list)
+    digit: list[bool] = field(default_factory=list)
+    join: list[float] = field(default_factory=list)      # cost of joining cell k to cell k-1
+
+    def __post_init__(self) -> None:
+        self.width = [_width(c.text) for c in self.cells]
+        self.number = [is_number_cell(c.text) for c in self.cells]
+        self.digit = [bool(re.search(r"\d", c.text)) for c in self.cells]
+        self.join = [0.0] + [_join_cost(p, c) for p, c in zip(self.cells, self.cells[1:])]
+
+
+def _uneven_wrap_cost(group: list[Cell], widths: list[float]) -> float:
     """A wrapped cell's lines, all but the last, fill the column: equal widths (±1)."""
-    wrapped = [group[0]] + [c for c in group[1:] if c.sep in (LINE, BLANK)]
-    full = [_width(c.text) for c in wrapped[:-1]]
+    wrapped = [0] + [k for k in range(1, len(group)) if group[k].sep in (LINE, BLANK)]
+    full = [widths[k] for k in wrapped[:-1]]
     return 1.0 * sum(1 for w in full if abs(w - full[0]) > 1.0) if len(full) > 1 else 0.0
 
 
-def _group_cost(field_name: str, group: list[Cell], widths: dict[str, float] | None = None) -> float:
+def _group_cost(field_name: str, view: RowView, start: int, end: int,
+                widths: dict[str, float] | None = None) -> float:
+    group = view.cells[start:end]
     if not group or (len(group) == 1 and not group[0].text):
         return _EMPTY_COST.get(field_name, 1.0)
     if any(not c.text for c in group):
         return float("inf")
     if field_name == "ignore":
         # notes and 完成/是/否 columns hold words; a number there is more likely a value slid over
-        return sum(0.5 if re.search(r"\d", c.text) else 0.3 for c in group)
+        return sum(0.5 if view.digit[k] else 0.3 for k in range(start, end))
     if field_name in NUMERIC_FIELDS:
-        return 0.0 if len(group) == 1 and is_number_cell(group[0].text) else float("inf")
-    cost = 0.0
-    for prev, cell in zip(group, group[1:]):
-        cost += _join_cost(prev, cell)
-        if cell.sep in (LINE, BLANK) and field_name == "name" and _width(prev.text) < 7:
-            cost += 0.2   # a short line rarely wraps: the next line is probably the next column
-    cost += _uneven_wrap_cost(group)
+        return 0.0 if len(group) == 1 and view.number[start] else float("inf")
+    cost = sum(view.join[start + 1:end])
+    if field_name == "name":
+        # a short line rarely wraps: the next line is probably the next column
+        cost += 0.2 * sum(1 for k in range(start + 1, end)
+                          if view.cells[k].sep in (LINE, BLANK) and view.width[k - 1] < 7)
+    cost += _uneven_wrap_cost(group, view.width[start:end])
     if widths and field_name in widths and len(group) > 1:
-        cost += 1.5 * sum(1 for c in group if _width(c.text) > widths[field_name] + 0.5)
+        cost += 1.5 * sum(1 for w in view.width[start:end] if w > widths[field_name] + 0.5)
     first = group[0].text
-    if field_name == "name" and (is_number_cell(first) or is_canned_actual(first)):
+    if field_name == "name" and (view.number[start] or is_canned_actual(first)):
         cost += 3.0
     if field_name == "target_op" and not re.match(r"^[≥≤≧≦═=<>＞＜＝]", to_halfwidth(first)):
         cost += 0.5
     if field_name == "actual" and is_canned_actual(join_texts(group)):
         cost -= 0.5
-    if field_name in ("target", "actual") and len(group) == 1 and group[0].sep != CELL and _width(first) <= 1:
+    if field_name in ("target", "actual") and len(group) == 1 and group[0].sep != CELL and view.width[start] <= 1:
         cost += 0.5
-    if field_name == "target_value" and not re.search(r"\d", first):
+    if field_name == "target_value" and not view.digit[start]:
         cost += 0.8   # the value column holds a number; words go to the unit/description column
     return cost
 
@@ -230,19 +252,29 @@ def align_row(cells: list[Cell], columns: list[str],
     """The best few ways to give each data column a contiguous group of the row's cells."""
     cols = data_columns(columns)
     n, k = len(cells), len(cols)
+    if n > MAX_ROW_CELLS:
+        return []   # not a table row (prose caught between tables)
+    view = RowView(cells)
+    memo: dict[tuple[str, int, int], float] = {}
     best: dict[tuple[int, int], list[tuple[float, list[list[Cell]]]]] = {(0, 0): [(0.0, [])]}
     for j in range(1, k + 1):
+        col = cols[j - 1]
+        longest = 1 if col in NUMERIC_FIELDS else MAX_GROUP
         for i in range(0, n + 1):
             options = []
-            for start in range(0, i + 1):
-                group = cells[start:i]
-                cost = _group_cost(cols[j - 1], group, widths)
+            for start in range(max(0, i - longest), i + 1):
+                previous = best.get((start, j - 1))
+                if not previous:
+                    continue
+                key = (col, start, i)
+                if key not in memo:
+                    memo[key] = _group_cost(col, view, start, i, widths)
+                cost = memo[key]
                 if cost == float("inf"):
                     continue
-                for prev_cost, groups in best.get((start, j - 1), []):
-                    options.append((prev_cost + cost, groups + [group]))
-            options.sort(key=lambda o: o[0])
+                options += [(prev_cost + cost, groups + [cells[start:i]]) for prev_cost, groups in previous]
             if options:
+                options.sort(key=lambda o: o[0])
                 best[(i, j)] = options[:3]
     return best.get((n, k), [])
 
@@ -264,7 +296,7 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
         return None
     if len({c.text for c in cells}) == 1 and len(cells) > 1:
         cells = cells[:1]   # one merged cell repeated across the row's columns: a label, no values
-    readings = positional_reading(raw_cells, columns) or align_row(cells, columns, widths)
+    readings = positional_reading(raw_cells, columns) or align_row(cells, columns, widths or None)
     if not readings:
         return None
     cols = data_columns(columns)

@@ -18,12 +18,14 @@ from loaders.parse.numbers import to_halfwidth
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _QUALIFIER_RE = re.compile(r"\((?:[A-Za-z/]+|%|分|万元|元|\d+(?:\.\d+)?分)\)$")
+_SPACES_RE = re.compile(r"\s+")
 _POINTS_RE = re.compile(r"\((\d+(?:\.\d+)?)分\)$|(\d+(?:\.\d+)?)分$")
 
 
+@lru_cache(maxsize=65536)
 def label_key(text: str) -> str:
     """Comparable form of a label: ASCII forms, no spaces, no trailing ':' or qualifier."""
-    key = re.sub(r"\s+", "", to_halfwidth(text)).rstrip(":：")
+    key = _SPACES_RE.sub("", to_halfwidth(text)).rstrip(":：")
     key = key.replace("：", ":")
     return _QUALIFIER_RE.sub("", key).rstrip(":")
 
@@ -64,6 +66,7 @@ def is_label(text: str, kind: str) -> bool:
     return label_key(text) in table_labels().get(kind, frozenset())
 
 
+@lru_cache(maxsize=65536)
 def level_kind(text: str) -> str | None:
     """'level1' | 'level2' | 'both' when the cell is an indicator category label, else None.
 
@@ -85,6 +88,7 @@ def level_kind(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def header_field(text: str, context: str) -> str | None:
     """The column a header cell names in `context`, else None."""
     key = label_key(text)

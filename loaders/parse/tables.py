@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.parse.flattened import label_hits, split_at_labels
 from loaders.parse.labels import header_field, is_canned_actual, is_label, is_unit, level_kind
@@ -140,6 +141,7 @@ def _needs_space(previous: str, word: str) -> bool:
         re.search(r"[\x21-\x7e]$", to_halfwidth(previous)))
 
 
+@lru_cache(maxsize=65536)
 def cell_kind(text: str) -> str | None:
     """What a cell is as a label: level1/level2/both/money_row/total/header/canned, else None."""
     kind = level_kind(text)
@@ -161,7 +163,7 @@ def join_broken_labels(cells: list[Cell], longest: int = 6) -> list[Cell]:
     i = 0
     while i < len(cells):
         best = 1
-        for size in range(2, longest + 1):
+        for size in range(2, longest + 1 if len(cells[i].text) <= 12 else 1):
             group = cells[i:i + size]
             if len(group) < size or any(c.sep in (CELL, SPACE) for c in group[1:]) or not all(c.text for c in group):
                 break
