@@ -28,7 +28,7 @@ from tests.conftest import CORPUS_DIR, corpus_documents, require
 SCORER_PATH = CORPUS_DIR.parent / "tools" / "score_extraction.py"
 GAPS_FILE = Path(__file__).with_name("golden_known_gaps.toml")
 # The whole-corpus F1 reached when this floor was last raised; never lower it to pass.
-F1_FLOOR = 0.86
+F1_FLOOR = 0.91
 _NOTE_RE = re.compile(r"^(missed|WRONG|spurious)\s+(.+?\.\w+): ")
 
 
@@ -66,8 +66,9 @@ def test_corpus_is_present():
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("path", corpus_documents(), ids=lambda p: p.stem)
-def test_golden_document(path: Path):
+@pytest.mark.parametrize("path", corpus_documents() or [None], ids=lambda p: p.stem if p else "no-corpus")
+def test_golden_document(path: Path | None):
+    require(path is not None, f"../shared/corpus not found beside this clone ({CORPUS_DIR})")
     scorer = _scorer()
     truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     pred = json.loads(json.dumps(extract_file(path), ensure_ascii=False))   # exactly what extract writes
