@@ -135,13 +135,17 @@ def parser_version() -> str:
 
 # ── finding files ─────────────────────────────────────────────────────────────
 
+# Read as text when named, but in a folder they are documentation (README.md, FORMAT.md).
+_NOT_IN_FOLDER_WALKS = {".md"}
+
+
 def supported_extensions() -> set[str]:
     """Extensions a folder walk picks up: every kind loaders.read can sniff."""
     try:
         from loaders.read.sniff import EXTENSIONS  # noqa: PLC0415
     except ImportError:
         return {".txt"}
-    return {ext for exts in EXTENSIONS.values() for ext in exts if ext}
+    return {ext for exts in EXTENSIONS.values() for ext in exts if ext} - _NOT_IN_FOLDER_WALKS
 
 
 def discover_files(paths: Iterable[Path]) -> list[Path]:
