@@ -405,3 +405,34 @@ def test_reader_rows_with_merged_cells(repeat):
         ("满意度指标", "服务对象满意度指标", "沿岸居民满意度", "≥85%", "88%", 30, 30),
     ]
     assert p.total_score == 99
+
+
+def test_row_with_a_missing_score_does_not_swallow_the_next_row():
+    text = BROKEN_CELLS.replace("≥12台\n完成\n指标\n20 20", "≥12台\n完成\n指标\n20")
+    p = parse(text)[0][0]
+    first, second = p.indicators[0], p.indicators[1]
+    assert (first.name, first.target, first.actual) == ("购置办公设备", "≥12台", "完成指标")
+    # one number for two columns (分值 | 得分): which one is not knowable, so neither is filled
+    assert (first.weight, first.score) == (None, None)
+    assert (second.name, second.weight, second.score) == ("设备验收合格", 20, 20)
+
+
+def test_money_unit_from_the_forms_unit_line_above_the_block():
+    text = "\n".join([
+        "项目名称 社区图书室运营 金额单位：元",
+        "二、预算执行情况",
+        "年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 50,000.00 48,000.00 45,600.00 10 95% 9.5",
+    ])
+    p = parse(text)[0][0]
+    assert (p.budget_initial, p.budget_full_year, p.executed) == (5.0, 4.8, 4.56)
+
+
+def test_prose_budget_is_initial_only_when_it_says_so():
+    text = "\n".join([
+        "某某县2023年水利设施维修项目绩效自评报告",
+        "一、基本情况",
+        "该项目年初预算资金30万元，实际支出28万元。",
+    ])
+    p = parse(text)[0][0]
+    assert (p.budget_initial, p.budget_full_year, p.executed) == (30, None, 28)

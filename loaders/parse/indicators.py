@@ -138,8 +138,12 @@ def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None
         if not is_number_cell(cell.text):
             break
         run += 1
-    if run < closing or (following is not None and is_number_cell(following.text)):
+    if following is not None and is_number_cell(following.text):
         return False
+    if run < closing:
+        # a row printed with fewer numbers (得分 left empty) ends where the next line starts a name
+        return run >= 1 and following is not None and following.sep in (LINE, BLANK) \
+            and not cell_kind(following.text) and len(buffer) - run >= needed and not buffer[-1].boxed
     return len(buffer) - closing >= needed
 
 

@@ -47,12 +47,15 @@ def read_money_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
     return fields, i
 
 
-def find_unit(cells: list[Cell], header_start: int, lookback: int = 8) -> str | None:
-    """The money unit named just before the header (项目资金（万元）, 资金情况(万元), 金额单位: 元)."""
-    for cell in reversed(cells[max(0, header_start - lookback):header_start]):
-        unit = money_unit(cell.text) if re.search(r"[(（:：]|单位|资金", cell.text) else None
-        if unit:
-            return unit
+def find_unit(cells: list[Cell], header_start: int, lookback: int = 30) -> str | None:
+    """The money unit named before the header: 项目资金（万元） / 资金情况(万元) close by, or the
+    form's 金额单位：元 line above it."""
+    for distance, cell in enumerate(reversed(cells[max(0, header_start - lookback):header_start])):
+        near = distance < 8 and re.search(r"[(（]\s*(?:万元|元|亿元)\s*[)）]|资金", cell.text)
+        if near or re.search(r"(?:金额|资金)?单位\s*[:：]?\s*(?:万元|元|亿元)", cell.text):
+            unit = money_unit(cell.text)
+            if unit:
+                return unit
     return None
 
 

@@ -118,7 +118,10 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
         text = to_halfwidth(line)
         for key, pattern in (("budget_full_year", BUDGET_RE), ("executed", EXECUTED_RE)):
             match = pattern.search(text)
-            if match and key not in found:
+            context = text[max(0, match.start() - 4):match.end()] if match else ""
+            if match and key == "budget_full_year" and re.search(r"年初|结转|结余", context):
+                key = "budget_initial" if "年初" in context else None   # 年初 only when stated so
+            if match and key and key not in found:
                 value = to_wan(parse_number(match.group(1)), match.group(2))
                 found[key] = Stated(value, number)
         rate = RATE_RE.search(text)
