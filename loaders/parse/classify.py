@@ -23,12 +23,12 @@ SECTION_HEADING_CHARS = 30
 KIND_NAMES = {"project": "项目报告", "department": "部门整体报告", "mixed": "混合报告（部门整体与项目）"}
 
 
-def title_text(index: TextIndex) -> tuple[str, tuple[int, int]]:
+def title_text(index: TextIndex) -> tuple[str, tuple[int, int] | None]:
     """The opening content lines, each up to its first sentence mark (a paragraph is no title)
     and at most TITLE_CHARS (a flattened page runs the table on after the title), compacted."""
     lines = content_lines(index)[:TITLE_LINES]
     if not lines:
-        return "", (1, 1)
+        return "", None
     heads = [re.split(r"[。，,；;！!？?]", line, maxsplit=1)[0][:TITLE_CHARS] for _, line in lines]
     return compact("\n".join(heads)), (lines[0][0], lines[-1][0])
 
@@ -68,7 +68,7 @@ def project_section_line(index: TextIndex) -> int | None:
     return None
 
 
-def _kind_from_body(body: str, cues: dict[str, list[dict[str, str]]], span: tuple[int, int]) -> Found | None:
+def _kind_from_body(body: str, cues: dict[str, list[dict[str, str]]], span: tuple[int, int] | None) -> Found | None:
     """No title to go by (a results notice, a page opening mid-text): the body's words, with a warning."""
     department = any(t in body for t in BODY_DEPARTMENT_CUES)
     project = any(r["term"] in body for r in cues["project"])

@@ -33,7 +33,7 @@ _EVALUATION_WORDS_RE = re.compile(r"绩效|自评|评价")
 class Found:
     """A value the parser decided, where it came from, and how sure it is."""
     value: object
-    span: Span
+    span: Span | None          # None when the value's source line is not known
     warning: str | None = None
 
 

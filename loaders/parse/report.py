@@ -58,7 +58,8 @@ def _set(report: Report, field: str, found: Found | None) -> None:
     if found.value is None:
         return
     setattr(report, field, found.value)
-    report.provenance[field] = found.span
+    if found.span is not None:
+        report.provenance[field] = found.span
 
 
 def _name_department_tables(projects: list[Project], agency: str | None) -> None:

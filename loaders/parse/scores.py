@@ -47,7 +47,7 @@ def find_total_score(index: TextIndex, projects: list[Project], report_kind: str
         return Found(None, stated[0][1], f"文中有多个不同的总分（{'、'.join(f'{v:g}' for v in values)}），未取总分")
     single = _single_project(projects, report_kind)
     if single is not None and single.total_score is not None:
-        return Found(single.total_score, single.provenance.get("total_score", (1, 1)))
+        return Found(single.total_score, single.provenance.get("total_score"))
     table = _table_totals(index)
     if len(table) == 1 and report_kind != "mixed":
         return Found(table[0][0], table[0][1])
@@ -106,7 +106,7 @@ def find_grade(index: TextIndex, projects: list[Project], report_kind: str | Non
         return Found(None, stated[0][1], f"文中有多个不同的等级（{'、'.join(values)}），未取等级")
     single = _single_project(projects, report_kind)
     if single is not None and single.grade:
-        return Found(single.grade, single.provenance.get("grade", (1, 1)))
+        return Found(single.grade, single.provenance.get("grade"))
     return None
 
 
