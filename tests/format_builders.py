@@ -200,3 +200,38 @@ def _pdf_table_data(rows, style, paragraph):
                     top -= 1
                 spans.append(("SPAN", (c, top), (c, r)))
     return data, spans
+
+
+def write_rotated_pdf(rows, path: Path, rotation: int) -> Path:
+    """A landscape form as scanners and Word often save it: a portrait page with /Rotate
+    `rotation` (90 or 270) whose content is drawn turned the other way, so it reads upright."""
+    import pypdfium2  # noqa: PLC0415
+    from reportlab.lib import colors  # noqa: PLC0415
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415
+    from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: PLC0415
+    from reportlab.pdfgen import canvas  # noqa: PLC0415
+    from reportlab.platypus import Paragraph, Table, TableStyle  # noqa: PLC0415
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cjk", fontName="STSong-Light", fontSize=9, leading=12, wordWrap="CJK")
+    data, spans = _pdf_table_data(rows, style, Paragraph)
+    unrotated = path.with_suffix(".unrotated.pdf")
+    pdf = canvas.Canvas(str(unrotated), pagesize=A4)
+    width, height = A4
+    pdf.translate(width, 0) if rotation == 90 else pdf.translate(0, height)
+    pdf.rotate(90 if rotation == 90 else -90)
+    pdf.setFont("STSong-Light", 12)
+    pdf.drawString(72, 520, "项目支出绩效自评表")
+    table = Table(data, colWidths=[90, 95, 85, 105, 70, 70, 55, 55])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), *spans]))
+    _w, table_height = table.wrapOn(pdf, 700, 500)
+    table.drawOn(pdf, 72, 500 - table_height)
+    pdf.save()
+    document = pypdfium2.PdfDocument(str(unrotated))
+    document[0].set_rotation(rotation)
+    document.save(str(path))
+    document.close()
+    unrotated.unlink()
+    return path

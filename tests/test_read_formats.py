@@ -291,3 +291,24 @@ def test_pdf_with_one_scanned_page_reads_the_rest_and_names_the_page(tmp_path):
     document = read_document(tmp_path / "mixed.pdf")
     assert document.text.strip() == "项目支出绩效自评表 全年预算数150万元 执行数142.5万元 得分95.5"
     assert document.notes == ["第 2 页没有文字层（可能是扫描页），这些页的内容未读取，需要 OCR"]
+
+
+@pytest.mark.parametrize("rotation", [90, 270])
+def test_pdf_landscape_form_on_a_rotated_page_reads_upright(rotation, tmp_path):
+    from tests.format_builders import write_rotated_pdf  # noqa: PLC0415
+    rows = STANDARD_REPORT[2][1]
+    document = read_document(write_rotated_pdf(rows, tmp_path / "rot.pdf", rotation))
+    assert document.text.splitlines() == ["项目支出绩效自评表", *to_txt([("table", rows)]).splitlines()]
+    assert document.notes == []
+
+
+def test_pdf_page_whose_tables_do_not_line_up_falls_back_to_plain_text(tmp_path, monkeypatch):
+    from loaders.read import pdf as pdf_reader  # noqa: PLC0415
+    path = write_pdf(STANDARD_REPORT, tmp_path / "r.pdf")
+    # Simulate a page geometry we cannot map: every text band comes back empty.
+    monkeypatch.setattr(pdf_reader, "band_in_pdf_space",
+                        lambda page, top, bottom: {"left": 0, "bottom": 0, "right": 0, "top": 0})
+    document = read_document(path)
+    assert document.notes == ["第 1 页的表格无法与文字对齐，已按纯文字读取"]
+    assert "项目支出绩效自评表" in document.text and "填报单位：滨河区民政局" in document.text
+    assert "年度资金总额 120 150 142.5 10 95.00% 9.5" in document.text

@@ -32,6 +32,9 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)   # pdfminer warns per gly
 # A ruled table needs at least a few drawn lines; a page with fewer path objects is
 # read by pypdfium2 alone, skipping pdfplumber's (much slower) full page parse.
 MIN_PATHS_FOR_TABLE = 4
+# If the page as composed (tables + text bands) holds less than this share of the page's
+# characters, something did not line up: the page is read as plain text instead.
+MIN_COVERAGE = 0.98
 
 
 @dataclass
@@ -72,11 +75,29 @@ def horizontal_dedupe(row, texts, starts) -> list[str]:
     return values
 
 
-def text_between(textpage, width: float, height: float, top: float, bottom: float) -> list[str]:
-    """pypdfium2 text of the full-width band [top, bottom] (pdfplumber's top-down y)."""
+def band_in_pdf_space(pdfium_page, top: float, bottom: float) -> dict[str, float]:
+    """A full-width band [top, bottom] measured down from the top of the page as displayed
+    (pdfplumber's coordinates) → a rectangle in the unrotated PDF space pypdfium2 uses.
+    Landscape forms are often portrait pages with /Rotate 90."""
+    left, base, right, ceiling = pdfium_page.get_mediabox()
+    w, h = right - left, ceiling - base
+    rotation = pdfium_page.get_rotation()
+    if rotation == 90:
+        box = (top, 0, bottom, h)
+    elif rotation == 180:
+        box = (0, top, w, bottom)
+    elif rotation == 270:
+        box = (w - bottom, 0, w - top, h)
+    else:
+        box = (0, h - bottom, w, h - top)
+    return {"left": left + box[0], "bottom": base + box[1], "right": left + box[2], "top": base + box[3]}
+
+
+def text_between(pdfium_page, textpage, top: float, bottom: float) -> list[str]:
+    """pypdfium2 text of the full-width band [top, bottom], page marks dropped."""
     if bottom - top < 1:
         return []
-    text = textpage.get_text_bounded(left=0, bottom=height - bottom, right=width, top=height - top)
+    text = textpage.get_text_bounded(**band_in_pdf_space(pdfium_page, top, bottom))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return [line.rstrip() for line in lines if not PAGE_MARK.match(line)]
 
@@ -86,18 +107,16 @@ def may_have_ruled_table(pdfium_page) -> bool:
     return sum(1 for _ in itertools.islice(paths, MIN_PATHS_FOR_TABLE)) >= MIN_PATHS_FOR_TABLE
 
 
-def page_blocks(plumber_page, pdfium_page) -> list[Block]:
-    width, height = plumber_page.width, plumber_page.height
-    textpage = pdfium_page.get_textpage()
+def page_blocks(plumber_page, pdfium_page, textpage) -> list[Block]:
     found = plumber_page.find_tables() if may_have_ruled_table(pdfium_page) else []
     tables = sorted(found, key=lambda t: t.bbox[1])
     blocks, cursor = [], 0.0
     for table in tables:
         _x0, top, _x1, bottom = table.bbox
-        blocks.append(Block("text", lines=text_between(textpage, width, height, cursor, top)))
+        blocks.append(Block("text", lines=text_between(pdfium_page, textpage, cursor, top)))
         blocks.append(Block("table", ncols=len(table.columns), rows=table_rows(table)))
         cursor = max(cursor, bottom)
-    blocks.append(Block("text", lines=text_between(textpage, width, height, cursor, height)))
+    blocks.append(Block("text", lines=text_between(pdfium_page, textpage, cursor, plumber_page.height)))
     return [b for b in blocks if b.rows or any(line.strip() for line in b.lines)]
 
 
@@ -151,25 +170,45 @@ def read_pdf(path: Path) -> Document:
     pdfium_doc, plumber_doc = open_pdf(path)
     blocks: list[Block] = []
     no_text_pages: list[int] = []
+    notes: list[str] = []
     try:
         for number, (plumber_page, pdfium_page) in enumerate(zip(plumber_doc.pages, pdfium_doc), 1):
-            if pdfium_page.get_textpage().count_chars() == 0:
+            textpage = pdfium_page.get_textpage()
+            if textpage.count_chars() == 0:
                 no_text_pages.append(number)
                 continue
-            stitch(blocks, page_blocks(plumber_page, pdfium_page))
+            page = page_blocks(plumber_page, pdfium_page, textpage)
+            if not MIN_COVERAGE <= coverage(page, textpage) <= 1 / MIN_COVERAGE:
+                page = [Block("text", lines=textpage.get_text_range().replace("\r\n", "\n").split("\n"))]
+                notes.append(f"第 {number} 页的表格无法与文字对齐，已按纯文字读取")
+            stitch(blocks, page)
     finally:
         plumber_doc.close()
         pdfium_doc.close()
-    return finish(blocks, no_text_pages)
+    return finish(blocks, no_text_pages, notes)
 
 
-def finish(blocks: list[Block], no_text_pages: list[int]) -> Document:
+def _visible_chars(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def coverage(page: list[Block], textpage) -> float:
+    """Visible characters in the composed blocks / on the page (page numbers aside).
+    Below 1 text was lost; above 1 text was read twice."""
+    lines = textpage.get_text_range().replace("\r\n", "\n").split("\n")
+    total = sum(_visible_chars(line) for line in lines if not PAGE_MARK.match(line))
+    if total == 0:
+        return 1.0
+    got = sum(_visible_chars("".join(b.lines)) + sum(_visible_chars("".join(r)) for r in b.rows) for b in page)
+    return got / total
+
+
+def finish(blocks: list[Block], no_text_pages: list[int], notes: list[str]) -> Document:
     text = render(blocks)
     if not text.strip():
         raise NeedsOcrError(
             "扫描件，无文字层，需要 OCR 识别后才能读取（PDF 中没有可提取的文字） (scanned PDF, needs OCR)"
         )
-    notes = []
     if no_text_pages:
         pages = "、".join(str(n) for n in no_text_pages[:10]) + ("…" if len(no_text_pages) > 10 else "")
         notes.append(f"第 {pages} 页没有文字层（可能是扫描页），这些页的内容未读取，需要 OCR")
