@@ -362,3 +362,12 @@ def test_spending_side_of_a_budget_is_the_budget():
     text = "某某县民政局2023年度部门整体支出绩效自评报告\n2023年部门预算收入500万元、支出500万元；全年实际支出480万元。\n"
     budget = parse(text).department_budget
     assert (budget["budget"], budget["executed"]) == (500, 480)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "绩效", "总分", "等级为", "2024年", "实施单位：", "存在的问题\n",
+                                  "预算执行率为%", "全年预算数 万元", "｜" * 5000],
+                         ids=lambda t: repr(t[:12]))
+def test_odd_fragments_parse_without_inventing_values(text):
+    report = parse(text)
+    assert (report.agency, report.total_score, report.grade, report.department_budget) == (None, None, None, None)
+    assert report.findings == []
