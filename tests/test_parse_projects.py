@@ -436,3 +436,26 @@ def test_prose_budget_is_initial_only_when_it_says_so():
     ])
     p = parse(text)[0][0]
     assert (p.budget_initial, p.budget_full_year, p.executed) == (30, None, 28)
+
+
+def test_summary_notice_lists_projects_and_their_scores_in_order():
+    text = ("我局委托第三方对2022年校园安保经费、老年助餐补贴资金、乡村道路养护经费3个项目进行重点评价。"
+            "评价得分分别为92分、85.5分、78分。")
+    projects, _ = parse(text)
+    assert [(p.name, p.total_score) for p in projects] == [
+        ("2022年校园安保经费", 92), ("老年助餐补贴资金", 85.5), ("乡村道路养护经费", 78)]
+
+
+def test_listed_names_are_not_used_when_the_stated_count_disagrees():
+    text = "对校园安保经费、老年助餐补贴资金4个项目进行重点评价。评价得分分别为92分、85.5分。"
+    assert parse(text)[0] == []
+
+
+def test_budget_parts_of_a_department_are_not_projects():
+    text = "\n".join([
+        "某某中心2022年整体支出绩效自评报告",
+        "部门预算总金额 500 万元。其中: 基本运行保障经费 420 万元。",
+        "我单位共有 1 个项目批复了绩效目标,项目金额 80 万元。其中: 闸坝维修养护经费 80 万元。",
+    ])
+    projects, _ = parse(text)
+    assert [(p.name, p.budget_full_year) for p in projects] == [("闸坝维修养护经费", 80)]

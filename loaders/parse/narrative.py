@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.parse.labels import table_labels
-from loaders.parse.numbers import money_unit, parse_number, to_halfwidth, to_wan
+from loaders.parse.numbers import chinese_numeral, find_numbers, money_unit, parse_number, to_halfwidth, to_wan
 from loaders.records import Indicator, Project
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元|元)"
@@ -154,6 +154,40 @@ def parenthetical_projects(lines: list[str]) -> list[Project]:
             if rate:
                 project.execution_rate_pct = float(rate.group(1))
             project.provenance = {k: (number, number) for k in ("name", "budget_full_year")}
+            out.append(project)
+    return out
+
+
+_LISTED_RE = re.compile(r"对(.{4,200}?)(\d+|[一二三四五六七八九十]+)个项目(?:进行|开展|实施)")
+_SCORES_RE = re.compile(r"得分(?:分)?别为\s*((?:\d+(?:\.\d+)?\s*分?\s*[、,，和及]\s*)+\d+(?:\.\d+)?)\s*分")
+_ITEM_RE = re.compile(r"其中[:：]\s*([^，,。；;:：\d]{4,40}?(?:经费|资金|项目))\s*(\d+(?:\.\d+)?)\s*(万元|元|亿元)")
+
+
+def listed_projects(lines: list[str]) -> list[Project]:
+    """Projects a summary names in a list: 对A、B、C3个项目进行重点评价 … 得分分别为93.4分、91分、81.5分,
+    or one project given as 其中: NAME 46.00万元. A list is used only when its count is stated and
+    matches; scores only when there is one per project."""
+    text = "".join(to_halfwidth(line) for line in lines)
+    listed = _LISTED_RE.search(text)
+    if listed:
+        names = [n.strip() for n in listed.group(1).split("、") if n.strip()]
+        count = int(listed.group(2)) if listed.group(2).isdigit() else chinese_numeral(listed.group(2))
+        if count == len(names) and count > 1:
+            projects = [Project(name=name) for name in names]
+            scores = _SCORES_RE.search(text, listed.end())
+            values = find_numbers(scores.group(1)) if scores else []
+            if len(values) == len(projects):
+                for project, value in zip(projects, values):
+                    project.total_score = value
+            return projects
+    out = []
+    for number, line in enumerate(lines, start=1):
+        compact = to_halfwidth(re.sub(r"\s+", "", line))
+        for match in _ITEM_RE.finditer(compact):
+            if not re.search(r"个项目|项目金额", compact[max(0, match.start() - 60):match.start()]):
+                continue   # 其中: after a department total lists budget parts, not projects
+            project = Project(name=match.group(1), budget_full_year=to_wan(float(match.group(2)), match.group(3)))
+            project.provenance = {"name": (number, number), "budget_full_year": (number, number)}
             out.append(project)
     return out
 
