@@ -19,7 +19,8 @@ from loaders.records import Span
 
 CJK = "\u4e00-\u9fff"
 _NAME_CHARS = rf"[{CJK}()]"
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2}|[二][〇零][一二三四五六七八九〇零]{2})\s*年\s*(度)?")
+# 2024年 / 2024 年度 / OCR "2 0 2 4 年" / 二〇二四年
+_YEAR_RE = re.compile(r"(?<![\d.])((?:1 ?9|2 ?0) ?\d ?\d|[二][〇零][一二三四五六七八九〇零]{2})\s*年\s*(度)?")
 _CN_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 # 单位名称（盖章）：XX局 — the seal note between a label and its value.
 _SEAL_NOTE = r"(?:\s*\((?:盖章|公章|签章|章)\))?"
@@ -274,7 +275,7 @@ def find_year(index: TextIndex) -> Found | None:
         line = index.line(number)
         if _FURNITURE_RE.search(line):
             continue
-        year = int("".join(_CN_DIGITS.get(ch, ch) for ch in match.group(1)))  # 二〇二三 → 2023
+        year = int("".join(_CN_DIGITS.get(ch, ch) for ch in match.group(1) if ch != " "))  # 二〇二三 → 2023
         weight = 1 + (2 if match.group(2) else 0) + (2 if _EVALUATION_WORDS_RE.search(line) else 0)
         weight += 2 if number in head_lines else 0
         weights[year] += weight
