@@ -54,5 +54,5 @@ def read_legacy_doc(path: Path) -> Document:
         )
     with tempfile.TemporaryDirectory(prefix="perfdash-doc-") as tmp:
         document = read_docx(convert_to_docx(path, soffice, Path(tmp)))
-    document.notes.append("旧版 Word 文件已用 LibreOffice 转换为 .docx 后读取")
+    document.notes.append("旧版 Word(.doc) 或 RTF 文件已用 LibreOffice 转换为 .docx 后读取")
     return document
