@@ -231,11 +231,14 @@ def _group_cost(field_name: str, view: RowView, start: int, end: int,
         return 0.0 if len(group) == 1 and view.number[start] else float("inf")
     cost = sum(view.join[start + 1:end])
     if field_name == "name":
-        # a short line rarely wraps: the next line is probably the next column
-        cost += 0.2 * sum(1 for k in range(start + 1, end)
-                          if view.cells[k].sep in (LINE, BLANK) and view.width[k - 1] < 7)
+        # a line wraps only when it is full: a name line narrower than the column (as learned
+        # from other rows, else a short one) is followed by the next column, not by more name
+        full = (widths or {}).get("name")
+        narrow = (lambda w: w < full - 1.0) if full else (lambda w: w < 7)
+        cost += (0.3 if full else 0.2) * sum(1 for k in range(start + 1, end)
+                                             if view.cells[k].sep in (LINE, BLANK) and narrow(view.width[k - 1]))
     cost += _uneven_wrap_cost(group, view.width[start:end])
-    if widths and field_name in widths and len(group) > 1:
+    if widths and field_name in widths and field_name != "name" and len(group) > 1:
         cost += 1.5 * sum(1 for w in view.width[start:end] if w > widths[field_name] + 0.5)
     first = group[0].text
     if field_name == "name" and (view.number[start] or is_canned_actual(first)):
@@ -494,7 +497,7 @@ def column_widths(rows: list[list[Cell]], columns: list[str]) -> dict[str, float
             continue
         for col, group in zip(cols, readings[0][1]):
             wrapped = [group[0]] + [c for c in group[1:] if c.sep in (LINE, BLANK)] if group else []
-            if col in ("target", "actual") and len(wrapped) > 1:
+            if col in ("name", "target", "actual") and len(wrapped) > 1:
                 # only a line that wrapped shows the column's width; a short cell shows nothing
                 seen[col] = max(seen.get(col, 0.0), max(_width(c.text) for c in wrapped[:-1]))
     return seen
