@@ -108,8 +108,13 @@ def test_weights_not_100_counts_the_execution_weight(con):
     scored_project(con, "r1", seq=2, name="九十加十", weights=(30, 20, 20, 10, 10), total_score=100)
     scored_project(con, "r1", seq=3, name="无执行率行", weights=(30, 30, 20, 20), execution_weight=None,
                    execution_score=None, total_score=100)
+    scored_project(con, "r1", seq=4, name="无执行率行九十", weights=(30, 30, 20, 10), execution_weight=None,
+                   execution_score=None, total_score=100)
+    scored_project(con, "r1", seq=5, name="无执行率行八十", weights=(30, 30, 10, 10), execution_weight=None,
+                   execution_score=None, total_score=100)
     apply_views(con)
-    assert explanations(con, "weights_not_100") == ["项目“一百一”指标分值合计100，加预算执行率分值10，共110，不等于100"]
+    assert explanations(con, "weights_not_100") == ["项目“一百一”指标分值合计100，加预算执行率分值10，共110，不等于100",
+                                                    "项目“无执行率行八十”指标分值合计80，不等于100"]
 
 
 def test_score_over_weight_on_indicators_and_the_execution_row(con):
@@ -173,6 +178,14 @@ def test_unspent_and_low_execution_thresholds(con, executed, unspent, low):
     apply_views(con)
     assert bool(flags(con, "unspent_over_20pct")) is unspent
     assert bool(flags(con, "low_execution")) is low
+
+
+def test_zero_budget_gives_no_rate_flags(con):
+    # a 年度资金总额 row printed 0 / 0 / 0 with 执行率 0: the rate is undefined, not 0 %
+    add_report(con, "r1")
+    scored_project(con, "r1", seq=1, budget_initial=0, budget_full_year=0, executed=0, execution_rate_pct=0)
+    apply_views(con)
+    assert flags(con, "low_execution") == [] and flags(con, "score_above_money") == []
 
 
 def test_low_execution_text(con):

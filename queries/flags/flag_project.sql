@@ -14,7 +14,9 @@ projects as (
     select
         p.*,
         coalesce('项目“' || p.name || '”', '第' || p.seq || '个项目') as who,
-        coalesce(p.execution_rate_pct_computed, p.execution_rate_pct) as rate_used,
+        -- a budget of 0 leaves the rate undefined (a 0 / 0 / 0 total row is a components problem, not 0 %)
+        case when p.budget_full_year = 0 then null
+             else coalesce(p.execution_rate_pct_computed, p.execution_rate_pct) end as rate_used,
         ru.score_above_money_points, ru.low_execution_pct, ru.unspent_share_pct, ru.midyear_cut_pct,
         ru.full_execution_pct, ru.rate_slack_pp, ru.amount_tolerance_wan, ru.score_tolerance,
         ru.perfect_total_score,
@@ -88,7 +90,13 @@ weights_not_100 as (
                || '，不等于' || fmt_num(p.total_weight_expected) as explanation,
            p.weight_sum_total as metric_value, p.total_weight_expected as threshold
     from projects as p
-    where abs(p.weight_sum_total - p.total_weight_expected) > p.score_tolerance
+    where case
+              when p.execution_weight is not null
+                  then abs(p.weight_sum_total - p.total_weight_expected) > p.score_tolerance
+              -- no execution row printed: either the standard 90 (+ 10 for execution) or 100 is consistent
+              else abs(p.indicator_weight_sum - p.total_weight_expected) > p.score_tolerance
+                   and abs(p.indicator_weight_sum - p.indicator_weight_expected) > p.score_tolerance
+          end
 ),
 
 execution_score_over_weight as (

@@ -10,7 +10,10 @@
 with
 
 departments as (
-    select d.*, ru.low_execution_pct, ru.unspent_share_pct, ru.rate_slack_pp
+    select d.*, ru.low_execution_pct, ru.unspent_share_pct, ru.rate_slack_pp,
+           -- a budget of 0 leaves the rate undefined rather than 0 %
+           case when d.budget = 0 then null
+                else coalesce(d.execution_rate_pct_computed, d.execution_rate_pct) end as rate_used
     from mart_department as d
     left join int_scope_rules as ru on ru.region is not distinct from d.region and ru.year is not distinct from d.year
 ),
@@ -79,11 +82,10 @@ unspent_over_20pct as (
 
 low_execution as (
     select 'low_execution' as rule_id, d.*,
-           '部门预算执行率' || fmt_pct(coalesce(d.execution_rate_pct_computed, d.execution_rate_pct)) || '，低于'
-               || fmt_pct(d.low_execution_pct) as explanation,
-           coalesce(d.execution_rate_pct_computed, d.execution_rate_pct) as metric_value, d.low_execution_pct as threshold
+           '部门预算执行率' || fmt_pct(d.rate_used) || '，低于' || fmt_pct(d.low_execution_pct) as explanation,
+           d.rate_used as metric_value, d.low_execution_pct as threshold
     from departments as d
-    where coalesce(d.execution_rate_pct_computed, d.execution_rate_pct) < d.low_execution_pct
+    where d.rate_used < d.low_execution_pct
 ),
 
 report_grades as (
