@@ -73,7 +73,7 @@ class ReportMeta:
     content_hash: str
     source_format: str | None = "txt"
     encoding: str | None = None
-    parser_version: str = PARSER_VERSION
+    parser_version: str = field(default_factory=lambda: parser_version())
     loaded_at: datetime = field(default_factory=datetime.now)
     lines: list[str] = field(default_factory=list)   # the decoded text, for provenance snippets
 
@@ -557,6 +557,8 @@ def run(args) -> int:
     """`perfdash load PATH... [--db FILE] [--workers N]`. Exit 1 when any file failed."""
     db_path = Path(args.db) if args.db else default_db_path()
     files_hint = len(discover_files(args.paths))
+    if not files_hint:
+        print("没有找到可载入的文件（no files found）", file=sys.stderr)
     step = max(1, min(500, files_hint // 20))
 
     def progress(done: int, total: int, result: FileResult) -> None:

@@ -258,6 +258,36 @@ def test_bad_inputs_fail_one_line_each_and_good_files_still_load(tmp_path, capsy
     assert rows(db, "select count(*) from reports") == [(2,)]
 
 
+def test_command_line_prints_progress_statuses_and_summary(tmp_path, capsys, monkeypatch):
+    files = write_reports(tmp_path / "in", 60)
+    db = tmp_path / "p.duckdb"
+    monkeypatch.setattr("loaders.parse.parse_report", fake_parse_report)
+    assert perfdash(["load", str(tmp_path / "in"), "--db", str(db), "--workers", "1"]) == 0
+    out, err = capsys.readouterr()
+    progress = [line for line in err.splitlines() if line.startswith("进度 ")]
+    assert progress[0] == "进度 3/60 (5%)" and progress[-1] == "进度 60/60 (100%)" and len(progress) == 20
+    assert out.splitlines()[-2] == "60 loaded, 0 unchanged, 0 failed"
+    assert out.splitlines()[-1].startswith("载入 60，未变 0，失败 0")
+    files[0].write_text(sample_text(score="50"), encoding="utf-8")
+    assert perfdash(["load", str(tmp_path / "in"), "--db", str(db), "--workers", "1"]) == 0
+    out, _ = capsys.readouterr()
+    assert f"替换 {files[0].resolve()}" in out.splitlines()
+    assert f"未变 {files[1].resolve()}" in out.splitlines()
+    assert out.splitlines()[-2] == "1 loaded, 59 unchanged, 0 failed"
+
+
+def test_corrections_survive_a_reload(tmp_path):
+    (path,) = write_reports(tmp_path / "in", 1)
+    db = tmp_path / "p.duckdb"
+    load_paths([path], db, workers=1, parse=fake_parse_report)
+    from loaders.db import open_writer
+    with open_writer(db) as con:
+        con.execute("insert into corrections values (1, 'report', 'k', 'total_score', '80', '85', '核对原件', '张三', now())")
+    path.write_text(sample_text(score="70"), encoding="utf-8")
+    assert load_paths([path], db, workers=1, parse=fake_parse_report).line() == "1 loaded, 0 unchanged, 0 failed"
+    assert rows(db, "select new_value, reason, author from corrections") == [("85", "核对原件", "张三")]
+
+
 def test_parser_crash_fails_that_file_only(tmp_path):
     files = write_reports(tmp_path / "in", 2)
     crash = tmp_path / "in" / "crash.txt"
