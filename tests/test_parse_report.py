@@ -372,3 +372,21 @@ def test_odd_fragments_parse_without_inventing_values(text):
     report = parse(text)
     assert (report.agency, report.total_score, report.grade, report.department_budget) == (None, None, None, None)
     assert report.findings == []
+
+
+def test_results_notice_without_title_is_mixed_by_its_words_and_tables(tables):
+    tables.projects = [Project(name="2019年禁毒工作专项经费", total_score=93.4)]
+    text = ("为推进预算绩效管理，我局委托第三方对2019年禁毒工作专项经费等项目进行重点评价。"
+            "评价得分为93.4分，区卫健局2019年部门整体绩效评价结果为优秀。\n")
+    report = parse(text)
+    assert report.report_kind == "mixed"
+    assert any("报告类型不确定" in w for w in report.warnings)
+
+
+def test_flattened_page_keeps_department_figures_beside_a_narrative_project(tables):
+    # The whole page is one line: the department's figures and the project's share it.
+    line = ("某某市河湖管理中心 2022 年整体和项目支出绩效自评总结报告 部门预算总金额 803.74 万元其中:基本支出 757.49 万元,"
+            "项目支出 46.25 万元。 完成率均达到 100%;我单位共有 1 个项目,项目金额 46.00 万元。")
+    tables.projects = [Project(name="闸坝维修经费", budget_full_year=46.0, provenance={"budget_full_year": (1, 1)})]
+    budget = parse(line + "\n").department_budget
+    assert (budget["budget"], budget["basic_budget"], budget["execution_rate_pct"]) == (803.74, 757.49, 100)

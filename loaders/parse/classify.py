@@ -41,22 +41,21 @@ def _cues(csv_name: str, column: str) -> dict[str, list[dict[str, str]]]:
 
 
 def find_report_kind(index: TextIndex, projects: list[Project]) -> Found | None:
-    """project | department | mixed, from the title's words and the subjects of the parsed tables."""
+    """project | department | mixed, from the title's words and the subjects of the parsed tables;
+    from the body's words (with a warning) when the title says nothing."""
     title, span = title_text(index)
     cues = _cues("report_kind_cues.csv", "kind")
-    said = {kind for kind, rows in cues.items() if any(r["term"] in title for r in rows)}
+    said = {kind for kind in ("department", "project", "mixed")
+            if any(r["term"] in title for r in cues.get(kind, []))}
     subjects = {p.subject for p in projects}
+    if not said:
+        return _kind_from_body(compact(index.text), cues, subjects, span)
     if "mixed" in said:
         return Found("mixed", span)
-    has_department = "department" in said or "department" in subjects
-    has_project = "project" in subjects or ("project" in said and "department" not in said)
-    if has_department and ("project" in subjects or project_section_line(index) is not None):
-        return Found("mixed", span)
-    if has_department:
-        return Found("department", span)
-    if has_project:
-        return Found("project", span)
-    return _kind_from_body(compact(index.text), cues, span)
+    if "department" in said or "department" in subjects:
+        has_projects = "project" in subjects or project_section_line(index) is not None
+        return Found("mixed" if has_projects else "department", span)
+    return Found("project", span)
 
 
 def project_section_line(index: TextIndex) -> int | None:
@@ -68,10 +67,11 @@ def project_section_line(index: TextIndex) -> int | None:
     return None
 
 
-def _kind_from_body(body: str, cues: dict[str, list[dict[str, str]]], span: tuple[int, int] | None) -> Found | None:
-    """No title to go by (a results notice, a page opening mid-text): the body's words, with a warning."""
-    department = any(t in body for t in BODY_DEPARTMENT_CUES)
-    project = any(r["term"] in body for r in cues["project"])
+def _kind_from_body(body: str, cues: dict[str, list[dict[str, str]]], subjects: set[str],
+                    span: tuple[int, int] | None) -> Found | None:
+    """No title to go by (a results notice, a page opening mid-text): the body's words and the tables."""
+    department = "department" in subjects or any(t in body for t in BODY_DEPARTMENT_CUES)
+    project = "project" in subjects or any(r["term"] in body for r in cues["project"])
     kind = "mixed" if department and project else "department" if department else "project" if project else None
     if kind is None:
         return None

@@ -79,11 +79,11 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *,
 
 
 def _table_lines(projects: list[Project]) -> set[int]:
-    """Lines the table parser gave to a project (money rows, indicators, its stated figures):
-    their 预算数 / 执行率 belong to the project, not the department."""
+    """Lines of project table rows (money rows, indicator rows): their 预算数 / 执行率 belong to
+    the project. (Not a narrative project's spans: a flattened page may hold the department's
+    figures on the same line.)"""
     lines: set[int] = set()
     spans = [row.span for p in projects for row in p.money_rows if row.span]
-    spans += [span for p in projects if p.subject == "project" for span in p.provenance.values()]
     spans += [span for p in projects for ind in p.indicators for span in ind.provenance.values()]
     for first, last in spans:
         lines.update(range(first, last + 1))
