@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from loaders.parse.flattened import split_row_blob
-from loaders.parse.labels import header_field, is_canned_actual, label_key, label_points, level_kind
+from loaders.parse.labels import header_field, is_canned_actual, label_key, level_kind
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.tables import BLANK, CELL, CONT, LINE, SPACE, Cell, cell_kind, is_number_cell, is_placeholder
 from loaders.records import Indicator
 
-TEXT_FIELDS = ("name", "target", "actual", "reason", "target_op", "target_value", "target_unit", "ignore")
 NUMERIC_FIELDS = ("weight", "score")
 _JOIN_COST = {CELL: 3.0, SPACE: 1.5, BLANK: 1.0, LINE: 0.5, CONT: 0.0}
 _EMPTY_COST = {"name": 4.0, "target": 1.2, "actual": 1.2, "weight": 1.0, "score": 1.0,
@@ -573,7 +572,3 @@ def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
     if i > first:
         table.total_span = (cells[first - 1].line, cells[i - 1].last_line)
     return i
-
-
-def points_of(text: str) -> float | None:
-    return label_points(text)

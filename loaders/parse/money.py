@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from loaders.parse.flattened import is_digit_blob, split_money_blob
 from loaders.parse.labels import header_field, is_label, label_key
 from loaders.parse.numbers import money_unit, parse_number, to_halfwidth, to_wan
-from loaders.parse.tables import Cell, cell_kind, is_number_cell, is_placeholder
+from loaders.parse.tables import Cell, cell_kind, is_placeholder
 from loaders.records import MoneyRow
 
 AMOUNT_FIELDS = ("budget_initial", "budget_full_year", "executed")

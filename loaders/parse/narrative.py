@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.parse.labels import table_labels
-from loaders.parse.numbers import chinese_numeral, find_numbers, money_unit, parse_number, to_halfwidth, to_wan
+from loaders.parse.numbers import chinese_numeral, find_numbers, parse_number, to_halfwidth, to_wan
 from loaders.records import Indicator, Project
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元|元)"
@@ -26,7 +26,6 @@ _TITLE_CUT = re.compile(r"(?:项目)?(?:支出)?绩效(?:的)?(?:自评|评价|�
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _ORG_END = re.compile(r"^.{2,20}?(?:医院|委员会|办公室|局|中心|政府|学校|中学|小学|学院|部|办|院|所|站|队|馆|公司)(?=.{4,})")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
-_FURNITURE = re.compile(r"发布|索引号|来源|首页|位置|字体|分享|附件\d*$|^表\d")
 _DEPARTMENT_WORDS = re.compile(r"整体|部门绩效|部门\(单位\)|部门（单位）")
 _HEADING_LEVEL1 = re.compile(r"^\s*\d+\s*[.、．]\s*(产出|效益|效果|满意度|成本)指标完成情况")
 _HEADING_LEVEL2 = re.compile(r"^\s*(?:[(（]\d+[)）]\s*)?([\u4e00-\u9fff]{2,8}指标)\s*[。.:：]?\s*$")
@@ -268,7 +267,3 @@ def _indicator_named(subject: str, indicators: list[Indicator]) -> Indicator | N
 def _only_indicator_in(sentence: str, indicators: list[Indicator]) -> Indicator | None:
     named = [i for i in indicators if i.name and len(i.name) >= 4 and i.name in sentence]
     return named[0] if len(named) == 1 else None
-
-
-def unit_of(text: str) -> str | None:
-    return money_unit(text)
