@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from dashboard.exporting.annual import assemble_content, projects_by_agency
+from dashboard.exporting.images import ChartRenderer
 from dashboard.exporting.kpis import format_pct, format_wan
 from dashboard.exporting.report import (
     HEADING_APPENDIX, HEADING_CHARTS, HEADING_FLAGS, HEADING_KPI, appendix_table, flag_rows,
@@ -30,9 +31,16 @@ def db(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def exported(db, tmp_path_factory):
-    """One CLI run for the whole module: 2024, all regions, with the zip."""
+def browser():
+    """Keeps one kaleido server up for the module, so each CLI run below reuses it."""
     require(shutil.which("chromium") is not None, "Debian chromium is not installed (apt-get install chromium)")
+    with ChartRenderer() as renderer:
+        yield renderer
+
+
+@pytest.fixture(scope="module")
+def exported(db, browser, tmp_path_factory):
+    """One CLI run for the whole module: 2024, all regions, with the zip."""
     out_dir = tmp_path_factory.mktemp("out")
     docx_path, zip_path = out_dir / "summary.docx", out_dir / "bundle.zip"
     code = main(["export", "--year", "2024", "--out", str(docx_path), "--zip", str(zip_path), "--db", str(db)])
@@ -112,6 +120,17 @@ def test_zip_holds_every_chart_png_and_xlsx_tables(exported):
         ws = load_workbook(io.BytesIO(archive.read("tables/agency_year.xlsx"))).active
     assert ws["A1"].value.startswith("筛选条件：年度 2024")
     assert ws["A2"].value == "单位"
+
+
+def test_cli_region_scope(db, browser, tmp_path, capsys):
+    out = tmp_path / "nanyue.docx"
+    assert main(["export", "--year", "2024", "--region", "南岳区", "--out", str(out), "--db", str(db)]) == 0
+    assert f"已写出年度汇总报告：{out}" in capsys.readouterr().out
+    doc = Document(str(out))
+    assert doc.paragraphs[1].text.startswith("范围：2024年度；地区：南岳区；单位：全部。")
+    assert _headings(doc, 2)[-1:] == ["南岳区卫健委"]
+    kpis = {row.cells[0].text: row.cells[1].text for row in _table_with_header(doc, "指标").rows[1:]}
+    assert (kpis["单位数"], kpis["预算总额"], kpis["异常提示数"]) == ("1", "500.00 万元", "1")
 
 
 def test_scope_by_region_keeps_only_that_region(db):
