@@ -12,23 +12,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from loaders.parse.align import (
+    NUMERIC_FIELDS, align_row, column_widths, data_columns, join_texts, positional_reading,
+    uncertain_fields,
+)
 from loaders.parse.flattened import split_row_blob
-from loaders.parse.labels import header_field, is_canned_actual, label_key, level_kind
+from loaders.parse.labels import header_field, label_key, level_kind
 from loaders.parse.numbers import to_halfwidth
-from loaders.parse.tables import BLANK, CELL, CONT, LINE, SPACE, Cell, cell_kind, is_number_cell, is_placeholder
+from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, is_number_cell, is_placeholder
 from loaders.records import Indicator
 
-NUMERIC_FIELDS = ("weight", "score")
-_JOIN_COST = {CELL: 3.0, SPACE: 1.5, BLANK: 1.0, LINE: 0.5, CONT: 0.0}
-_EMPTY_COST = {"name": 4.0, "target": 1.2, "actual": 1.2, "weight": 1.0, "score": 1.0,
-               "reason": 0.0, "ignore": 0.25, "target_op": 0.2, "target_value": 0.6, "target_unit": 0.2}
 _REASON_HINT = re.compile(r"原因|偏差|由于|因为|改进|措施|^无$")
 _INDEX_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：]|[（(]?\d+[)）.、．]\s*|[①-⑳]\s*)")
-AMBIGUITY_MARGIN = 0.15
-MAX_GROUP = 12          # cells one column may take (a wrapped cell, a note column)
-MAX_ROW_CELLS = 40
 
 
 @dataclass
@@ -104,11 +100,6 @@ def _drop_group_header(fields: list[str]) -> list[str]:
     return fields[1:] if fields and fields[0] == "ignore" else fields
 
 
-def data_columns(columns: list[str]) -> list[str]:
-    """Columns a row's non-label cells fill (levels are read from their labels)."""
-    return [c for c in columns if c not in ("level1", "level2")]
-
-
 def needed_before_close(columns: list[str]) -> tuple[int, int]:
     """(cells before the closing numbers, closing numbers): how a row's end is recognised."""
     cols = data_columns(columns)
@@ -164,127 +155,6 @@ def level_text(text: str) -> str:
     return re.sub(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$", "", key)
 
 
-def join_texts(cells: list[Cell]) -> str:
-    out = ""
-    for cell in cells:
-        text = cell.text.strip()
-        if out and re.search(r"[\x21-\x7e]$", to_halfwidth(out)) and re.match(r"[\x21-\x7e]", to_halfwidth(text[:1])) \
-                and cell.sep == SPACE:
-            out += " "
-        out += text
-    return out
-
-
-@lru_cache(maxsize=65536)
-def _width(text: str) -> float:
-    return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
-
-
-def _join_cost(prev: Cell, cell: Cell) -> float:
-    """What joining `cell` to `prev` in one cell costs: explicit separators are dear,
-    line breaks cheap, and a 1–2 character line is most likely the end of a wrapped cell."""
-    cost = _JOIN_COST[cell.sep]
-    if cell.sep in (LINE, BLANK, CONT):
-        width = _width(cell.text)
-        if width <= 1:
-            cost -= 0.8
-        elif width <= 2 and cell.sep == LINE:
-            cost -= 0.3
-    return max(cost, 0.05) if cell.sep != CONT else 0.0
-
-
-@dataclass
-class RowView:
-    """Per-cell facts of one row, computed once for the alignment search."""
-    cells: list[Cell]
-    width: list[float] = field(default_factory=list)
-    number: list[bool] = field(default_factory=list)
-    digit: list[bool] = field(default_factory=list)
-    join: list[float] = field(default_factory=list)      # cost of joining cell k to cell k-1
-
-    def __post_init__(self) -> None:
-        self.width = [_width(c.text) for c in self.cells]
-        self.number = [is_number_cell(c.text) for c in self.cells]
-        self.digit = [bool(re.search(r"\d", c.text)) for c in self.cells]
-        self.join = [0.0] + [_join_cost(p, c) for p, c in zip(self.cells, self.cells[1:])]
-
-
-def _uneven_wrap_cost(group: list[Cell], widths: list[float]) -> float:
-    """A wrapped cell's lines, all but the last, fill the column: equal widths (±1)."""
-    wrapped = [0] + [k for k in range(1, len(group)) if group[k].sep in (LINE, BLANK)]
-    full = [widths[k] for k in wrapped[:-1]]
-    return 1.0 * sum(1 for w in full if abs(w - full[0]) > 1.0) if len(full) > 1 else 0.0
-
-
-def _group_cost(field_name: str, view: RowView, start: int, end: int,
-                widths: dict[str, float] | None = None) -> float:
-    group = view.cells[start:end]
-    if not group or (len(group) == 1 and not group[0].text):
-        return _EMPTY_COST.get(field_name, 1.0)
-    if any(not c.text for c in group):
-        return float("inf")
-    if field_name == "ignore":
-        # notes and 完成/是/否 columns hold words; a number there is more likely a value slid over
-        return sum(0.5 if view.digit[k] else 0.3 for k in range(start, end))
-    if field_name in NUMERIC_FIELDS:
-        return 0.0 if len(group) == 1 and view.number[start] else float("inf")
-    cost = sum(view.join[start + 1:end])
-    if field_name == "name":
-        # a line wraps only when it is full: a name line narrower than the column (as learned
-        # from other rows, else a short one) is followed by the next column, not by more name
-        full = (widths or {}).get("name")
-        narrow = (lambda w: w < full - 1.0) if full else (lambda w: w < 7)
-        cost += (0.3 if full else 0.2) * sum(1 for k in range(start + 1, end)
-                                             if view.cells[k].sep in (LINE, BLANK) and narrow(view.width[k - 1]))
-    cost += _uneven_wrap_cost(group, view.width[start:end])
-    if widths and field_name in widths and field_name != "name" and len(group) > 1:
-        cost += 1.5 * sum(1 for w in view.width[start:end] if w > widths[field_name] + 0.5)
-    first = group[0].text
-    if field_name == "name" and (view.number[start] or is_canned_actual(first)):
-        cost += 3.0
-    if field_name == "target_op" and not re.match(r"^[≥≤≧≦═=<>＞＜＝]", to_halfwidth(first)):
-        cost += 0.5
-    if field_name == "actual" and is_canned_actual(join_texts(group)):
-        cost -= 0.5
-    if field_name in ("target", "actual") and len(group) == 1 and group[0].sep != CELL and view.width[start] <= 1:
-        cost += 0.5
-    if field_name == "target_value" and not view.digit[start]:
-        cost += 0.8   # the value column holds a number; words go to the unit/description column
-    return cost
-
-
-def align_row(cells: list[Cell], columns: list[str],
-              widths: dict[str, float] | None = None) -> list[tuple[float, list[list[Cell]]]]:
-    """The best few ways to give each data column a contiguous group of the row's cells."""
-    cols = data_columns(columns)
-    n, k = len(cells), len(cols)
-    if n > MAX_ROW_CELLS:
-        return []   # not a table row (prose caught between tables)
-    view = RowView(cells)
-    memo: dict[tuple[str, int, int], float] = {}
-    best: dict[tuple[int, int], list[tuple[float, list[list[Cell]]]]] = {(0, 0): [(0.0, [])]}
-    for j in range(1, k + 1):
-        col = cols[j - 1]
-        longest = 1 if col in NUMERIC_FIELDS else MAX_GROUP
-        for i in range(0, n + 1):
-            options = []
-            for start in range(max(0, i - longest), i + 1):
-                previous = best.get((start, j - 1))
-                if not previous:
-                    continue
-                key = (col, start, i)
-                if key not in memo:
-                    memo[key] = _group_cost(col, view, start, i, widths)
-                cost = memo[key]
-                if cost == float("inf"):
-                    continue
-                options += [(prev_cost + cost, groups + [cells[start:i]]) for prev_cost, groups in previous]
-            if options:
-                options.sort(key=lambda o: o[0])
-                best[(i, j)] = options[:3]
-    return best.get((n, k), [])
-
-
 def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | None, str | None],
                     warnings: list[str], widths: dict[str, float] | None = None) -> Indicator | None:
     """One indicator from a row's cells, or None when the row holds no indicator name."""
@@ -308,7 +178,7 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     cols = data_columns(columns)
     cost, groups = readings[0]
     values = {col: join_texts(g) or None for col, g in zip(cols, groups)}
-    uncertain = _uncertain_fields(readings, cols)
+    uncertain = uncertain_fields(readings, cols)
     for col in uncertain - {"name"}:
         values[col] = None
     name = values.get("name")
@@ -341,43 +211,6 @@ def shifted_columns(indicator: Indicator) -> bool:
 
 def is_empty_row(indicator: Indicator) -> bool:
     return all(getattr(indicator, f) is None for f in ("target", "actual", "weight", "score"))
-
-
-def positional_reading(cells: list[Cell], columns: list[str]) -> list[tuple[float, list[list[Cell]]]]:
-    """A clean reader row (one line, tab-separated, empty cells kept): cells are columns in order.
-
-    Leading empty cells are the merged 一级/二级 cells printed in an earlier row.
-    Returns [] when the row is not such a row or its cells do not fit the columns' types.
-    """
-    if not cells or not all(c.boxed for c in cells) or len({c.line for c in cells}) != 1:
-        return []
-    cols = data_columns(columns)
-    row = list(cells)
-    while row and not row[0].text:
-        row.pop(0)
-    if not row or len(row) > len(cols):
-        return []
-    groups: list[list[Cell]] = []
-    for col, cell in zip(cols, row + [None] * (len(cols) - len(row))):
-        if cell is None or not cell.text or is_placeholder(cell.text):
-            groups.append([])
-        elif col in NUMERIC_FIELDS and not is_number_cell(cell.text):
-            return []
-        else:
-            groups.append([cell])
-    return [(0.0, groups)]
-
-
-def _uncertain_fields(readings: list[tuple[float, list[list[Cell]]]], cols: list[str]) -> set[str]:
-    best_cost, best = readings[0]
-    out: set[str] = set()
-    for cost, other in readings[1:]:
-        if cost - best_cost >= AMBIGUITY_MARGIN:
-            continue
-        for col, a, b in zip(cols, best, other):
-            if join_texts(a) != join_texts(b) and col not in ("ignore", "reason"):
-                out.add(col)
-    return out
 
 
 def _target_text(values: dict[str, str | None], cols: list[str]) -> str | None:
@@ -478,28 +311,6 @@ def drop_cut_off_rows(table: IndicatorTable, reached_end: bool) -> None:
             any(not is_empty_row(i) for i in table.indicators):
         cut = table.indicators.pop()
         table.warnings.append(f"文本在指标“{cut.name}”处截断，该行未读取。")
-
-
-def column_widths(rows: list[list[Cell]], columns: list[str]) -> dict[str, float]:
-    """The widest line seen in each text column of rows read without doubt.
-
-    PDF copies wrap every cell at its column's width; knowing the widths tells a
-    wrapped name from the target printed beside it in rows where line breaks alone
-    cannot.
-    """
-    cols = data_columns(columns)
-    seen: dict[str, float] = {}
-    for row in rows:
-        cells = [c for c in row if c.text and not is_placeholder(c.text)]
-        readings = align_row(cells, columns)
-        if len(readings) < 1 or (len(readings) > 1 and readings[1][0] - readings[0][0] < 0.3):
-            continue
-        for col, group in zip(cols, readings[0][1]):
-            wrapped = [group[0]] + [c for c in group[1:] if c.sep in (LINE, BLANK)] if group else []
-            if col in ("name", "target", "actual") and len(wrapped) > 1:
-                # only a line that wrapped shows the column's width; a short cell shows nothing
-                seen[col] = max(seen.get(col, 0.0), max(_width(c.text) for c in wrapped[:-1]))
-    return seen
 
 
 _HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d)\S{2,})")
