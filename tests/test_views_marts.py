@@ -273,6 +273,8 @@ def test_mart_agency_year_rates_and_carryover_basis(con):
     assert got["projects"] == 2 and got["reports"] == 1
     assert got["mean_score"] == 95 and got["median_score"] == 95 and got["min_score"] == 90
     assert got["share_projects_at_100_pct"] == 50
+    assert got["share_uniform_perfect_pct"] == 50
+    assert got["carryover_denominator_value"] == 794.51
     assert got["share_indicators_full_marks_pct"] == 90      # 9 of 10 indicators
     assert got["flags_high"] >= 1 and got["flags_total"] == got["flags_high"] + got["flags_medium"] + got["flags_low"]
 

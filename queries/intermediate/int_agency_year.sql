@@ -6,9 +6,11 @@
 --          projects' 全年预算数 / 全年执行数 — never a mix of the two) and budget_source (部门 / 项目合计),
 --          execution_rate_pct (printed by the department report), execution_rate_pct_computed,
 --          carryover, carryover_rate_pct (printed), carryover_rate_pct_computed, carryover_denominator_label,
---          carryover_rate_printed_basis, project_budget_sum, project_executed_sum,
+--          carryover_denominator_value (the amount divided by), carryover_rate_printed_basis,
+--          project_budget_sum, project_executed_sum,
 --          mean_score, median_score, min_score, max_score (printed project totals), projects_scored,
---          share_projects_at_100_pct, n_indicators, share_indicators_full_marks_pct, n_missed_targets,
+--          share_projects_at_100_pct, share_uniform_perfect_pct (every indicator full and total 100),
+--          n_indicators, share_indicators_full_marks_pct, n_missed_targets,
 --          n_canned_actuals, prev_year, budget_yoy_pct, executed_yoy_pct, execution_rate_yoy_pp,
 --          carryover_yoy_pct (结转结余变动率), mean_score_yoy, is_corrected
 -- When an agency has several department reports in a year (e.g. a self-evaluation and a third-party
@@ -47,6 +49,7 @@ project_figures as (
         max(total_score) as max_score,
         count(total_score) as projects_scored,
         count(*) filter (where is_total_perfect) as projects_at_100,
+        count(*) filter (where is_uniform_perfect) as projects_uniform_perfect,
         sum(n_indicators) as n_indicators,
         sum(n_full_marks) as n_full_marks,
         sum(n_missed) as n_missed_targets,
@@ -60,7 +63,8 @@ department_figures as (
     select
         agency_key, year,
         arg_max(struct_pack(budget, executed, execution_rate_pct, carryover, carryover_rate_pct,
-                            carryover_rate_pct_computed, carryover_denominator_label, carryover_rate_printed_basis,
+                            carryover_rate_pct_computed, carryover_denominator_label, carryover_denominator_value,
+                            carryover_rate_printed_basis,
                             is_corrected),
                 (budget is not null, executed is not null, loaded_at)) as d
     from departments
@@ -82,6 +86,7 @@ combined as (
         df.d.carryover_rate_pct as carryover_rate_pct,
         df.d.carryover_rate_pct_computed as carryover_rate_pct_computed,
         df.d.carryover_denominator_label as carryover_denominator_label,
+        df.d.carryover_denominator_value as carryover_denominator_value,
         df.d.carryover_rate_printed_basis as carryover_rate_printed_basis,
         pf.project_budget_sum, pf.project_executed_sum,
         round(pf.mean_score, 2) as mean_score,
@@ -89,6 +94,8 @@ combined as (
         coalesce(pf.projects_scored, 0) as projects_scored,
         case when pf.projects_scored > 0 then round(pf.projects_at_100 * 100.0 / pf.projects_scored, 2) end
             as share_projects_at_100_pct,
+        case when pf.projects > 0 then round(pf.projects_uniform_perfect * 100.0 / pf.projects, 2) end
+            as share_uniform_perfect_pct,
         coalesce(pf.n_indicators, 0) as n_indicators,
         case when pf.n_indicators > 0 then round(pf.n_full_marks * 100.0 / pf.n_indicators, 2) end
             as share_indicators_full_marks_pct,
@@ -126,8 +133,9 @@ final as (
         agency_key, agency, agency_id, region, year, reports, projects,
         budget, executed, budget_source, execution_rate_pct, execution_rate_pct_computed,
         carryover, carryover_rate_pct, carryover_rate_pct_computed, carryover_denominator_label,
-        carryover_rate_printed_basis, project_budget_sum, project_executed_sum,
+        carryover_denominator_value, carryover_rate_printed_basis, project_budget_sum, project_executed_sum,
         mean_score, median_score, min_score, max_score, projects_scored, share_projects_at_100_pct,
+        share_uniform_perfect_pct,
         n_indicators, share_indicators_full_marks_pct, n_missed_targets, n_canned_actuals,
         -- year-over-year only between consecutive years; a gap year leaves them null
         case when prev_year = year - 1 then prev_year end as prev_year,

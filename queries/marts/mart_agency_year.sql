@@ -5,8 +5,9 @@
 -- outputs: every column of int_agency_year (agency_key, agency, agency_id, region, year, reports, projects,
 --          budget, executed, budget_source, execution_rate_pct, execution_rate_pct_computed, carryover,
 --          carryover_rate_pct, carryover_rate_pct_computed, carryover_denominator_label,
---          carryover_rate_printed_basis, project_budget_sum, project_executed_sum, mean_score,
---          median_score, min_score, max_score, projects_scored, share_projects_at_100_pct, n_indicators,
+--          carryover_denominator_value, carryover_rate_printed_basis, project_budget_sum, project_executed_sum,
+--          mean_score, median_score, min_score, max_score, projects_scored, share_projects_at_100_pct,
+--          share_uniform_perfect_pct, n_indicators,
 --          share_indicators_full_marks_pct, n_missed_targets, n_canned_actuals, prev_year, budget_yoy_pct,
 --          executed_yoy_pct, execution_rate_yoy_pp, carryover_yoy_pct, mean_score_yoy, is_corrected),
 --          plus flags_high, flags_medium, flags_low, flags_total, n_uniform_perfect (projects flagged so)
