@@ -362,3 +362,41 @@ def test_seed_reports_land_in_the_database_exactly_as_parsed(corpus_dir, tmp_pat
     assert rows(db, "select count(*) from reports where agency is not null and agency_id is null") == [(0,)]
     again = load_paths(seeds, db, workers=2)
     assert again.line() == "0 loaded, 5 unchanged, 0 failed"
+
+
+# ── SQL views are created in the same publish ────────────────────────────────
+
+def _view_names(db: Path) -> set[str]:
+    return {r[0] for r in rows(db, "select table_name from information_schema.tables where table_type = 'VIEW'")}
+
+
+def test_views_are_applied_in_the_same_publish(tmp_path):
+    from loaders.views import apply_views
+
+    scratch = duckdb.connect(":memory:")
+    ensure_schema(scratch)
+    expected = set(apply_views(scratch))
+    db = tmp_path / "p.duckdb"
+    summary = load_paths(write_reports(tmp_path / "in", 2), db, workers=1, parse=fake_parse_report)
+    assert summary.views_error is None
+    stored = {r[0] for r in rows(db, "select table_name from information_schema.tables")}
+    assert expected and expected <= stored
+    marts = [name for name in expected if name.startswith("mart_")]
+    assert marts, "the dashboard reads mart_* models"
+
+
+def test_failing_views_keep_old_views_and_still_publish_the_data(tmp_path, monkeypatch):
+    db = tmp_path / "p.duckdb"
+    load_paths(write_reports(tmp_path / "a", 1), db, workers=1, parse=fake_parse_report)
+    views_before = _view_names(db)
+
+    def broken(con, **_):
+        con.execute("create or replace view half_done as select 1 as x")
+        raise RuntimeError("视图写错了")
+
+    monkeypatch.setattr("loaders.views.apply_views", broken)
+    summary = load_paths(write_reports(tmp_path / "b", 1, start=5), db, workers=1, parse=fake_parse_report)
+    assert "创建视图失败" in summary.views_error and "视图写错了" in summary.views_error
+    forget_readers()
+    assert rows(db, "select count(*) from reports") == [(2,)]
+    assert _view_names(db) == views_before            # the half-done view was rolled back
