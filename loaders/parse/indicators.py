@@ -234,75 +234,98 @@ def is_reason_cell(cell: Cell) -> bool:
     return bool(_REASON_HINT.search(cell.text))
 
 
+@dataclass
+class RowCollector:
+    """The rows of one table as they are read: their cells and the levels in force."""
+    columns: list[str]
+    levels: list[str | None] = field(default_factory=lambda: [None, None])
+    buffer: list[Cell] = field(default_factory=list)
+    rows: list[tuple[list[Cell], tuple[str | None, str | None]]] = field(default_factory=list)
+    previous_kind: str | None = None
+
+    def flush(self) -> None:
+        if self.buffer:
+            self.rows.append((list(self.buffer), (self.levels[0], self.levels[1])))
+            self.buffer.clear()
+
+    def take_level(self, cell: Cell, kind: str | None, following: Cell | None) -> bool:
+        """A level label closes the row before it and sets the level carried down; True when taken."""
+        # 二级 then a name that reads like one (服务对象满意度指标 | 服务对象满意度) is the name
+        repeated_level2 = kind == "level2" and self.previous_kind == "level2" and self.levels[1] is not None \
+            and label_key(cell.text) in label_key(self.levels[1])
+        if kind not in ("level1", "level2", "both") or repeated_level2:
+            self.previous_kind = None
+            return False
+        self.flush()
+        level = resolve_level(cell.text, kind, following, self.previous_kind)
+        if level == "level1":
+            self.levels[:] = [level_text(cell.text), None]
+        else:
+            self.levels[1] = level_text(cell.text)
+        self.previous_kind = level
+        return True
+
+    def take_cell(self, cell: Cell, following: Cell | None) -> bool:
+        """Add a cell to the current row; True when the reason cell after it was taken too."""
+        self.buffer.append(cell)
+        if not is_row_closed(self.buffer, self.columns, following):
+            return False
+        took_reason = following is not None and "reason" in self.columns and following.sep in (SPACE, CELL) \
+            and is_reason_cell(following) and not cell_kind(following.text)
+        if took_reason:
+            self.buffer.append(following)
+        self.flush()
+        return took_reason
+
+
 def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[str]) -> IndicatorTable:
     """Read the indicator table whose header starts at cells[start]."""
     columns, i = read_header(cells, start)
     table = IndicatorTable(columns=columns)
-    # a spanning group cell (绩效指标) that a spreadsheet repeats in every row is not row content
-    group_label = label_key(cells[start].text) if header_field(cells[start].text, "indicator") == "ignore" else None
-    levels: list[str | None] = [None, None]
-    buffer: list[Cell] = []
-    previous_kind: str | None = None
-
-    rows: list[tuple[list[Cell], tuple[str | None, str | None]]] = []
-
-    def flush() -> None:
-        if buffer:
-            rows.append((list(buffer), (levels[0], levels[1])))
-            buffer.clear()
-
-    while i < len(cells):
-        cell = cells[i]
-        following = cells[i + 1] if i + 1 < len(cells) else None
-        kind = cell_kind(cell.text) if cell.text else None
-        # 二级 then a name that reads like one (服务对象满意度指标 | 服务对象满意度)
-        repeated_level2 = kind == "level2" and previous_kind == "level2" and levels[1] is not None \
-            and label_key(cell.text) in label_key(levels[1])
-        if kind in ("level1", "level2", "both") and not repeated_level2:
-            flush()
-            level = resolve_level(cell.text, kind, following, previous_kind)
-            if level == "level1":
-                levels[:] = [level_text(cell.text), None]
-            else:
-                levels[1] = level_text(cell.text)
-            previous_kind = level
-            i += 1
-            continue
-        previous_kind = None
-        if kind == "total":
-            flush()
-            i = _read_total(cells, i + 1, table)
-            break
-        if kind in stop_kinds or _is_prose(cell) or _is_heading(cell):
-            flush()
-            if kind == "block_end":
-                i = _read_total_nearby(cells, i + 1, table)
-            break
-        if group_label and cell.text and label_key(cell.text) == group_label:
-            i += 1
-            continue
-        if cell.flat and kind is None and _is_glued_rows(cell):
-            flush()
-            read_glued_rows(cell, columns, (levels[0], levels[1]), rows, table.warnings)
-            i += 1
-            continue
-        buffer.append(cell)
-        if is_row_closed(buffer, columns, following):
-            if following is not None and "reason" in columns and following.sep in (SPACE, CELL) \
-                    and is_reason_cell(following) and not cell_kind(following.text):
-                buffer.append(following)
-                i += 1
-            flush()
-        i += 1
-    flush()
+    collector = RowCollector(columns)
+    i = collect_rows(cells, i, collector, table, stop_kinds, group_label=_group_label(cells[start]))
     table.end = i
-    widths = column_widths([r for r, _ in rows], columns)
-    for row, row_levels in rows:
+    widths = column_widths([r for r, _ in collector.rows], columns)
+    for row, row_levels in collector.rows:
         indicator = build_indicator(row, columns, row_levels, table.warnings, widths)
         if indicator is not None:
             table.indicators.append(indicator)
     drop_cut_off_rows(table, reached_end=i >= len(cells))
     return table
+
+
+def _group_label(header_cell: Cell) -> str | None:
+    """A spanning group cell (绩效指标) a spreadsheet repeats in every row: not row content."""
+    return label_key(header_cell.text) if header_field(header_cell.text, "indicator") == "ignore" else None
+
+
+def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: IndicatorTable,
+                 stop_kinds: frozenset[str], group_label: str | None) -> int:
+    """Walk the cells after the header into rows until the table ends; returns the next index."""
+    while i < len(cells):
+        cell = cells[i]
+        following = cells[i + 1] if i + 1 < len(cells) else None
+        kind = cell_kind(cell.text) if cell.text else None
+        if collector.take_level(cell, kind, following):
+            i += 1
+            continue
+        if kind == "total":
+            collector.flush()
+            return _read_total(cells, i + 1, table)
+        if kind in stop_kinds or _is_prose(cell) or _is_heading(cell):
+            collector.flush()
+            return _read_total_nearby(cells, i + 1, table) if kind == "block_end" else i
+        if group_label and cell.text and label_key(cell.text) == group_label:
+            i += 1
+            continue
+        if cell.flat and kind is None and _is_glued_rows(cell):
+            collector.flush()
+            read_glued_rows(cell, collector.columns, tuple(collector.levels), collector.rows, table.warnings)
+            i += 1
+            continue
+        i += 2 if collector.take_cell(cell, following) else 1
+    collector.flush()
+    return i
 
 
 def drop_cut_off_rows(table: IndicatorTable, reached_end: bool) -> None:
