@@ -124,6 +124,8 @@ def _stated_grades(index: TextIndex) -> list[tuple[str, tuple[int, int]]]:
         for match in re.finditer(pattern, text):
             if _BAND_CONTEXT_RE.search(text[max(0, match.start() - 12): match.start() + 4]):
                 continue
+            if text[match.end(): match.end() + 1] in ("、", "/"):
+                continue  # "等级为优秀、良好、合格、不合格": the scale, not a grade
             word = next(g for g in match.groups() if g).replace("\n", "")
             start, end = offsets[match.start()], offsets[match.end() - 1] + 1
             found.append((word, index.span_of(start, end)))
