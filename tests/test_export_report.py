@@ -193,3 +193,14 @@ def test_appendix_keeps_the_largest_projects_when_cut():
     assert rows == [["大", "300.00"], ["中", "20.00"]]
     assert appendix_table(projects)[1][0] == ["小", "1.00"]            # not cut: document order
     assert (appendix_limit(3), appendix_limit(100), appendix_limit(1000)) == (200, 50, 20)
+
+
+def test_dashboard_buttons_produce_the_files(db, browser):
+    """The callables behind the dashboard's download buttons (run when a user clicks)."""
+    import plotly.graph_objects as go
+    from dashboard.exporting.ui import _annual_docx, _image_bytes
+    docx_bytes = _annual_docx(db, Scope(year=2024, agency="丰台区教委"))()
+    doc = Document(io.BytesIO(docx_bytes))
+    assert doc.paragraphs[1].text.startswith("范围：2024年度；地区：全部；单位：丰台区教委。")
+    png = _image_bytes(go.Figure(go.Bar(x=["甲"], y=[1]), layout={"width": 500, "height": 300}), "png", "年度：2024")()
+    assert Image.open(io.BytesIO(png)).size == (1000, 600)
