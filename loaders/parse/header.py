@@ -28,6 +28,8 @@ _FULL_DATE_TAIL_RE = re.compile(r"\s*\d{1,2}\s*月")
 _FURNITURE_RE = re.compile(r"发布日期|发布时间|成文日期|填报日期|报告日期|索引号|打印|浏览次数|更新时间")
 _TITLE_WORDS_RE = re.compile(r"绩效|自评|评价|预算|决算")
 _EVALUATION_WORDS_RE = re.compile(r"绩效|自评|评价")
+# Words just before a unit named in prose that make it the commissioner or a cited authority.
+_COMMISSIONER_CUES = ("受", "根据", "按照", "依据")
 
 
 @dataclass
@@ -142,9 +144,6 @@ def _agency_from_mentions(index: TextIndex) -> Found | None:
         return None
     name, _ = counts.most_common(1)[0]
     return Found(name, first[name], warning=f"单位名称“{name}”取自正文提及，未见单位标签或标题，请核对")
-
-
-_COMMISSIONER_CUES = ("受", "根据", "按照", "依据")
 
 
 def _unit_in_mention(text: str) -> str | None:
