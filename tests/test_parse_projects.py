@@ -59,6 +59,7 @@ def test_tab_rows_indicators_with_merged_level1_carried_down():
     ]
     assert p.indicators[1].deviation_reason == "个别路段返工"
     assert p.indicators[1].provenance["row"] == (9, 9)
+    assert p.indicators[1].provenance["score"] == (9, 9)
 
 
 def test_tab_rows_with_an_empty_target_cell_keep_the_column():
@@ -246,6 +247,7 @@ def test_broken_cells_money_block():
 
 def test_broken_cells_are_joined_without_spaces():
     p = parse(BROKEN_CELLS)[0][0]
+    assert p.indicators[1].provenance["target"] == (34, 35)     # 验收合格 / 率100%
     assert indicator_rows(p) == [
         ("产出指标", "数量指标", "购置办公设备", "≥12台", "完成指标", 20, 20),
         ("产出指标", "质量指标", "设备验收合格", "验收合格率100%", "完成指标", 20, 20),

@@ -158,35 +158,21 @@ def level_text(text: str) -> str:
 def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | None, str | None],
                     warnings: list[str], widths: dict[str, float] | None = None) -> Indicator | None:
     """One indicator from a row's cells, or None when the row holds no indicator name."""
-    raw_cells = cells
-    if all(c.boxed for c in cells):
-        # an empty cell of a boxed table is a column left empty: keep it as a place holder
-        cells = [c for c in cells if not is_placeholder(c.text)]
-        while cells and not cells[0].text:
-            cells.pop(0)
-        while cells and not cells[-1].text:
-            cells.pop()
-    else:
-        cells = [c for c in cells if c.text and not is_placeholder(c.text)]
-    if not cells:
+    kept = row_content(cells)
+    if not kept:
         return None
-    if len({c.text for c in cells}) == 1 and len(cells) > 1:
-        cells = cells[:1]   # one merged cell repeated across the row's columns: a label, no values
-    readings = positional_reading(raw_cells, columns) or align_row(cells, columns, widths or None)
+    readings = positional_reading(cells, columns) or align_row(kept, columns, widths or None)
     if not readings:
         return None
     cols = data_columns(columns)
-    cost, groups = readings[0]
-    values = {col: join_texts(g) or None for col, g in zip(cols, groups)}
-    uncertain = uncertain_fields(readings, cols)
-    for col in uncertain - {"name"}:
-        values[col] = None
-    name = values.get("name")
+    groups = dict(zip(cols, readings[0][1]))
+    uncertain = uncertain_fields(readings, cols) - {"name"}
+    values = {col: (join_texts(g) or None) if col not in uncertain else None for col, g in groups.items()}
+    name = _INDEX_PREFIX.sub("", values.get("name") or "").strip()
     if not name:
         return None
-    name = _INDEX_PREFIX.sub("", name).strip()
-    if uncertain - {"name"}:
-        warnings.append(f"指标“{name}”的单元格边界不确定（{'、'.join(sorted(uncertain - {'name'}))}留空）。")
+    if uncertain:
+        warnings.append(f"指标“{name}”的单元格边界不确定（{'、'.join(sorted(uncertain))}留空）。")
     indicator = Indicator(level1=levels[0], level2=levels[1], name=name,
                           target=_target_text(values, cols), actual=values.get("actual"),
                           weight=_as_number(values.get("weight")), score=_as_number(values.get("score")),
@@ -194,9 +180,40 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     if shifted_columns(indicator):
         warnings.append(f"指标“{name}”的实际完成值带比较符而年度指标值没有，疑为列错位，两值留空。")
         indicator.target = indicator.actual = None
-    span = (cells[0].line, cells[-1].last_line)
-    indicator.provenance = {"row": span}
+    indicator.provenance = field_spans(groups, indicator, (kept[0].line, kept[-1].last_line))
     return indicator
+
+
+def row_content(cells: list[Cell]) -> list[Cell]:
+    """The cells that can hold values: dashes dropped; in a boxed table an empty cell stays as a
+    place holder (the column was left empty) except at the row's ends (merged label cells)."""
+    if all(c.boxed for c in cells):
+        kept = [c for c in cells if not is_placeholder(c.text)]
+        while kept and not kept[0].text:
+            kept.pop(0)
+        while kept and not kept[-1].text:
+            kept.pop()
+    else:
+        kept = [c for c in cells if c.text and not is_placeholder(c.text)]
+    if len({c.text for c in kept}) == 1 and len(kept) > 1:
+        kept = kept[:1]   # one merged cell repeated across the row's columns: a label, no values
+    return kept
+
+
+_SPAN_FIELDS = {"name": "name", "actual": "actual", "weight": "weight", "score": "score", "reason": "deviation_reason",
+                "target": "target", "target_op": "target", "target_value": "target", "target_unit": "target"}
+
+
+def field_spans(groups: dict[str, list[Cell]], indicator: Indicator, row: tuple[int, int]) -> dict:
+    """Line span of the row and of each filled field (where the dashboard finds the source text)."""
+    spans: dict[str, tuple[int, int]] = {"row": row}
+    for col, group in groups.items():
+        key = _SPAN_FIELDS.get(col)
+        if key and group and getattr(indicator, key) is not None:
+            first, last = group[0].line, group[-1].last_line
+            old = spans.get(key)
+            spans[key] = (min(first, old[0]), max(last, old[1])) if old else (first, last)
+    return spans
 
 
 _OPERATOR_RE = re.compile(r"≥|≤|≧|≦|>=|<=|不低于|不高于|以上|以内")
