@@ -100,3 +100,23 @@ def test_correction_key_refuses_paths_and_missing_seq():
         correction_key("report", "dir/a.txt")
     with pytest.raises(ValueError):
         correction_key("indicator", "a.txt", 2)
+
+
+def test_models_read_through_the_dashboard_reader(tmp_path):
+    """The dashboard attaches the file read-only under another catalog: staging views and macros still resolve."""
+    import duckdb
+
+    from loaders.db import connect_reader
+    from tests.test_views_marts import SCHEMA_SQL, add_project, add_report
+
+    path = tmp_path / "p.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(SCHEMA_SQL)
+    add_report(con, "r1")
+    add_project(con, "r1", 1, name="甲", budget_full_year=100, executed=50)
+    apply_views(con)
+    con.close()
+    reader = connect_reader(path)
+    assert reader.execute("select explanation from mart_flags where rule_id = 'low_execution'").fetchall() == [
+        ("项目“甲”预算执行率50%，低于80%",)]
+    assert reader.execute("select count(*) from stg_reports").fetchall() == [(1,)]

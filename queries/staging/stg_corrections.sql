@@ -44,9 +44,9 @@ final as (
         k.entity,
         k.entity_key,
         case k.entity
-            when 'project' then r.report_id || ':' || cast(k.key_parts.p as integer)
-            when 'indicator' then r.report_id || ':' || cast(k.key_parts.p as integer)
-                                  || ':' || cast(k.key_parts.i as integer)
+            when 'project' then r.report_id || ':' || try_cast(k.key_parts.p as integer)
+            when 'indicator' then r.report_id || ':' || try_cast(k.key_parts.p as integer)
+                                  || ':' || try_cast(k.key_parts.i as integer)
             else r.report_id
         end as entity_id,
         r.report_id,
