@@ -391,3 +391,9 @@ def test_flattened_page_keeps_department_figures_beside_a_narrative_project(tabl
     tables.projects = [Project(name="闸坝维修经费", budget_full_year=46.0, provenance={"budget_full_year": (1, 1)})]
     budget = parse(line + "\n").department_budget
     assert (budget["budget"], budget["basic_budget"], budget["execution_rate_pct"]) == (803.74, 757.49, 100)
+
+
+def test_table_column_headers_are_not_finding_headings():
+    text = ("2024年度项目支出绩效自评表\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分\n"
+            "析及改进措施\n产出指标\t数量指标\t培训人次\t≥300人次\t312人次\t20\t20\t\n")
+    assert parse(text).findings == []

@@ -46,15 +46,23 @@ def _finding_kind(line: str) -> str | None:
     return "problem" if "problem" in kinds else "measure"
 
 
+def _is_table_row(line: str) -> bool:
+    """Cells side by side (tabs, pipes): a header cell there ("偏差原因分析及改进措施") is no heading."""
+    return "\t" in line.strip() or line.count("|") >= 2
+
+
 def parse_findings(index: TextIndex) -> list[Finding]:
     """Every problem / measure item under its heading, in document order."""
     findings: list[Finding] = []
     kind, level, item = None, 0, None
+    previous = ""
     for number, raw in index.numbered_lines():
         line = compact(raw)
         if not line:
             continue
-        new_kind = _finding_kind(line)
+        in_table = _is_table_row(raw) or _is_table_row(previous)
+        previous = raw
+        new_kind = None if in_table and heading_level(line) is None else _finding_kind(line)
         this_level = heading_level(line) or 4
         if new_kind is not None:
             item = _close(item, findings)
