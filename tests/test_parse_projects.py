@@ -461,3 +461,21 @@ def test_budget_parts_of_a_department_are_not_projects():
     ])
     projects, _ = parse(text)
     assert [(p.name, p.budget_full_year) for p in projects] == [("闸坝维修养护经费", 80)]
+
+
+def test_evaluation_framework_table_with_an_unlisted_level2_label():
+    text = "\n".join([
+        "项目名称 乡村公路养护",
+        "一级指标 二级指标 三级指标 分值 得分",
+        "决策 项目立项 立项依据充分性 3 3",
+        "立项程序规范性 2 2",
+        "过程 资金使用 资金使用合规性 5 4",
+        "预算执行率 5 5",
+    ])
+    p = parse(text)[0][0]
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in p.indicators] == [
+        ("决策", "项目立项", "立项依据充分性", 3, 3),
+        ("决策", "项目立项", "立项程序规范性", 2, 2),
+        ("过程", "资金使用", "资金使用合规性", 5, 4),   # 资金使用 is in no list: read from the layout
+        ("过程", "资金使用", "预算执行率", 5, 5),
+    ]

@@ -184,6 +184,21 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     return indicator
 
 
+def take_unlisted_level2(indicator: Indicator, row: list[Cell], columns: list[str],
+                         found: dict[str | None, str]) -> None:
+    """A 二级 label our vocabulary lacks: in a table with a 二级指标 column, a name made of two
+    explicitly separated cells is 二级 | 三级; the 二级 then carries down like a known one."""
+    if "level2" not in columns or indicator.level2 is not None:
+        return
+    name_cells = [c for c in row if c.text and indicator.name and c.text in indicator.name]
+    if len(name_cells) == 2 and name_cells[1].sep in (CELL, SPACE) and \
+            indicator.name == name_cells[0].text + name_cells[1].text and len(name_cells[0].text) <= 10:
+        indicator.level2, indicator.name = name_cells[0].text, name_cells[1].text
+        found[indicator.level1] = indicator.level2
+    elif indicator.level1 in found:
+        indicator.level2 = found[indicator.level1]
+
+
 def row_content(cells: list[Cell]) -> list[Cell]:
     """The cells that can hold values: dashes dropped; in a boxed table an empty cell stays as a
     place holder (the column was left empty) except at the row's ends (merged label cells)."""
@@ -303,10 +318,13 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     i = collect_rows(cells, i, collector, table, stop_kinds, group_label=_group_label(cells[start]))
     table.end = i
     widths = column_widths([r for r, _ in collector.rows], columns)
+    found_level2: dict[str | None, str] = {}
     for row, row_levels in collector.rows:
         indicator = build_indicator(row, columns, row_levels, table.warnings, widths)
-        if indicator is not None:
-            table.indicators.append(indicator)
+        if indicator is None:
+            continue
+        take_unlisted_level2(indicator, row, columns, found_level2)
+        table.indicators.append(indicator)
     drop_cut_off_rows(table, reached_end=i >= len(cells))
     return table
 
