@@ -26,6 +26,7 @@ def run(args) -> int:
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
+    written: dict[str, Path] = {}
     for path in args.files:
         path = Path(path)
         try:
@@ -39,6 +40,9 @@ def run(args) -> int:
             print(f"{path}: 解析时出现内部错误（internal error: {type(err).__name__}: {err}）", file=sys.stderr)
             continue
         target = out_dir / f"{path.stem}.json"
+        if path.stem in written:
+            print(f"{path}: 与 {written[path.stem]} 同名，{target.name} 被后者覆盖（same stem）", file=sys.stderr)
+        written[path.stem] = path
         target.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(args.files) - failed} extracted, {failed} failed", file=sys.stderr)
     return 1 if failed else 0

@@ -149,3 +149,14 @@ def test_extract_output_is_utf8_json_not_escaped(tmp_path):
     assert run(Namespace(files=[good], out=tmp_path)) == 0
     raw = (tmp_path / "good.json").read_text(encoding="utf-8")
     assert '"agency": "某某县水利局"' in raw          # ensure_ascii=False, indent=1
+
+
+def test_extract_says_when_two_inputs_share_a_stem(tmp_path, capsys):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = tmp_path / "a" / "same.txt", tmp_path / "b" / "same.txt"
+    first.write_text(GOOD_REPORT, encoding="utf-8")
+    second.write_text(GOOD_REPORT.replace("95分", "91分"), encoding="utf-8")
+    assert run(Namespace(files=[first, second], out=tmp_path / "out")) == 0
+    assert any("同名" in line and str(second) in line for line in capsys.readouterr().err.splitlines())
+    assert json.loads((tmp_path / "out" / "same.json").read_text(encoding="utf-8"))["total_score"] == 91
