@@ -204,3 +204,17 @@ def test_dashboard_buttons_produce_the_files(db, browser):
     assert doc.paragraphs[1].text.startswith("范围：2024年度；地区：全部；单位：丰台区教委。")
     png = _image_bytes(go.Figure(go.Bar(x=["甲"], y=[1]), layout={"width": 500, "height": 300}), "png", "年度：2024")()
     assert Image.open(io.BytesIO(png)).size == (1000, 600)
+
+
+def test_grade_band_lines_follow_the_rule_set_in_scope():
+    import pandas as pd
+    from dashboard import charts
+    from dashboard.exporting.figures import grade_band_lines
+    def table(agency, bounds):
+        return pd.DataFrame({"agency_key": agency, "year": 2024, "band": ["优秀", "良好", "一般", "较差"],
+                             "lower_bound": bounds})
+    local = table("a", [85, 75, 60, 0])
+    assert grade_band_lines(local) == ((85.0, "优秀"), (75.0, "良好"), (60.0, "一般"))
+    assert grade_band_lines(pd.concat([local, table("b", [85, 75, 60, 0])])) == grade_band_lines(local)
+    assert grade_band_lines(pd.concat([local, table("b", [90, 80, 60, 0])])) is None   # mixed: no lines
+    assert grade_band_lines(pd.DataFrame()) == charts.DEFAULT_GRADE_BANDS

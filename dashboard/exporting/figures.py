@@ -66,13 +66,28 @@ def score_bins(scores: pd.Series, width: float = SCORE_BIN_WIDTH) -> pd.DataFram
     return pd.DataFrame({"score_bin": counts.index.astype(float), "projects": counts.to_numpy()})
 
 
+def grade_band_lines(distribution: pd.DataFrame) -> tuple[tuple[float, str], ...] | None:
+    """(lower bound, band) lines of the rule set in scope; None when agencies in scope use
+    different band tables (one set of lines would be wrong for some of them).
+    Without band data the national defaults apply (METRICS.md)."""
+    if distribution.empty or not {"band", "lower_bound", "agency_key"} <= set(distribution.columns):
+        return charts.DEFAULT_GRADE_BANDS
+    tables = {tuple(sorted(zip(group["lower_bound"], group["band"]), reverse=True))
+              for _, group in distribution.dropna(subset=["lower_bound"]).groupby(["agency_key", "year"])}
+    if len(tables) != 1:
+        return None if tables else charts.DEFAULT_GRADE_BANDS
+    return tuple((float(bound), str(band)) for bound, band in next(iter(tables)) if bound > 0)
+
+
 def chart_score_distribution(frames: SummaryFrames) -> ChartSpec | None:
     score = pick(frames.projects, "total_score")
     data = score_bins(frames.projects[score]) if score else pd.DataFrame()
     if data.empty:
         return None
-    title = "项目自评得分分布"
-    return ChartSpec("score_distribution", title, charts.fig_score_histogram(data, title=title), data)
+    bands = grade_band_lines(frames.score_distribution)
+    title = "项目自评得分分布" + ("" if bands is not None else "（各地区等级划分不同，未标等级线）")
+    fig = charts.fig_score_histogram(data, title=title, bands=bands or ())
+    return ChartSpec("score_distribution", title, fig, data)
 
 
 def _agency_scores(frames: SummaryFrames) -> pd.Series | None:
