@@ -28,8 +28,10 @@ _FULL_DATE_TAIL_RE = re.compile(r"\s*\d{1,2}\s*月")
 _FURNITURE_RE = re.compile(r"发布日期|发布时间|成文日期|填报日期|报告日期|索引号|打印|浏览次数|更新时间")
 _TITLE_WORDS_RE = re.compile(r"绩效|自评|评价|预算|决算")
 _EVALUATION_WORDS_RE = re.compile(r"绩效|自评|评价")
-# Words just before a unit named in prose that make it the commissioner or a cited authority.
-_COMMISSIONER_CUES = ("受", "根据", "按照", "依据")
+PUBLISHER_RANK = 4   # data/agency_labels.csv: 发布机构 / 来源 describe the web page, not the report
+# Words just before a unit named in prose that make it the commissioner, a cited authority,
+# an approver or a recipient — not the unit that reports.
+_COMMISSIONER_CUES = ("受", "根据", "按照", "依据", "经", "向", "报送", "上报", "报请")
 
 
 @dataclass
@@ -69,7 +71,9 @@ def _agency_from_labels(index: TextIndex, rank: int) -> Found | None:
         for match in re.finditer(pattern, view.text):
             name = unit_name_prefix(match.group(1))
             if name:
-                return Found(name, view.span_of(match.start(1), match.start(1) + len(name)))
+                warning = (f"单位名称“{name}”取自“{row['label']}”（网页发布者，未必是报告单位），请核对"
+                           if rank >= PUBLISHER_RANK else None)
+                return Found(name, view.span_of(match.start(1), match.start(1) + len(name)), warning)
     return None
 
 
