@@ -4,9 +4,12 @@ The tables are invented in the shape of real ones (never copied from the corpus)
 Each layout carries the same kind of content, so a regression in one layout shows
 as a difference against the expectation written beside it.
 """
+import re
+
 import pytest
 
 from loaders.parse.projects import parse_projects
+from tests.conftest import require
 
 
 def parse(text: str):
@@ -479,3 +482,67 @@ def test_evaluation_framework_table_with_an_unlisted_level2_label():
         ("过程", "资金使用", "资金使用合规性", 5, 4),   # 资金使用 is in no list: read from the layout
         ("过程", "资金使用", "预算执行率", 5, 5),
     ]
+
+
+# --- properties that hold on any text -----------------------------------------------------------
+
+def stated_numbers(text: str) -> set[float]:
+    from loaders.parse.numbers import find_numbers
+    glued = re.sub(r"(?<=\d)(?=\d)", " ", text)   # digits glued together (a flattened table) may be any cut
+    found = set(find_numbers(text))
+    for run in re.findall(r"\d+(?:\.\d+)?", text):
+        for k in range(1, len(run)):
+            for part in (run[:k], run[k:]):
+                if re.fullmatch(r"\d+(?:\.\d+)?", part):
+                    found.add(float(part))
+    return found | set(find_numbers(glued))
+
+
+def output_numbers(projects) -> list[tuple[str, float]]:
+    out = []
+    for p in projects:
+        for key in ("budget_initial", "budget_full_year", "executed", "execution_rate_pct",
+                    "execution_weight", "execution_score", "total_score"):
+            if getattr(p, key) is not None:
+                out.append((key, getattr(p, key)))
+        for i in p.indicators:
+            out += [(f"{i.name}.weight", i.weight), (f"{i.name}.score", i.score)]
+    return [(k, v) for k, v in out if v is not None]
+
+
+def assert_every_number_is_stated(text: str, projects) -> None:
+    """Nothing invented: every number we give is printed in the text (amounts maybe in 元)."""
+    stated = stated_numbers(text)
+    for key, value in output_numbers(projects):
+        assert any(abs(value - s) < 1e-6 or abs(value * 10000 - s) < 1e-3 for s in stated), (key, value)
+
+
+@pytest.mark.parametrize("text", [TAB_ROWS, PIPE, ONE_CELL_PER_LINE, ONE_LINE_SPACED, BROKEN_CELLS, GLUED,
+                                  DEPARTMENT, NARRATIVE, reader_rows(True)])
+def test_every_number_given_is_printed_in_the_text(text):
+    assert_every_number_is_stated(text, parse(text)[0])
+
+
+@pytest.mark.parametrize("text", [TAB_ROWS, PIPE, ONE_LINE_SPACED, BROKEN_CELLS, GLUED, reader_rows(False)])
+def test_a_table_cut_anywhere_gives_no_number_from_beyond_the_cut(text):
+    lines = text.split("\n")
+    cuts = range(1, len(lines)) if len(lines) > 1 else range(20, len(text), 23)
+    for cut in cuts:
+        kept = "\n".join(lines[:cut]) if len(lines) > 1 else text[:cut]
+        assert_every_number_is_stated(kept, parse(kept)[0])
+
+
+@pytest.mark.parametrize("text", ["", "\n\n\n", "\t\t\t", "| | |", "总分", "项目名称", "年度资金总额 1 2 3",
+                                  "一级指标 二级指标", "\x00\x01\x02", "产出指标(50分)" * 50, "9" * 500])
+def test_odd_input_gives_no_error(text):
+    projects, warnings = parse(text)
+    assert isinstance(projects, list) and isinstance(warnings, list)
+
+
+def test_corpus_documents_give_only_stated_numbers(corpus_dir):
+    from tests.conftest import corpus_documents
+    documents = corpus_documents()
+    require(bool(documents), "no corpus documents with truth beside them")
+    for path in documents:
+        text = path.read_text(encoding="utf-8")
+        assert_every_number_is_stated(text, parse(text)[0])
