@@ -397,3 +397,16 @@ def test_table_column_headers_are_not_finding_headings():
     text = ("2024年度项目支出绩效自评表\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分\n"
             "析及改进措施\n产出指标\t数量指标\t培训人次\t≥300人次\t312人次\t20\t20\t\n")
     assert parse(text).findings == []
+
+
+def test_publisher_label_is_used_with_a_warning():
+    text = "[ 发布机构 ] | 某某县发展和改革委员会 |\n关于2024年度项目绩效目标的自评报告\n项目预算资金20万元。\n"
+    report = parse(text)
+    assert report.agency == "某某县发展和改革委员会"
+    assert any("网页发布者" in w for w in report.warnings)
+
+
+def test_approving_bureau_in_prose_is_not_the_reporter():
+    text = ("2023年度项目支出绩效自评报告\n经某某县财政局批复，某某县某某镇人民政府实施道路养护项目，"
+            "某某县某某镇人民政府按期完成。项目资金30万元。\n")
+    assert parse(text).agency == "某某县某某镇人民政府"
