@@ -546,3 +546,19 @@ def test_corpus_documents_give_only_stated_numbers(corpus_dir):
     for path in documents:
         text = path.read_text(encoding="utf-8")
         assert_every_number_is_stated(text, parse(text)[0])
+
+
+def test_money_cells_carrying_their_own_unit():
+    text = "\n".join([
+        "项目名称\t村级公益事业补助",
+        "年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t1,328,960.00元\t1,328,960.00元\t1,262,512.00元\t10\t95%\t9.5",
+    ])
+    p = parse(text)[0][0]
+    assert (p.budget_initial, p.budget_full_year, p.executed) == pytest.approx((132.896, 132.896, 126.2512))
+
+
+def test_amount_wrapped_before_its_unit():
+    text = BROKEN_CELLS.replace("年度资金总额 8 6.5 6.5 10 100% 10", "年度资金总额 8 6.5 6.5万\n元\n10 100% 10")
+    p = parse(text)[0][0]
+    assert (p.budget_initial, p.budget_full_year, p.executed, p.execution_weight) == (8, 6.5, 6.5, 10)

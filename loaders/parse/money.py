@@ -22,7 +22,7 @@ AMOUNT_FIELDS = ("budget_initial", "budget_full_year", "executed")
 FISCAL_KEYS = {"budget_initial": "fiscal_appropriation_initial",
                "budget_full_year": "fiscal_appropriation_full_year",
                "executed": "fiscal_appropriation_executed"}
-_VALUE_RE = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*%?$")
+_VALUE_RE = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(?:%|万元|亿元|元|万|亿)?$")
 
 
 @dataclass
@@ -79,8 +79,8 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
         elif kind == "money_row" or (label is None and values == [] and is_label(cell.text, "money_sublabel")):
             _close_row(block, label, values)
             label, values = label_key(cell.text), []
-        elif is_label(cell.text, "money_sublabel"):
-            pass
+        elif is_label(cell.text, "money_sublabel") or cell.text.strip() == "元":
+            pass   # 预算数 / 执行数 before their values; 元 wrapped off "20.9万"
         elif cell.text and is_value_cell(cell.text) and cell.flat and len(block.columns) > 1 \
                 and not is_placeholder(cell.text) and re.fullmatch(r"\d{4,}", to_halfwidth(cell.text).strip()):
             # 本年财政拨款2020 in a flattened table: one amount or several glued? Not knowable.
@@ -143,9 +143,10 @@ def _place_short_row(values: list[str], cols: list[str]) -> list[tuple[str, str]
 
 
 def _value(name: str, text: str, unit: str | None) -> float | None:
+    """A cell's number; amounts in 万元 from the cell's own unit, else the block's."""
     number = parse_number(text)
     if name in AMOUNT_FIELDS:
-        return to_wan(number, unit or "万元")
+        return to_wan(number, money_unit(text) or unit or "万元")
     return number
 
 
