@@ -97,3 +97,18 @@ def test_truncated_pdf_is_refused_or_read_never_silently_empty(tmp_path):
         assert any(w in str(err) for w in ("不完整或已损坏", "扫描件")), str(err)
     else:
         assert "项目支出绩效自评表" in document.text
+
+
+def test_zip_that_unpacks_too_large_is_refused_before_decompressing(tmp_path, monkeypatch):
+    import zipfile  # noqa: PLC0415
+
+    from loaders.read import sniff  # noqa: PLC0415
+    monkeypatch.setattr(sniff, "MAX_UNZIPPED_BYTES", 1024 * 1024)
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (2 * 1024 * 1024))
+    assert bomb.stat().st_size < 20 * 1024
+    with pytest.raises(errors.UnsupportedFormatError) as caught:
+        read_document(bomb)
+    assert "解压后超过 1 MB" in str(caught.value)

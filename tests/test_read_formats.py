@@ -312,3 +312,24 @@ def test_pdf_page_whose_tables_do_not_line_up_falls_back_to_plain_text(tmp_path,
     assert document.notes == ["第 1 页的表格无法与文字对齐，已按纯文字读取"]
     assert "项目支出绩效自评表" in document.text and "填报单位：滨河区民政局" in document.text
     assert "年度资金总额 120 150 142.5 10 95.00% 9.5" in document.text
+
+
+def test_docx_nested_table_is_flattened_into_its_cell(tmp_path):
+    import docx  # noqa: PLC0415
+    document = docx.Document()
+    document.add_paragraph("项目支出绩效自评表 项目资金 全年预算数 得分")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目名称", "社区养老"
+    table.cell(1, 0).text = "备注"
+    inner = table.cell(1, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "甲", "乙"
+    document.save(tmp_path / "nested.docx")
+    lines = read_document(tmp_path / "nested.docx").text.splitlines()
+    assert lines == ["项目支出绩效自评表 项目资金 全年预算数 得分", "项目名称\t社区养老", "备注\t甲乙"]
+
+
+def test_html_saved_as_xls_is_read_as_html_with_a_note(tmp_path):
+    document = read_document(write_html(STANDARD_REPORT, tmp_path / "自评表.xls", encoding="gb2312"))
+    assert document.source_format == "html"
+    assert document.notes == ["文件扩展名为 .xls，但内容是网页(HTML)，已按网页(HTML)读取"]
+    assert document.text == EXPECTED

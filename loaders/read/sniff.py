@@ -37,6 +37,9 @@ KIND_NAMES = {
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 IMAGE_MAGICS = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
 ARCHIVE_MAGICS = (b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")
+# A .docx/.xlsx of a report unpacks to a few MB. Far more is a "zip bomb" that would
+# exhaust memory when the XML is read; refuse it before anything is decompressed.
+MAX_UNZIPPED_BYTES = 500 * 1024 * 1024
 HTML_MARKERS = (b"<html", b"<!doctype html", b"<body", b"<table", b"<meta ", b"<head")
 
 
@@ -62,12 +65,17 @@ def sniff_ole2(data: bytes) -> str:
 def sniff_zip(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
+            infos = archive.infolist()
     except (zipfile.BadZipFile, EOFError, OSError) as err:
         raise TruncatedFileError(
             "文件不完整或已损坏（压缩包无法打开，可能下载/复制被截断），请重新获取原文件 "
             f"(truncated or damaged zip container: {err})"
         ) from err
+    if sum(info.file_size for info in infos) > MAX_UNZIPPED_BYTES:
+        raise UnsupportedFormatError(
+            f"文件解压后超过 {MAX_UNZIPPED_BYTES >> 20} MB，内容异常（可能是恶意构造的压缩包），已拒绝 (zip bomb)"
+        )
+    names = {info.filename for info in infos}
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:
