@@ -67,17 +67,24 @@ def _columns(con, name: str) -> list[str]:
     return [r[0] for r in con.sql(f"describe {name}").fetchall()]
 
 
-def read_mart(con, name: str, scope: Scope) -> pd.DataFrame:
-    """Rows of mart `name` in scope, filtering on year/region/agency where the mart has them."""
+# Only these columns of mart_indicator are used (a year can hold ~1M indicators; the
+# report needs counts per category and status, not the rows' text).
+INDICATOR_COLUMNS = ("indicator_id", "agency", "year", "level2", "category", "met", "met_status")
+
+
+def read_mart(con, name: str, scope: Scope, *, only: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Rows of mart `name` in scope, filtering on year/region/agency where the mart has them;
+    `only` limits the columns read to those listed (the ones the mart has)."""
     columns = _columns(con, name)
+    selected = (", ".join(f'"{c}"' for c in columns if c in only) if only else "") or "*"
     clauses, params = [], []
     for column, value in (("year", scope.year), ("region", scope.region), ("agency", scope.agency)):
         if value is not None and column in columns:
             clauses.append(f"{column} = ?")
             params.append(value)
     where = (" where " + " and ".join(clauses)) if clauses else ""
-    # `name` comes from MARTS (a constant), values are bound parameters.
-    return con.sql(f"select * from {name}{where}", params=params).df()
+    # `name` and the column names come from constants checked against the mart; values are bound.
+    return con.sql(f"select {selected} from {name}{where}", params=params).df()
 
 
 def _data_date(con, names: set[str]) -> date | None:
@@ -103,7 +110,8 @@ def read_summary(con, scope: Scope) -> SummaryFrames:
     frames, notes = {}, []
     for name in MARTS:
         if name in names:
-            frames[name] = read_mart(con, name, scope)
+            frames[name] = read_mart(con, name, scope,
+                                     only=INDICATOR_COLUMNS if name == "mart_indicator" else None)
         else:
             frames[name] = pd.DataFrame()
             notes.append(f"数据库中没有视图 {name}，相关内容留空")
