@@ -59,6 +59,7 @@ def _table_with_header(doc, first_cell: str):
 def test_docx_title_and_sections(exported):
     doc, _ = exported
     assert [p.text for p in doc.paragraphs if p.style.name == "Title"] == ["2024年度预算绩效评价分析报告"]
+    assert doc.core_properties.title == "2024年度预算绩效评价分析报告"
     assert _headings(doc, 1)[:4] == [HEADING_KPI, HEADING_CHARTS, HEADING_FLAGS, HEADING_APPENDIX]
     assert CHART_TITLES == _headings(doc, 2)[:5]
     assert "范围：2024年度；地区：全部；单位：全部。数据日期：2025-03-31" in doc.paragraphs[1].text

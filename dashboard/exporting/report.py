@@ -124,6 +124,8 @@ def _add_table(doc, header: list[str], rows: list[list[str]]) -> None:
         cell.text = text
         for run in cell.paragraphs[0].runs:
             run.bold = True
+    # Long appendix tables run over pages: repeat the header row on each page.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     # Body rows as raw XML: python-docx's add_row() costs ~3 ms a row, this ~0.2 ms, and
     # appendix tables run to thousands of rows.
     for values in rows:
@@ -226,6 +228,8 @@ def _add_appendix(doc, content: ReportContent) -> None:
 def build_report(content: ReportContent, renderer) -> Document:
     """The whole document: title and scope, KPIs, key charts, flagged projects, appendix, notes."""
     doc = _new_document()
+    doc.core_properties.title = content.title
+    doc.core_properties.author = "perfdash 绩效评价分析看板"
     doc.add_heading(content.title, level=0)
     _add_scope(doc, content)
     doc.add_heading(HEADING_KPI, level=1)
