@@ -113,8 +113,8 @@ def test_weights_not_100_counts_the_execution_weight(con):
     scored_project(con, "r1", seq=5, name="无执行率行八十", weights=(30, 30, 10, 10), execution_weight=None,
                    execution_score=None, total_score=100)
     apply_views(con)
-    assert explanations(con, "weights_not_100") == ["项目“一百一”指标分值合计100，加预算执行率分值10，共110，不等于100",
-                                                    "项目“无执行率行八十”指标分值合计80，不等于100"]
+    assert explanations(con, "weights_not_100") == ["项目“一百一”指标分值合计100，加预算执行率分值10，共110，不等于100，印出的总分为100分",
+                                                    "项目“无执行率行八十”指标分值合计80，不等于100，印出的总分为100分"]
 
 
 def test_score_over_weight_on_indicators_and_the_execution_row(con):
@@ -131,8 +131,11 @@ def test_total_mismatch(con):
     add_report(con, "r1")
     scored_project(con, "r1", seq=1, name="对", weights=(30, 20, 20, 10, 10), total_score=100)
     scored_project(con, "r1", seq=2, name="错", weights=(30, 20, 20, 10, 10), total_score=95)
+    # weights 100 + 10: the sum 110 ≠ 100 is told once, by weights_not_100
+    scored_project(con, "r1", seq=3, name="一百一", weights=(30, 30, 20, 10, 10), total_score=100)
     apply_views(con)
     assert explanations(con, "total_mismatch") == ["项目“错”各项得分相加为100分（指标90 + 预算执行率10），印出的总分却是95分"]
+    assert [f["project_id"] for f in flags(con, "weights_not_100")] == ["r1:3"]
 
 
 @pytest.mark.parametrize("score, grade, fires", [(85, "优秀", True), (92, "优秀", False), (85, "良好", False),
@@ -229,6 +232,15 @@ def test_department_components_mismatch(con):
     got = flags(con, "components_mismatch")
     assert [(f["report_id"], f["explanation"]) for f in got] == [
         ("d1", "人员经费133.64万元 + 日常公用经费19.02万元 = 152.66万元，不等于基本支出360.87万元")]
+
+
+def test_unspent_versus_carryover_is_a_low_severity_check(con):
+    add_report(con, "d1")
+    add_department(con, "d1", budget=794.51, executed=775.77, carryover=24.68)
+    apply_views(con)
+    got = flags(con, "components_mismatch")
+    assert [(f["severity"], f["explanation"]) for f in got] == [
+        ("low", "预算794.51万元 − 支出775.77万元 = 18.74万元，不等于结转结余24.68万元")]
 
 
 def test_project_money_rows_components_mismatch(con):

@@ -87,7 +87,9 @@ weights_not_100 as (
                || case when p.execution_weight is not null
                        then '，加预算执行率分值' || fmt_num(p.execution_weight) || '，共' || fmt_num(p.weight_sum_total)
                        else '' end
-               || '，不等于' || fmt_num(p.total_weight_expected) as explanation,
+               || '，不等于' || fmt_num(p.total_weight_expected)
+               || case when p.total_score is not null then '，印出的总分为' || fmt_num(p.total_score) || '分' else '' end
+               as explanation,
            p.weight_sum_total as metric_value, p.total_weight_expected as threshold
     from projects as p
     where case
@@ -116,6 +118,9 @@ total_mismatch as (
            p.total_score_summed as metric_value, p.total_score as threshold
     from projects as p
     where abs(p.total_score_summed - p.total_score) > p.score_tolerance
+      -- when the weights themselves do not add up (a row lost, or 100 + 10), weights_not_100 is the
+      -- root cause and says so with the total; one finding, not two
+      and p.project_id not in (select project_id from weights_not_100)
 ),
 
 rate_mismatch as (

@@ -2,7 +2,8 @@
 -- grain:   rule_id × report_id (components_mismatch: × check)
 -- inputs:  mart_department, stg_reports, int_scope_rules, int_scope_grade_bands, rule_grade_words
 -- outputs: rule_id, agency_key, agency, region, year, report_id, project_id (null), indicator_id (null),
---          file_name, subject (the agency), explanation, metric_value, threshold
+--          file_name, subject (the agency), explanation, metric_value, threshold, severity (null = the
+--          rule's severity from flag_rules.csv; 'low' for the weaker 预算 − 支出 vs 结转结余 check)
 -- Rules: rate_mismatch (execution rate; carry-over rate against the rule's denominator, naming the amount
 -- the printed rate matches instead), components_mismatch (基本+项目支出 vs 支出; 人员+公用经费 vs 基本支出;
 -- 基本+项目预算 vs 预算; 预算 − 支出 vs 结转结余), unspent_over_20pct, low_execution, grade_band_mismatch
@@ -49,24 +50,25 @@ carryover_rate_mismatch as (
 ),
 
 component_checks as (
-    select d.*, c.part_label, c.parts, c.total_label, c.total
+    select d.*, c.part_label, c.parts, c.total_label, c.total, c.check_severity
     from departments as d,
          lateral (values
              ('基本支出' || fmt_wan(d.basic_expenditure) || ' + 项目支出' || fmt_wan(d.project_expenditure),
-              d.expenditure_parts_sum, '支出合计', d.executed),
+              d.expenditure_parts_sum, '支出合计', d.executed, null),
              ('人员经费' || fmt_wan(d.personnel_expenditure) || ' + 日常公用经费' || fmt_wan(d.public_expenditure),
-              d.basic_parts_sum, '基本支出', d.basic_expenditure),
+              d.basic_parts_sum, '基本支出', d.basic_expenditure, null),
              ('基本支出预算' || fmt_wan(d.basic_budget) || ' + 项目支出预算' || fmt_wan(d.project_budget),
-              d.budget_parts_sum, '预算', d.budget),
+              d.budget_parts_sum, '预算', d.budget, null),
+             -- weaker evidence: 结转结余 may include balances outside this year's budget
              ('预算' || fmt_wan(d.budget) || ' − 支出' || fmt_wan(d.executed),
-              d.unspent_computed, '结转结余', d.carryover)
-         ) as c(part_label, parts, total_label, total)
+              d.unspent_computed, '结转结余', d.carryover, 'low')
+         ) as c(part_label, parts, total_label, total, check_severity)
 ),
 
 components_mismatch as (
     select 'components_mismatch' as rule_id, c.*,
            c.part_label || ' = ' || fmt_wan(c.parts) || '，不等于' || c.total_label || fmt_wan(c.total) as explanation,
-           c.parts as metric_value, c.total as threshold
+           c.parts as metric_value, c.total as threshold, c.check_severity as severity
     from component_checks as c
     where abs(c.parts - c.total) > c.amount_tolerance_wan
 ),
@@ -108,7 +110,7 @@ grade_band_mismatch as (
 ),
 
 all_flags as (
-    select * exclude (part_label, parts, total_label, total) from components_mismatch
+    select * exclude (part_label, parts, total_label, total, check_severity) from components_mismatch
     union all by name select * from execution_rate_mismatch
     union all by name select * from carryover_rate_mismatch
     union all by name select * from unspent_over_20pct
@@ -119,12 +121,12 @@ final as (
     select
         rule_id, agency_key, agency, region, year, report_id, null::varchar as project_id,
         null::varchar as indicator_id, file_name, agency as subject, explanation,
-        metric_value::double as metric_value, threshold::double as threshold
+        metric_value::double as metric_value, threshold::double as threshold, severity::varchar as severity
     from all_flags
     union all
     select
         rule_id, agency_key, agency, region, year, report_id, null::varchar, null::varchar, file_name,
-        agency, explanation, metric_value::double, threshold::double
+        agency, explanation, metric_value::double, threshold::double, null::varchar
     from grade_band_mismatch
 )
 

@@ -22,19 +22,25 @@ rules as (
     select rule_id, severity, title from rule_flag_rules
 ),
 
-final as (
-    select
-        md5(concat_ws('|', f.rule_id, f.agency_key, f.year::varchar, f.report_id, f.project_id, f.indicator_id,
-                      f.explanation)) as flag_id,
-        f.rule_id,
-        r.title as rule_title,
-        coalesce(r.severity, 'medium') as severity,
-        case coalesce(r.severity, 'medium') when 'high' then '高' when 'low' then '低' else '中' end as severity_label,
-        case coalesce(r.severity, 'medium') when 'high' then 1 when 'low' then 3 else 2 end as severity_order,
-        f.agency_key, f.agency, f.region, f.year, f.report_id, f.project_id, f.indicator_id, f.file_name,
-        f.subject, f.explanation, f.metric_value, f.threshold
+rated as (
+    -- a flag view may weaken one check of a rule (its own severity column); else the rule's severity
+    select f.* exclude (severity), r.title as rule_title, coalesce(f.severity, r.severity, 'medium') as severity
     from flags as f
     left join rules as r using (rule_id)
+),
+
+final as (
+    select
+        md5(concat_ws('|', rule_id, agency_key, year::varchar, report_id, project_id, indicator_id,
+                      explanation)) as flag_id,
+        rule_id,
+        rule_title,
+        severity,
+        case severity when 'high' then '高' when 'low' then '低' else '中' end as severity_label,
+        case severity when 'high' then 1 when 'low' then 3 else 2 end as severity_order,
+        agency_key, agency, region, year, report_id, project_id, indicator_id, file_name,
+        subject, explanation, metric_value, threshold
+    from rated
 )
 
 select * from final
