@@ -562,3 +562,24 @@ def test_amount_wrapped_before_its_unit():
     text = BROKEN_CELLS.replace("年度资金总额 8 6.5 6.5 10 100% 10", "年度资金总额 8 6.5 6.5万\n元\n10 100% 10")
     p = parse(text)[0][0]
     assert (p.budget_initial, p.budget_full_year, p.executed, p.execution_weight) == (8, 6.5, 6.5, 10)
+
+
+def test_inline_project_name_other_part_rows_and_score_in_the_form_head():
+    text = "\n".join([
+        "项目名称：城乡环卫一体化\t自评总分：88.5",
+        "年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t200\t220\t209\t10\t95%\t9.5",
+        "其中：中央补助资金\t50\t50\t50\t\t100%\t",
+        "其中：县级配套\t150\t170\t159\t\t93.53%\t",
+    ])
+    p = parse(text)[0][0]
+    assert p.name == "城乡环卫一体化"
+    assert p.total_score == 88.5
+    assert [r.label for r in p.money_rows] == ["年度资金总额", "其中:中央补助资金", "其中:县级配套"]
+    assert (p.money_rows[2].budget_full_year, p.money_rows[2].execution_rate_pct) == (170, 93.53)
+    assert (p.budget_full_year, p.executed) == (220, 209)
+
+
+def test_a_label_broken_by_the_page_is_not_taken_for_the_name():
+    projects, _ = parse("项目名称 项目主管单\n位 某某局\n年初预算数 全年预算数 全年执行数\n年度资金总额 5 5 5")
+    assert projects[0].name is None

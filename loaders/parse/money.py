@@ -74,6 +74,8 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
             i += 1
             continue
         kind = cell_kind(cell.text) if cell.text else None
+        if kind is None and label_key(cell.text).startswith("其中") and len(label_key(cell.text)) <= 16:
+            kind = "money_row"   # 其中：中央财政资金 / 其中:省级补助 — any 其中 row is a part of the total
         if kind == "money_row" and label == label_key(cell.text) and not values:
             pass   # the same label again: a merged label cell printed in each spanned column
         elif kind == "money_row" or (label is None and values == [] and is_label(cell.text, "money_sublabel")):
@@ -95,7 +97,8 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
             else:
                 values += [Cell(p, cell.line, cell.sep) for p in pieces]
         elif not cell.text:
-            pass
+            if cell.boxed and label and values:
+                values.append(cell)   # an empty cell of a reader row keeps its column's place
         else:
             break
         i += 1
@@ -110,23 +113,23 @@ def _close_row(block: MoneyBlock, label: str | None, values: list[Cell]) -> None
     row = MoneyRow(label=label)
     if values:
         row.span = (values[0].line, values[-1].last_line)
-    placed = place_values([v.text for v in values], block.columns, block.warnings)
+    placed = place_values([v.text for v in values], block.columns, block.warnings, is_total=not block.rows)
     for name, text in placed.items():
         setattr(row, name, _value(name, text, block.unit))
     block.rows.append(row)
 
 
-def place_values(values: list[str], columns: list[str], warnings: list[str]) -> dict[str, str]:
+def place_values(values: list[str], columns: list[str], warnings: list[str], is_total: bool = True) -> dict[str, str]:
     """Which column each printed value belongs to (placeholders keep their slot, then drop)."""
     cols = list(columns)
     if len(values) >= len(cols):
         pairs = zip(cols, values)
     else:
-        pairs = _place_short_row(values, cols)
-    return {c: v for c, v in pairs if c != "ignore" and not is_placeholder(v)}
+        pairs = _place_short_row(values, cols, is_total)
+    return {c: v for c, v in pairs if c != "ignore" and v.strip() and not is_placeholder(v)}
 
 
-def _place_short_row(values: list[str], cols: list[str]) -> list[tuple[str, str]]:
+def _place_short_row(values: list[str], cols: list[str], is_total: bool) -> list[tuple[str, str]]:
     rate = next((k for k, v in enumerate(values) if "%" in to_halfwidth(v)), None)
     if rate is None or "execution_rate_pct" not in cols:
         return list(zip(cols, values))
@@ -134,9 +137,13 @@ def _place_short_row(values: list[str], cols: list[str]) -> list[tuple[str, str]
     before, after = values[:rate], values[rate + 1:]
     pre = cols[:r]
     pairs: list[tuple[str, str]] = [("execution_rate_pct", values[rate])]
-    if pre and pre[-1] == "execution_weight" and before and len(before) < len(pre):
+    # the 分值 (10, some forms 20) is printed on the 年度资金总额 row only
+    if is_total and pre and pre[-1] == "execution_weight" and before and len(before) < len(pre) \
+            and (parse_number(before[-1]) or 0) <= 30:
         pairs.append(("execution_weight", before[-1]))
         before, pre = before[:-1], pre[:-1]
+    if not is_total and len(before) < len(pre):
+        pre = [c for c in pre if c != "execution_weight"]
     pairs += list(zip(pre[len(pre) - len(before):], before)) if len(before) <= len(pre) else []
     pairs += list(zip(cols[r + 1:], after))
     return pairs

@@ -9,12 +9,14 @@ without tables gets its project from the prose (loaders.parse.narrative).
 from __future__ import annotations
 
 import difflib
+import re
 
 from loaders.parse import narrative
 from loaders.parse.indicators import IndicatorTable, parse_indicator_table, read_header
 from loaders.parse.labels import header_field, is_label
 from loaders.parse.money import FISCAL_KEYS, MoneyBlock, parse_money_block, rate_contradicts
-from loaders.parse.tables import Cell, cell_kind, tokenize
+from loaders.parse.numbers import to_halfwidth
+from loaders.parse.tables import Cell, cell_kind, is_number_cell, tokenize
 from loaders.records import PROJECT_MONEY_FIELDS, Project
 
 STOP_KINDS = frozenset({"project_name", "money_row", "block_end"})
@@ -52,11 +54,19 @@ def read_tables(cells: list[Cell], warnings: list[str]) -> list[Project]:
     i = 0
     while i < len(cells):
         cell = cells[i]
-        if cell.text and is_label(cell.text, "project_name"):
+        inline = _INLINE_NAME.match(cell.text)
+        if cell.text and (is_label(cell.text, "project_name") or inline):
             current = Project()
             projects.append(current)
-            i = read_project_name(cells, i + 1, current)
+            if inline:
+                current.name = inline.group(1).strip()
+                current.provenance["name"] = (cell.line, cell.last_line)
+                i += 1
+            else:
+                i = read_project_name(cells, i + 1, current)
             continue
+        if current is not None and current.total_score is None:
+            read_head_total(cells, i, current)   # 自评总分: 95 in the form's head
         if starts_money_header(cells, i):
             if current is None or current.money_rows:
                 current = Project()
@@ -77,14 +87,37 @@ def read_tables(cells: list[Cell], warnings: list[str]) -> list[Project]:
     return projects
 
 
+_INLINE_NAME = re.compile(r"^项目名称\s*[:：]\s*(\S.{1,60})$")
+
+
+_INLINE_TOTAL = re.compile(r"^(?:自评总分|总分|综合得分|总得分)(?:\(分\))?\s*[:：]?\s*(\d+(?:\.\d+)?)\s*分?$")
+
+
+def read_head_total(cells: list[Cell], i: int, project: Project) -> None:
+    """A total written beside the form's head: a 自评总分 cell and its number, or both in one cell."""
+    text = to_halfwidth(cells[i].text)
+    inline = _INLINE_TOTAL.match(text)
+    if inline and float(inline.group(1)) <= 100:
+        project.total_score = float(inline.group(1))
+        project.provenance["total_score"] = (cells[i].line, cells[i].line)
+    elif cell_kind(cells[i].text) == "total" and i + 1 < len(cells) and _is_score(cells[i + 1].text):
+        project.total_score = float(to_halfwidth(cells[i + 1].text))
+        project.provenance["total_score"] = (cells[i + 1].line, cells[i + 1].line)
+
+
+def _is_score(text: str) -> bool:
+    return is_number_cell(text) and float(to_halfwidth(text)) <= 100
+
+
 def read_project_name(cells: list[Cell], i: int, project: Project) -> int:
     parts: list[Cell] = []
     while i < len(cells) and cells[i].text and not cell_kind(cells[i].text) \
             and not is_label(cells[i].text, "name_stop") and len(parts) < 4:
         parts.append(cells[i])
         i += 1
-    if parts:
-        project.name = "".join(c.text for c in parts).strip()
+    name = "".join(c.text for c in parts).strip()
+    if name and not is_label(name, "name_stop"):   # 项目主管单 / 位: the next label, broken by the page
+        project.name = name
         project.provenance["name"] = (parts[0].line, parts[-1].last_line)
     return i
 

@@ -147,7 +147,7 @@ def cell_kind(text: str) -> str | None:
     kind = level_kind(text)
     if kind:
         return kind
-    for name in ("money_row", "total", "project_name", "block_end"):
+    for name in ("money_row", "total", "project_name", "block_end", "name_stop"):
         if is_label(text, name):
             return name
     if header_field(text, "indicator") or header_field(text, "money"):
