@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
+if TYPE_CHECKING:
+    import duckdb   # only for annotations: loader worker processes import this module
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SIMILAR_ENOUGH_TO_REVIEW = 0.66   # 信访办 ~ 信访局 (2 of 3 characters) is worth a look

@@ -26,16 +26,19 @@ from datetime import datetime
 from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
-
-import duckdb
-import polars as pl
+from typing import TYPE_CHECKING
 
 from loaders.agencies import PENDING_COLUMNS, AgencyRegistry
-from loaders.db import open_writer
 from loaders.errors import InputError, NotAReportError
 from loaders.parse.targets import parse_target_text
 from loaders.paths import default_db_path
 from loaders.records import DEPARTMENT_FIELDS, Report, Span
+
+if TYPE_CHECKING:
+    import duckdb
+
+# Worker processes import this module to read and parse: duckdb and polars (seconds to
+# import without bytecode caches) are imported only where the writer needs them.
 
 PARSER_VERSION = "0.1"
 SNIPPET_MAX = 500
@@ -393,6 +396,8 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], *
     """
     if not rows:
         return
+    import polars as pl  # noqa: PLC0415 — see the note on imports at the top
+
     cols = COLUMNS[table]
     data = pl.DataFrame([pl.Series(c, values, strict=False) for c, values in zip(cols, zip(*rows))])
     name = f"_batch_{table}"
@@ -435,6 +440,8 @@ def load_paths(paths: Iterable[Path], db_path: Path | None = None, *, workers: i
     files = discover_files(paths)
     version = parser_version()
     summary = LoadSummary(db_path)
+    from loaders.db import open_writer  # noqa: PLC0415 — see the note on imports at the top
+
     with open_writer(db_path, on_wait=on_wait) as con:
         by_path, versions = _existing_reports(con)
         known = frozenset(rid for rid, v in versions.items() if v == version)
