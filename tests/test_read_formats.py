@@ -333,3 +333,14 @@ def test_html_saved_as_xls_is_read_as_html_with_a_note(tmp_path):
     assert document.source_format == "html"
     assert document.notes == ["文件扩展名为 .xls，但内容是网页(HTML)，已按网页(HTML)读取"]
     assert document.text == EXPECTED
+
+
+def test_csv_export_of_the_form_reads_as_tab_rows(tmp_path):
+    import csv  # noqa: PLC0415
+    rows = [["项目支出绩效自评表"], ["项目资金（万元）", "全年预算数", "全年执行数", "执行率", "得分"],
+            ["年度资金总额", "150", "142.5", "95.00%", "9.5"], ["绩效指标", "服务老年人数", "≥500人", '526人, 超额']]
+    with (tmp_path / "form.csv").open("w", encoding="gb18030", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    document = read_document(tmp_path / "form.csv")
+    assert document.text.splitlines() == ["\t".join(row) for row in rows]
+    assert document.notes[-1] == "CSV 文件：逗号分隔的单元格已转为表格行"

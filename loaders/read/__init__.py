@@ -28,7 +28,8 @@ def _read_by_kind(path: Path, kind: str) -> Document:
     # Readers are imported lazily: reading a .txt should not pay for pdfplumber.
     if kind == "txt":
         from loaders.read.text import read_text_file  # noqa: PLC0415
-        return read_text_file(path)
+        document = read_text_file(path)
+        return csv_as_rows(document) if path.suffix.lower() == ".csv" else document
     if kind == "docx":
         from loaders.read.docx import read_docx  # noqa: PLC0415
         return read_docx(path)
@@ -43,6 +44,20 @@ def _read_by_kind(path: Path, kind: str) -> Document:
         return read_html_file(path)
     from loaders.read.legacy_doc import read_legacy_doc  # noqa: PLC0415 — doc, rtf
     return read_legacy_doc(path)
+
+
+def csv_as_rows(document: Document) -> Document:
+    """A CSV export of the form: comma-separated cells → the tab rows every reader gives."""
+    import csv  # noqa: PLC0415
+    import io  # noqa: PLC0415
+
+    from loaders.read.cells import clean_cell, row_line  # noqa: PLC0415
+
+    rows = csv.reader(io.StringIO(document.text))
+    lines = [row_line([clean_cell(cell) for cell in row]) for row in rows]
+    document.text = "\n".join(line for line in lines if line.strip()) + "\n"
+    document.notes.append("CSV 文件：逗号分隔的单元格已转为表格行")
+    return document
 
 
 def read_document(path: Path) -> Document:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from loaders.errors import (
     EmptyFileError,
-    InputError,
     NeedsOcrError,
     TruncatedFileError,
     UnsupportedFormatError,
@@ -132,5 +131,3 @@ def extension_note(path: Path, kind: str) -> str | None:
     shown = suffix or "（无扩展名）"
     return f"文件扩展名为 {shown}，但内容是{KIND_NAMES[kind]}，已按{KIND_NAMES[kind]}读取"
 
-
-__all__ = ["sniff_kind", "extension_note", "InputError"]

@@ -92,13 +92,14 @@ def scan_xlsx(path: Path, kind: str) -> dict[str, SheetCells]:
 def read_workbook(path: Path) -> Document:
     """Read every visible sheet of an .xlsx/.xls. Raises InputError subclasses."""
     path = Path(path)
-    kind = "xls" if path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0" else "xlsx"
+    with open(path, "rb") as handle:
+        kind = "xls" if handle.read(4) == b"\xd0\xcf\x11\xe0" else "xlsx"
     scans = scan_xlsx(path, kind)
     refuse_uncached_formulas(scans)
     book = open_workbook(path)
     notes, blocks = [], []
     for meta in book.sheets_metadata:
-        if str(meta.visible) != str(calamine.SheetVisibleEnum.Visible):
+        if meta.visible != calamine.SheetVisibleEnum.Visible:
             notes.append(f"已跳过隐藏的工作表“{meta.name}”")
             continue
         if meta.typ != calamine.SheetTypeEnum.WorkSheet:
