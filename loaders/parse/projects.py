@@ -49,21 +49,16 @@ def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
 
 
 def read_tables(cells: list[Cell], warnings: list[str]) -> list[Project]:
+    """Walk the cell stream: 项目名称 opens a project; a money block or an indicator table
+    belongs to the open project, or opens a new (unnamed) one when that part is taken."""
     projects: list[Project] = []
     current: Project | None = None
     i = 0
     while i < len(cells):
-        cell = cells[i]
-        inline = _INLINE_NAME.match(cell.text)
-        if cell.text and (is_label(cell.text, "project_name") or inline):
+        if is_label(cells[i].text, "project_name") or _INLINE_NAME.match(cells[i].text):
             current = Project()
             projects.append(current)
-            if inline:
-                current.name = inline.group(1).strip()
-                current.provenance["name"] = (cell.line, cell.last_line)
-                i += 1
-            else:
-                i = read_project_name(cells, i + 1, current)
+            i = read_project_name(cells, i, current)
             continue
         if current is not None and current.total_score is None:
             read_head_total(cells, i, current)   # 自评总分: 95 in the form's head
@@ -74,16 +69,15 @@ def read_tables(cells: list[Cell], warnings: list[str]) -> list[Project]:
             block = parse_money_block(cells, i)
             apply_money(current, block, warnings)
             i = max(block.end, i + 1)
-            continue
-        if starts_indicator_header(cells, i):
+        elif starts_indicator_header(cells, i):
             if current is None or current.indicators:
                 current = Project()
                 projects.append(current)
             table = parse_indicator_table(cells, i, STOP_KINDS)
             apply_indicators(current, table, warnings)
             i = max(table.end, i + 1)
-            continue
-        i += 1
+        else:
+            i += 1
     return projects
 
 
@@ -110,6 +104,13 @@ def _is_score(text: str) -> bool:
 
 
 def read_project_name(cells: list[Cell], i: int, project: Project) -> int:
+    """The name after a 项目名称 cell (up to the next label), or inside it (项目名称：…)."""
+    inline = _INLINE_NAME.match(cells[i].text)
+    if inline:
+        project.name = inline.group(1).strip()
+        project.provenance["name"] = (cells[i].line, cells[i].last_line)
+        return i + 1
+    i += 1
     parts: list[Cell] = []
     while i < len(cells) and cells[i].text and not cell_kind(cells[i].text) \
             and not is_label(cells[i].text, "name_stop") and len(parts) < 4:
