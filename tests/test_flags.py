@@ -52,8 +52,20 @@ def test_canned_actual_fires_on_stock_phrases_not_on_facts(con):
     p2 = add_project(con, "r1", 2, name="服务经费")
     add_indicator(con, p2, 1, target="购买宣传材料", actual="采购宣传册500份并全部发放")
     apply_views(con)
-    assert explanations(con, "canned_actual") == [
+    got = flags(con, "canned_actual")
+    assert [f["explanation"] for f in got] == [
         "项目“宣传经费”的3项指标中有2项实际完成值只写“完成指标”一类套话或照抄目标，不能作为完成证据"]
+    assert got[0]["severity"] == "medium"
+
+
+def test_one_canned_actual_among_many_is_low_severity(con):
+    add_report(con, "r1")
+    pid = add_project(con, "r1", 1, name="甲")
+    add_indicator(con, pid, 1, target="逐步增强", actual="逐步增强")
+    for seq in (2, 3, 4):
+        add_indicator(con, pid, seq, target="≥100人", actual=f"{100 + seq}人")
+    apply_views(con)
+    assert [(f["severity"], f["metric_value"]) for f in flags(con, "canned_actual")] == [("low", 1.0)]
 
 
 def test_score_above_money_fires_beyond_five_points(con):

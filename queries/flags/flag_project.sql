@@ -3,7 +3,8 @@
 -- inputs:  mart_project, mart_indicator, stg_money_rows, int_scope_rules
 -- outputs: rule_id, agency_key, agency, region, year, report_id, project_id, indicator_id, file_name,
 --          subject (the project name), explanation (one Chinese sentence with the numbers),
---          metric_value (the number that tripped the rule), threshold (the rule's limit)
+--          metric_value (the number that tripped the rule), threshold (the rule's limit), severity (null =
+--          the rule's; canned_actual is 'low' when under canned_low_share_pct of the indicators are canned)
 -- Rules: uniform_perfect, canned_actual, score_above_money, missed_target_top_grade, weights_not_100,
 -- score_over_weight (execution row), total_mismatch, rate_mismatch (execution rate), grade_band_mismatch,
 -- midyear_cut_full_execution, unspent_over_20pct, low_execution, components_mismatch (money rows).
@@ -19,7 +20,7 @@ projects as (
              else coalesce(p.execution_rate_pct_computed, p.execution_rate_pct) end as rate_used,
         ru.score_above_money_points, ru.low_execution_pct, ru.unspent_share_pct, ru.midyear_cut_pct,
         ru.full_execution_pct, ru.rate_slack_pp, ru.amount_tolerance_wan, ru.score_tolerance,
-        ru.perfect_total_score,
+        ru.perfect_total_score, ru.canned_low_share_pct,
         -- a printed rate may differ from the exact one by half its last printed digit
         case
             when p.execution_rate_pct is null then null
@@ -54,7 +55,9 @@ canned_actual as (
     select 'canned_actual' as rule_id, p.*, null as indicator_id,
            p.who || '的' || p.n_indicators || '项指标中有' || c.n_canned || '项实际完成值只写“' || c.example
                || '”一类套话或照抄目标，不能作为完成证据' as explanation,
-           c.n_canned::double as metric_value, null::double as threshold
+           c.n_canned::double as metric_value, null::double as threshold,
+           -- one stock phrase among many real values is weak evidence; most of the table canned is not
+           case when c.n_canned * 100.0 / p.n_indicators < p.canned_low_share_pct then 'low' end as severity
     from projects as p
     join canned_examples as c using (project_id)
 ),
@@ -217,7 +220,7 @@ final as (
     select
         rule_id, agency_key, agency, region, year, report_id, project_id,
         indicator_id::varchar as indicator_id, file_name, name as subject, explanation,
-        metric_value::double as metric_value, threshold::double as threshold
+        metric_value::double as metric_value, threshold::double as threshold, severity::varchar as severity
     from all_flags
 )
 

@@ -74,7 +74,8 @@ pivoted as (
         max(value) filter (where param = 'yoy_budget_jump_pct')::double as yoy_budget_jump_pct,
         max(value) filter (where param = 'copied_similarity')::double as copied_similarity,
         max(value) filter (where param = 'copied_min_items')::integer as copied_min_items,
-        max(value) filter (where param = 'duplicate_table_min_indicators')::integer as duplicate_table_min_indicators
+        max(value) filter (where param = 'duplicate_table_min_indicators')::integer as duplicate_table_min_indicators,
+        max(value) filter (where param = 'canned_low_share_pct')::double as canned_low_share_pct
     from matching_params
     group by all
 ),
