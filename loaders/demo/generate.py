@@ -420,10 +420,11 @@ def choose_layout(rng: random.Random, fmt: str) -> str:
 
 
 def choose_style(rng: random.Random, layout: str, fmt: str) -> PrintStyle:
+    flat = layout == "flat"      # run-together cells stay decodable only with fixed decimals and a % sign
     return PrintStyle(
         money_unit="元" if layout in ("tab", "table") and rng.random() < 0.06 else "万元",
-        money_decimals=rng.choice((2, 2, 0)),
-        rate_style=rng.choice(("pct2", "pct", "pct", "bare")),
+        money_decimals=2 if flat else rng.choice((2, 2, 0)),
+        rate_style="pct2" if flat else rng.choice(("pct2", "pct", "pct", "bare")),
         header="ab" if layout == "flat" or rng.random() < 0.12 else "standard",
         furniture=fmt == "txt" and rng.random() < 0.3,
         grade_in_table=rng.random() < 0.7,

@@ -53,7 +53,7 @@ def project_table(doc: DemoDocument, project: Project) -> Rows:
     rows += [["年度总体目标", "预期目标", "实际完成情况"], ["", goal, result]]
     rows += indicator_rows(project, style)
     weight_total = sum(i.weight or 0 for i in project.indicators) + (project.execution_weight or 0)
-    rows.append(["总分", "", "", "", "", fmt_score(weight_total), fmt_score(project.total_score), ""])
+    rows.append(["总分", fmt_score(weight_total), fmt_score(project.total_score)])   # merged cells appear once
     if doc.report.report_kind == "project" and doc.report.grade and style.grade_in_table:
         rows.append(["自评等级", doc.report.grade])
     return rows
