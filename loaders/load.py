@@ -86,7 +86,8 @@ class FileResult:
     """One file's outcome. status: loaded | replaced | unchanged | failed."""
     path: str
     status: str
-    report_id: str | None = None
+    report_id: str | None = None      # the stored report (None when failed)
+    content_hash: str | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     note: str | None = None
@@ -201,12 +202,14 @@ def read_and_build(path_str: str, version: str) -> tuple[FileResult, dict | None
                           lines=document.text.split("\n"))
         rows, warnings = build_rows(report, meta)
     except InputError as err:
-        return FileResult(path_str, "failed", error=_reason_with_truncation(err, data)), {"hash": content_hash}
+        return FileResult(path_str, "failed", content_hash=content_hash,
+                          error=_reason_with_truncation(err, data)), None
     except Exception as err:  # noqa: BLE001 — a parser bug must fail this file only, loudly
-        return FileResult(path_str, "failed", error=f"解析出错（parser error）：{type(err).__name__}: {err}"), \
-            {"hash": content_hash}
+        return FileResult(path_str, "failed", content_hash=content_hash,
+                          error=f"解析出错（parser error）：{type(err).__name__}: {err}"), None
     warnings = [*document.notes, *warnings]
-    return FileResult(path_str, "parsed", report_id=content_hash, warnings=warnings), rows
+    return FileResult(path_str, "parsed", report_id=content_hash, content_hash=content_hash,
+                      warnings=warnings), rows
 
 
 def _reason_with_truncation(err: InputError, data: bytes) -> str:
@@ -410,10 +413,9 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], *
         con.unregister(name)
 
 
-def write_log(con: duckdb.DuckDBPyConnection, results: list[FileResult], hashes: dict[str, str],
-              version: str) -> None:
+def write_log(con: duckdb.DuckDBPyConnection, results: list[FileResult], version: str) -> None:
     now = datetime.now()
-    rows = [(r.path, Path(r.path).name, hashes.get(r.path), r.status, version, r.report_id,
+    rows = [(r.path, Path(r.path).name, r.content_hash, r.status, version, r.report_id,
              [*r.warnings, *([r.note] if r.note else [])], r.error, now) for r in results]
     if rows:
         con.execute("begin transaction")
@@ -446,16 +448,15 @@ def load_paths(paths: Iterable[Path], db_path: Path | None = None, *, workers: i
         by_path, versions = _existing_reports(con)
         known = frozenset(rid for rid, v in versions.items() if v == version)
         writer = _BatchWriter(con, version)
-        hashes: dict[str, str] = {}
         seen: set[str] = set()
         for done, (result, rows) in enumerate(_parse_all(files, known, version, workers, parse), start=1):
-            _write_result(writer, result, rows, by_path, versions, seen, hashes)
+            _write_result(writer, result, rows, by_path, versions, seen)
             summary.results.append(result)
             _test_pause()
             if progress:
                 progress(done, len(files), result)
         writer.flush()
-        write_log(con, summary.results, hashes, version)
+        write_log(con, summary.results, version)
         summary.views_error = apply_views_if_available(con)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -471,11 +472,7 @@ def _existing_reports(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, list[st
 
 
 def _write_result(writer: _BatchWriter, result: FileResult, rows: dict | None, by_path: dict,
-                  versions: dict, seen: set[str], hashes: dict[str, str]) -> None:
-    if result.report_id:
-        hashes[result.path] = result.report_id
-    elif rows and "hash" in rows:
-        hashes[result.path] = rows["hash"]
+                  versions: dict, seen: set[str]) -> None:
     if result.status != "parsed":
         if result.status == "unchanged" and result.path not in by_path:
             result.note = "内容与已载入的另一文件相同（same content as a file already loaded）"
@@ -501,7 +498,7 @@ def _parse_all(files: list[Path], known: frozenset[str], version: str, workers: 
     parsed = _parse_files(todo, version, workers, parse)
     for path, content_hash in zip(files, hashes):
         if content_hash in known:
-            yield FileResult(str(path), "unchanged", report_id=content_hash), None
+            yield FileResult(str(path), "unchanged", report_id=content_hash, content_hash=content_hash), None
         else:
             yield next(parsed)
 
