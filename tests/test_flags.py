@@ -317,7 +317,20 @@ def test_copied_report_same_agency_other_year(con):
     apply_views(con)
     got = flags(con, "copied_report")
     assert [(f["report_id"], f["metric_value"]) for f in got] == [("y24", 1.0)]
-    assert got[0]["explanation"] == "2024年报告与2023年报告（y23.txt）内容相似度100%：6条指标与问题表述中6条完全相同"
+    assert got[0]["explanation"] == "2024年报告与2023年报告（y23.txt）内容相似度100%：6条指标、问题表述与金额中6条完全相同"
+
+
+def test_copied_narrative_report_is_found_by_its_money_and_findings(con):
+    from tests.test_views_marts import insert
+    for report_id, year in (("n23", 2023), ("n24", 2024)):
+        add_report(con, report_id, year=year)
+        add_project(con, report_id, 1, name=f"{year}年信访维稳专项经费", budget_full_year=10, executed=10)
+        add_department(con, report_id, budget=500, executed=480, carryover=20)
+        for seq, text in enumerate(("绩效目标设置不够细化", "资金使用进度偏慢", "加强预算执行监控"), start=1):
+            insert(con, "findings", {"report_id": report_id, "seq": seq, "kind": "problem", "text": text})
+    apply_views(con)
+    got = flags(con, "copied_report")
+    assert [(f["report_id"], f["metric_value"]) for f in got] == [("n24", 1.0)]
 
 
 def test_duplicate_indicator_table_within_an_agency_year(con):

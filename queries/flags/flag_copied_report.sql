@@ -1,11 +1,12 @@
 -- flag_copied_report: a report nearly identical to the same agency's report of another year.
 -- grain:   rule_id × (later report, earlier report) pair
--- inputs:  stg_reports, mart_indicator, findings, int_scope_rules
+-- inputs:  stg_reports, mart_indicator, mart_project, mart_department, findings, int_scope_rules
 -- outputs: rule_id, agency_key, agency, region, year (of the later report), report_id (the later report),
 --          project_id / indicator_id (null), file_name, subject, explanation (names the earlier file and the
 --          similarity), metric_value (Jaccard similarity), threshold
--- A report's content = the set of its indicator rows (name, target, actual) and 存在问题/改进措施 sentences,
--- each hashed. Similarity = Jaccard of the two sets. Only reports of the same agency are compared, so the
+-- A report's content = the set of its indicator rows (name, target, actual), 存在问题/改进措施 sentences,
+-- project money lines (name without its year, amounts) and department figures, each hashed — so a
+-- narrative report without an indicator table is compared too. Similarity = Jaccard of the two sets. Only reports of the same agency are compared, so the
 -- cost grows with reports per agency, not with the square of all reports.
 with
 
@@ -21,6 +22,14 @@ findings as (
     select report_id, text from findings
 ),
 
+projects as (
+    select report_id, name, budget_initial, budget_full_year, executed from mart_project
+),
+
+departments as (
+    select report_id, budget, executed, carryover from mart_department
+),
+
 rules as (
     select region, year, copied_similarity, copied_min_items from int_scope_rules
 ),
@@ -32,6 +41,16 @@ items as (
     union
     select distinct report_id, hash(regexp_replace(text, '\s', '', 'g')) as item
     from findings
+    union
+    -- the year in a project name changes every year even in a copied report
+    select distinct report_id, hash(regexp_replace(coalesce(name, ''), '(19|20)[0-9]{2}年?度?', '', 'g'),
+                                    budget_initial, budget_full_year, executed) as item
+    from projects
+    where coalesce(budget_full_year, executed) is not null
+    union
+    select distinct report_id, hash('department', budget, executed, carryover) as item
+    from departments
+    where coalesce(budget, executed, carryover) is not null
 ),
 
 report_items as (
@@ -66,7 +85,7 @@ final as (
         'copied_report' as rule_id, l.agency_key, l.agency, l.region, l.year, l.report_id,
         null::varchar as project_id, null::varchar as indicator_id, l.file_name, l.agency as subject,
         l.year || '年报告与' || e.year || '年报告（' || e.file_name || '）内容相似度' || fmt_pct(p.similarity * 100)
-            || '：' || greatest(p.later_items, p.earlier_items) || '条指标与问题表述中' || p.n_shared || '条完全相同'
+            || '：' || greatest(p.later_items, p.earlier_items) || '条指标、问题表述与金额中' || p.n_shared || '条完全相同'
             as explanation,
         round(p.similarity, 4)::double as metric_value, ru.copied_similarity::double as threshold
     from pairs as p
