@@ -256,6 +256,9 @@ def test_bad_inputs_fail_one_line_each_and_good_files_still_load(tmp_path, capsy
     logged = dict(rows(db, "select file_name, error from load_log where status = 'failed'"))
     assert {name: words in logged[name] for name, words in BAD_REASONS.items()} == dict.fromkeys(BAD_REASONS, True)
     assert rows(db, "select count(*) from reports") == [(2,)]
+    not_a_report = BAD_DIR / "not_a_report.txt"
+    assert rows(db, "select content_hash, report_id from load_log where file_name = 'not_a_report.txt'") == [
+        (hashlib.sha256(not_a_report.read_bytes()).hexdigest(), None)]
 
 
 def test_command_line_prints_progress_statuses_and_summary(tmp_path, capsys, monkeypatch):
