@@ -24,7 +24,7 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024          # a 200-page PDF report is ~10 MB; 
 MAX_NAME_CHARS = 120
 # The extension a saved file gets, by content kind (the name the user gave is not trusted).
 CANONICAL_SUFFIX = {"txt": ".txt", "docx": ".docx", "xlsx": ".xlsx", "xls": ".xls", "pdf": ".pdf",
-                    "html": ".html", "mht": ".mht", "doc": ".doc", "rtf": ".rtf"}
+                    "html": ".html", "mht": ".mht", "doc": ".doc", "rtf": ".rtf", "odt": ".odt"}
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
 

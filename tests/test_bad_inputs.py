@@ -29,6 +29,7 @@ REFUSED = [
     ("picture_named.pdf", errors.NeedsOcrError, "这是一张图片"),
     ("zip_not_office.docx", errors.UnsupportedFormatError, "压缩包"),
     ("password_protected.docx", errors.UnsupportedFormatError, "已加密"),
+    ("ofd_document.ofd", errors.UnsupportedFormatError, "OFD 版式文件"),
 ]
 
 
@@ -73,6 +74,7 @@ def test_legacy_doc_without_libreoffice_says_what_to_install(monkeypatch):
     with pytest.raises(errors.UnsupportedFormatError) as caught:
         read_document(BAD / "legacy_binary.doc")
     assert "libreoffice-writer-nogui" in str(caught.value)
+    assert "ODT" in str(caught.value)
     assert "另存为 .docx" in str(caught.value)
 
 

@@ -139,20 +139,40 @@ def test_docx_content_named_pdf_is_read_as_docx_with_a_note(tmp_path):
     assert document.text == EXPECTED
 
 
-def test_legacy_doc_is_converted_by_libreoffice_when_installed(tmp_path, monkeypatch):
+def _stub(name: str) -> bytes:
+    from tests.data.make_bad_formats import _zip_with, ole2_stub  # noqa: PLC0415
+    if name.endswith(".doc"):
+        return ole2_stub("WordDocument")
+    if name.endswith(".rtf"):
+        return b"{\\rtf1\\ansi report}"
+    return _zip_with({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})
+
+
+@pytest.mark.parametrize("name", ["old.doc", "old.rtf", "old.odt"])
+def test_legacy_formats_are_converted_by_libreoffice_when_installed(name, tmp_path, monkeypatch):
     """A stand-in `soffice` (a script that copies a .docx into --outdir) checks our
-    conversion plumbing; CI has no LibreOffice (259 MB) to run the real one."""
+    conversion plumbing; CI has no LibreOffice (259 MB) to run the real one.
+    (Checked by hand with the real LibreOffice 7.4: .doc, .rtf and .odt all read back
+    to exactly EXPECTED.)"""
     converted = write_docx(STANDARD_REPORT, tmp_path / "converted.docx")
     fake = tmp_path / "soffice"
     fake.write_text("#!/bin/sh\n# args: -env:... --headless --norestore --convert-to docx --outdir DIR FILE\n"
                     f'out="$7"; name=$(basename "$8"); cp "{converted}" "$out/${{name%.*}}.docx"\n')
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setattr(legacy_doc, "find_soffice", lambda: str(fake))
-    from tests.data.make_bad_formats import ole2_stub  # noqa: PLC0415
-    (tmp_path / "old.doc").write_bytes(ole2_stub("WordDocument"))
-    document = read_document(tmp_path / "old.doc")
+    (tmp_path / name).write_bytes(_stub(name))
+    document = read_document(tmp_path / name)
     assert document.text == EXPECTED
-    assert "LibreOffice 转换" in document.notes[-1]
+    assert "LibreOffice 转换为 .docx" in document.notes[-1]
+
+
+def test_opendocument_spreadsheet_is_refused_with_what_to_do(tmp_path):
+    from loaders.errors import UnsupportedFormatError  # noqa: PLC0415
+    from tests.data.make_bad_formats import _zip_with  # noqa: PLC0415
+    (tmp_path / "t.ods").write_bytes(_zip_with({"mimetype": "application/vnd.oasis.opendocument.spreadsheet",
+                                                "content.xml": "<x/>"}))
+    with pytest.raises(UnsupportedFormatError, match="另存为 .xlsx"):
+        read_document(tmp_path / "t.ods")
 
 
 # --- demo renderers (loaders/demo): realistic documents in every format ---------------

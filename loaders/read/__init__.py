@@ -42,7 +42,7 @@ def _read_by_kind(path: Path, kind: str) -> Document:
     if kind in ("html", "mht"):
         from loaders.read.html import read_html_file  # noqa: PLC0415
         return read_html_file(path)
-    from loaders.read.legacy_doc import read_legacy_doc  # noqa: PLC0415 — doc, rtf
+    from loaders.read.legacy_doc import read_legacy_doc  # noqa: PLC0415 — doc, rtf, odt
     return read_legacy_doc(path)
 
 

@@ -1,4 +1,4 @@
-"""Legacy binary Word (.doc, Word 97-2003) and RTF → text, through LibreOffice.
+"""Legacy binary Word (.doc, Word 97-2003), RTF and OpenDocument text → text, through LibreOffice.
 
 No pure-Python reader handles .doc tables well, so when `soffice` is installed the
 file is converted to .docx in a private temporary folder (with its own LibreOffice
@@ -49,10 +49,10 @@ def read_legacy_doc(path: Path) -> Document:
     soffice = find_soffice()
     if soffice is None:
         raise UnsupportedFormatError(
-            "旧版 Word(.doc) 或 RTF 文件需要 LibreOffice 才能读取：请安装 libreoffice-writer-nogui，"
+            "旧版 Word(.doc)、RTF 或 ODT 文件需要 LibreOffice 才能读取：请安装 libreoffice-writer-nogui，"
             "或用 Word/WPS 打开后另存为 .docx 再上传 (legacy .doc needs LibreOffice)"
         )
     with tempfile.TemporaryDirectory(prefix="perfdash-doc-") as tmp:
         document = read_docx(convert_to_docx(path, soffice, Path(tmp)))
-    document.notes.append("旧版 Word(.doc) 或 RTF 文件已用 LibreOffice 转换为 .docx 后读取")
+    document.notes.append("文件（旧版 Word .doc / RTF / ODT）已用 LibreOffice 转换为 .docx 后读取")
     return document

@@ -26,11 +26,12 @@ EXTENSIONS = {
     "mht": {".mht", ".mhtml"},
     "doc": {".doc", ".wps", ".dot"},
     "rtf": {".rtf"},
+    "odt": {".odt"},
 }
 KIND_NAMES = {
     "txt": "纯文本", "docx": "Word(.docx)", "xlsx": "Excel(.xlsx)", "xls": "Excel 97-2003(.xls)",
     "pdf": "PDF", "html": "网页(HTML)", "mht": "单个网页(MHT)", "doc": "Word 97-2003(.doc)",
-    "rtf": "RTF",
+    "rtf": "RTF", "odt": "OpenDocument 文本(.odt)",
 }
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -79,12 +80,28 @@ def sniff_zip(path: Path) -> str:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
+    if "OFD.xml" in names:
+        raise UnsupportedFormatError(
+            "这是 OFD 版式文件（电子公文格式），暂不支持；请用 OFD 阅读器另存为 PDF 后上传 (OFD not supported)"
+        )
+    if "content.xml" in names and "mimetype" in names:
+        return sniff_opendocument(path)
     if "[Content_Types].xml" in names and "word/document.xml" not in names and any(
         n.startswith("word/") for n in names
     ):
         raise TruncatedFileError("Word 文件缺少正文部分（word/document.xml），文件已损坏 (docx without body)")
     raise UnsupportedFormatError(
         "这是一个压缩包（zip），不是 Word 或 Excel 文档；请解压后逐个上传 (zip archive, not a document)"
+    )
+
+
+def sniff_opendocument(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        mimetype = archive.read("mimetype")[:100]
+    if mimetype.endswith(b"opendocument.text"):
+        return "odt"
+    raise UnsupportedFormatError(
+        "OpenDocument 表格/演示文件暂不支持；请另存为 .xlsx 或 .docx 后上传 (OpenDocument other than text)"
     )
 
 

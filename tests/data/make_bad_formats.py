@@ -113,15 +113,21 @@ def write_all(out: Path) -> list[Path]:
     (out / "zip_not_office.docx").write_bytes(_zip_with_text(report))
     (out / "legacy_binary.doc").write_bytes(ole2_stub("WordDocument"))
     (out / "password_protected.docx").write_bytes(ole2_stub("EncryptedPackage"))
+    (out / "ofd_document.ofd").write_bytes(_zip_with({"OFD.xml": "<ofd:OFD/>", "Doc_0/Document.xml": "<x/>"}))
     return sorted(out.iterdir())
 
 
 def _zip_with_text(text: str) -> bytes:
+    return _zip_with({"report.txt": text})
+
+
+def _zip_with(members: dict[str, str]) -> bytes:
     import zipfile  # noqa: PLC0415
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("report.txt", text)
+        for name, content in members.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), content)
     return buffer.getvalue()
 
 
