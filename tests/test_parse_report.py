@@ -410,3 +410,11 @@ def test_approving_bureau_in_prose_is_not_the_reporter():
     text = ("2023年度项目支出绩效自评报告\n经某某县财政局批复，某某县某某镇人民政府实施道路养护项目，"
             "某某县某某镇人民政府按期完成。项目资金30万元。\n")
     assert parse(text).agency == "某某县某某镇人民政府"
+
+
+def test_a_project_mentioned_in_department_prose_does_not_give_department_figures():
+    text = ("某某县文旅局2023年度部门整体支出绩效自评报告\n"
+            "其中，文化惠民项目预算100万元，实际支出95万元，执行率95%。\n"
+            "部门全年预算数 800 万元，资金总体支出 760 万元，预算执行率为 95.00%。\n")
+    budget = parse(text).department_budget
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (800, 760, 95.0)

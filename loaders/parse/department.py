@@ -37,6 +37,7 @@ FIELD_NAMES = {
 }
 MAX_RATE_PCT = 200
 BARE_SPENDING_CONTEXT = 30
+CLAUSE_CHARS = 40
 NEAR_AMOUNT_CHARS = 60
 PART_CONTEXT_CHARS = 200
 
@@ -97,6 +98,8 @@ def _labelled_figures(view: CompactView) -> list[Figure]:
     pattern = re.compile(rf"({labels})(?:{_AMOUNT_GAP}{_NUMBER}{_UNIT}|{_PERCENT_GAP}{_NUMBER}\s*%)")
     figures: list[Figure] = []
     for match in pattern.finditer(view.text):
+        if _about_a_project(view.index.text, view.offsets[match.start()]):
+            continue
         field, kind = field_of[match.group(1)]
         figure = _figure(view.text, match, field, kind, figures)
         if figure is not None:
@@ -123,6 +126,14 @@ def _figure(text: str, match: re.Match, field: str, kind: str, before: list[Figu
             return None
         return Figure(field, value, match.start(), match.end())
     return None
+
+
+def _about_a_project(text: str, offset: int) -> bool:
+    """"其中XX项目预算100万元，实际支出95万元": the clause is about a project, not the department.
+    (项目支出 is the department's spending on projects and does not count.)"""
+    clause = re.split(r"[。；;!！?？\n]", text[max(0, offset - CLAUSE_CHARS): offset])[-1]
+    about_project = re.search(r"项目(?!支出)", clause)
+    return bool(about_project) and not re.search(r"部门|整体|单位|全局|本局", clause)
 
 
 def _bare_spending_field(text: str, offset: int) -> str:
