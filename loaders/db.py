@@ -74,9 +74,13 @@ def open_writer(db_path: Path, *, on_wait: Callable[[], None] | None = None
     with exclusive_lock(db_path, on_wait=on_wait):
         remove_stale_temps(db_path)
         temp = db_path.with_name(f"{_temp_prefix(db_path)}{os.getpid()}-{uuid.uuid4().hex[:8]}")
-        if db_path.exists():
-            shutil.copyfile(db_path, temp)
-        con = duckdb.connect(str(temp))
+        try:
+            if db_path.exists():
+                shutil.copyfile(db_path, temp)
+            con = duckdb.connect(str(temp))
+        except BaseException:
+            _remove_temp(temp)   # e.g. the live file is not a DuckDB database
+            raise
         try:
             ensure_schema(con)
             yield con

@@ -574,7 +574,13 @@ def run(args) -> int:
     def on_wait() -> None:
         print("另一个载入正在进行，等待它完成…", file=sys.stderr, flush=True)
 
-    summary = load_paths(args.paths, db_path, workers=args.workers, progress=progress, on_wait=on_wait)
+    try:
+        summary = load_paths(args.paths, db_path, workers=args.workers, progress=progress, on_wait=on_wait)
+    except Exception as err:  # noqa: BLE001 — the database itself is unusable: say so, change nothing
+        if type(err).__module__.split(".")[0] not in ("duckdb", "_duckdb") and not isinstance(err, OSError):
+            raise
+        print(f"失败 {db_path}: 无法打开或写入数据库，原文件未改动（database error）：{err}", file=sys.stderr)
+        return 2
     for result in summary.results:
         if result.status in _STATUS_WORDS:
             extra = f"（{result.note}）" if result.note else ""

@@ -198,3 +198,16 @@ def test_old_database_gets_new_schema_columns(tmp_path):
         "order by ordinal_position").fetchall()]
     assert columns[-2:] == ["name_key", "created_at"]
     assert connect_reader(db).execute("select canonical_name from agencies").fetchall() == [("丰台区信访办",)]
+
+
+def test_a_database_file_that_is_not_duckdb_is_refused_untouched(tmp_path, capsys):
+    from loaders.cli import main as perfdash
+
+    db = tmp_path / "p.duckdb"
+    db.write_bytes(b"not a database, whatever it is")
+    write_reports(tmp_path / "in", 1)
+    assert perfdash(["load", str(tmp_path / "in"), "--db", str(db), "--workers", "1"]) == 2
+    err = capsys.readouterr().err
+    assert f"失败 {db}: 无法打开或写入数据库，原文件未改动" in err
+    assert db.read_bytes() == b"not a database, whatever it is"
+    assert not temp_files(db)
