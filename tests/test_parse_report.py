@@ -418,3 +418,8 @@ def test_a_project_mentioned_in_department_prose_does_not_give_department_figure
             "部门全年预算数 800 万元，资金总体支出 760 万元，预算执行率为 95.00%。\n")
     budget = parse(text).department_budget
     assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (800, 760, 95.0)
+
+
+def test_a_task_completion_rate_is_not_the_execution_rate():
+    text = ("某某县水利局2022年整体和项目支出绩效自评总结报告\n部门预算总金额 800 万元。任务完成率 100%。\n")
+    assert parse(text).department_budget["execution_rate_pct"] is None

@@ -121,11 +121,18 @@ def _figure(text: str, match: re.Match, field: str, kind: str, before: list[Figu
         value = _to_float(percent)
         if value > MAX_RATE_PCT or _CRITERIA_AFTER_RE.match(text, match.end()):
             return None
-        if kind == "percent_near_amount" and not any(
-                f.end <= match.start() <= f.end + NEAR_AMOUNT_CHARS for f in before):
+        if kind == "percent_near_amount" and not _bare_rate_after_amounts(text, match.start(), before):
             return None
         return Figure(field, value, match.start(), match.end())
     return None
+
+
+def _bare_rate_after_amounts(text: str, offset: int, before: list[Figure]) -> bool:
+    """"…项目支出 46.25 万元。完成率均达到 100%": a rate with no subject of its own, right after
+    the department's amounts (任务完成率 / 目标完成率 name their own subject)."""
+    if offset > 0 and "\u4e00" <= text[offset - 1] <= "\u9fff":
+        return False
+    return any(f.end <= offset <= f.end + NEAR_AMOUNT_CHARS for f in before)
 
 
 def _about_a_project(text: str, offset: int) -> bool:
