@@ -16,7 +16,7 @@ from loaders.parse.indicators import IndicatorTable, parse_indicator_table, read
 from loaders.parse.labels import header_field, is_label
 from loaders.parse.money import FISCAL_KEYS, MoneyBlock, parse_money_block, rate_contradicts
 from loaders.parse.numbers import to_halfwidth
-from loaders.parse.tables import Cell, cell_kind, is_number_cell, tokenize
+from loaders.parse.tables import CELL, SPACE, Cell, cell_kind, is_number_cell, tokenize
 from loaders.records import PROJECT_MONEY_FIELDS, Project
 
 STOP_KINDS = frozenset({"project_name", "money_row", "block_end"})
@@ -95,8 +95,11 @@ def read_head_total(cells: list[Cell], i: int, project: Project) -> None:
         project.total_score = float(inline.group(1))
         project.provenance["total_score"] = (cells[i].line, cells[i].line)
     elif cell_kind(cells[i].text) == "total" and i + 1 < len(cells) and _is_score(cells[i + 1].text):
-        project.total_score = float(to_halfwidth(cells[i + 1].text))
-        project.provenance["total_score"] = (cells[i + 1].line, cells[i + 1].line)
+        k = i + 1   # 总分 | 100 | 99.6: the last number is the score (the first may be the 分值)
+        while k + 1 < len(cells) and _is_score(cells[k + 1].text) and cells[k + 1].sep in (CELL, SPACE):
+            k += 1
+        project.total_score = float(to_halfwidth(cells[k].text))
+        project.provenance["total_score"] = (cells[k].line, cells[k].line)
 
 
 def _is_score(text: str) -> bool:

@@ -49,17 +49,17 @@ def is_pipe_line(line: str) -> bool:
 def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
     """Cells of `lines` (lines[0] is line number `first`)."""
     cells: list[Cell] = []
-    blank, tab_mode = False, False
+    blank, tab_mode, blank_run = False, False, 0
     for offset, raw in enumerate(lines):
         number = first + offset
         line = raw.rstrip("\r\n")
         if not line.strip() and "\t" in line and tab_mode:
             cells.append(Cell("", number, BLANK if blank else CELL, boxed=True))  # an empty cell
-            blank = False
+            blank, blank_run = False, 0
             continue
         line = line.rstrip()
         if not line.strip():
-            blank = True
+            blank, blank_run = True, blank_run + 1
             continue
         if is_pipe_line(line):
             parts, tab_mode = _split_pipe(line), False
@@ -68,12 +68,13 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
             new = _split_tab_line(line, number, blank)
             cells += new
             tab_mode = sum(1 for c in new if c.text) == 1
-        elif tab_mode and cells and _is_wrapped_fragment(line):
+        elif tab_mode and cells and cells[-1].text and blank_run <= 1 and not is_number_cell(cells[-1].text) \
+                and _is_wrapped_fragment(line):   # a number never wraps into words; two blank lines end a table
             _extend(cells[-1], line.strip(), number)
         else:
             tab_mode = False
             cells += _split_spaced(line, number, BLANK if blank else LINE)
-        blank = False
+        blank, blank_run = False, 0
     return join_broken_labels(cells)
 
 
