@@ -423,3 +423,8 @@ def test_a_project_mentioned_in_department_prose_does_not_give_department_figure
 def test_a_task_completion_rate_is_not_the_execution_rate():
     text = ("某某县水利局2022年整体和项目支出绩效自评总结报告\n部门预算总金额 800 万元。任务完成率 100%。\n")
     assert parse(text).department_budget["execution_rate_pct"] is None
+
+
+def test_budget_arranged_or_approved():
+    text = "某某县林业局2023年度部门整体支出绩效自评报告\n2023年部门预算安排 420.5 万元。\n"
+    assert parse(text).department_budget["budget"] == 420.5
