@@ -19,7 +19,7 @@ from loaders.records import Indicator, Project
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元|元)"
 _GAP = r"[^。；;，,\n]{0,32}?"
 BUDGET_RE = re.compile(r"(?:批复下达|下达|批复|下拨了?|拨付|计划投资|资金总计|项目金额|预算(?:资金)?)" + _GAP + _NUM)
-EXECUTED_RE = re.compile(r"(?:实际支出|已使用|已完成拨付|实际开支|实际支付|已支付|累计支出)了?" + r"[^。；;，,\n]{0,10}?" + _NUM)
+EXECUTED_RE = re.compile(r"(?:实际支出|已使用|已完成拨付|实际开支|实际支付|已支付|累计支出|全年执行数|实际执行数?)(?:为|了)?" + r"[^。；;，,\n]{0,10}?" + _NUM)
 RATE_RE = re.compile(r"(?:执行率|支付进度|执行进度)(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
 SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|自评得分|评价得分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分")
 _TITLE_CUT = re.compile(r"(?:项目)?(?:支出)?绩效(?:的)?(?:自评|评价|目标|管理)|指标完成|自评报告|自评表|评价报告")
@@ -110,19 +110,26 @@ def money_sentence_subject(lines: list[str], line_number: int) -> str | None:
     return name if len(_YEAR_RE.sub("", name)) >= 6 else None
 
 
+def _budget_kind(text: str, match: re.Match) -> str | None:
+    """年初预算 → budget_initial (only when the text says 年初); 结转/结余 are not the budget."""
+    context = text[max(0, match.start() - 4):match.end()]
+    if "年初" in context:
+        return "budget_initial"
+    if re.search(r"结转|结余", context):
+        return None
+    return "budget_full_year"
+
+
 def stated_money(lines: list[str]) -> dict[str, Stated]:
     """The first 下达/批复 amount, 实际支出 amount, 执行率 and 总得分 stated in prose."""
     found: dict[str, Stated] = {}
     for number, line in enumerate(lines, start=1):
         text = to_halfwidth(line)
         for key, pattern in (("budget_full_year", BUDGET_RE), ("executed", EXECUTED_RE)):
-            match = pattern.search(text)
-            context = text[max(0, match.start() - 4):match.end()] if match else ""
-            if match and key == "budget_full_year" and re.search(r"年初|结转|结余", context):
-                key = "budget_initial" if "年初" in context else None   # 年初 only when stated so
-            if match and key and key not in found:
-                value = to_wan(parse_number(match.group(1)), match.group(2))
-                found[key] = Stated(value, number)
+            for match in pattern.finditer(text):
+                field_name = _budget_kind(text, match) if key == "budget_full_year" else key
+                if field_name and field_name not in found:
+                    found[field_name] = Stated(to_wan(parse_number(match.group(1)), match.group(2)), number)
         rate = RATE_RE.search(text)
         if rate and "execution_rate_pct" not in found:
             found["execution_rate_pct"] = Stated(float(rate.group(1)), number)
@@ -210,10 +217,29 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
         if re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", text):
             level1 = level2 = None
             continue
+        pair = stated_pair(text)
+        if pair:
+            out.append(Indicator(level1=level1, level2=pair[0] or level2, name=pair[1], target=pair[2],
+                                 actual=pair[3], provenance={"target": (number, number), "actual": (number, number)}))
+            continue
         for name, actual in _entries(text):
             out.append(Indicator(level1=level1, level2=level2, name=name, actual=actual,
                                  provenance={"actual": (number, number)}))
     return out
+
+
+_STATED_PAIR_RE = re.compile(
+    r"^(?:[(（]\d+[)）])?\s*(?:([\u4e00-\u9fff]{2,12}指标)\s*[:：])?\s*([^，,:：]{2,40})[，,]\s*(?:年度)?(?:指标值|目标值)为"
+    r"\s*([^，,]+?)[，,]\s*实际(?:完成)?值为\s*([^，,。；;]+)")
+
+
+def stated_pair(text: str) -> tuple[str | None, str, str, str] | None:
+    """'(1)数量指标：受益学校数量，年度指标值为≥32所，实际完成值为34所' → (二级, name, target, actual)."""
+    match = _STATED_PAIR_RE.match(text.strip())
+    if not match:
+        return None
+    level2 = match.group(1) if match.group(1) in table_labels()["level2"] else None
+    return level2, match.group(2).strip(), match.group(3).strip(), match.group(4).strip()
 
 
 def _entries(text: str) -> list[tuple[str, str]]:
