@@ -213,6 +213,16 @@ def test_binary_formats_read_back_through_the_project_reader(tmp_path, fmt):
             assert squeeze(ind.name) in text and squeeze(ind.target) in text
 
 
+def test_xlsx_keeps_an_equals_target_as_text_not_a_formula(tmp_path):
+    from loaders.read import read_document
+
+    doc = next(d for d in district(formats=("xlsx",), agencies=40, years=(2023, 2024), seed=11)
+               if d.fmt == "xlsx" and any(i.target.startswith("=") for p in d.report.projects for i in p.indicators))
+    write_documents([doc], tmp_path)
+    target = next(i.target for p in doc.report.projects for i in p.indicators if i.target.startswith("="))
+    assert target in read_document(tmp_path / f"{doc.stem}.xlsx").text
+
+
 def test_pdf_text_layer_is_extractable_chinese(tmp_path):
     doc = next(d for d in district(formats=("pdf",), agencies=3, years=(2024,)) if d.report.report_kind == "project")
     write_documents([doc], tmp_path)
@@ -246,10 +256,15 @@ def extraction_f1(paths: list[Path]) -> float:
     return total.prf()[2]
 
 
-# Floors measured on seed 11 (see the final report); a layout the extractor cannot read yet has floor 0
-# and is listed in ROUND_TRIP_GAPS so the gap stays visible.
-ROUND_TRIP_FLOORS = {("txt", layout): 0.0 for layout in TXT_LAYOUTS} | {
-    ("docx", "table"): 0.0, ("xlsx", "table"): 0.0, ("pdf", "table"): 0.0}
+# F1 measured at 12:30 on seed 11 (8 documents each): tab, pipe, docx, xlsx, pdf 1.000; cells 0.991;
+# broken 0.856; narrative 0.855; flat 0.826. Floors sit a little below. Known gaps of the extractor at
+# that time: indicators stated only in sentences (narrative), cells wrapped mid-word (broken), and
+# run-together cells whose words have no separator (flat: "有效保障达到预期").
+ROUND_TRIP_FLOORS = {
+    ("txt", "tab"): 0.95, ("txt", "pipe"): 0.95, ("txt", "cells"): 0.95,
+    ("txt", "broken"): 0.80, ("txt", "narrative"): 0.80, ("txt", "flat"): 0.75,
+    ("docx", "table"): 0.95, ("xlsx", "table"): 0.95, ("pdf", "table"): 0.95,
+}
 
 
 @pytest.mark.parametrize("fmt,layout", sorted(ROUND_TRIP_FLOORS))

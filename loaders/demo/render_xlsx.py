@@ -84,4 +84,7 @@ def set_cell(cell, text: str) -> None:
         cell.number_format = ("#,##0" if "," in text else "0") + ("." + "0" * decimals if decimals else "")
         return
     cell.value = text or None
+    if text.startswith("="):          # "=0起" is a target, not a formula: typed with a quote prefix in Excel
+        cell.data_type = "s"
+        cell.quotePrefix = True
     cell.alignment = Alignment(wrap_text=True, vertical="center")
