@@ -428,3 +428,9 @@ def test_a_task_completion_rate_is_not_the_execution_rate():
 def test_budget_arranged_or_approved():
     text = "某某县林业局2023年度部门整体支出绩效自评报告\n2023年部门预算安排 420.5 万元。\n"
     assert parse(text).department_budget["budget"] == 420.5
+
+
+def test_budget_labelled_yearly_with_thousands_separators():
+    text = "某某区城市管理局2023年度部门整体支出绩效自评报告\n（三）预算执行情况：年度预算数12,500.00万元，预算执行率96.80%。\n"
+    budget = parse(text).department_budget
+    assert (budget["budget"], budget["execution_rate_pct"]) == (12500.0, 96.8)
