@@ -364,3 +364,54 @@ def test_csv_export_of_the_form_reads_as_tab_rows(tmp_path):
     document = read_document(tmp_path / "form.csv")
     assert document.text.splitlines() == ["\t".join(row) for row in rows]
     assert document.notes[-1] == "CSV 文件：逗号分隔的单元格已转为表格行"
+
+
+NUMBERING_XML = """
+<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>"""
+NUM_XML = """<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:numId="{num}">
+  <w:abstractNumId w:val="90"/>{override}</w:num>"""
+RESTART = ('<w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride>')
+
+
+def test_word_automatic_numbering_is_rendered_like_word_shows_it(tmp_path):
+    import docx  # noqa: PLC0415
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(NUMBERING_XML))
+    numbering.append(parse_xml(NUM_XML.format(num=91, override="")))
+    numbering.append(parse_xml(NUM_XML.format(num=92, override=RESTART)))
+
+    def add(text: str, level: int | None, num: int = 91) -> None:
+        paragraph = document.add_paragraph(text)
+        if level is not None:
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                f'<w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>'))
+
+    add("项目支出绩效自评报告", None)
+    add("基本情况", 0)
+    add("项目资金预算执行情况", 1)
+    add("全年预算数150万元", 2)
+    add("全年执行数142.5万元", 2)
+    add("绩效目标", 1)
+    add("指标得分", 2, num=92)            # a list restarted in Word: counts from 1 again
+    add("存在问题", 0)
+    add("改进措施", 0)
+    document.save(tmp_path / "numbered.docx")
+    lines = read_document(tmp_path / "numbered.docx").text.splitlines()
+    assert lines == ["项目支出绩效自评报告", "一、基本情况", "（一）项目资金预算执行情况", "1.全年预算数150万元",
+                     "2.全年执行数142.5万元", "（二）绩效目标", "1.指标得分", "二、存在问题", "三、改进措施"]
+
+
+@pytest.mark.parametrize(("n", "fmt", "shown"), [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCounting", "十二"),
+    (21, "chineseCounting", "二十一"), (3, "decimalEnclosedCircle", "③"), (2, "ideographTraditional", "乙"),
+    (4, "upperRoman", "IV"), (3, "lowerLetter", "c"), (7, "decimalFullWidth", "７"), (5, "decimal", "5")])
+def test_list_counters_are_formatted_as_word_does(n, fmt, shown):
+    from loaders.read.docx_numbering import format_counter  # noqa: PLC0415
+    assert format_counter(n, fmt) == shown

@@ -15,6 +15,7 @@ from lxml import etree
 from loaders.errors import EmptyFileError, NeedsOcrError, TruncatedFileError
 from loaders.read import Document
 from loaders.read.cells import clean_cell, row_line
+from loaders.read.docx_numbering import Numbering, parse_numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -57,27 +58,49 @@ def table_lines(tbl) -> list[str]:
     return lines
 
 
-def block_lines(container) -> list[str]:
+def block_lines(container, numbering: Numbering) -> list[str]:
     """Lines of the body (or of a content control) in document order."""
     lines: list[str] = []
     for child in container.iterchildren():
         if child.tag == f"{W}p":
-            lines.extend(paragraph_text(child).split("\n"))
+            text = paragraph_text(child)
+            label = numbering.label(child)
+            lines.extend((label + text if label and text.strip() else text).split("\n"))
         elif child.tag == f"{W}tbl":
             lines.extend(table_lines(child))
         elif child.tag == f"{W}sdt":
             content = child.find(f"{W}sdtContent")
             if content is not None:
-                lines.extend(block_lines(content))
+                lines.extend(block_lines(content, numbering))
     return lines
 
 
+def _parse_xml(xml: bytes | None):
+    if xml is None:
+        return None
+    return etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False))
+
+
+def _member(archive: zipfile.ZipFile, name: str) -> bytes | None:
+    return archive.read(name) if name in archive.namelist() else None
+
+
+def read_numbering(archive: zipfile.ZipFile) -> Numbering:
+    """The document's lists; odd numbering never stops the text from being read."""
+    try:
+        return parse_numbering(_parse_xml(_member(archive, "word/numbering.xml")),
+                               _parse_xml(_member(archive, "word/styles.xml")))
+    except (ValueError, TypeError, etree.XMLSyntaxError):
+        return Numbering()
+
+
 def load_body(path: Path):
+    """(body element, Numbering, whether the file holds images)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            xml = archive.read("word/document.xml")
+            root = _parse_xml(archive.read("word/document.xml"))
+            numbering = read_numbering(archive)
             has_media = any(n.startswith("word/media/") for n in archive.namelist())
-        root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False))
     except (zipfile.BadZipFile, KeyError, EOFError, OSError, etree.XMLSyntaxError) as err:
         raise TruncatedFileError(
             f"Word 文件不完整或已损坏，无法读取正文，请重新获取原文件 (damaged docx: {err})"
@@ -85,13 +108,13 @@ def load_body(path: Path):
     body = root.find(f"{W}body")
     if body is None:
         raise TruncatedFileError("Word 文件没有正文部分，文件已损坏 (docx without body)")
-    return body, has_media
+    return body, numbering, has_media
 
 
 def read_docx(path: Path) -> Document:
     """Read a .docx. Raises EmptyFileError / NeedsOcrError / TruncatedFileError."""
-    body, has_media = load_body(Path(path))
-    lines = [line.rstrip() for line in block_lines(body)]
+    body, numbering, has_media = load_body(Path(path))
+    lines = [line.rstrip() for line in block_lines(body, numbering)]
     text = "\n".join(lines).strip("\n")
     if not text.strip():
         if has_media:
