@@ -434,3 +434,12 @@ def test_budget_labelled_yearly_with_thousands_separators():
     text = "某某区城市管理局2023年度部门整体支出绩效自评报告\n（三）预算执行情况：年度预算数12,500.00万元，预算执行率96.80%。\n"
     budget = parse(text).department_budget
     assert (budget["budget"], budget["execution_rate_pct"]) == (12500.0, 96.8)
+
+
+def test_signature_ends_the_last_findings_section_and_region_stops_at_the_place():
+    text = ("2023年度项目支出绩效自评报告\n四、存在问题\n无\n五、下一步改进措施\n继续加强项目管理。\n"
+            "某某市某某区住房和城乡建设局\n2024年3月\n")
+    report = parse(text)
+    assert [(f.kind, f.text) for f in report.findings] == [("measure", "继续加强项目管理。")]
+    assert report.agency == "某某市某某区住房和城乡建设局"
+    assert report.region == "某某市某某区"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.parse.header import unit_name_prefix
 from loaders.parse.text import TextIndex, compact, normalise, read_rows
 from loaders.records import Finding
 
@@ -46,6 +47,14 @@ def _finding_kind(line: str) -> str | None:
     return "problem" if "problem" in kinds else "measure"
 
 
+_DATE_LINE_RE = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
+
+
+def _is_signature(line: str) -> bool:
+    """The closing unit name or date of the report ends the last section."""
+    return bool(_DATE_LINE_RE.match(line)) or unit_name_prefix(line, whole=True) is not None
+
+
 def _is_table_row(line: str) -> bool:
     """Cells side by side (tabs, pipes): a header cell there ("偏差原因分析及改进措施") is no heading."""
     return "\t" in line.strip() or line.count("|") >= 2
@@ -70,7 +79,7 @@ def parse_findings(index: TextIndex) -> list[Finding]:
             continue
         if kind is None:
             continue
-        if heading_level(line) is not None and heading_level(line) <= min(level, 2):
+        if (heading_level(line) is not None and heading_level(line) <= min(level, 2)) or _is_signature(line):
             item = _close(item, findings)
             kind = None
             continue
