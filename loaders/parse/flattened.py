@@ -125,8 +125,9 @@ def split_row_blob(blob: str, columns: list[str], units: frozenset[str] | None =
     if not readings:
         return None
     # fewest values cut out of the middle of a run of digits (735|10 is a cut; 20万元|10 is not)
-    fewest = min(sum(row["_cuts"] for row in r) for r in readings)
-    best = {repr(r): r for r in readings if sum(row["_cuts"] for row in r) == fewest}
+    # no value cut out of the middle of a run of digits (735|10 could be 73|510): such runs
+    # cannot be read with confidence
+    best = {repr(r): r for r in readings if sum(row["_cuts"] for row in r) == 0}
     if len(best) != 1:
         return None
     return [{k: v for k, v in row.items() if k != "_cuts"} for row in next(iter(best.values()))]
@@ -151,7 +152,8 @@ def _one_row(rest: str, cols: tuple[str, ...], units: frozenset[str]) -> list[tu
         for row, pos in results:
             for piece in _pieces(rest[pos:], col, units):
                 end = pos + len(piece)
-                cut = col in ("target", "actual") and end < len(rest) and rest[end] in "0123456789."
+                cut = col in ("target", "actual") and piece[-1:].isdigit() and end < len(rest) \
+                    and rest[end] in "0123456789."
                 grown.append(({**row, col: piece, "_cuts": row.get("_cuts", 0) + cut}, end))
         results = grown
         if not results:
@@ -190,7 +192,18 @@ def _value_pieces(text: str, units: frozenset[str]) -> list[str]:
         out.append(run)
         if len(run) % 2 == 0 and run[: len(run) // 2] == run[len(run) // 2:]:
             out.append(run[: len(run) // 2])   # the target copied as the actual: 显著提升显著提升
+        canned = _canned_suffix(run)
+        if canned:
+            out.append(run[: len(run) - len(canned)])   # 有效保障基本达成: target, then a canned actual
     return out
+
+
+def _canned_suffix(run: str) -> str | None:
+    """The longest canned actual (达成预期指标, 基本达成 …) that ends a run of words, leaving a target."""
+    for phrase in sorted(table_labels()["canned_actual"], key=len, reverse=True):
+        if len(phrase) >= 2 and run.endswith(phrase) and len(run) - len(phrase) >= 2:
+            return phrase
+    return None
 
 
 def _row_consistent(row: dict[str, str]) -> bool:
