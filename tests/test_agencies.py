@@ -34,6 +34,12 @@ def test_fengtai_petition_office_spellings_share_one_key(name):
     ("市场监管局", "浙江省杭州市", "市场监管局"),         # 市场 is a word, not the region
     ("中共北京市丰台区委员会办公室", FENGTAI, "委办"),
     ("济南市市中区教育局", "山东省济南市市中区", "教育局"),
+    ("长沙市雨花区发展和改革局", "长沙市雨花区", "发改局"),
+    ("雨花区发改局", "长沙市雨花区", "发改局"),
+    ("西平县交通运输局", "河南省西平县", "交通局"),
+    ("丰台区城市管理局", FENGTAI, "城管局"),
+    ("丰台区城管局", FENGTAI, "城管局"),
+    ("池州市贵池区棠溪镇人民政府", "池州市贵池区棠溪镇", "棠溪镇"),
 ])
 def test_name_keys(name, region, key):
     assert name_key(name, region) == key
