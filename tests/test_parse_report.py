@@ -443,3 +443,18 @@ def test_signature_ends_the_last_findings_section_and_region_stops_at_the_place(
     assert [(f.kind, f.text) for f in report.findings] == [("measure", "继续加强项目管理。")]
     assert report.agency == "某某市某某区住房和城乡建设局"
     assert report.region == "某某市某某区"
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (Project(subject="department", budget_full_year=1500, executed=1480, execution_rate_pct=98.67), (1500, 1480, 98.67)),
+        (Project(subject="department", executed=1500, execution_rate_pct=1480), (None, None, None)),
+        (Project(subject="department", budget_full_year=1500, executed=1480, execution_rate_pct=50), (None, None, None)),
+    ],
+    ids=["consistent", "rate-out-of-range", "rate-contradicts-amounts"],
+)
+def test_department_table_money_is_taken_only_when_it_holds_together(tables, table, expected):
+    tables.projects = [table]
+    budget = parse("某某县人社局\n2022年度部门整体支出绩效自评表\n").department_budget or {}
+    assert (budget.get("budget"), budget.get("executed"), budget.get("execution_rate_pct")) == expected

@@ -36,6 +36,7 @@ FIELD_NAMES = {
     "public_expenditure": "公用经费", "budget_final_diff_rate_pct": "预决算差异率", "income": "收入",
 }
 MAX_RATE_PCT = 200
+RATE_TOLERANCE_PCT = 1.0   # printed rates are rounded; a larger gap means the cells were misread
 BARE_SPENDING_CONTEXT = 30
 CLAUSE_CHARS = 40
 NEAR_AMOUNT_CHARS = 60
@@ -72,7 +73,7 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *,
         elif abs(budget[fig.field] - fig.value) > 0.005:
             name = FIELD_NAMES.get(fig.field, fig.field)
             warnings.append(f"部门{name}有两个不同的数（{budget[fig.field]:g} 与 {fig.value:g}），取了先出现的")
-    _copy_department_table(budget, provenance, projects)
+    _copy_department_table(budget, provenance, projects, warnings)
     if not budget:
         return None, {}, warnings
     return {key: budget.get(key) for key in SCORED_FIELDS} | {
@@ -177,10 +178,15 @@ def _whole_before(totals: list[Figure], offset: int) -> str | None:
     return "budget" if nearest.field == "budget" else "expenditure"
 
 
-def _copy_department_table(budget: dict, provenance: dict[str, Span], projects: list[Project]) -> None:
-    """A department-wide table's own money cells (部门预算执行情况) are the department's stated figures."""
+def _copy_department_table(budget: dict, provenance: dict[str, Span], projects: list[Project],
+                           warnings: list[str]) -> None:
+    """A department-wide table's own money cells (部门预算执行情况) are the department's stated
+    figures — when they hold together; a misread row is not passed on as the department's."""
     table = next((p for p in projects if p.subject == "department"), None)
     if table is None:
+        return
+    if not _table_money_consistent(table):
+        warnings.append("部门整体表的金额读数互相矛盾（执行率与金额对不上），未作为部门数据采用")
         return
     for source, field in (("budget_full_year", "budget"), ("executed", "executed"),
                           ("execution_rate_pct", "execution_rate_pct")):
@@ -189,6 +195,15 @@ def _copy_department_table(budget: dict, provenance: dict[str, Span], projects: 
             budget[field] = value
             if source in table.provenance:
                 provenance[f"department_budget.{field}"] = table.provenance[source]
+
+
+def _table_money_consistent(table: Project) -> bool:
+    rate, full, spent = table.execution_rate_pct, table.budget_full_year, table.executed
+    if rate is not None and not 0 <= rate <= MAX_RATE_PCT:
+        return False
+    if rate is not None and full and spent is not None:
+        return abs(spent / full * 100 - rate) <= RATE_TOLERANCE_PCT
+    return True
 
 
 def _to_float(text: str) -> float:
