@@ -415,3 +415,32 @@ def test_word_automatic_numbering_is_rendered_like_word_shows_it(tmp_path):
 def test_list_counters_are_formatted_as_word_does(n, fmt, shown):
     from loaders.read.docx_numbering import format_counter  # noqa: PLC0415
     assert format_counter(n, fmt) == shown
+
+
+def test_word_symbol_characters_are_kept(tmp_path):
+    import docx  # noqa: PLC0415
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    document = docx.Document()
+    document.add_paragraph("项目支出绩效自评表 项目资金 全年预算数 得分")
+    paragraph = document.add_paragraph("服务合格率\t")
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    for xml in (f'<w:r {ns}><w:sym w:font="Symbol" w:char="F0B3"/></w:r>', f'<w:r {ns}><w:t>95%</w:t></w:r>',
+                f'<w:r {ns}><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>'):
+        paragraph._p.append(parse_xml(xml))
+    document.save(tmp_path / "sym.docx")
+    lines = read_document(tmp_path / "sym.docx").text.splitlines()
+    assert lines[1] == "服务合格率 ≥95%\ufffd"      # an unknown glyph stays visible as unknown
+
+
+def test_pdf_text_layer_of_undecodable_glyphs_is_refused_as_needing_ocr(tmp_path, monkeypatch):
+    from loaders.errors import NeedsOcrError  # noqa: PLC0415
+    from loaders.read import pdf as pdf_reader  # noqa: PLC0415
+    assert pdf_reader.garbled_share("项目(cid:12)(cid:13)\ufffd\ue001支出") == pytest.approx(4 / 8)
+    assert pdf_reader.garbled_share(EXPECTED) == 0
+    path = write_pdf(STANDARD_REPORT, tmp_path / "r.pdf")
+    real_render = pdf_reader.render
+    monkeypatch.setattr(pdf_reader, "render",          # as if the font had no Unicode map
+                        lambda blocks: "".join("\ue000" if "\u4e00" <= ch <= "\u9fff" else ch
+                                               for ch in real_render(blocks)))
+    with pytest.raises(NeedsOcrError, match="文字层是乱码"):
+        read_document(path)

@@ -18,19 +18,39 @@ from loaders.read.cells import clean_cell, row_line
 from loaders.read.docx_numbering import Numbering, parse_numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Word's Insert → Symbol stores some characters as <w:sym w:font="Symbol" w:char="F0B3"/>
+# instead of text; "≥95%" would read as "95%" without this. Codes of the Symbol font.
+SYMBOL_FONT = {0xB3: "≥", 0xA3: "≤", 0xB9: "≠", 0xBB: "≈", 0xB1: "±", 0xB4: "×", 0xB8: "÷",
+               0xB0: "°", 0xD6: "√", 0xA5: "∞", 0xAE: "→", 0xAC: "←", 0xB7: "•", 0x3E: ">", 0x3C: "<",
+               0x3D: "=", 0x25: "%"}
 
 
 def paragraph_text(p) -> str:
     """Text of one <w:p>: runs' text, tabs as spaces, breaks as newlines."""
     parts: list[str] = []
-    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}sym"):
         if node.tag == f"{W}t":
             parts.append(node.text or "")
         elif node.tag == f"{W}tab":
             parts.append(" ")
+        elif node.tag == f"{W}sym":
+            parts.append(symbol_text(node))
         else:
             parts.append("\n")
     return "".join(parts)
+
+
+def symbol_text(sym) -> str:
+    """A <w:sym>: the Symbol-font character it shows; U+FFFD (visibly unknown) otherwise,
+    never nothing — a dropped "≥" would turn a threshold into an exact target."""
+    try:
+        code = int(sym.get(f"{W}char") or "", 16)
+    except ValueError:
+        return "\ufffd"
+    font = (sym.get(f"{W}font") or "").lower()
+    if font == "symbol":
+        return SYMBOL_FONT.get(code & 0xFF, "\ufffd")
+    return chr(code) if code < 0xF000 else "\ufffd"     # F0xx: private-use glyphs of symbol fonts
 
 
 def cell_text(tc) -> str:

@@ -35,6 +35,10 @@ MIN_PATHS_FOR_TABLE = 4
 # If the page as composed (tables + text bands) holds less than this share of the page's
 # characters, something did not line up: the page is read as plain text instead.
 MIN_COVERAGE = 0.98
+# Fonts without a Unicode map give a text layer of replacement / private-use characters
+# or pdfminer's "(cid:123)": past this share of the text, it is garbage, not a report.
+MAX_GARBLED_SHARE = 0.2
+_GARBLED = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff]")
 
 
 @dataclass
@@ -203,11 +207,22 @@ def coverage(page: list[Block], textpage) -> float:
     return got / total
 
 
+def garbled_share(text: str) -> float:
+    """Share of visible characters that are undecodable glyphs (a (cid:N) counts as one)."""
+    visible = _visible_chars(_GARBLED.sub("?", text))
+    return len(_GARBLED.findall(text)) / visible if visible else 0.0
+
+
 def finish(blocks: list[Block], no_text_pages: list[int], notes: list[str]) -> Document:
     text = render(blocks)
     if not text.strip():
         raise NeedsOcrError(
             "扫描件，无文字层，需要 OCR 识别后才能读取（PDF 中没有可提取的文字） (scanned PDF, needs OCR)"
+        )
+    if garbled_share(text) > MAX_GARBLED_SHARE:
+        raise NeedsOcrError(
+            f"PDF 的文字层是乱码（{garbled_share(text):.0%} 的字符无法解码，字体缺少编码映射），"
+            "需要 OCR 识别或向报送单位索取可复制文字的版本 (garbled text layer)"
         )
     if no_text_pages:
         pages = "、".join(str(n) for n in no_text_pages[:10]) + ("…" if len(no_text_pages) > 10 else "")
