@@ -46,7 +46,7 @@ def find_total_score(index: TextIndex, projects: list[Project], report_kind: str
     if len(values) > 1:
         return Found(None, stated[0][1], f"文中有多个不同的总分（{'、'.join(f'{v:g}' for v in values)}），未取总分")
     single = _single_project(projects, report_kind)
-    if single is not None and single.total_score is not None:
+    if single is not None and single.total_score is not None and 0 <= single.total_score <= MAX_SCORE:
         return Found(single.total_score, single.provenance.get("total_score"))
     table = _table_totals(index)
     if len(table) == 1 and report_kind != "mixed":
