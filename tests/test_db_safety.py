@@ -76,9 +76,8 @@ def test_kill_9_mid_load_keeps_previous_database_and_rerun_completes(tmp_path):
     before = file_digest(db)
     write_reports(tmp_path / "new", 12, start=100)
     child = perfdash_process(tmp_path, [str(tmp_path / "new"), "--db", str(db)], sleep=0.3)
-    # the temp copy exists and has reports written into it: kill in the middle of the load
-    wait_for(lambda: temp_files(db), "the loader's temp file")
-    time.sleep(1.5)
+    # kill in the middle of the load: the temp copy has committed reports (its WAL exists), more are coming
+    wait_for(lambda: any(p.name.endswith(".wal") for p in temp_files(db)), "reports written into the temp copy")
     child.send_signal(signal.SIGKILL)
     child.wait()
     assert child.returncode == -signal.SIGKILL
