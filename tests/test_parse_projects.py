@@ -583,3 +583,22 @@ def test_inline_project_name_other_part_rows_and_score_in_the_form_head():
 def test_a_label_broken_by_the_page_is_not_taken_for_the_name():
     projects, _ = parse("项目名称 项目主管单\n位 某某局\n年初预算数 全年预算数 全年执行数\n年度资金总额 5 5 5")
     assert projects[0].name is None
+
+
+def test_tab_rows_copied_from_a_pdf_with_cells_wrapped_inside():
+    text = "\n".join([
+        "项目名称\t社区助老服务",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t服务老人人次\t≥800人次\t812人次\t40\t40",
+        "效",
+        "益指标\t社会效益指标\t老人生活质量\t明显",
+        "改善\t部分",
+        "达成\t30\t24",
+        "总分\t100\t94",
+    ])
+    p = parse(text)[0][0]
+    assert indicator_rows(p) == [
+        ("产出指标", "数量指标", "服务老人人次", "≥800人次", "812人次", 40, 40),
+        ("效益指标", "社会效益指标", "老人生活质量", "明显改善", "部分达成", 30, 24),
+    ]
+    assert p.total_score == 94

@@ -50,6 +50,7 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
     """Cells of `lines` (lines[0] is line number `first`)."""
     cells: list[Cell] = []
     blank, tab_mode, blank_run = False, False, 0
+    previous_row: list[Cell] = []   # filled cells of the last tab row line
     for offset, raw in enumerate(lines):
         number = first + offset
         line = raw.rstrip("\r\n")
@@ -62,17 +63,22 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
             blank, blank_run = True, blank_run + 1
             continue
         if is_pipe_line(line):
-            parts, tab_mode = _split_pipe(line), False
+            parts, tab_mode, previous_row = _split_pipe(line), False, []
             cells += [Cell(p, number, CELL, boxed=True) for p in parts]
         elif "\t" in line:
             new = _split_tab_line(line, number, blank)
+            if not blank and _continues_row(previous_row, new):
+                _extend(previous_row[-1], new.pop(0).text, number)   # 有效 / 保障: a wrapped cell
+                for cell in new:
+                    cell.sep = CELL
             cells += new
+            previous_row = [c for c in new if c.text] if len(new) > 1 else []
             tab_mode = sum(1 for c in new if c.text) == 1
         elif tab_mode and cells and cells[-1].text and blank_run <= 1 and not is_number_cell(cells[-1].text) \
                 and _is_wrapped_fragment(line):   # a number never wraps into words; two blank lines end a table
             _extend(cells[-1], line.strip(), number)
         else:
-            tab_mode = False
+            tab_mode, previous_row = False, []
             cells += _split_spaced(line, number, BLANK if blank else LINE)
         blank, blank_run = False, 0
     return join_broken_labels(cells)
@@ -103,6 +109,16 @@ def _split_tab_line(line: str, number: int, blank: bool) -> list[Cell]:
     if out:
         out[0].sep = BLANK if blank else (LINE if len(filled) >= 2 else CELL)
     return out
+
+
+def _continues_row(previous_row: list[Cell], new: list[Cell]) -> bool:
+    """A tab line whose first cell is the rest of the previous line's last cell (a copied PDF
+    table wrapped inside cells): a short fragment, no label, after a row not closed by a number."""
+    if not previous_row or len(new) < 2 or not new[0].text:
+        return False
+    head, last = new[0].text, previous_row[-1].text
+    return len(head) <= 4 and cell_kind(head) is None and not is_number_cell(head) \
+        and not is_number_cell(last) and cell_kind(last) is None
 
 
 def _is_wrapped_fragment(text: str) -> bool:
