@@ -444,3 +444,15 @@ def test_pdf_text_layer_of_undecodable_glyphs_is_refused_as_needing_ocr(tmp_path
                                                for ch in real_render(blocks)))
     with pytest.raises(NeedsOcrError, match="文字层是乱码"):
         read_document(path)
+
+
+def test_xlsx_percent_format_is_found_when_the_sheet_starts_away_from_a1(tmp_path):
+    import openpyxl  # noqa: PLC0415
+    from loaders.read.xlsx import read_workbook  # noqa: PLC0415
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["C5"], sheet["D5"], sheet["E7"] = "执行率", 0.9544, 3
+    sheet["D5"].number_format = "0.00%"
+    sheet["E6"], sheet["E6"].number_format = 0.5, '0.0"元"'       # not a percent
+    book.save(tmp_path / "offset.xlsx")
+    assert read_workbook(tmp_path / "offset.xlsx").text.splitlines() == ["执行率\t95.44%", "\t\t0.5", "\t\t3"]
