@@ -117,8 +117,10 @@ def _continues_row(previous_row: list[Cell], new: list[Cell]) -> bool:
     if not previous_row or len(new) < 2 or not new[0].text:
         return False
     head, last = new[0].text, previous_row[-1].text
-    return len(head) <= 4 and cell_kind(head) is None and not is_number_cell(head) \
-        and not is_number_cell(last) and cell_kind(last) is None
+    if is_number_cell(last):
+        return is_unit(head)            # 548.85 / 万元: a number wraps only before its unit
+    return len(head) <= 4 and cell_kind(head) in (None, "canned") and not is_number_cell(head) \
+        and cell_kind(last) in (None, "canned")
 
 
 def _is_wrapped_fragment(text: str) -> bool:
