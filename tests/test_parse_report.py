@@ -458,3 +458,13 @@ def test_department_table_money_is_taken_only_when_it_holds_together(tables, tab
     tables.projects = [table]
     budget = parse("某某县人社局\n2022年度部门整体支出绩效自评表\n").department_budget or {}
     assert (budget.get("budget"), budget.get("executed"), budget.get("execution_rate_pct")) == expected
+
+
+def test_general_public_budget_income_is_a_fund_type_not_a_budget():
+    text = ("2022年度部门整体支出绩效自评报告\n单位：某某自治县民族宗教事务局\n"
+            "本局2022年一般公共预算财政拨款收入356.20万元，支出350.10万元。其中：基本支出300.10万元，项目支出50.00万元。\n")
+    report = parse(text)
+    budget = report.department_budget
+    assert (budget["budget"], budget["income"], budget["executed"]) == (None, 356.2, 350.1)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (300.1, 50.0)
+    assert report.agency == "某某自治县民族宗教事务局"

@@ -28,6 +28,7 @@ _UNIT = r"\s*(万元|亿元|元)"
 # Scoring criteria, not a statement: "预算执行率100%计满分", "每低于5%扣2分".
 _CRITERIA_AFTER_RE = re.compile(r"\s*(?:计|得|扣|以上|以下|的)")
 # The char before a bare 支出 that makes it a part (基本支出, 项目支出, 其他支出 …) rather than the total.
+_FUND_TYPES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
 _BARE_SPENDING_OK_BEFORE = "、，,。；;：:为和及与"
 FIELD_NAMES = {
     "budget": "预算数", "executed": "支出数", "execution_rate_pct": "预算执行率", "carryover": "结转结余",
@@ -147,6 +148,7 @@ def _about_a_project(text: str, offset: int) -> bool:
 def _bare_spending_field(text: str, offset: int) -> str:
     """"预算收入 X、支出 Y": the budget's spending side; "财政拨款收入 X、支出 Y": what was spent."""
     clause = re.split(r"[。；;]", text[max(0, offset - BARE_SPENDING_CONTEXT): offset])[-1]
+    clause = _FUND_TYPES_RE.sub("", clause)   # 一般公共预算财政拨款收入: a kind of fund, not a budget figure
     if "预算" in clause and not re.search(r"决算|执行|实际|完成", clause):
         return "budget"
     return "executed"

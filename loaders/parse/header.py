@@ -69,12 +69,31 @@ def _agency_from_labels(index: TextIndex, rank: int) -> Found | None:
         pattern = (re.escape(row["label"]) + _SEAL_NOTE + colon + r"[\s|]*(?:\d+\s*-\s*)?("
                    + _NAME_CHARS + r"+)")
         for match in re.finditer(pattern, view.text):
-            name = unit_name_prefix(match.group(1))
+            name = _label_value_name(view, match.start(1), match.group(1))
             if name:
                 warning = (f"单位名称“{name}”取自“{row['label']}”（网页发布者，未必是报告单位），请核对"
                            if rank >= PUBLISHER_RANK else None)
                 return Found(name, view.span_of(match.start(1), match.start(1) + len(name)), warning)
     return None
+
+
+# A next line that starts like this begins a sentence, not the rest of a broken cell.
+_SENTENCE_STARTS = "本我该其此各为在对于是经由"
+MAX_CELL_CONTINUATION = 6
+
+
+def _label_value_name(view: CompactView, start: int, value: str) -> str | None:
+    """The unit name in a label's value; it may run onto the next lines only as the rest of a
+    broken cell ("…信访办" + "公室"), not into the next sentence ("…局" + "本局2022年…")."""
+    first_line = view.line_of(start)
+    same_line = "".join(ch for i, ch in enumerate(value) if view.line_of(start + i) == first_line)
+    name = unit_name_prefix(value)
+    if name is None or len(name) <= len(same_line):
+        return name
+    continuation = name[len(same_line):]
+    if continuation[0] in _SENTENCE_STARTS or len(continuation) > MAX_CELL_CONTINUATION:
+        return unit_name_prefix(same_line)
+    return name
 
 
 def _agency_from_title(index: TextIndex) -> Found | None:
