@@ -5,7 +5,7 @@
 --          subject (the project name), explanation (names the other projects), metric_value (group size),
 --          threshold (minimum table length compared)
 -- Compared within one agency and year (a table reused across years is copied_report's business). A
--- table is its ordered rows (levels, name, target, actual, weight, score) hashed into one fingerprint.
+-- table is its numbered rows (levels, name, target, actual, weight, score) hashed into one fingerprint.
 with
 
 indicators as (
@@ -24,8 +24,8 @@ fingerprints as (
     select
         project_id,
         count(*) as n_rows,
-        hash(string_agg(concat_ws('¦', level1, level2, name, target, actual, weight::varchar, score::varchar), '¶'
-                        order by seq)) as fingerprint
+        -- xor of row hashes that include the row number: order-sensitive, and no string building per table
+        bit_xor(hash(seq, level1, level2, name, target, actual, weight, score)) as fingerprint
     from indicators
     group by project_id
 ),
