@@ -67,12 +67,13 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
             cells += [Cell(p, number, CELL, boxed=True) for p in parts]
         elif "\t" in line:
             new = _split_tab_line(line, number, blank)
+            row_line = len(new) > 1
             if not blank and _continues_row(previous_row, new):
                 _extend(previous_row[-1], new.pop(0).text, number)   # 有效 / 保障: a wrapped cell
                 for cell in new:
                     cell.sep = CELL
             cells += new
-            previous_row = [c for c in new if c.text] if len(new) > 1 else []
+            previous_row = [c for c in new if c.text] if row_line else []
             tab_mode = sum(1 for c in new if c.text) == 1
         elif tab_mode and cells and cells[-1].text and blank_run <= 1 and not is_number_cell(cells[-1].text) \
                 and _is_wrapped_fragment(line):   # a number never wraps into words; two blank lines end a table
