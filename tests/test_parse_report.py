@@ -468,3 +468,10 @@ def test_general_public_budget_income_is_a_fund_type_not_a_budget():
     assert (budget["budget"], budget["income"], budget["executed"]) == (None, 356.2, 350.1)
     assert (budget["basic_expenditure"], budget["project_expenditure"]) == (300.1, 50.0)
     assert report.agency == "某某自治县民族宗教事务局"
+
+
+def test_mixed_report_grade_is_the_department_grade_not_a_project_grade():
+    text = ("某某区卫生健康局2024年度部门整体支出绩效自评报告\n部门整体支出绩效评价等级为优秀。\n"
+            "附件：项目支出绩效自评表\n一、公共卫生服务补助资金\n本项目评价得分88分，评价等级为良好。\n")
+    report = parse(text)
+    assert (report.report_kind, report.grade) == ("mixed", "优秀")

@@ -20,6 +20,7 @@ _NUMBER = r"(\d+(?:\.\d+)?)"
 _BAND_CONTEXT_RE = re.compile(r"[≥≤<>=＜＞]|以上|以下|之间|不低于|不足|低于|高于|\d\s*[-~—至到]\s*\d|含")
 MAX_SCORE = 100
 PROJECT_SUBJECT_CHARS = 8
+GRADE_SUBJECT_CHARS = 20    # "本项目评价得分88分，评价等级为良好": the subject comes earlier
 _SCORE_FOLLOWS_RE = re.compile(r"[\s,，;；]*(?:其中)?[^\d。]{0,6}?(?:得分|评分|自评分)")
 _QUOTE = r"[“\"「『]?"
 
@@ -74,9 +75,9 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False) -> li
     return found
 
 
-def _about_a_project(text: str, offset: int) -> bool:
+def _about_a_project(text: str, offset: int, *, reach: int = 0) -> bool:
     """The words just before a score name a project (本项目 / 该项目 …), not the department."""
-    before = text[max(0, offset - PROJECT_SUBJECT_CHARS): offset]
+    before = re.split(r"[。；;\n]", text[max(0, offset - (reach or PROJECT_SUBJECT_CHARS)): offset])[-1]
     return "项目" in before and not any(word in before for word in ("部门", "整体", "单位"))
 
 
@@ -97,8 +98,9 @@ def _single_project(projects: list[Project], report_kind: str | None) -> Project
 
 
 def find_grade(index: TextIndex, projects: list[Project], report_kind: str | None) -> Found | None:
-    """The grade word as written (优秀 / 良 …) when the document grades itself."""
-    stated = _stated_grades(index)
+    """The grade word as written (优秀 / 良 …) when the document grades itself
+    (in a department or mixed report, not a project's grade)."""
+    stated = _stated_grades(index, skip_project_grades=report_kind in ("department", "mixed"))
     values = sorted({value for value, _ in stated})
     if len(values) == 1:
         return Found(values[0], stated[0][1])
@@ -110,7 +112,7 @@ def find_grade(index: TextIndex, projects: list[Project], report_kind: str | Non
     return None
 
 
-def _stated_grades(index: TextIndex) -> list[tuple[str, tuple[int, int]]]:
+def _stated_grades(index: TextIndex, *, skip_project_grades: bool = False) -> list[tuple[str, tuple[int, int]]]:
     text, offsets = compact_with_offsets(index.text, keep_newlines=True)
     cues = alternation(read_terms("grade_cues.csv"))
     grade = _grade_pattern()
@@ -128,5 +130,7 @@ def _stated_grades(index: TextIndex) -> list[tuple[str, tuple[int, int]]]:
                 continue  # "等级为优秀、良好、合格、不合格": the scale, not a grade
             word = next(g for g in match.groups() if g).replace("\n", "")
             start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+            if skip_project_grades and _about_a_project(index.text, start, reach=GRADE_SUBJECT_CHARS):
+                continue
             found.append((word, index.span_of(start, end)))
     return found
