@@ -25,8 +25,8 @@ def _style(fig: go.Figure, title: str, *, x_title: str | None = None, y_title: s
         title={"text": title, "x": 0.01, "xanchor": "left"},
         font={"family": FONT_FAMILY, "size": 13},
         template="plotly_white",
-        margin={"l": 60, "r": 20, "t": 60, "b": 50},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        margin={"l": 60, "r": 20, "t": 60, "b": 90},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
     )
     if x_title is not None:
         fig.update_xaxes(title_text=x_title)

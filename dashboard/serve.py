@@ -20,7 +20,7 @@ APP = ROOT / "dashboard" / "streamlit_app.py"
 def streamlit_command(port: int) -> list[str]:
     return [sys.executable, "-m", "streamlit", "run", str(APP),
             "--server.headless=true", f"--server.port={port}", "--browser.gatherUsageStats=false",
-            "--server.fileWatcherType=none", "--server.maxUploadSize=50"]
+            "--server.fileWatcherType=none", "--server.maxUploadSize=50", "--client.toolbarMode=viewer"]
 
 
 def build_demo_database(db_path: Path, demo_dir: Path = DEMO_DIR) -> int:
@@ -33,7 +33,7 @@ def build_demo_database(db_path: Path, demo_dir: Path = DEMO_DIR) -> int:
     print(f"数据库不存在，正在用演示数据建库：{demo_dir} → {db_path}", flush=True)
 
     def progress(done: int, total: int, result) -> None:
-        if done == total or done % 10 == 0:
+        if done == total or done % max(1, total // 10) == 0:
             print(f"  已处理 {done}/{total} 个文件", flush=True)
 
     summary = load_paths([demo_dir], db_path, progress=progress)

@@ -12,17 +12,17 @@ st.caption(caption)
 
 k = queries.kpis(filters)
 kpi_row([
-    ("单位数", fmt_count(k["agencies"]), None),
-    ("报告数", fmt_count(k["reports"]), None),
     ("预算总额", fmt_wan(k["budget"]), "部门整体预算数合计（报告所列）"),
     ("执行总额", fmt_wan(k["executed"]), "部门整体执行数合计（报告所列）"),
     ("加权执行率", fmt_pct(k["execution_rate_weighted_pct"]), "执行数合计 ÷ 预算数合计，按金额加权"),
+    ("结转结余率中位数", fmt_pct(k["carryover_rate_median_pct"]), "各单位年度结转结余率（重算）的中位数"),
 ])
 kpi_row([
-    ("结转结余率中位数", fmt_pct(k["carryover_rate_median_pct"]), "各单位年度结转结余率（重算）的中位数"),
+    ("单位数", fmt_count(k["agencies"]), None),
+    ("报告数", fmt_count(k["reports"]), None),
+    ("项目数", fmt_count(k["projects"]), None),
     ("自评分中位数", fmt_score(k["score_median"]), "项目自评总分（报告所列）的中位数"),
     ("满分项目占比", fmt_pct(k["perfect_share_pct"]), "自评总分为100分的项目占比"),
-    ("项目数", fmt_count(k["projects"]), None),
     ("异常标记", fmt_count(k["flags"]), "见“异常识别”页"),
 ])
 
