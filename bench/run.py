@@ -44,10 +44,11 @@ def generate_reports(n: int, out: Path, seed: int) -> dict:
             "generate_s": time.perf_counter() - start, "bytes": sum(p.stat().st_size for p in out.glob("*.txt"))}
 
 
-def load_reports(folder: Path, db: Path, workers: int | None) -> dict:
+def load_reports(folder: Path, db: Path, workers: int | None, parser: str) -> dict:
     for stale in (db, db.with_suffix(".duckdb.wal")):
         stale.unlink(missing_ok=True)
-    cmd = [sys.executable, "-m", "loaders.cli", "load", str(folder), "--db", str(db)]
+    module = "loaders.cli" if parser == "extractor" else "bench.truth_load"
+    cmd = [sys.executable, "-m", module, *(["load"] if parser == "extractor" else []), str(folder), "--db", str(db)]
     if workers:
         cmd += ["--workers", str(workers)]
     log = db.with_suffix(".load.log")
@@ -91,12 +92,12 @@ def time_queries(db: Path) -> dict:
 
 def run_size(n: int, args) -> dict:
     out = args.out / f"n{n}"
-    db = args.out / f"n{n}.duckdb"
+    db = args.out / f"n{n}-{args.parser}.duckdb"
     print(f"[{n}] 生成报告…", flush=True)
-    result = {"size": n, "run_at": dt.datetime.now().isoformat(timespec="seconds"), "commit": git_commit()}
+    result = {"size": n, "parser": args.parser, "run_at": dt.datetime.now().isoformat(timespec="seconds"), "commit": git_commit()}
     result |= generate_reports(n, out, args.seed)
     print(f"[{n}] 载入 {result['reports']} 份…", flush=True)
-    result |= load_reports(out, db, args.workers)
+    result |= load_reports(out, db, args.workers, args.parser)
     result |= count_rows(db)
     print(f"[{n}] 载入 {result['load_s']:.1f} s；计时查询…", flush=True)
     result |= time_queries(db)
@@ -127,12 +128,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--skip-render", action="store_true", help="no browser timing")
     parser.add_argument("--keep", action="store_true", help="keep the generated reports")
+    parser.add_argument("--parser", choices=("extractor", "truth"), default="extractor",
+                        help="truth: load the generated truth records instead of parsing (query/memory scale only)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     results["machine"] = machine.describe()
     for n in (int(s) for s in args.sizes.split(",") if s.strip()):
-        results.setdefault("sizes", {})[str(n)] = run_size(n, args)
+        key = str(n) if args.parser == "extractor" else f"{n}-truth"
+        results.setdefault("sizes", {})[key] = run_size(n, args)
         RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
         write_markdown(results, DOCS)
         print(f"[{n}] 完成 → {DOCS.relative_to(ROOT)}", flush=True)
