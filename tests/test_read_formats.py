@@ -456,3 +456,15 @@ def test_xlsx_percent_format_is_found_when_the_sheet_starts_away_from_a1(tmp_pat
     sheet["E6"], sheet["E6"].number_format = 0.5, '0.0"元"'       # not a percent
     book.save(tmp_path / "offset.xlsx")
     assert read_workbook(tmp_path / "offset.xlsx").text.splitlines() == ["执行率\t95.44%", "\t\t0.5", "\t\t3"]
+
+
+def test_html_page_laid_out_in_a_table_reads_the_inner_form_as_the_table(tmp_path):
+    page = ("<html><body><table width=100%><tr><td colspan=2><h2>滨河区民政局</h2></td></tr>"
+            "<tr><td>导航</td><td><p>项目支出绩效自评表</p><p>（2024年度）</p>"
+            "<table border=1><tr><td>项目资金（万元）</td><td>全年预算数</td><td>全年执行数</td></tr>"
+            "<tr><td>年度资金总额</td><td>150</td><td>142.5</td></tr></table>"
+            "<p>填报单位：滨河区民政局 得分</p></td></tr></table></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    lines = read_document(tmp_path / "page.html").text.splitlines()
+    assert lines == ["滨河区民政局", "导航", "项目支出绩效自评表", "（2024年度）", "项目资金（万元）\t全年预算数\t全年执行数",
+                     "年度资金总额\t150\t142.5", "填报单位：滨河区民政局 得分"]

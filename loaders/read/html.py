@@ -3,7 +3,8 @@
 Tables become one tab-separated line per row. A cell spanning columns (colspan)
 appears once; a cell spanning rows (rowspan) leaves an empty cell in the rows below,
 so columns stay aligned exactly as in the .docx reader. Paragraphs and other
-block elements become lines. MHT ("single file web page") is unpacked first.
+block elements become lines. A table that contains tables is page layout (whole
+government pages sit in one): its own text becomes lines, the inner tables are the data. MHT ("single file web page") is unpacked first.
 Uses only the standard library (html.parser, email).
 """
 from __future__ import annotations
@@ -33,7 +34,10 @@ def collapse_space(data: str) -> str:
 
 
 class _Table:
+    """One <table> being read: rows of cells, with rowspans carried down."""
+
     def __init__(self) -> None:
+        self.layout = False      # a table holding other tables: page layout, not data
         self.rows: list[list[str]] = []
         self.row: list[str] | None = None
         self.cell: list[str] | None = None
@@ -64,15 +68,34 @@ class _Table:
 
     def end_cell(self) -> None:
         if self.cell is not None:
-            self.row.append(clean_cell("".join(self.cell)))
+            raw = "".join(self.cell)
+            self.row.append(paragraph_lines(raw) if self.layout else clean_cell(raw))
             self.cell = None
             self.fill_covered()
+
+    def take_text_lines(self) -> list[str]:
+        """Everything collected so far, as plain lines (for a table found to be layout)."""
+        lines = [line for row in self.rows for cell in row for line in _as_lines(cell)]
+        lines += [line for cell in (self.row or []) for line in _as_lines(cell)]
+        lines += paragraph_lines("".join(self.cell or []))
+        self.rows, self.row = [], ([""] * len(self.row) if self.row is not None else None)
+        if self.cell is not None:
+            self.cell = []
+        return lines
 
     def end_row(self) -> None:
         self.end_cell()
         if self.row is not None:
             self.rows.append(self.row)
         self.row = None
+
+
+def paragraph_lines(raw: str) -> list[str]:
+    return [clean_cell(part) for part in raw.split("\n") if part.strip()]
+
+
+def _as_lines(cell) -> list[str]:
+    return cell if isinstance(cell, list) else ([cell] if cell else [])
 
 
 def _span(attrs, name: str) -> int:
@@ -87,7 +110,6 @@ class ReportHTMLParser(HTMLParser):
         self.lines: list[str] = []
         self.line: list[str] = []
         self.tables: list[_Table] = []
-        self.nested = 0          # tables inside a table cell: flattened into that cell
         self.skip = 0
 
     def handle_starttag(self, tag, attrs):
@@ -97,10 +119,10 @@ class ReportHTMLParser(HTMLParser):
             return
         elif tag == "table":
             self._start_table()
-        elif self.tables and not self.nested and tag == "tr":
+        elif self.tables and tag == "tr":
             self.tables[-1].end_row()
             self.tables[-1].start_row()
-        elif self.tables and not self.nested and tag in ("td", "th"):
+        elif self.tables and tag in ("td", "th"):
             self.tables[-1].end_cell()
             self.tables[-1].start_cell(_span(attrs, "rowspan"), _span(attrs, "colspan"))
         elif tag in BLOCK_TAGS or tag in ("td", "th", "tr"):
@@ -117,9 +139,9 @@ class ReportHTMLParser(HTMLParser):
             return
         elif tag == "table":
             self._end_table()
-        elif self.tables and not self.nested and tag in ("td", "th"):
+        elif self.tables and tag in ("td", "th"):
             self.tables[-1].end_cell()
-        elif self.tables and not self.nested and tag == "tr":
+        elif self.tables and tag == "tr":
             self.tables[-1].end_row()
         elif tag in BLOCK_TAGS:
             self._break()
@@ -142,22 +164,25 @@ class ReportHTMLParser(HTMLParser):
             self.flush_line()
 
     def _start_table(self) -> None:
-        if self.tables and self.tables[-1].cell is not None:
-            self.nested += 1
-            self.tables[-1].cell.append("\n")
-            return
+        """A table inside a table cell makes the outer one a layout table (government
+        pages put the whole page in one): its text so far becomes plain lines, and
+        the inner table is read as the data table."""
+        outer = self.tables[-1] if self.tables else None
+        if outer is not None and outer.cell is not None:
+            outer.layout = True
+            self.lines.extend(outer.take_text_lines())
         self.flush_line()
         self.tables.append(_Table())
 
     def _end_table(self) -> None:
-        if self.nested:
-            self.nested -= 1
-            return
         if not self.tables:
             return
         table = self.tables.pop()
         table.end_row()
-        self.lines.extend(line for line in (row_line(r) for r in table.rows) if line.strip())
+        if table.layout:
+            self.lines.extend(table.take_text_lines())
+        else:
+            self.lines.extend(line for line in (row_line(r) for r in table.rows) if line.strip())
 
     def flush_line(self) -> None:
         text = "".join(self.line).strip()
