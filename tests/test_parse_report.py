@@ -475,3 +475,23 @@ def test_mixed_report_grade_is_the_department_grade_not_a_project_grade():
             "附件：项目支出绩效自评表\n一、公共卫生服务补助资金\n本项目评价得分88分，评价等级为良好。\n")
     report = parse(text)
     assert (report.report_kind, report.grade) == ("mixed", "优秀")
+
+
+def test_basic_data_table_label_value_pairs():
+    text = ("某某县财政局2023年度部门整体支出绩效自评报告\n部门整体支出基础数据表\n金额单位：万元\n"
+            "全年预算数\t1100\t全年执行数\t1050.5\t预算执行率\t95.5%\n结转结余\t49.5\t\t\n")
+    report = parse(text)
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"], budget["carryover"]) == (1100, 1050.5, 95.5, 49.5)
+    assert report.provenance["department_budget.executed"] == (4, 4)
+
+
+def test_basic_data_table_without_a_unit_reads_no_amount():
+    text = "某某县财政局2023年度部门整体支出绩效自评报告\n全年预算数\t1100\t预算执行率\t95.5%\n"
+    budget = parse(text).department_budget
+    assert (budget["budget"], budget["execution_rate_pct"]) == (None, 95.5)
+
+
+def test_basic_data_table_in_yuan():
+    text = "某某县财政局2023年度部门整体支出绩效自评报告\n| 全年预算数(元) | 1,250,000.00 |\n"
+    assert parse(text).department_budget["budget"] == 125.0

@@ -48,8 +48,9 @@ PART_CONTEXT_CHARS = 200
 class Figure:
     field: str
     value: float
-    start: int
+    start: int                  # offsets in the compact view (text figures)
     end: int
+    span: Span | None = None    # set for table-cell figures, which are read line by line
 
 
 def parse_department_budget(index: TextIndex, projects: list[Project], *,
@@ -64,13 +65,16 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *,
         skip_lines |= set(range(projects_from_line, len(index.lines) + 1))
     figures = [f for f in _labelled_figures(view) if view.line_of(f.start) not in skip_lines]
     figures += _part_figures(view, figures, skip_lines)
+    for fig in figures:
+        fig.span = view.span_of(fig.start, fig.end)
+    figures += [f for f in _cell_pair_figures(index) if f.span[0] not in skip_lines]
     budget: dict[str, float | None] = {}
     provenance: dict[str, Span] = {}
     warnings: list[str] = []
-    for fig in sorted(figures, key=lambda f: f.start):
+    for fig in sorted(figures, key=lambda f: (f.span, f.start)):
         if fig.field not in budget:
             budget[fig.field] = round(fig.value, 6)
-            provenance[f"department_budget.{fig.field}"] = view.span_of(fig.start, fig.end)
+            provenance[f"department_budget.{fig.field}"] = fig.span
         elif abs(budget[fig.field] - fig.value) > 0.005:
             name = FIELD_NAMES.get(fig.field, fig.field)
             warnings.append(f"部门{name}有两个不同的数（{budget[fig.field]:g} 与 {fig.value:g}），取了先出现的")
@@ -107,6 +111,57 @@ def _labelled_figures(view: CompactView) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
     return figures
+
+
+_CELL_SPLIT_RE = re.compile(r"\t|\|")
+_CELL_UNIT_RE = re.compile(r"\((万元|元|亿元)\)$")
+_UNIT_NOTE_RE = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(万元|元|亿元)|\((万元|元|亿元)\)")
+_BARE_NUMBER_RE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?(%)?$")
+UNIT_NOTE_LINES = 5
+
+
+def _cell_pair_figures(index: TextIndex) -> list[Figure]:
+    """基础数据表 rows of label | value pairs ("全年预算数 | 1100 | 全年执行数 | 1050"): the label is
+    a whole cell, the value the next cell, the unit from the label cell or a 单位：万元 note just above;
+    without a unit, no amount is read."""
+    field_of = {r["term"]: (r["field"], r["kind"]) for r in read_rows("department_labels.csv")}
+    figures = []
+    for number, line in index.numbered_lines():
+        cells = [c.strip() for c in _CELL_SPLIT_RE.split(line)]
+        for label_cell, value_cell in zip(cells, cells[1:]):
+            unit_in_label = _CELL_UNIT_RE.search(label_cell)
+            label = _CELL_UNIT_RE.sub("", label_cell).replace(" ", "")
+            value = _BARE_NUMBER_RE.match(value_cell.replace(" ", ""))
+            if label not in field_of or label == "支出" or not value:
+                continue
+            field, kind = field_of[label]
+            figure = _cell_figure(index, number, field, kind, value, unit_in_label)
+            if figure is not None:
+                figures.append(figure)
+    return figures
+
+
+def _cell_figure(index: TextIndex, number: int, field: str, kind: str, value: re.Match,
+                 unit_in_label: re.Match | None) -> Figure | None:
+    amount = _to_float(value.group().rstrip("%"))
+    if kind.startswith("percent"):
+        if not value.group(1) or kind != "percent" or amount > MAX_RATE_PCT:
+            return None
+        return Figure(field, amount, 0, 0, (number, number))
+    if value.group(1):
+        return None
+    unit = unit_in_label.group(1) if unit_in_label else _unit_note_above(index, number)
+    if unit is None:
+        return None
+    return Figure(field, to_wan(amount, unit), 0, 0, (number, number))
+
+
+def _unit_note_above(index: TextIndex, number: int) -> str | None:
+    for line_number in range(number, max(0, number - UNIT_NOTE_LINES), -1):
+        note = _UNIT_NOTE_RE.search(index.line(line_number))
+        if note:
+            return note.group(1) or note.group(2)
+    return None
 
 
 def _figure(text: str, match: re.Match, field: str, kind: str, before: list[Figure]) -> Figure | None:
