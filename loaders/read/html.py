@@ -4,8 +4,8 @@ Tables become one tab-separated line per row. A cell spanning columns (colspan)
 appears once; a cell spanning rows (rowspan) leaves an empty cell in the rows below,
 so columns stay aligned exactly as in the .docx reader. Paragraphs and other
 block elements become lines. A table that contains tables is page layout (whole
-government pages sit in one): its own text becomes lines, the inner tables are the data. MHT ("single file web page") is unpacked first.
-Uses only the standard library (html.parser, email).
+government pages sit in one): its own text becomes lines, the inner tables are the data.
+MHT ("single file web page") is unpacked first. Standard library only (html.parser, email).
 """
 from __future__ import annotations
 
