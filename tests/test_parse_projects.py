@@ -602,3 +602,32 @@ def test_tab_rows_copied_from_a_pdf_with_cells_wrapped_inside():
         ("效益指标", "社会效益指标", "老人生活质量", "明显改善", "部分达成", 30, 24),
     ]
     assert p.total_score == 94
+
+
+SECTIONS = "\n".join([
+    "某某区水务局2023年度部门整体支出绩效自评报告",
+    "二、部门预算执行情况",
+    "2023年全年预算数900万元，资金总体支出880万元。",
+    "三、项目支出绩效情况",
+    "（一）2023年小型水库除险加固工程",
+    "本项目年初预算数为120万元，全年预算数为130万元，全年执行数为128.5万元，预算执行率为98.85%。",
+    "1.产出指标完成情况。",
+    "（1）数量指标：除险加固水库数量，年度指标值为≥3座，实际完成值为3座。",
+    "本项目自评得分为96分。",
+    "（二）2023年河道清淤疏浚经费",
+    "本项目全年预算数为45万元，全年执行数为45万元。",
+    "（三）项目管理情况",
+    "各项目均按规定实施。",
+])
+
+
+def test_report_with_one_prose_section_per_project():
+    projects, _ = parse(SECTIONS)
+    assert [(p.name, p.budget_initial, p.budget_full_year, p.executed, p.total_score) for p in projects] == [
+        ("2023年小型水库除险加固工程", 120, 130, 128.5, 96),
+        ("2023年河道清淤疏浚经费", None, 45, 45, None),
+    ]
+    assert [(i.level2, i.name, i.target, i.actual) for i in projects[0].indicators] == [
+        ("数量指标", "除险加固水库数量", "≥3座", "3座")]
+    # the department's own figures (900 / 880) stay out of the projects
+    assert projects[0].provenance["budget_full_year"] == (6, 6)

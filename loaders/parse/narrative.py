@@ -198,6 +198,29 @@ def listed_projects(lines: list[str]) -> list[Project]:
     return out
 
 
+_PROJECT_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])\s*"
+    r"([^，,。；;:：\s]{6,40}?(?:经费|资金|项目|工程|补助|补贴|专项))\s*$")
+
+
+def section_projects(lines: list[str]) -> list[Project]:
+    """A report that describes each project in its own section (一、2021年农村饮水安全巩固提升工程
+    … 本项目年初预算数为… 1.产出指标完成情况…): one project per section, read from its prose."""
+    starts = [(k, m.group(1)) for k, line in enumerate(lines) if (m := _PROJECT_HEADING.match(to_halfwidth(line)))]
+    projects = []
+    for n, (start, name) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        section = [""] * (start + 1) + lines[start + 1:end]   # keep line numbers
+        project = Project(name=name, provenance={"name": (start + 1, start + 1)})
+        for key, stated in stated_money(section).items():
+            setattr(project, key, stated.value)
+            project.provenance[key] = (stated.line, stated.line)
+        project.indicators = narrative_indicators(section)
+        if project.indicators or any(getattr(project, k) is not None for k in ("budget_full_year", "executed")):
+            projects.append(project)   # a heading alone (项目管理情况…) is not a project
+    return projects
+
+
 def narrative_indicators(lines: list[str]) -> list[Indicator]:
     """Indicator results listed in prose under 1.产出指标完成情况分析 / (1)数量指标 headings."""
     level1 = level2 = None
@@ -223,6 +246,8 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
                                  actual=pair[3], provenance={"target": (number, number), "actual": (number, number)}))
             continue
         for name, actual in _entries(text):
+            if _NOT_AN_INDICATOR.search(name):
+                continue   # 本项目自评得分为96分 / 资金执行率为… are about the project, not an indicator
             out.append(Indicator(level1=level1, level2=level2, name=name, actual=actual,
                                  provenance={"actual": (number, number)}))
     return out
@@ -240,6 +265,9 @@ def stated_pair(text: str) -> tuple[str | None, str, str, str] | None:
         return None
     level2 = match.group(1) if match.group(1) in table_labels()["level2"] else None
     return level2, match.group(2).strip(), match.group(3).strip(), match.group(4).strip()
+
+
+_NOT_AN_INDICATOR = re.compile(r"得分|评分|总分|预算|执行率|为$|是$|本项目|该项目")
 
 
 def _entries(text: str) -> list[tuple[str, str]]:

@@ -36,6 +36,8 @@ def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
     projects = drop_repeated_tables(projects, warnings)
     department = narrative.is_department_document(lines)
     if not projects:
+        projects = narrative.section_projects(lines)
+    if not projects:
         projects = narrative.listed_projects(lines)
     if not projects and not department:
         projects = narrative.parenthetical_projects(lines)
