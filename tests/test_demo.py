@@ -290,3 +290,46 @@ def test_bundled_demo_data_is_what_its_readme_command_makes(tmp_path):
     assert made == sorted(p.name for p in bundled.iterdir() if p.name != "README.rst")
     assert all((tmp_path / f).read_bytes() == (bundled / f).read_bytes() for f in made)
     assert sum(p.stat().st_size for p in bundled.iterdir()) < 6_000_000      # a few MB in git, no more
+
+
+# ---------------------------------------------------------------- the benchmark's own pieces
+
+def test_truth_records_rebuild_the_generated_report():
+    from bench.truth_load import report_from_truth
+
+    for doc in district(agencies=6, years=(2024,)):
+        truth = doc.truth_json()
+        rebuilt = report_from_truth(truth).to_json()
+        assert rebuilt == {k: v for k, v in truth.items() if k not in ("flags_a_human_would_raise", "notes")}
+
+
+def test_pandas_baseline_computes_the_same_numbers_as_duckdb(tmp_path, monkeypatch):
+    from bench import baseline
+    from bench.truth_load import TRUTH_DIR_ENV, parse_with_truth
+    from loaders.load import load_paths
+
+    folder = tmp_path / "reports"
+    write_documents(district(agencies=12, years=(2023, 2024)), folder)
+    monkeypatch.setenv(TRUTH_DIR_ENV, str(folder))
+    summary = load_paths([folder], tmp_path / "b.duckdb", workers=1, parse=parse_with_truth)
+    assert not [r for r in summary.results if r.status == "failed"]
+    region = district(agencies=12, years=(2023, 2024))[0].report.region
+    result = baseline.compare(str(tmp_path / "b.duckdb"), 2024, region)
+    assert set(result["aggregations"]) == {"agency_year", "score_bands", "indicator_categories", "department_carryover"}
+    for name, row in result["aggregations"].items():
+        assert row["same"] and row["rows"] > 0, name
+
+
+def test_benchmark_table_marks_targets_met_and_missed(tmp_path):
+    from bench.report import write_markdown
+
+    run = {"size": 100000, "parser": "truth", "reports": 100000, "db_projects": 96000, "db_indicators": 700000,
+           "load_failed": 0, "load_s": 400.0, "mart_ms": {"mart_project (筛选后全部行)": 30.0},
+           "dashboard_ms": {"kpis": 75.0}, "render": {"first_s": 9.0, "max_page_s": 1.5, "pages": {"overview": 1.5}},
+           "load_peak_tree_mb": 900.0, "load_peak_process_mb": 600.0, "bench_process_mb": 300.0, "db_mb": 700.0,
+           "baseline": {}, "commit": "abc", "run_at": "now", "filter": {"year": 2024, "region": "x"},
+           "generate_s": 1.0, "bytes": 1}
+    out = tmp_path / "b.md"
+    write_markdown({"machine": {"cores": "2"}, "sizes": {"100000-truth": run}}, out)
+    row = next(line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("| 100,000 | truth"))
+    assert "| 250 ✅ |" in row and "| 30.0 ✅ |" in row and "| 75.0 ❌ |" in row and "1.50 ✅" in row
