@@ -351,3 +351,12 @@ def test_every_contract_rule_has_a_severity_and_title(con):
     got = rows(con, "select rule_id, severity, title from rule_flag_rules")
     assert sorted(r["rule_id"] for r in got) == sorted(FLAG_RULE_IDS)
     assert all(r["severity"] in ("high", "medium", "low") and r["title"] for r in got)
+
+
+def test_peer_outlier_when_all_other_peers_are_identical(con):
+    # MAD is 0 when most peers share one value: the mean absolute deviation stands in
+    for i, executed in enumerate((100, 100, 100, 100, 100, 60)):
+        add_report(con, f"r{i}", agency=f"单位{i}")
+        add_project(con, f"r{i}", 1, budget_full_year=100, executed=executed)
+    apply_views(con)
+    assert [f["agency"] for f in flags(con, "peer_outlier")] == ["单位5"]

@@ -332,3 +332,34 @@ def test_mart_score_distribution_counts_every_band(con):
                    {"band": "良", "projects": 1, "share_pct": 25.0, "projects_scored": 4},
                    {"band": "中", "projects": 0, "share_pct": 0.0, "projects_scored": 4},
                    {"band": "差", "projects": 1, "share_pct": 25.0, "projects_scored": 4}]
+
+
+# ---------------------------------------------------------------- mart_department
+
+def test_mart_department_rates_and_component_sums(con):
+    add_fengtai_like_department(con, personnel_expenditure=600, public_expenditure=120.84)
+    apply_views(con)
+    got = one(con, "select * from mart_department")
+    assert got["execution_rate_pct_computed"] == 97.64
+    assert got["unspent_computed"] == 18.74
+    assert got["budget_final_diff_rate_pct_computed"] == 2.36
+    assert got["carryover_rate_pct_computed"] == 3.11 and got["carryover_rate_printed_basis"] == "基本支出"
+    assert got["expenditure_parts_sum"] == 775.77
+    assert got["basic_parts_sum"] == 720.84
+    assert got["budget_parts_sum"] == 794.51
+    assert got["execution_rate_tolerance"] == pytest.approx(0.007)
+
+
+def test_switching_between_tables_and_views_in_one_database(con):
+    add_report(con, "r1")
+    add_project(con, "r1", 1, total_score=95)
+    apply_views(con)
+    apply_views(con, materialize=False)
+    kinds = dict(con.execute("select table_name, table_type from information_schema.tables "
+                             "where table_name in ('mart_project', 'stg_projects')").fetchall())
+    assert kinds == {"mart_project": "VIEW", "stg_projects": "VIEW"}
+    assert one(con, "select grade_band from mart_project")["grade_band"] == "优"
+    apply_views(con)
+    kinds = dict(con.execute("select table_name, table_type from information_schema.tables "
+                             "where table_name = 'mart_project'").fetchall())
+    assert kinds == {"mart_project": "BASE TABLE"}
