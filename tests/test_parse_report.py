@@ -238,6 +238,7 @@ def test_parse_is_pure_and_repeatable():
         ("某某县水利局 2 0 2 3 年度项目支出绩效自评报告\n", "year", 2023),
         ("2022年度项目支出绩效自评报告\n评价等级为优秀、良好、合格、不合格四档。\n", "grade", None),
         ("2022年度项目支出绩效自评报告\n综合评分：88.6分\n", "total_score", 88.6),
+        ("2022年度项目支出绩效自评报告\n各项指标得分合计为 91.5 分。\n", "total_score", 91.5),
         ("2022年度项目支出绩效自评报告\n得分≥90分为优秀，80≤得分＜90分为良好。\n", "grade", None),
         ("2022年度项目支出绩效自评报告\n总分值100分。\n", "total_score", None),
         ("2022年度项目支出绩效自评报告\n项目质量鉴定为合格。\n", "grade", None),
@@ -245,8 +246,8 @@ def test_parse_is_pure_and_repeatable():
         ("2022年度项目支出绩效自评表\n自评等级\t优\n填表人：张三\n", "grade", "优"),
         ("2022年度整体绩效自评总结报告\n部门目标实现率 100%，整体绩效自评为优\n秀；\n", "grade", "优秀"),
     ],
-    ids=["seal-note-label", "chinese-numeral-year", "quoted-grade", "ocr-spaced-year", "grade-scale", "综合评分", "band-definitions",
-         "总分值-is-the-maximum", "quality-verdict-is-no-grade", "pipe-cells", "tab-cell-at-line-end",
+    ids=["seal-note-label", "chinese-numeral-year", "quoted-grade", "ocr-spaced-year", "grade-scale", "综合评分",
+         "得分合计", "band-definitions", "总分值-is-the-maximum", "quality-verdict-is-no-grade", "pipe-cells", "tab-cell-at-line-end",
          "grade-broken-over-lines"],
 )
 def test_document_field_variants(text, field, expected):
