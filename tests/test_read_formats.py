@@ -468,3 +468,21 @@ def test_html_page_laid_out_in_a_table_reads_the_inner_form_as_the_table(tmp_pat
     lines = read_document(tmp_path / "page.html").text.splitlines()
     assert lines == ["滨河区民政局", "导航", "项目支出绩效自评表", "（2024年度）", "项目资金（万元）\t全年预算数\t全年执行数",
                      "年度资金总额\t150\t142.5", "填报单位：滨河区民政局 得分"]
+
+
+def test_docx_whose_main_part_has_another_name_is_read(tmp_path):
+    import zipfile  # noqa: PLC0415
+    source = write_docx(STANDARD_REPORT, tmp_path / "r.docx")
+    renamed = tmp_path / "renamed.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(renamed, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            name = item.filename
+            if name == "word/document.xml":
+                name = "word/document2.xml"
+            elif name in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(b"word/document.xml", b"word/document2.xml")
+            elif name == "word/_rels/document.xml.rels":
+                name = "word/_rels/document2.xml.rels"
+            new.writestr(name, data)
+    assert read_document(renamed).text == EXPECTED

@@ -114,11 +114,22 @@ def read_numbering(archive: zipfile.ZipFile) -> Numbering:
         return Numbering()
 
 
+def main_part(archive: zipfile.ZipFile) -> str:
+    """The document part named by the package relationships (word/document.xml almost
+    always; some generators write word/document2.xml)."""
+    rels = _member(archive, "_rels/.rels")
+    if rels is not None:
+        for rel in _parse_xml(rels):
+            if (rel.get("Type") or "").endswith("/officeDocument") and rel.get("Target"):
+                return rel.get("Target").lstrip("/")
+    return "word/document.xml"
+
+
 def load_body(path: Path):
     """(body element, Numbering, whether the file holds images)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            root = _parse_xml(archive.read("word/document.xml"))
+            root = _parse_xml(archive.read(main_part(archive)))
             numbering = read_numbering(archive)
             has_media = any(n.startswith("word/media/") for n in archive.namelist())
     except (zipfile.BadZipFile, KeyError, EOFError, OSError, etree.XMLSyntaxError) as err:

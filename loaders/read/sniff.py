@@ -76,7 +76,7 @@ def sniff_zip(path: Path) -> str:
             f"文件解压后超过 {MAX_UNZIPPED_BYTES >> 20} MB，内容异常（可能是恶意构造的压缩包），已拒绝 (zip bomb)"
         )
     names = {info.filename for info in infos}
-    if "word/document.xml" in names:
+    if "word/document.xml" in names or any(n.startswith("word/document") and n.endswith(".xml") for n in names):
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
