@@ -114,8 +114,8 @@ def needed_before_close(columns: list[str]) -> tuple[int, int]:
 def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:
     if following is not None and following.boxed and following.sep in (LINE, BLANK) and any(c.text for c in buffer):
         return True   # the reader (or a blank line in a cell-per-line table) ended the row
-    if following is not None and following.boxed and buffer and buffer[-1].boxed \
-            and following.sep == CELL and following.line == buffer[-1].line:
+    if following is not None and following.sep == CELL and buffer and (
+            (following.tab and buffer[-1].tab) or (following.boxed and following.line == buffer[-1].line)):
         return False  # the same printed row goes on (a 偏差原因 cell after the scores)
     needed, closing = needed_before_close(columns)
     if closing == 0:

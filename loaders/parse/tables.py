@@ -36,6 +36,7 @@ class Cell:
     last_line: int = 0   # last line when the cell was joined from several lines
     boxed: bool = False  # came from a | or tab table row (so it is a cell, never prose)
     flat: bool = False   # cut out of a table flattened without separators (values may be glued)
+    tab: bool = False    # from a tab layout, where a row start is marked (LINE / BLANK) and CELL continues it
 
     def __post_init__(self) -> None:
         self.last_line = self.last_line or self.line
@@ -55,7 +56,7 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
         number = first + offset
         line = raw.rstrip("\r\n")
         if not line.strip() and "\t" in line and tab_mode:
-            cells.append(Cell("", number, BLANK if blank else CELL, boxed=True))  # an empty cell
+            cells.append(Cell("", number, BLANK if blank else CELL, boxed=True, tab=True))  # an empty cell
             blank, blank_run = False, 0
             continue
         line = line.rstrip()
@@ -106,7 +107,7 @@ def _split_tab_line(line: str, number: int, blank: bool) -> list[Cell]:
     if not parts[0]:
         parts = parts[1:]
     filled = [p for p in parts if p]
-    out = [Cell(part, number, CELL, boxed=True) for part in parts]
+    out = [Cell(part, number, CELL, boxed=True, tab=True) for part in parts]
     if out:
         out[0].sep = BLANK if blank else (LINE if len(filled) >= 2 else CELL)
     return out
