@@ -105,3 +105,12 @@ def test_big5_is_not_taken_for_gb18030(tmp_path):
     document = read_text_file(write(tmp_path, text.encode("big5")))
     assert document.encoding == "big5"
     assert document.text == text
+
+
+def test_utf8_with_a_damaged_byte_stays_utf8(tmp_path):
+    data = REPORT.encode("utf-8")
+    damaged = data[:40] + b"\xff" + data[40:]
+    document = read_text_file(write(tmp_path, damaged))
+    assert document.encoding == "utf-8"
+    assert document.text.startswith("某县农业农村局2023年度")
+    assert "损坏" in document.notes[0]

@@ -122,6 +122,11 @@ def _decode_without_bom(data: bytes, notes: list[str]) -> tuple[str, str]:
             # A page saved at a byte limit stops inside the last character: keep the rest.
             notes.append("文件末尾是不完整的 UTF-8 字符（文件被截断），已舍去该字符")
             return data[: err.start].decode("utf-8"), "utf-8"
+        damaged = _mostly_utf8(data)
+        if damaged is not None:
+            text, bad = damaged
+            notes.append(f"UTF-8 文本中有 {bad} 处损坏的字节，已替换为 �")
+            return text, "utf-8"
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -150,6 +155,23 @@ def _report_words(text: str) -> int:
 
     simplified = simplified_if_traditional(text)[0]
     return sum(1 for term in _vocabulary().get("core", ()) if term in simplified)
+
+
+MAX_DAMAGED_SHARE = 0.001   # of characters: a copy error, not another encoding
+MIN_UTF8_CHINESE = 20
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few damaged bytes (text, number of replacements), else None.
+
+    GB18030 bytes are almost never valid UTF-8, so many valid Chinese characters and a handful
+    of bad bytes mean a damaged UTF-8 file — decoding it as GB18030 would garble all of it."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    chinese = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if chinese >= MIN_UTF8_CHINESE and bad <= max(3, len(text) * MAX_DAMAGED_SHARE):
+        return text, bad
+    return None
 
 
 def _is_cut_utf8_tail(data: bytes, err: UnicodeDecodeError) -> bool:
