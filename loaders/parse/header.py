@@ -25,7 +25,9 @@ _CN_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九"
 # 单位名称（盖章）：XX局 — the seal note between a label and its value.
 _SEAL_NOTE = r"(?:\s*\((?:盖章|公章|签章|章)\))?"
 _FULL_DATE_TAIL_RE = re.compile(r"\s*\d{1,2}\s*月")
-_FURNITURE_RE = re.compile(r"发布日期|发布时间|成文日期|填报日期|报告日期|索引号|打印|浏览次数|更新时间")
+_FURNITURE_RE = re.compile(
+    r"发布日期|发布时间|成文日期|填报日期|报告日期|索引号|打印|浏览次数|更新时间|主题分类|体裁分类|发文字号"
+    r"|有效性|所在位置|当前位置|字体[:：]?\s*[大中小]|扫一扫")
 _TITLE_WORDS_RE = re.compile(r"绩效|自评|评价|预算|决算")
 _EVALUATION_WORDS_RE = re.compile(r"绩效|自评|评价")
 PUBLISHER_RANK = 4   # data/agency_labels.csv: 发布机构 / 来源 describe the web page, not the report
