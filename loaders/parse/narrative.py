@@ -1,10 +1,16 @@
-"""Project facts stated only in prose: the project name in the title, money and
-score sentences, indicator results listed under 绩效指标完成情况, and actual values
-the narrative ties to a named indicator of the table.
+"""Project facts stated only in prose.
 
-Decision: a sentence is used only when it names what it measures (下达 / 批复 /
-实际支出 / 执行率 / 总得分, or the indicator's own name); anything else is left
-alone. Patterns read the full-width-folded text; spans point at the source line.
+What it reads: the project named in the title or a table caption; money and score
+sentences (下达 / 批复 / 年初预算数为 / 实际支出 / 执行率 / 总得分); one project per
+prose section (一、<project name> … 本项目…); projects a summary lists (对A、B、C3个项目
+进行评价 … 得分分别为…; NAME(预算X万元,支付Y万元,执行率Z%); 其中: NAME X万元);
+indicator results listed under 绩效指标完成情况 headings; and actual values that the
+narrative ties to a named indicator of the table (…率实际为96.2%).
+
+Decision: a sentence is used only when it names what it measures (the keyword or
+the indicator's own name) and a list only when its stated count matches; anything
+else is left alone. Patterns read the full-width-folded text; spans point at the
+source line.
 """
 from __future__ import annotations
 

@@ -3,8 +3,12 @@
 Entry point `parse_projects(lines)` is called by loaders.parse.report.parse_report.
 The document's lines become one cell stream (loaders.parse.tables); a 项目名称
 cell opens a project, a money header opens its money block (loaders.parse.money),
-an indicator header its indicator table (loaders.parse.indicators). A document
-without tables gets its project from the prose (loaders.parse.narrative).
+an indicator header its indicator table (loaders.parse.indicators, aligned by
+loaders.parse.align; glued tables split by loaders.parse.flattened). A document
+without tables gets its projects from the prose (loaders.parse.narrative).
+Unnamed tables of a department report are the department's own (subject
+"department", name left to parse_report); an unnamed table repeating a named
+one is dropped as the same project shown twice.
 """
 from __future__ import annotations
 
