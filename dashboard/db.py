@@ -58,6 +58,24 @@ def file_version(path: Path) -> tuple[str, int, int, int]:
     return (str(Path(path).resolve()), st_.st_ino, st_.st_mtime_ns, st_.st_size)
 
 
+def labelled(relation: str) -> str:
+    """`relation` with `agency` made unique per agency key, as a parenthesised subquery.
+
+    Until an analyst merges them, the registry may hold two agencies with one name
+    (e.g. written with and without the province); charts keyed by name would add
+    them up. Such names get the region, and the key's start if that is not enough.
+    `relation` is one of our own mart names, never user input.
+    """
+    return f"""(select m.* replace (
+            case when d.n_keys = 1 then m.agency
+                 when d.n_regions = d.n_keys then m.agency || '（' || coalesce(m.region, '地区不详') || '）'
+                 else m.agency || '（' || coalesce(m.region, '地区不详') || ' ' || left(m.agency_key, 6) || '）'
+            end as agency)
+        from {relation} as m
+        left join (select agency, count(distinct agency_key) as n_keys, count(distinct region) as n_regions
+                   from mart_agency_year group by agency) as d on d.agency = m.agency)"""
+
+
 def where_clause(filters: Filters, scope: Scope = FULL, *, alias: str = "") -> tuple[str, list]:
     """`where …` text with `?` placeholders and its parameter list."""
     prefix = f"{alias}." if alias else ""

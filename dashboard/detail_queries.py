@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.db import PAGE_SIZE, frame
+from dashboard.db import PAGE_SIZE, frame, labelled
+
+PROJECT = labelled("mart_project")
 
 
 def agencies(year_filter: list[int] | None = None) -> pd.DataFrame:
@@ -17,7 +19,7 @@ def agencies(year_filter: list[int] | None = None) -> pd.DataFrame:
     sql = f"""
         select agency_key, any_value(agency) as agency, any_value(region) as region,
                min(year) as first_year, max(year) as last_year, count(distinct report_id) as reports
-        from mart_project
+        from {PROJECT}
         where (? is null or list_contains(?::integer[], year))
         group by agency_key order by agency limit {PAGE_SIZE * 5}
     """
@@ -81,8 +83,8 @@ def flags_of(entity_column: str, entity_id: str) -> pd.DataFrame:
     """Flags raised on one report / project / indicator."""
     column = {"report": "report_id", "project": "project_id", "indicator": "indicator_id"}[entity_column]
     sql = f"""
-        select rule_id, severity, explanation, indicator_id from mart_flags
-        where {column} = ? order by severity, rule_id limit {PAGE_SIZE}
+        select rule_title as rule, severity_label, explanation, indicator_id from mart_flags
+        where {column} = ? order by severity_order, rule_id limit {PAGE_SIZE}
     """
     return frame(sql, [entity_id])
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.db import AGENCY_YEAR, FLAGS, FULL, PAGE_SIZE, Filters, Scope, frame, where_clause
+from dashboard.db import AGENCY_YEAR, FLAGS, FULL, PAGE_SIZE, Filters, Scope, frame, labelled, where_clause
 
 # metric column of mart_agency_year → Chinese label (the only metric names ever put into SQL)
 AGENCY_METRICS: dict[str, str] = {
@@ -20,6 +20,12 @@ AGENCY_METRICS: dict[str, str] = {
     "budget": "预算数（万元）",
     "executed": "执行数（万元）",
 }
+# The marts with `agency` replaced by a name that is unique per agency key (see db.labelled).
+AGENCY_YEAR_REL = labelled("mart_agency_year")
+PROJECT = labelled("mart_project")
+INDICATOR = labelled("mart_indicator")
+FLAG_REL = labelled("mart_flags")
+DISTRIBUTION = labelled("mart_score_distribution")
 SEVERITY_LABELS = {"high": "高", "medium": "中", "low": "低"}
 INDICATOR_CATEGORIES = ("数量指标", "质量指标", "时效指标", "成本指标", "效益指标", "满意度指标")
 
@@ -32,7 +38,7 @@ def _w(filters: Filters, scope: Scope = FULL, alias: str = "") -> tuple[str, lis
 
 def filter_options() -> dict[str, list]:
     """Distinct years, regions, agencies and report kinds present in the data."""
-    df = frame("select distinct year, region, agency, report_kind from mart_project")
+    df = frame(f"select distinct year, region, agency, report_kind from {PROJECT}")
     return {
         "years": sorted(int(y) for y in df["year"].dropna().unique()),
         "regions": sorted(df["region"].dropna().unique().tolist()),
@@ -56,9 +62,9 @@ def kpis(filters: Filters) -> dict:
     w_p, p_p = _w(filters)
     w_f, p_f = _w(filters, FLAGS)
     sql = f"""
-        with ay as (select * from mart_agency_year {w_ay}),
-             p as (select * from mart_project {w_p}),
-             fl as (select * from mart_flags {w_f})
+        with ay as (select * from {AGENCY_YEAR_REL} {w_ay}),
+             p as (select * from {PROJECT} {w_p}),
+             fl as (select * from {FLAG_REL} {w_f})
         select
             (select count(distinct agency) from ay) as agencies,
             (select count(distinct report_id) from p) as reports,
@@ -81,7 +87,7 @@ def score_histogram(filters: Filters, *, bin_width: float = 5.0) -> pd.DataFrame
     w, p = _w(filters)
     sql = f"""
         select least(floor(total_score / ?) * ?, 100 - ?) as score_bin, count(*) as projects
-        from mart_project {w} and total_score is not null and total_score between 0 and 100
+        from {PROJECT} {w} and total_score is not null and total_score between 0 and 100
         group by 1 order by 1
     """
     return frame(sql, [bin_width, bin_width, bin_width] + p)
@@ -92,7 +98,7 @@ def execution_vs_score(filters: Filters) -> pd.DataFrame:
     w, p = _w(filters, AGENCY_YEAR)
     sql = f"""
         select agency, year, execution_rate_pct_computed as execution_rate_pct, mean_score as score_mean, budget
-        from mart_agency_year {w}
+        from {AGENCY_YEAR_REL} {w}
           and execution_rate_pct_computed is not null and mean_score is not null
         order by agency, year limit {PAGE_SIZE * 5}
     """
@@ -106,7 +112,7 @@ def trend_by_year(filters: Filters) -> pd.DataFrame:
         select year, count(distinct agency) as agencies, sum(budget) as budget, sum(executed) as executed,
                100 * sum(executed) / nullif(sum(budget), 0) as execution_rate_pct,
                avg(mean_score) as score_mean
-        from mart_agency_year {w} group by year order by year
+        from {AGENCY_YEAR_REL} {w} group by year order by year
     """
     return frame(sql, p)
 
@@ -123,7 +129,7 @@ def agency_year_metric(filters: Filters, metric: str) -> pd.DataFrame:
     """agency, year, value of one metric (for the heat-map and trend lines)."""
     col = metric_column(metric)
     w, p = _w(filters, AGENCY_YEAR)
-    sql = f"select agency, year, {col} as value from mart_agency_year {w} order by agency, year limit 5000"
+    sql = f"select agency, year, {col} as value from {AGENCY_YEAR_REL} {w} order by agency, year limit 5000"
     return frame(sql, p)
 
 
@@ -133,7 +139,7 @@ def ranking(filters: Filters, metric: str, year: int) -> pd.DataFrame:
     w, p = _w(filters, AGENCY_YEAR, alias="cur")
     sql = f"""
         select cur.agency, cur.{col} as value, prev.{col} as previous, cur.{col} - prev.{col} as change
-        from mart_agency_year as cur
+        from {AGENCY_YEAR_REL} as cur
         left join mart_agency_year as prev on prev.agency_key = cur.agency_key and prev.year = cur.year - 1
         {w} and cur.year = ? and cur.{col} is not null
         order by value desc limit {PAGE_SIZE}
@@ -147,7 +153,7 @@ def printed_vs_computed(filters: Filters) -> pd.DataFrame:
     sql = f"""
         select agency, year, execution_rate_pct, execution_rate_pct_computed,
                carryover_rate_pct, carryover_rate_pct_computed
-        from mart_agency_year {w}
+        from {AGENCY_YEAR_REL} {w}
           and (execution_rate_pct is not null or carryover_rate_pct is not null)
         order by agency, year limit {PAGE_SIZE}
     """
@@ -161,7 +167,7 @@ def grade_bands_by_year(filters: Filters) -> pd.DataFrame:
     w, p = _w(filters, AGENCY_YEAR)
     sql = f"""
         select year, band, sum(projects) as projects
-        from mart_score_distribution {w} group by year, band order by year, band
+        from {DISTRIBUTION} {w} group by year, band order by year, band
     """
     return frame(sql, p)
 
@@ -174,7 +180,7 @@ def score_table(filters: Filters) -> pd.DataFrame:
                avg(total_score) as score_mean, min(total_score) as score_min,
                100 * avg(case when total_score >= 100 then 1.0 else 0.0 end) as share_100_pct,
                count(*) filter (where abs(total_score - total_score_computed) > 0.5) as total_mismatches
-        from mart_project {w} and total_score is not null
+        from {PROJECT} {w} and total_score is not null
         group by agency, year order by agency, year limit {PAGE_SIZE}
     """
     return frame(sql, p)
@@ -186,7 +192,7 @@ def printed_vs_recomputed_scores(filters: Filters) -> pd.DataFrame:
     sql = f"""
         select project_id, agency, year, name as project, total_score, total_score_computed,
                total_score - total_score_computed as gap
-        from mart_project {w} and total_score is not null and total_score_computed is not null
+        from {PROJECT} {w} and total_score is not null and total_score_computed is not null
         order by abs(total_score - total_score_computed) desc, project_id limit {PAGE_SIZE}
     """
     return frame(sql, p)
@@ -199,7 +205,7 @@ def target_status_by_category(filters: Filters) -> pd.DataFrame:
     w, p = _w(filters)
     sql = f"""
         select coalesce(nullif(level2, ''), '其他') as category, met_status as status, count(*) as indicators
-        from mart_indicator {w} group by 1, 2 order by 1, 2
+        from {INDICATOR} {w} group by 1, 2 order by 1, 2
     """
     df = frame(sql, p)
     order = {c: i for i, c in enumerate(INDICATOR_CATEGORIES)}
@@ -214,7 +220,7 @@ def indicator_list(filters: Filters, *, kind: str, page: int = 0) -> pd.DataFram
     sql = f"""
         select indicator_id, project_id, agency, year, project_name, name, target, actual,
                gap_pct, weight, score, deviation_reason
-        from mart_indicator {w} and {condition}
+        from {INDICATOR} {w} and {condition}
         order by {order} nulls last, indicator_id limit {PAGE_SIZE} offset ?
     """
     return frame(sql, p + [page * PAGE_SIZE])
@@ -223,7 +229,7 @@ def indicator_list(filters: Filters, *, kind: str, page: int = 0) -> pd.DataFram
 def indicator_count(filters: Filters, *, kind: str) -> int:
     condition = {"missed": "met = false", "over": "is_over_achieved"}[kind]
     w, p = _w(filters)
-    return int(frame(f"select count(*) as n from mart_indicator {w} and {condition}", p)["n"].iloc[0])
+    return int(frame(f"select count(*) as n from {INDICATOR} {w} and {condition}", p)["n"].iloc[0])
 
 
 # ── 异常识别 ──────────────────────────────────────────────────────────────────
@@ -245,7 +251,7 @@ def flag_counts(filters: Filters) -> pd.DataFrame:
     sql = f"""
         select rule_id, any_value(rule_title) as rule_title, severity, any_value(severity_label) as severity_label,
                count(*) as flags
-        from mart_flags {w} group by rule_id, severity order by any_value(severity_order), flags desc
+        from {FLAG_REL} {w} group by rule_id, severity order by any_value(severity_order), flags desc
     """
     return frame(sql, p)
 
@@ -256,7 +262,7 @@ def flag_list(filters: Filters, rules: list[str], severities: list[str], *, page
     sql = f"""
         select rule_id, rule_title, severity, severity_label, agency_key, agency, year,
                report_id, project_id, indicator_id, explanation
-        from mart_flags {w}
+        from {FLAG_REL} {w}
         order by severity_order, agency, year,
                  project_id nulls last, indicator_id nulls last, rule_id
         limit {PAGE_SIZE} offset ?
@@ -266,4 +272,4 @@ def flag_list(filters: Filters, rules: list[str], severities: list[str], *, page
 
 def flag_total(filters: Filters, rules: list[str], severities: list[str]) -> int:
     w, p = _flag_where(filters, rules, severities)
-    return int(frame(f"select count(*) as n from mart_flags {w}", p)["n"].iloc[0])
+    return int(frame(f"select count(*) as n from {FLAG_REL} {w}", p)["n"].iloc[0])

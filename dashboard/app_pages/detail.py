@@ -16,6 +16,11 @@ from dashboard.ui import KIND_LABELS, current_filters, no_data, show_table
 
 st.title("明细")
 
+# provenance field names → the words of the form
+FIELD_LABELS = {**{f: label for labels in edits.CORRECTABLE.values() for f, label in labels.items()},
+                "budget": "预算数", "carryover": "结转结余", "carryover_rate_pct": "结转结余率",
+                "level1": "一级指标", "level2": "二级指标", "year": "年度", "agency": "单位"}
+
 
 def resolve_parents() -> dict[str, str]:
     """Fill the upper levels from the deepest id in the URL (a shared link may carry only that)."""
@@ -49,7 +54,7 @@ def as_list(value) -> list[str]:
 
 
 def facts(rows: list[tuple[str, str]]) -> None:
-    st.dataframe(pd.DataFrame(rows, columns=["项目", "值"]), hide_index=True)
+    st.dataframe(pd.DataFrame(rows, columns=["项目", "值"]), hide_index=True, height=35 * (len(rows) + 1) + 3)
 
 
 def provenance_block(entity_id: str) -> None:
@@ -58,6 +63,7 @@ def provenance_block(entity_id: str) -> None:
     if source.empty:
         st.caption("没有记录这一层级数值的来源行。")
         return
+    source["field"] = source["field"].map(lambda f: FIELD_LABELS.get(f, f))
     show_table(source, key=f"prov_{entity_id}", downloads=False)
     for snippet in source["snippet"].dropna().unique()[:3]:
         st.code(snippet, language=None, wrap_lines=True)
