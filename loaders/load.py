@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -518,11 +519,43 @@ def _parse_files(paths: list[str], version: str, workers: int | None, parse: Par
         for path in paths:
             yield read_and_build(path, version)
         return
-    chunk = max(1, min(32, len(paths) // (workers * 8)))
+    yield from _parse_in_pools(paths, version, workers, parse)
+
+
+def _parse_in_pools(paths: list[str], version: str, workers: int, parse: ParseFn | None
+                    ) -> Iterator[tuple[FileResult, dict | None]]:
+    """Parse in a process pool; a worker that dies (a reader crashing in C code on one
+    malformed file) costs that file only: a fresh pool takes over the rest, and a file
+    the restarted pool cannot get past is tried alone and failed if it crashes again."""
+    start, chunk = 0, max(1, min(32, len(paths) // (workers * 8)))
+    while start < len(paths):
+        produced = 0
+        try:
+            with _pool(workers, parse) as pool:
+                rest = paths[start:]
+                for item in pool.map(read_and_build, rest, [version] * len(rest), chunksize=chunk):
+                    produced += 1
+                    yield item
+            return
+        except BrokenProcessPool:
+            start, chunk = start + produced, 1     # smaller chunks find the culprit sooner
+            if produced == 0:
+                yield _parse_alone(paths[start], version, parse)
+                start += 1
+
+
+def _parse_alone(path: str, version: str, parse: ParseFn | None) -> tuple[FileResult, dict | None]:
+    try:
+        with _pool(1, parse) as pool:
+            return pool.submit(read_and_build, path, version).result()
+    except BrokenProcessPool:
+        return FileResult(path, "failed", error="读取或解析该文件时进程崩溃（worker process crashed）"), None
+
+
+def _pool(workers: int, parse: ParseFn | None) -> ProcessPoolExecutor:
     # spawn, not fork: the parent holds a DuckDB connection with its own threads.
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker,
-                             initargs=(parse,)) as pool:
-        yield from pool.map(read_and_build, paths, [version] * len(paths), chunksize=chunk)
+    return ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker,
+                               initargs=(parse,))
 
 
 def _test_pause() -> None:

@@ -7,6 +7,8 @@ load_paths(parse=...). It lives at module level so worker processes can import i
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import shutil
 from pathlib import Path
 
@@ -59,6 +61,8 @@ def fake_parse_report(text: str, file_name: str) -> Report:
             report.findings.append(Finding("problem", value, span))
         elif key == "解析器崩溃":
             raise RuntimeError("测试用的解析器错误")
+        elif key == "进程崩溃" and multiprocessing.parent_process() is not None:
+            os._exit(3)   # a reader dying in C code; never in the test process itself
     return report
 
 
@@ -205,6 +209,17 @@ def test_parallel_load_matches_serial(tmp_path):
     assert rows(tmp_path / "s.duckdb", query) == rows(tmp_path / "p.duckdb", query)
     query = "select indicator_id, target_op, target_value, actual_label from indicators order by 1"
     assert rows(tmp_path / "s.duckdb", query) == rows(tmp_path / "p.duckdb", query)
+
+
+def test_a_crashing_worker_fails_only_its_file(tmp_path):
+    write_reports(tmp_path / "in", 11)
+    crash = tmp_path / "in" / "r0004x.txt"
+    crash.write_text(sample_text(agency="北京市丰台区崩溃办公室", extra="进程崩溃：是\n"), encoding="utf-8")
+    summary = load_paths([tmp_path / "in"], tmp_path / "p.duckdb", workers=2, parse=fake_parse_report)
+    assert summary.line() == "11 loaded, 0 unchanged, 1 failed"
+    (bad,) = [r for r in summary.results if r.status == "failed"]
+    assert bad.path == str(crash.resolve()) and "进程崩溃" in bad.error
+    assert [Path(r.path).name for r in summary.results] == sorted(p.name for p in (tmp_path / "in").iterdir())
 
 
 def test_progress_reports_every_file(tmp_path):
