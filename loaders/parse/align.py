@@ -201,6 +201,8 @@ def column_widths(rows: list[list[Cell]], columns: list[str]) -> dict[str, float
     seen: dict[str, float] = {}
     for row in rows:
         cells = [c for c in row if c.text and not is_placeholder(c.text)]
+        if not any(c.sep in (LINE, BLANK) for c in cells[1:]):
+            continue   # nothing wrapped in this row: it shows no column width
         readings = align_row(cells, columns)
         if len(readings) < 1 or (len(readings) > 1 and readings[1][0] - readings[0][0] < 0.3):
             continue

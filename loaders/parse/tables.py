@@ -200,10 +200,12 @@ def join_broken_labels(cells: list[Cell], longest: int = 6) -> list[Cell]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def is_number_cell(text: str) -> bool:
     return bool(_NUMBER_RE.match(to_halfwidth(text).strip()))
 
 
+@lru_cache(maxsize=65536)
 def is_placeholder(text: str) -> bool:
     """An empty cell drawn as a dash: —, -, /, 无."""
     return to_halfwidth(text).strip() in {"—", "-", "--", "——", "/", "/", "无", "—-", "－"}
