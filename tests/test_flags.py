@@ -126,7 +126,7 @@ def test_weights_not_100_counts_the_execution_weight(con):
                    execution_score=None, total_score=100)
     apply_views(con)
     assert explanations(con, "weights_not_100") == ["项目“一百一”指标分值合计100，加预算执行率分值10，共110，不等于100，印出的总分为100分",
-                                                    "项目“无执行率行八十”指标分值合计80，不等于100，印出的总分为100分"]
+                                                    "项目“无执行率行八十”指标分值合计80，既不是100也不是不含执行率的90，印出的总分为100分"]
 
 
 def test_score_over_weight_on_indicators_and_the_execution_row(con):

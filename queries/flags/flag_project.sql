@@ -90,7 +90,9 @@ weights_not_100 as (
                || case when p.execution_weight is not null
                        then '，加预算执行率分值' || fmt_num(p.execution_weight) || '，共' || fmt_num(p.weight_sum_total)
                        else '' end
-               || '，不等于' || fmt_num(p.total_weight_expected)
+               || case when p.execution_weight is not null then '，不等于' || fmt_num(p.total_weight_expected)
+                       else '，既不是' || fmt_num(p.total_weight_expected) || '也不是不含执行率的'
+                            || fmt_num(p.indicator_weight_expected) end
                || case when p.total_score is not null then '，印出的总分为' || fmt_num(p.total_score) || '分' else '' end
                as explanation,
            p.weight_sum_total as metric_value, p.total_weight_expected as threshold
