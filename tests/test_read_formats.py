@@ -486,3 +486,34 @@ def test_docx_whose_main_part_has_another_name_is_read(tmp_path):
                 name = "word/_rels/document2.xml.rels"
             new.writestr(name, data)
     assert read_document(renamed).text == EXPECTED
+
+
+def test_legacy_xls_reads_with_its_percent_cells(tmp_path):
+    import xlwt  # noqa: PLC0415
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("自评表")
+    rows = [["项目支出绩效自评表"], ["项目资金（万元）", "全年预算数", "全年执行数", "执行率", "得分"],
+            ["年度资金总额", 150, 142.5, 0.9544, 9.5]]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value == 0.9544:
+                sheet.write(r, c, value, xlwt.easyxf(num_format_str="0.00%"))
+            else:
+                sheet.write(r, c, value)
+    book.save(str(tmp_path / "form.xls"))
+    document = read_document(tmp_path / "form.xls")
+    assert document.source_format == "xlsx"
+    assert document.notes == []
+    assert document.text.splitlines() == ["项目支出绩效自评表", "项目资金（万元）\t全年预算数\t全年执行数\t执行率\t得分",
+                                          "年度资金总额\t150\t142.5\t95.44%\t9.5"]
+
+
+def test_unreadable_cell_formats_leave_a_warning_about_percent_cells(tmp_path, monkeypatch):
+    from loaders.read import xlsx as xlsx_reader  # noqa: PLC0415
+
+    def broken(_path):
+        raise ValueError("odd styles.xml")
+    monkeypatch.setattr(xlsx_reader, "scan_workbook", broken)
+    document = read_document(write_xlsx(STANDARD_REPORT, tmp_path / "r.xlsx", numeric=True))
+    assert document.notes == ["无法读取单元格格式：百分比单元格可能显示为小数（如 0.95 即 95%）"]
+    assert "\t年度资金总额\t120\t150\t142.5\t10\t0.95\t9.5" in document.text.splitlines()

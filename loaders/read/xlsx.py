@@ -1,8 +1,8 @@
 """Excel .xlsx / .xls → text: every visible sheet, one tab-separated line per row.
 
 Values come from python-calamine (fast; it reads the values Excel/WPS cached when
-saving and never evaluates formulas). For .xlsx, loaders.read.xlsx_cells adds what
-calamine cannot see: percent formats (0.95 shown as 95.00% must read as 95.00%,
+saving and never evaluates formulas). loaders.read.xlsx_cells adds what calamine
+cannot see: percent formats (0.95 shown as 95.00% must read as 95.00%,
 never as 0.95) and formula cells without a cached value (a file written by a
 script): those are refused with the cells named, because reading them as empty
 would silently lose the money and score figures.
@@ -17,7 +17,7 @@ import python_calamine as calamine
 from loaders.errors import EmptyFileError, InputError, TruncatedFileError, UnsupportedFormatError
 from loaders.read import Document
 from loaders.read.cells import clean_cell, row_line
-from loaders.read.xlsx_cells import SheetCells, scan_workbook
+from loaders.read.xlsx_cells import SheetCells, scan_workbook, scan_xls
 
 MAX_NAMED_CELLS = 8
 
@@ -80,13 +80,12 @@ def open_workbook(path: Path):
         raise TruncatedFileError(f"Excel 文件不完整或已损坏，无法读取，请重新获取原文件 (damaged workbook: {err})") from err
 
 
-def scan_xlsx(path: Path, kind: str) -> dict[str, SheetCells]:
-    if kind != "xlsx":
-        return {}
+def scan_cells(path: Path, kind: str) -> dict[str, SheetCells] | None:
+    """Percent cells (and uncached formulas); None when the formats could not be read."""
     try:
-        return scan_workbook(path)
+        return scan_workbook(path) if kind == "xlsx" else scan_xls(path)
     except Exception:  # noqa: BLE001 — the extra scan is optional; calamine decides validity
-        return {}
+        return None
 
 
 def read_workbook(path: Path) -> Document:
@@ -94,8 +93,8 @@ def read_workbook(path: Path) -> Document:
     path = Path(path)
     with open(path, "rb") as handle:
         kind = "xls" if handle.read(4) == b"\xd0\xcf\x11\xe0" else "xlsx"
-    scans = scan_xlsx(path, kind)
-    refuse_uncached_formulas(scans)
+    scans = scan_cells(path, kind)
+    refuse_uncached_formulas(scans or {})
     book = open_workbook(path)
     notes, blocks = [], []
     for meta in book.sheets_metadata:
@@ -104,11 +103,11 @@ def read_workbook(path: Path) -> Document:
             continue
         if meta.typ != calamine.SheetTypeEnum.WorkSheet:
             continue
-        lines = sheet_lines(book.get_sheet_by_name(meta.name), scans.get(meta.name))
+        lines = sheet_lines(book.get_sheet_by_name(meta.name), (scans or {}).get(meta.name))
         if lines:
             blocks.append("\n".join(lines))
     if not blocks:
         raise EmptyFileError("Excel 文件的工作表中没有任何内容 (workbook without content)")
-    if kind == "xls":
-        notes.append("旧版 .xls 文件：单元格格式不可读，百分比单元格可能显示为小数（如 0.95）")
+    if scans is None:
+        notes.append("无法读取单元格格式：百分比单元格可能显示为小数（如 0.95 即 95%）")
     return Document(text="\n\n".join(blocks) + "\n", source_format="xlsx", notes=notes)

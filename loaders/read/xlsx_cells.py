@@ -1,8 +1,9 @@
-"""What python-calamine does not tell: which .xlsx cells are formatted as percent,
-and which formula cells have no cached value.
+"""What python-calamine does not tell: which cells are formatted as percent, and
+(.xlsx) which formula cells have no cached value.
 
-Reads the workbook's XML directly (styles, then each sheet's <c> elements) with
-iterparse, so large sheets stay cheap. Coordinates are 0-based (row, col).
+.xlsx: reads the workbook's XML directly (styles, then each sheet's <c> elements)
+with iterparse, so large sheets stay cheap. .xls: xlrd's cell formats.
+Coordinates are 0-based (row, col).
 """
 from __future__ import annotations
 
@@ -97,3 +98,26 @@ def scan_workbook(path) -> dict[str, SheetCells]:
         styles = percent_styles(archive)
         return {name: scan_sheet(archive, xml, styles)
                 for name, xml in sheet_paths(archive).items() if xml in archive.namelist()}
+
+
+def scan_xls(path) -> dict[str, SheetCells]:
+    """Sheet name → percent cells of a legacy .xls (formulas always carry results there)."""
+    import xlrd  # noqa: PLC0415 — only for .xls
+
+    book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    try:
+        formats = {key: percent_decimals(fmt.format_str or "") for key, fmt in book.format_map.items()}
+        found = {}
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            cells = SheetCells()
+            for r in range(sheet.nrows):
+                for c, cell in enumerate(sheet.row(r)):
+                    if cell.ctype == xlrd.XL_CELL_NUMBER:
+                        decimals = formats.get(book.xf_list[cell.xf_index].format_key)
+                        if decimals is not None:
+                            cells.percent[(r, c)] = decimals
+            found[sheet.name] = cells
+        return found
+    finally:
+        book.release_resources()
