@@ -631,3 +631,15 @@ def test_report_with_one_prose_section_per_project():
         ("数量指标", "除险加固水库数量", "≥3座", "3座")]
     # the department's own figures (900 / 880) stay out of the projects
     assert projects[0].provenance["budget_full_year"] == (6, 6)
+
+
+def test_a_name_wrapped_onto_its_own_tab_line_joins_the_row_below():
+    text = "\n".join([
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t20\t20",
+        "效益指标\t社会效益指标\t家庭经济困难",
+        "学生就学保障\t有效保障\t达成预期指标\t30\t30",
+    ])
+    p = parse(text)[0][0]
+    assert [(i.level2, i.name, i.target) for i in p.indicators] == [
+        ("数量指标", "培训人次", "≥500人次"), ("社会效益指标", "家庭经济困难学生就学保障", "有效保障")]

@@ -319,14 +319,33 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     table.end = i
     widths = column_widths([r for r, _ in collector.rows], columns)
     found_level2: dict[str | None, str] = {}
+    lone_names: list[bool] = []      # the row was one cell: a name and nothing else
     for row, row_levels in collector.rows:
         indicator = build_indicator(row, columns, row_levels, table.warnings, widths)
         if indicator is None:
             continue
         take_unlisted_level2(indicator, row, columns, found_level2)
         table.indicators.append(indicator)
+        lone_names.append(len([c for c in row if c.text]) == 1)
+    join_wrapped_names(table.indicators, lone_names)
     drop_cut_off_rows(table, reached_end=i >= len(cells))
     return table
+
+
+def join_wrapped_names(indicators: list[Indicator], lone_names: list[bool]) -> None:
+    """A row that was one lone name cell, followed by a row of the same levels, is the first
+    line of that row's name (家庭经济困难 / 学生就学保障 | 有效保障 | …) wrapped onto its own line."""
+    k = 0
+    while k + 1 < len(indicators):
+        head, nxt = indicators[k], indicators[k + 1]
+        if lone_names[k] and is_empty_row(head) and not is_empty_row(nxt) \
+                and (head.level1, head.level2) == (nxt.level1, nxt.level2) and len(head.name or "") <= 12:
+            nxt.name = (head.name or "") + (nxt.name or "")
+            nxt.provenance["name"] = (head.provenance["row"][0], nxt.provenance.get("name", nxt.provenance["row"])[1])
+            del indicators[k]
+            del lone_names[k]
+            continue
+        k += 1
 
 
 def _group_label(header_cell: Cell) -> str | None:
