@@ -93,5 +93,5 @@ def test_browser_failure_during_render_becomes_a_message(monkeypatch):
         raise BrowserFailedError("chrome exited")
     monkeypatch.setattr(images.pio, "to_image", fail)
     with pytest.raises(ExportUnavailable) as err:
-        images._to_image(go.Figure(), "png", 100, 100, 2)
+        images._to_image(go.Figure().to_dict(), "png", 100, 100, 2)
     assert str(err.value) == images.BROWSER_FAILED
