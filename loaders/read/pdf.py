@@ -156,15 +156,19 @@ def render(blocks: list[Block]) -> str:
 
 
 def open_pdf(path: Path):
+    """(pypdfium2 document, pdfplumber document), or the reason they cannot be opened."""
     try:
-        return pdfium.PdfDocument(str(path)), pdfplumber.open(path)
+        pdfium_doc = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as err:
         if "password" in str(err).lower():
             raise UnsupportedFormatError(
                 "PDF 已加密（需要打开密码），无法读取；请提供未加密的文件 (encrypted PDF)"
             ) from err
         raise TruncatedFileError(f"PDF 文件不完整或已损坏，无法打开，请重新获取原文件 (damaged PDF: {err})") from err
+    try:
+        return pdfium_doc, pdfplumber.open(path)
     except Exception as err:  # noqa: BLE001 — pdfminer raises many types for broken files
+        pdfium_doc.close()
         raise TruncatedFileError(f"PDF 文件不完整或已损坏，无法打开，请重新获取原文件 (damaged PDF: {err})") from err
 
 
