@@ -16,15 +16,20 @@ STATUS_WORDS = {"loaded": "载入", "replaced": "替换", "unchanged": "未变",
 UPLOAD_TYPES = {"txt", "docx", "pdf", "xlsx", "xls", "doc", "htm", "html"}
 
 
-def save_uploads(files: list[tuple[str, bytes]]) -> tuple[list[Path], list[str]]:
-    """Store uploaded (name, bytes); returns saved paths and a message per refused file."""
-    from loaders.uploads import save_upload
+def uploads_folder(db_path: Path) -> Path:
+    """Uploads are kept beside the database they were loaded into (data/uploads by default)."""
+    return Path(db_path).resolve().parent / "uploads"
+
+
+def save_uploads(files: list[tuple[str, bytes]], folder: Path) -> tuple[list[Path], list[str]]:
+    """Store uploaded (name, bytes) in `folder`; returns saved paths and a message per refused file."""
     from loaders.errors import InputError
+    from loaders.uploads import save_upload
 
     saved, rejected = [], []
     for name, data in files:
         try:
-            saved.append(save_upload(name, data).path)
+            saved.append(save_upload(name, data, folder).path)
         except InputError as err:
             rejected.append(f"{name}：{err}")
     return saved, rejected

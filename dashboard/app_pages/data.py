@@ -43,7 +43,8 @@ with upload_tab:
     files = st.file_uploader("选择报告文件", accept_multiple_files=True, key="data_upload",
                              type=sorted(loading.UPLOAD_TYPES))
     if files and st.button("载入上传的文件", key="data_upload_go", icon=":material/upload:"):
-        saved, rejected = loading.save_uploads([(f.name, f.getvalue()) for f in files])
+        saved, rejected = loading.save_uploads([(f.name, f.getvalue()) for f in files],
+                                               loading.uploads_folder(db_path))
         for message in rejected:
             st.error(message)
         if saved:
