@@ -526,3 +526,20 @@ def test_unreadable_cell_formats_leave_a_warning_about_percent_cells(tmp_path, m
     document = read_document(write_xlsx(STANDARD_REPORT, tmp_path / "r.xlsx", numeric=True))
     assert document.notes == ["无法读取单元格格式：百分比单元格可能显示为小数（如 0.95 即 95%）"]
     assert "\t年度资金总额\t120\t150\t142.5\t10\t0.95\t9.5" in document.text.splitlines()
+
+
+def test_demo_narrative_reports_parse_the_same_from_docx_and_pdf(tmp_path):
+    """Department reports and prose-only project reports: long paragraphs wrap in the PDF."""
+    from loaders.demo import render  # noqa: PLC0415
+    from loaders.demo.generate import generate  # noqa: PLC0415
+    docs = [d for d in itertools.islice(generate(8, [2023], seed=5, formats=("docx",)), 80)
+            if d.layout == "narrative"][:3]
+    assert any(d.report.report_kind == "department" for d in docs)
+    for n, doc in enumerate(docs):
+        parsed = {}
+        for fmt in ("txt", "docx", "pdf"):
+            path = tmp_path / f"n{n}.{fmt}"
+            path.write_bytes(render(dataclasses.replace(doc, fmt=fmt)))
+            parsed[fmt] = comparable(parse_report(read_document(path).text, "d"))
+        assert parsed["txt"]["agency"] == doc.report.agency
+        assert parsed["docx"] == parsed["txt"] and parsed["pdf"] == parsed["txt"]
