@@ -553,8 +553,11 @@ def _parse_alone(path: str, version: str, parse: ParseFn | None) -> tuple[FileRe
 
 
 def _pool(workers: int, parse: ParseFn | None) -> ProcessPoolExecutor:
-    # spawn, not fork: the parent holds a DuckDB connection with its own threads.
-    return ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker,
+    # fork, not spawn: spawn re-imports the caller's `__main__`, which inside Streamlit (and
+    # AppTest) is a page script, not an importable module. The children only read and
+    # parse (pure Python) and leave through os._exit, so the parent's DuckDB threads and
+    # connection are never touched in them.
+    return ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_init_worker,
                                initargs=(parse,))
 
 
