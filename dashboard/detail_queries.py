@@ -71,12 +71,20 @@ def indicator(indicator_id: str) -> dict | None:
 
 
 def provenance(entity_id: str) -> pd.DataFrame:
-    """Source lines of every stored field of one entity (report, project, indicator)."""
+    """Source lines of every stored value of one entity (a report with its department figures,
+    a project with its money rows, an indicator)."""
     sql = f"""
         select field, line_start, line_end, snippet from provenance
-        where entity_id = ? order by line_start nulls last, field limit {PAGE_SIZE}
+        where entity_id = ? or (entity = 'money_row' and starts_with(entity_id, ? || ':'))
+        order by line_start nulls last, field limit {PAGE_SIZE}
     """
-    return frame(sql, [entity_id])
+    return frame(sql, [entity_id, entity_id])
+
+
+def department(report_id: str) -> dict | None:
+    """Department-level money of a report, printed beside recomputed (mart_department)."""
+    df = frame("select * from mart_department where report_id = ?", [report_id])
+    return None if df.empty else df.iloc[0].to_dict()
 
 
 def flags_of(entity_column: str, entity_id: str) -> pd.DataFrame:
