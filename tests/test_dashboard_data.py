@@ -83,3 +83,14 @@ def test_merging_two_agencies_moves_their_reports(own_db):
     assert not at.exception and any("已合并" in s.value for s in at.success)
     assert raw(own_db, "select distinct agency_id from reports where file_name like 'xf_%'") == [("a1",)]
     assert raw(own_db, "select count(*) from agencies where agency_id = 'a2'")[0][0] == 0
+
+
+def test_a_load_while_the_dashboard_is_open_shows_without_restart(own_db):
+    from loaders.load import load_paths
+
+    at = open_page()
+    before = int(next(m.value for m in at.metric if m.label == "报告数"))
+    summary = load_paths([demo_report()], own_db, workers=1)
+    assert summary.loaded == 1
+    at.run()                                   # the same session, next rerun
+    assert int(next(m.value for m in at.metric if m.label == "报告数")) == before + 1
