@@ -56,6 +56,7 @@ def test_chart_and_table_buttons(monkeypatch):
     assert _labels(at) == ["PNG", "PDF", "SVG", "CSV", "XLSX", "下载 XLSX", "下载 CSV"]
     assert not any(b.proto.disabled for b in _buttons(at))
     assert len(at.info) == 0
+    assert "不含字体" in _buttons(at)[2].proto.help            # SVG warns that fonts are not embedded
 
 
 def test_missing_chromium_disables_images_and_says_what_to_install(monkeypatch):

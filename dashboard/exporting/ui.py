@@ -19,6 +19,11 @@ from dashboard.exporting.summary import Scope, data_date_of
 from loaders.paths import default_db_path
 from dashboard.exporting.tables import frame_to_csv_bytes, frame_to_xlsx_bytes
 
+FORMAT_HELP = {
+    "png": "高清图片（2 倍分辨率），可直接粘贴到 Word",
+    "pdf": "矢量 PDF，已嵌入中文字体",
+    "svg": "矢量 SVG；不含字体，需在装有中文字体的电脑上打开",
+}
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -78,6 +83,7 @@ def chart_downloads(fig, df, caption: str, *, key: str, file_stem: str = "chart"
         column.download_button(
             fmt.upper(), data=_image_bytes(fig, fmt, caption), file_name=f"{file_stem}.{fmt}",
             mime=FORMATS[fmt], key=f"{key}-{fmt}", on_click="ignore", disabled=not images_ok,
+            help=FORMAT_HELP[fmt],
         )
     columns[3].download_button("CSV", data=lambda: frame_to_csv_bytes(df), file_name=f"{file_stem}.csv",
                                mime="text/csv", key=f"{key}-csv", on_click="ignore")
