@@ -148,14 +148,16 @@ def ranking(filters: Filters, metric: str, year: int) -> pd.DataFrame:
 
 
 def printed_vs_computed(filters: Filters) -> pd.DataFrame:
-    """Execution and carry-over rates as printed beside our recomputation, per agency × year."""
+    """Execution and carry-over rates as printed beside our recomputation, largest disagreement first."""
     w, p = _w(filters, AGENCY_YEAR)
     sql = f"""
         select agency, year, execution_rate_pct, execution_rate_pct_computed,
                carryover_rate_pct, carryover_rate_pct_computed
         from {AGENCY_YEAR_REL} {w}
           and (execution_rate_pct is not null or carryover_rate_pct is not null)
-        order by agency, year limit {PAGE_SIZE}
+        order by greatest(coalesce(abs(execution_rate_pct - execution_rate_pct_computed), 0),
+                          coalesce(abs(carryover_rate_pct - carryover_rate_pct_computed), 0)) desc, agency, year
+        limit {PAGE_SIZE}
     """
     return frame(sql, p)
 

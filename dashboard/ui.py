@@ -87,7 +87,7 @@ def column_config(df: pd.DataFrame) -> dict:
 def show_table(df: pd.DataFrame, *, key: str, hidden: tuple[str, ...] = (), downloads: bool = True,
                height: int | None = None) -> None:
     """A read-only table with Chinese headers and number formats; id columns hidden."""
-    visible = [c for c in df.columns if c not in hidden and not c.endswith("_id")]
+    visible = [c for c in df.columns if c not in hidden and not c.endswith(("_id", "_key"))]
     shown = df[visible]
     kwargs = {"height": height} if height else {}
     st.dataframe(shown, hide_index=True, column_config=column_config(shown), key=key, **kwargs)

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import detail_queries as dq
 from dashboard import edits
 from dashboard.db import database_path
-from dashboard.drill import LEVELS
+from dashboard.drill import LEVELS, detail_url
 from dashboard.format import fmt_pct, fmt_score, fmt_wan
 from dashboard.ui import KIND_LABELS, current_filters, no_data, show_table
 
@@ -110,7 +110,8 @@ if agencies.empty:
 agency = pick("单位", agencies["agency_key"].tolist(),
               dict(zip(agencies["agency_key"], agencies["agency"])), "agency", params["agency"])
 if agency is None:
-    st.caption("选择一个单位，再逐级查看报告、项目与指标。")
+    st.caption("选择一个单位，再逐级查看报告、项目与指标；每一级的网址都可以直接分享。")
+    agencies["link"] = [detail_url({"agency_key": k}) for k in agencies["agency_key"]]
     show_table(agencies, key="detail_agencies", downloads=False)
     st.stop()
 

@@ -14,6 +14,7 @@ if bands.empty:
     no_data()
 else:
     show_chart(charts.fig_grade_bands(bands, title="各年度项目等级分布"), bands, key="scores_bands", caption=caption)
+    st.caption(f"共 {int(bands['projects'].sum())} 个项目在报告中列出了总分；未列总分的项目不计入等级分布。")
 
 st.subheader("各单位年度得分")
 table = queries.score_table(filters)

@@ -27,7 +27,7 @@ else:
                                 series="agency"), shown, key="trend_lines", caption=caption)
 
 st.subheader("报告值与重算值")
-st.caption("报告所列的执行率、结转结余率与按金额重算的结果并列；两者不一致的点偏离对角线。")
+st.caption("报告所列的执行率、结转结余率与按金额重算的结果并列；两者不一致的点偏离对角线，表中差异最大的在前。")
 both = queries.printed_vs_computed(filters)
 if both.empty:
     no_data("报告中没有列出可与重算值对照的比率。")
