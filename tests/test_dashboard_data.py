@@ -94,3 +94,24 @@ def test_a_load_while_the_dashboard_is_open_shows_without_restart(own_db):
     assert summary.loaded == 1
     at.run()                                   # the same session, next rerun
     assert int(next(m.value for m in at.metric if m.label == "报告数")) == before + 1
+
+
+def test_splitting_an_agency_moves_the_reports_written_under_an_alias(own_db):
+    import duckdb
+
+    con = duckdb.connect(str(own_db))
+    con.execute("insert into agencies (agency_id, canonical_name, region) values ('a1', '北京市丰台区信访办公室', '北京市丰台区')")
+    con.execute("insert into agency_aliases (alias, region, agency_id) values "
+                "('北京市丰台区信访办公室', '北京市丰台区', 'a1'), ('丰台区信访办', '北京市丰台区', 'a1')")
+    con.execute("update reports set agency_id = 'a1' where file_name like 'xf_%'")
+    con.execute("update reports set agency = '丰台区信访办' where file_name = 'xf_2022.txt'")
+    con.close()
+    at = open_page("data")
+    at.selectbox(key="split_source").select("a1").run()
+    next(m for m in at.multiselect if m.label == "分出去的写法").select("丰台区信访办")
+    next(b for b in at.button if b.label == "拆分").click().run()
+    assert not at.exception and any("已拆分" in s.value for s in at.success)
+    moved = raw(own_db, "select agency_id from reports where file_name = 'xf_2022.txt'")[0][0]
+    assert moved != "a1"
+    assert raw(own_db, "select canonical_name from agencies where agency_id = ?", [moved]) == [("丰台区信访办",)]
+    assert raw(own_db, "select count(*) from reports where agency_id = 'a1'")[0][0] == 2

@@ -159,7 +159,8 @@ if indicator_id is None:
            ("执行率（重算）", fmt_pct(project.get("execution_rate_pct_computed"))),
            ("总分（报告）", fmt_score(project.get("total_score"))),
            ("总分（重算）", fmt_score(project.get("total_score_computed"))),
-           ("等级（报告）", str(project.get("grade") or "—"))])
+           ("等级（报告）", str(project.get("grade") or "—")),
+           ("已更正字段", "、".join(as_list(project.get("corrected_fields"))) or "无")])
     show_table(indicators, key="detail_indicators", downloads=False)
     flags_block("project", project_id)
     provenance_block(project_id)
