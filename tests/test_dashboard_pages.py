@@ -31,6 +31,9 @@ def test_overview_kpis_and_charts(fixture_db):
     assert scatter["data"][0]["fill"] == "toself"                                     # "score above money" zone
     assert [int(x) for x in values(trend["data"][0]["x"])] == list(YEARS)
     assert not at.warning, "fixture data is not demo data: no demo banner expected"
+    # every chart carries the exports' buttons (PNG / PDF / SVG / CSV / XLSX)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert sum(label.startswith("CSV") for label in labels) == 3, labels
 
 
 def test_sidebar_filters_come_from_and_go_to_the_url(fixture_db):
