@@ -411,10 +411,17 @@ def test_word_automatic_numbering_is_rendered_like_word_shows_it(tmp_path):
     add("指标得分", 2, num=92)            # a list restarted in Word: counts from 1 again
     add("存在问题", 0)
     add("改进措施", 0)
+    from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415
+    heading = document.styles.add_style("编号标题", WD_STYLE_TYPE.PARAGRAPH)   # numbering set on a style
+    heading.element.get_or_add_pPr().append(parse_xml(
+        '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:ilvl w:val="0"/><w:numId w:val="91"/></w:numPr>'))
+    document.add_paragraph("评价结论", style="编号标题")
     document.save(tmp_path / "numbered.docx")
     lines = read_document(tmp_path / "numbered.docx").text.splitlines()
     assert lines == ["项目支出绩效自评报告", "一、基本情况", "（一）项目资金预算执行情况", "1.全年预算数150万元",
-                     "2.全年执行数142.5万元", "（二）绩效目标", "1.指标得分", "二、存在问题", "三、改进措施"]
+                     "2.全年执行数142.5万元", "（二）绩效目标", "1.指标得分", "二、存在问题", "三、改进措施",
+                     "四、评价结论"]
 
 
 @pytest.mark.parametrize(("n", "fmt", "shown"), [

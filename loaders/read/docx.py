@@ -15,7 +15,7 @@ from lxml import etree
 from loaders.errors import EmptyFileError, NeedsOcrError, TruncatedFileError
 from loaders.read import Document
 from loaders.read.cells import clean_cell, row_line
-from loaders.read.docx_numbering import Numbering, parse_numbering
+from loaders.read.docx_numbering import Numbering, numbered_style_blocks, parse_numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Word's Insert → Symbol stores some characters as <w:sym w:font="Symbol" w:char="F0B3"/>
@@ -107,9 +107,12 @@ def _member(archive: zipfile.ZipFile, name: str) -> bytes | None:
 
 def read_numbering(archive: zipfile.ZipFile) -> Numbering:
     """The document's lists; odd numbering never stops the text from being read."""
+    numbering_xml = _member(archive, "word/numbering.xml")
+    if numbering_xml is None or b"numId" not in numbering_xml:
+        return Numbering()
     try:
-        return parse_numbering(_parse_xml(_member(archive, "word/numbering.xml")),
-                               _parse_xml(_member(archive, "word/styles.xml")))
+        styles = [_parse_xml(block) for block in numbered_style_blocks(_member(archive, "word/styles.xml") or b"")]
+        return parse_numbering(_parse_xml(numbering_xml), styles)
     except (ValueError, TypeError, etree.XMLSyntaxError):
         return Numbering()
 

@@ -111,7 +111,8 @@ def _val(element) -> str | None:
     return element.get(f"{W}val") if element is not None else None
 
 
-def parse_numbering(numbering_root, styles_root) -> Numbering:
+def parse_numbering(numbering_root, numbered_styles) -> Numbering:
+    """numbered_styles: the <w:style> elements that carry a <w:numPr> (see numbered_style_blocks)."""
     numbering = Numbering()
     if numbering_root is not None:
         for abstract in numbering_root.iter(f"{W}abstractNum"):
@@ -127,10 +128,26 @@ def parse_numbering(numbering_root, styles_root) -> Numbering:
                 start = _val(override.find(f"{W}startOverride"))
                 if start is not None:
                     numbering.restarts.setdefault(num_id, {})[int(override.get(f"{W}ilvl"))] = int(start)
-    if styles_root is not None:
-        for style in styles_root.iter(f"{W}style"):
-            num_pr = style.find(f"{W}pPr/{W}numPr")
-            if num_pr is not None and _val(num_pr.find(f"{W}numId")) not in (None, "0"):
-                numbering.style_numbering[style.get(f"{W}styleId")] = (
-                    _val(num_pr.find(f"{W}numId")), int(_val(num_pr.find(f"{W}ilvl")) or 0))
+    for style in numbered_styles:
+        num_pr = style.find(f"{W}pPr/{W}numPr")
+        if num_pr is not None and _val(num_pr.find(f"{W}numId")) not in (None, "0"):
+            numbering.style_numbering[style.get(f"{W}styleId")] = (
+                _val(num_pr.find(f"{W}numId")), int(_val(num_pr.find(f"{W}ilvl")) or 0))
     return numbering
+
+
+def numbered_style_blocks(styles_xml: bytes) -> list[bytes]:
+    """The <w:style> elements of styles.xml that contain numbering, as standalone XML.
+
+    styles.xml is often hundreds of KB (latent styles) and parsing it all costs more
+    than reading the document; only the few numbered styles matter here."""
+    blocks, cursor = [], 0
+    while (hit := styles_xml.find(b"<w:numPr", cursor)) != -1:
+        start = styles_xml.rfind(b"<w:style ", 0, hit)
+        end = styles_xml.find(b"</w:style>", hit)
+        if start == -1 or end == -1:
+            break
+        block = styles_xml[start:end + len(b"</w:style>")]
+        blocks.append(block.replace(b"<w:style ", b'<w:style xmlns:w="' + W[1:-1].encode() + b'" ', 1))
+        cursor = end
+    return blocks
