@@ -50,7 +50,7 @@ def _mart(db, sql: str):
 def test_kpis_match_the_marts(demo_db, exported):
     doc, _ = exported
     kpis = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows[1:]}
-    agencies, budget = _mart(demo_db, "select count(distinct agency_key), sum(budget) from mart_agency_year"
+    agencies, budget = _mart(demo_db, "select count(distinct agency), sum(budget) from mart_agency_year"
                                       " where year = ?")[0]
     assert agencies > 0
     assert kpis["单位数"] == str(agencies)

@@ -219,3 +219,12 @@ def test_grade_band_lines_follow_the_rule_set_in_scope():
     assert grade_band_lines(pd.concat([local, table("b", [85, 75, 60, 0])])) == grade_band_lines(local)
     assert grade_band_lines(pd.concat([local, table("b", [90, 80, 60, 0])])) is None   # mixed: no lines
     assert grade_band_lines(pd.DataFrame()) == charts.DEFAULT_GRADE_BANDS
+
+
+def test_agency_rows_split_in_the_mart_are_combined_by_budget():
+    import pandas as pd
+    from dashboard.exporting.figures import _agency_metric
+    ay = pd.DataFrame({"agency": ["交通局", "交通局", "医院"], "budget": [9000.0, 1000.0, 50.0],
+                       "execution_rate_pct_computed": [90.0, 100.0, 80.0]})
+    data = _agency_metric(ay, "execution_rate_pct_computed")
+    assert data.to_dict("list") == {"agency": ["交通局", "医院"], "execution_rate_pct_computed": [91.0, 80.0]}

@@ -31,12 +31,27 @@ class ChartSpec:
 
 
 def _agency_metric(ay: pd.DataFrame, *columns: str) -> pd.DataFrame:
-    """agency + the first of `columns` present, one row per agency (mean over its rows)."""
+    """agency + the first of `columns` present, one row per agency name, best first.
+
+    An agency can have several mart rows in a year (e.g. its region written two ways);
+    their rates are combined weighted by budget — for the execution rate that equals
+    Σ executed / Σ budget — and by a plain mean only where no budget is stated."""
     agency, value = pick(ay, "agency", "agency_name"), pick(ay, *columns)
     if agency is None or value is None:
         return pd.DataFrame()
-    rows = ay[[agency, value]].dropna().rename(columns={agency: "agency"})
-    return rows.groupby("agency", as_index=False)[value].mean().sort_values(value, ascending=False)
+    rows = ay.dropna(subset=[value]).rename(columns={agency: "agency"})
+    if rows.empty:
+        return pd.DataFrame()
+    combined = rows.groupby("agency")[[c for c in (value, "budget") if c in rows.columns]].apply(
+        lambda g: _budget_weighted(g, value))
+    data = combined.rename(value).reset_index()
+    return data.sort_values(value, ascending=False).reset_index(drop=True)
+
+
+def _budget_weighted(group: pd.DataFrame, value: str) -> float:
+    if "budget" in group.columns and group["budget"].notna().all() and group["budget"].sum() > 0:
+        return float((group[value] * group["budget"]).sum() / group["budget"].sum())
+    return float(group[value].mean())
 
 
 def _ranking(ay: pd.DataFrame, key: str, title: str, label: str, *columns: str) -> ChartSpec | None:
@@ -91,13 +106,13 @@ def chart_score_distribution(frames: SummaryFrames) -> ChartSpec | None:
 
 
 def _agency_scores(frames: SummaryFrames) -> pd.Series | None:
-    """Mean self-score per agency: the mart's own column, else the mean over its projects."""
+    """Mean self-score per agency name: over its projects, else the mart's own mean."""
     ay, projects = frames.agency_year, frames.projects
-    mean = pick(ay, "score_mean", "self_score_mean", "mean_score")
+    if {"total_score", "agency"} <= set(projects.columns) and projects["total_score"].notna().any():
+        return projects.groupby("agency")["total_score"].mean()
+    mean = pick(ay, "score_mean", "mean_score", "self_score_mean")
     if mean and "agency" in ay.columns:
         return ay.groupby("agency")[mean].mean()
-    if "total_score" in projects.columns and "agency" in projects.columns:
-        return projects.groupby("agency")["total_score"].mean()
     return None
 
 

@@ -79,7 +79,7 @@ def kpi_rows(frames: SummaryFrames) -> list[tuple[str, str]]:
     if reports is None:
         reports = _count_distinct(projects, "report_id")
     return [
-        ("单位数", format_number(_count_distinct(ay, "agency_key", "agency"))),
+        ("单位数", format_number(_count_distinct(ay, "agency", "agency_key"))),
         ("报告数", format_number(reports)),
         ("项目数", format_number(len(projects) if not projects.empty else None)),
         ("预算总额", format_wan(budget)),
