@@ -12,8 +12,8 @@ st.caption(caption)
 
 k = queries.kpis(filters)
 kpi_row([
-    ("预算总额", fmt_wan(k["budget"]), "部门整体预算数合计（报告所列）"),
-    ("执行总额", fmt_wan(k["executed"]), "部门整体执行数合计（报告所列）"),
+    ("预算总额", fmt_wan(k["budget"]), "各单位年度预算数合计：有部门整体数据的用部门数，否则用项目全年预算数之和"),
+    ("执行总额", fmt_wan(k["executed"]), "与预算总额同口径的执行数合计"),
     ("加权执行率", fmt_pct(k["execution_rate_weighted_pct"]), "执行数合计 ÷ 预算数合计，按金额加权"),
     ("结转结余率中位数", fmt_pct(k["carryover_rate_median_pct"]), "各单位年度结转结余率（重算）的中位数"),
 ])
