@@ -228,3 +228,11 @@ def test_agency_rows_split_in_the_mart_are_combined_by_budget():
                        "execution_rate_pct_computed": [90.0, 100.0, 80.0]})
     data = _agency_metric(ay, "execution_rate_pct_computed")
     assert data.to_dict("list") == {"agency": ["交通局", "医院"], "execution_rate_pct_computed": [91.0, 80.0]}
+
+
+def test_tall_charts_are_scaled_to_fit_a_page():
+    import plotly.graph_objects as go
+    from docx.shared import Cm
+    from dashboard.exporting.report import picture_width
+    assert picture_width(go.Figure(layout={"width": 1000, "height": 560})) == Cm(16)
+    assert picture_width(go.Figure(layout={"width": 1000, "height": 2100})) == Cm(10)

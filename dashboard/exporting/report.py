@@ -17,13 +17,13 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from dashboard.exporting.figures import ChartSpec
-from dashboard.exporting.images import caption_text
+from dashboard.exporting.images import caption_text, layout_size
 from dashboard.exporting.kpis import MISSING, format_number, format_pct
 from dashboard.exporting.summary import Scope, pick
 from dashboard.exporting.tables import header_for, number_format_for
 
 BODY_FONT, HEADING_FONT = "宋体", "黑体"
-PICTURE_WIDTH = Cm(16)
+PICTURE_MAX_HEIGHT_CM = 21   # an A4 page's body; taller charts (long rankings) are scaled down
 APPENDIX_ROW_LIMIT = 200     # per agency; the full rows go to the XLSX in the zip
 APPENDIX_TOTAL_ROWS = 5000   # over all agencies: beyond this a Word file stops being readable
 APPENDIX_MIN_ROWS = 20
@@ -150,8 +150,14 @@ def _add_charts(doc, content: ReportContent, renderer) -> None:
     for chart in content.charts:
         doc.add_heading(chart.title, level=2)
         png = renderer.render(chart.fig, "png", caption=content.caption)
-        doc.add_picture(io.BytesIO(png), width=PICTURE_WIDTH)
+        doc.add_picture(io.BytesIO(png), width=picture_width(chart.fig))
         doc.add_paragraph(f"图：{chart.title}。{content.caption}")
+
+
+def picture_width(fig) -> Cm:
+    """16 cm wide, or narrower so that the picture's height stays within one page."""
+    width, height = layout_size(fig)
+    return Cm(min(16.0, PICTURE_MAX_HEIGHT_CM * width / height))
 
 
 def flag_rows(flags: pd.DataFrame) -> list[list[str]]:
