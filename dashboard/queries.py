@@ -38,12 +38,14 @@ def _w(filters: Filters, scope: Scope = FULL, alias: str = "") -> tuple[str, lis
 
 def filter_options() -> dict[str, list]:
     """Distinct years, regions, agencies and report kinds present in the data."""
-    df = frame(f"select distinct year, region, agency, report_kind from {PROJECT}")
+    # mart_agency_year is small (agencies × years); only the report kind needs the project mart.
+    df = frame(f"select distinct year, region, agency from {AGENCY_YEAR_REL}")
+    kinds = frame("select distinct report_kind from mart_project where report_kind is not null")
     return {
         "years": sorted(int(y) for y in df["year"].dropna().unique()),
         "regions": sorted(df["region"].dropna().unique().tolist()),
         "agencies": sorted(df["agency"].dropna().unique().tolist()),
-        "kinds": sorted(df["report_kind"].dropna().unique().tolist()),
+        "kinds": sorted(kinds["report_kind"].tolist()),
     }
 
 
