@@ -29,7 +29,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-dev-shm-usage"]
 # page url → (title, charts at least, tables at least)
 PAGES = {
-    "": ("总览", 3, 0),                 # the default page lives at the root URL
+    "": ("总览", 3, 1),                 # the default page lives at the root URL
     "compare": ("单位对比", 2, 1),
     "trend": ("年度趋势", 2, 1),
     "scores": ("评分分布", 1, 2),

@@ -122,3 +122,25 @@ def test_report_text_is_never_rendered_as_html():
     offenders = [p.name for p in sources if "unsafe_allow_html" in p.read_text(encoding="utf-8")
                  and "exporting" not in p.parts]
     assert sources and offenders == []
+
+
+def test_overview_lists_the_most_urgent_flags_with_links(fixture_db):
+    at = open_page()
+    urgent = at.dataframe[0].value
+    highs = raw(fixture_db, "select count(*) from mart_flags where severity = 'high'")[0][0]
+    assert len(urgent) == min(5, highs) and urgent["link"].str.startswith("./detail?").all()
+
+
+def test_serve_builds_a_missing_database_from_demo_reports_and_it_is_marked_demo(tmp_path, monkeypatch):
+    from dashboard.serve import build_demo_database
+
+    demo = tmp_path / "data" / "demo"
+    demo.mkdir(parents=True)
+    for report in sorted((Path(__file__).resolve().parent.parent / "data" / "demo").glob("*_project_*.txt"))[:2]:
+        (demo / report.name).write_bytes(report.read_bytes())
+    db = tmp_path / "built.duckdb"
+    assert build_demo_database(db, demo) == 0 and db.exists()
+    monkeypatch.setenv("PERFDASH_DB", str(db))
+    at = open_page()
+    assert any("演示数据" in w.value for w in at.warning)
+    assert metric(at, "报告数") == "2"

@@ -1,9 +1,11 @@
-"""总览: the ten-second picture — KPI row, score histogram, execution vs self-score, trend by year."""
+"""总览: the ten-second picture — KPI row, score histogram, execution vs self-score, trend by year,
+and the few most serious flags."""
 import streamlit as st
 
 from dashboard import charts, queries
+from dashboard.drill import detail_url
 from dashboard.format import fmt_count, fmt_pct, fmt_score, fmt_wan
-from dashboard.ui import current_filters, filters_caption, kpi_row, no_data, show_chart
+from dashboard.ui import current_filters, filters_caption, kpi_row, no_data, show_chart, show_table
 
 st.title("总览")
 filters = current_filters()
@@ -48,3 +50,13 @@ if trend.empty:
 else:
     show_chart(charts.fig_trend(trend, title="加权预算执行率（按年度）", value="execution_rate_pct",
                                 value_label="执行率（%）"), trend, key="overview_trend", caption=caption)
+
+st.subheader("最需要关注")
+urgent = queries.flag_list(filters, [], ["high"])
+if urgent.empty:
+    st.caption("当前筛选条件下没有严重程度为“高”的标记。")
+else:
+    st.caption(f"严重程度为“高”的标记共 {queries.flag_total(filters, [], ['high'])} 条，以下为前 5 条；全部见“异常识别”页。")
+    top = urgent.head(5).rename(columns={"rule_title": "rule"})
+    top["link"] = [detail_url(row) for row in top.to_dict("records")]
+    show_table(top[["rule", "agency", "year", "explanation", "link"]], key="overview_urgent", downloads=False)
