@@ -75,6 +75,8 @@ def write_markdown(results: dict, path: Path) -> None:
     lines += ["", "Run details: " + "; ".join(
         f"{r['reports']:,} reports at commit {r['commit']} on {r['run_at']}, filter year={r['filter']['year']} "
         f"region={r['filter']['region']}, generation {r['generate_s']:.1f} s, {r['bytes'] / 1e6:.1f} MB of text"
+        + (f", 1-min load average {r['loadavg_start']:.1f} → {r['loadavg_end']:.1f} on {m.get('cores', '?')} cores"
+           if "loadavg_start" in r else "")
         for r in sizes), ""]
     lines += ["## Mart reads (typical filter, every row returned)", "", *query_table(sizes, "mart_ms"), "",
               "## Dashboard queries (dashboard/queries.py, typical filter, no result cache)", "",

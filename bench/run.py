@@ -14,6 +14,7 @@ import argparse
 import datetime as dt
 import json
 import math
+import os
 import shutil
 import subprocess
 import sys
@@ -94,7 +95,8 @@ def run_size(n: int, args) -> dict:
     out = args.out / f"n{n}"
     db = args.out / f"n{n}-{args.parser}.duckdb"
     print(f"[{n}] 生成报告…", flush=True)
-    result = {"size": n, "parser": args.parser, "run_at": dt.datetime.now().isoformat(timespec="seconds"), "commit": git_commit()}
+    result = {"size": n, "parser": args.parser, "run_at": dt.datetime.now().isoformat(timespec="seconds"),
+              "commit": git_commit(), "loadavg_start": os.getloadavg()[0]}
     result |= generate_reports(n, out, args.seed)
     print(f"[{n}] 载入 {result['reports']} 份…", flush=True)
     result |= load_reports(out, db, args.workers, args.parser)
@@ -107,6 +109,7 @@ def run_size(n: int, args) -> dict:
         print(f"[{n}] 浏览器渲染…", flush=True)
         result["render"] = render.measure(db)
     result["bench_process_mb"] = machine.self_maxrss_mb()
+    result["loadavg_end"] = os.getloadavg()[0]      # others' work on a shared machine slows every number
     if not args.keep:
         shutil.rmtree(out, ignore_errors=True)
     return result
