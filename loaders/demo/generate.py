@@ -55,13 +55,13 @@ def generate(agencies: int, years: list[int], seed: int = 0, formats: tuple[str,
     rng = random.Random(seed)
     serial = 0
     for unit in build_units(rng, agencies):
-        previous: dict[str, list[DemoDocument]] = {}
+        last_year_docs: list[DemoDocument] | None = None
         for year in years:
-            docs = build_unit_year(rng, unit, year, previous.get("docs"), formats)
+            docs = build_unit_year(rng, unit, year, last_year_docs, formats)
             for doc in docs:
                 serial += 1
                 doc.stem = f"{serial:06d}_{year}_{doc.report.report_kind}_{doc.layout}"
-            previous["docs"] = docs
+            last_year_docs = docs
             yield from docs
 
 
@@ -84,11 +84,19 @@ def build_district(rng: random.Random, number: int, size: int) -> list[Unit]:
     if number >= len(cat.DISTRICTS):        # beyond the name list: keep names unique
         district = district[:-1] + "第" + str(number // len(cat.DISTRICTS) + 1) + district[-1]
     region = province + city + district
-    candidates = [(pattern, sector) for sector, patterns in cat.SECTOR_UNITS.items() for pattern in patterns]
-    candidates += [("{d}{t}人民政府".replace("{t}", t), "乡镇") for t in cat.TOWNS]
-    candidates = [c for c in candidates if "{t}" not in c[0]]
+    candidates = unit_patterns()
     chosen = sorted(rng.sample(range(len(candidates)), min(size, len(candidates))))
     return [make_unit(rng, candidates[i][0].format(d=district), candidates[i][1], region, district) for i in chosen]
+
+
+def unit_patterns() -> list[tuple[str, str]]:
+    """(name pattern, sector) of every unit a district can have; {t} patterns once per town."""
+    out = []
+    for sector, patterns in cat.SECTOR_UNITS.items():
+        for pattern in patterns:
+            names = [pattern.replace("{t}", town) for town in cat.TOWNS] if "{t}" in pattern else [pattern]
+            out += [(name, sector) for name in names]
+    return out
 
 
 def make_unit(rng: random.Random, name: str, sector: str, region: str, district: str) -> Unit:
