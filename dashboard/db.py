@@ -11,7 +11,7 @@ next rerun shows the new data without a restart.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd

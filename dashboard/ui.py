@@ -12,7 +12,6 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.db import Filters
-from dashboard.format import fmt_count, fmt_pct, fmt_score, fmt_wan
 
 KIND_LABELS = {"project": "项目自评", "department": "部门整体", "mixed": "综合"}
 FILTER_KEYS = {"years": "f_years", "regions": "f_regions", "agencies": "f_agencies", "kinds": "f_kinds"}
@@ -124,5 +123,3 @@ def kpi_row(items: list[tuple[str, str, str | None]]) -> None:
 def no_data(message: str = "当前筛选条件下没有数据。") -> None:
     st.info(message, icon=":material/info:")
 
-
-__all__ = ["fmt_count", "fmt_pct", "fmt_score", "fmt_wan"]

@@ -44,13 +44,6 @@ with right:
         show_chart(charts.fig_execution_vs_score(points, title="预算执行率与平均自评分（红区：分高钱少）"), points,
                    key="overview_scatter", caption=caption)
 
-trend = queries.trend_by_year(filters)
-if trend.empty:
-    no_data()
-else:
-    show_chart(charts.fig_trend(trend, title="加权预算执行率（按年度）", value="execution_rate_pct",
-                                value_label="执行率（%）"), trend, key="overview_trend", caption=caption)
-
 st.subheader("最需要关注")
 urgent = queries.flag_list(filters, [], ["high"])
 if urgent.empty:
@@ -60,3 +53,10 @@ else:
     top = urgent.head(5).rename(columns={"rule_title": "rule"})
     top["link"] = [detail_url(row) for row in top.to_dict("records")]
     show_table(top[["rule", "agency", "year", "explanation", "link"]], key="overview_urgent", downloads=False)
+
+trend = queries.trend_by_year(filters)
+if trend.empty:
+    no_data()
+else:
+    show_chart(charts.fig_trend(trend, title="加权预算执行率（按年度）", value="execution_rate_pct",
+                                value_label="执行率（%）"), trend, key="overview_trend", caption=caption)
