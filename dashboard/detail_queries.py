@@ -45,7 +45,7 @@ def report(report_id: str) -> dict | None:
 def projects_of_report(report_id: str) -> pd.DataFrame:
     sql = f"""
         select project_id, seq, name, budget_full_year, executed, execution_rate_pct,
-               execution_rate_pct_computed, total_score, total_score_computed, grade
+               execution_rate_pct_computed, total_score, total_score_computed, grade, is_corrected
         from mart_project where report_id = ? order by seq limit {PAGE_SIZE}
     """
     return frame(sql, [report_id])
@@ -59,7 +59,7 @@ def project(project_id: str) -> dict | None:
 def indicators_of_project(project_id: str) -> pd.DataFrame:
     sql = f"""
         select indicator_id, seq, level1, level2, name, target, actual, weight, score, score_computed,
-               met_status, gap_pct
+               met_status, gap_pct, is_corrected
         from mart_indicator where project_id = ? order by seq limit {PAGE_SIZE}
     """
     return frame(sql, [project_id])

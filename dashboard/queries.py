@@ -223,7 +223,7 @@ def indicator_list(filters: Filters, *, kind: str, page: int = 0) -> pd.DataFram
     w, p = _w(filters)
     sql = f"""
         select indicator_id, project_id, agency, year, project_name, name, target, actual,
-               gap_pct, weight, score, deviation_reason
+               gap_pct, weight, score, deviation_reason, is_corrected
         from {INDICATOR} {w} and {condition}
         order by {order} nulls last, indicator_id limit {PAGE_SIZE} offset ?
     """

@@ -43,7 +43,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "rule": ("规则", "text"), "severity_label": ("严重程度", "text"), "explanation": ("说明", "text"),
     "field": ("字段", "text"), "line_start": ("起始行", "count"), "line_end": ("结束行", "count"),
     "snippet": ("原文", "text"), "status": ("结果", "text"), "warnings": ("警告", "text"), "error": ("错误", "text"),
-    "logged_at": ("时间", "text"), "link": ("明细", "link"),
+    "logged_at": ("时间", "text"), "link": ("明细", "link"), "is_corrected": ("已更正", "bool"),
 }
 _FORMATS = {"money": "%.2f", "pct": "%.1f", "score": "%.2f", "number": "%.2f", "count": "%d", "year": "%d"}
 
@@ -74,7 +74,9 @@ def column_config(df: pd.DataFrame) -> dict:
     config = {}
     for col in df.columns:
         label, kind = COLUMNS.get(col, (col, "text"))
-        if kind == "link":
+        if kind == "bool":
+            config[col] = st.column_config.CheckboxColumn(label)
+        elif kind == "link":
             config[col] = st.column_config.LinkColumn(label, display_text="查看")
         elif kind in _FORMATS:
             config[col] = st.column_config.NumberColumn(label, format=_FORMATS[kind])

@@ -95,6 +95,10 @@ def test_a_correction_is_stored_and_shown_as_corrected(fixture_db, tmp_path, mon
     at = open_page("detail", indicator=indicator_id)
     shown = facts(at)
     assert shown["实际完成值"] == "99%" and "actual" in shown["已更正字段"]
+    at = open_page("detail", project=indicator_id.rsplit(":", 1)[0])       # and marked in the project's list
+    table = next(df.value for df in at.dataframe if "is_corrected" in df.value.columns)
+    assert table.loc[table["actual"] == "99%", "is_corrected"].tolist() == [True]
+    assert table["is_corrected"].sum() == 1
 
 
 @pytest.mark.parametrize("row, expected", [

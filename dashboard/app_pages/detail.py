@@ -144,6 +144,7 @@ if project_id is None:
     show_table(projects, key="detail_projects", downloads=False)
     flags_block("report", report_id)
     provenance_block(report_id)
+    correction_form("report", edits.correction_key("report", str(report["file_name"])), report)
     st.stop()
 
 project = dq.project(project_id) or {}
