@@ -140,8 +140,8 @@ def _insert(con, table: str, columns: list[str], rows: list[tuple]) -> None:
 
 
 def apply_available_views(con) -> None:
-    """The project's real views (queries/*.sql) over the fixture rows, marts stored as tables
-    as after a load (loaders.views.materialize_marts)."""
-    from loaders.views import materialize_marts
+    """The project's real views (queries/*.sql) over the fixture rows, built the way a load
+    builds them (loaders.views.apply_views, marts stored as tables)."""
+    from loaders.views import apply_views
 
-    materialize_marts(con)
+    apply_views(con)
