@@ -66,6 +66,21 @@ def sidebar_filters(options: dict[str, list]) -> None:
     write_filters_to_url()
 
 
+def annual_report_sidebar(options: dict[str, list]) -> None:
+    """The exports' one-click annual Word report, for the latest chosen year (and region, if one)."""
+    try:
+        from dashboard.exporting.ui import annual_report_button
+    except ImportError:
+        return
+    years = st.session_state.get(FILTER_KEYS["years"]) or options["years"]
+    regions = st.session_state.get(FILTER_KEYS["regions"]) or []
+    if not years:
+        return
+    with st.sidebar.expander("导出年度汇总报告", icon=":material/description:"):
+        annual_report_button(database_path(), year=int(max(years)),
+                             region=regions[0] if len(regions) == 1 else None, key="sidebar-annual-report")
+
+
 def database_ready() -> bool:
     path = database_path()
     if not path.exists():
@@ -84,7 +99,9 @@ def main() -> None:
     if database_ready():
         if queries.demo_share() > 0:
             st.warning("当前显示的是内置演示数据（虚构单位与数字），不代表任何真实单位。", icon=":material/science:")
-        sidebar_filters(queries.filter_options())
+        options = queries.filter_options()
+        sidebar_filters(options)
+        annual_report_sidebar(options)
     elif page.title != "数据":
         st.info("视图尚未建立或数据库为空：可在“数据”页上传报告。", icon=":material/info:")
         st.stop()

@@ -34,6 +34,7 @@ def test_overview_kpis_and_charts(fixture_db):
     # every chart carries the exports' buttons (PNG / PDF / SVG / CSV / XLSX)
     labels = [b.proto.label for b in at.get("download_button")]
     assert sum(label.startswith("CSV") for label in labels) == 3, labels
+    assert f"生成{max(YEARS)}年度汇总报告（Word）" in labels                        # the sidebar's annual report
 
 
 def test_sidebar_filters_come_from_and_go_to_the_url(fixture_db):
