@@ -63,6 +63,7 @@ def sidebar_filters(options: dict[str, list]) -> None:
         st.multiselect("单位", options["agencies"], key=FILTER_KEYS["agencies"], placeholder="全部单位")
         st.multiselect("报告类型", options["kinds"], key=FILTER_KEYS["kinds"], placeholder="全部类型",
                        format_func=lambda k: KIND_LABELS.get(k, k))
+        st.caption("报告类型只筛选项目与指标层面的统计；单位年度金额、异常标记按单位和年度汇总，不受其限制。")
     write_filters_to_url()
 
 
