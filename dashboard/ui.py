@@ -34,7 +34,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "carryover_rate_pct": ("结转结余率·报告（%）", "pct"),
     "carryover_rate_pct_computed": ("结转结余率·重算（%）", "pct"),
     "score_mean": ("平均分", "score"), "score_min": ("最低分", "score"), "share_100_pct": ("满分占比（%）", "pct"),
-    "total_mismatches": ("总分不符项目数", "count"), "total_score": ("总分·报告", "score"),
+    "total_mismatches": ("报告总分≠重算总分的项目数", "count"), "total_score": ("总分·报告", "score"),
     "total_score_computed": ("总分·重算", "score"), "gap": ("差额", "score"), "grade": ("等级", "text"),
     "level1": ("一级指标", "text"), "level2": ("二级指标", "text"), "target": ("年度指标值", "text"),
     "actual": ("实际完成值", "text"), "weight": ("分值", "score"), "score": ("得分·报告", "score"),
