@@ -6,7 +6,10 @@ marts' columns. Expected numbers are recomputed here from the raw rows.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from dashboard.format import fmt_wan
 from tests.dashboard_fixture import AGENCIES, EXPECTED, YEARS
@@ -145,3 +148,32 @@ def test_serve_builds_a_missing_database_from_demo_reports_and_it_is_marked_demo
     at = open_page()
     assert any("演示数据" in w.value for w in at.warning)
     assert metric(at, "报告数") == "2"
+
+
+# Last in this module: empty_db points $PERFDASH_DB at an empty database until the module ends.
+@pytest.mark.parametrize("page", ["overview", "compare", "trend", "scores", "targets", "flags", "detail", "data"])
+def test_an_empty_database_shows_no_data_messages_not_errors(page, empty_db):
+    at = open_page(None if page == "overview" else page)
+    assert at.title and not at.exception
+    assert any("没有" in message.value for message in at.info)
+
+
+@pytest.fixture(scope="module")
+def empty_db(tmp_path_factory):
+    import duckdb
+
+    from loaders.db import ensure_schema
+    from loaders.views import apply_views
+
+    path = tmp_path_factory.mktemp("empty") / "empty.duckdb"
+    con = duckdb.connect(str(path))
+    ensure_schema(con)
+    apply_views(con)
+    con.close()
+    previous = os.environ.get("PERFDASH_DB")
+    os.environ["PERFDASH_DB"] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop("PERFDASH_DB", None)
+    else:
+        os.environ["PERFDASH_DB"] = previous
