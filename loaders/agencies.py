@@ -205,6 +205,10 @@ class AgencyRegistry:
         agency_id = agency_id_for(region, key)
         how = "key"
         if agency_id not in self._agencies:
+            same = self._same_agency_other_spelling(region, key)
+            if same:
+                agency_id, how = same, "region_tail"
+        if agency_id not in self._agencies:
             candidates = self._review_candidates(agency_id, name, region, key)
             self._create(agency_id, name, region, key)
             for other_id, score, reason in candidates:
@@ -214,6 +218,15 @@ class AgencyRegistry:
         self._aliases[(name, region)] = agency_id
         self._pending["agency_aliases"].append((name, region, agency_id, "auto", 1.0))
         return Match(agency_id, how, 1.0)
+
+    def _same_agency_other_spelling(self, region: str | None, key: str) -> str | None:
+        """The one known agency with this key whose region is this region written longer or
+        shorter (青山区 / 江南省青山区). Two or more such agencies are ambiguous: None."""
+        if not region:
+            return None
+        found = [other_id for other_id in self._by_key.get(key, [])
+                 if _region_is_tail_spelling(region, self._agencies[other_id][0])]
+        return found[0] if len(found) == 1 else None
 
     def take_pending(self) -> dict[str, list[tuple]]:
         """New rows for agencies / agency_aliases / agency_review since the last call."""
@@ -264,6 +277,17 @@ PENDING_COLUMNS = {
     "agency_aliases": ("alias", "region", "agency_id", "source", "confidence"),
     "agency_review": ("alias", "region", "agency_id", "candidate_id", "score", "reason", "status", "created_at"),
 }
+
+
+def _region_is_tail_spelling(a: str, b: str | None) -> bool:
+    """Both stated, different, and the shorter is the tail of the longer (丰台区 / 北京市丰台区)."""
+    if not b:
+        return False
+    pa, pb = region_parts(a), region_parts(b)
+    if not pa or not pb or pa == pb:
+        return False
+    short, long_ = sorted((pa, pb), key=len)
+    return long_[-len(short):] == short
 
 
 def _regions_compatible(a: str | None, b: str | None) -> bool:

@@ -84,19 +84,34 @@ def test_other_district_is_another_agency(con):
     assert open_reviews(con) == []
 
 
+def test_region_written_shorter_is_the_same_agency(con):
+    full = resolve(con, "北京市丰台区信访办公室", FENGTAI)
+    short = resolve(con, "丰台区信访办公室", "丰台区")
+    assert (short.agency_id, short.how) == (full.agency_id, "region_tail")
+    assert open_reviews(con) == []
+
+
 def test_uncertain_match_goes_to_review_not_merged(con):
     full = resolve(con, "北京市丰台区信访办公室", FENGTAI)
-    # same name, region written differently: a new agency plus a review row
+    other = resolve(con, "丰台区信访办公室", "河北省某市丰台区")   # another 丰台区: the short spelling is ambiguous
     short = resolve(con, "丰台区信访办公室", "丰台区")
-    assert short.agency_id != full.agency_id and short.how == "new_review"
-    (review,) = open_reviews(con)
-    assert (review["agency_id"], review["candidate_id"]) == (short.agency_id, full.agency_id)
-    assert review["candidate_name"] == "北京市丰台区信访办公室"
+    assert short.agency_id not in (full.agency_id, other.agency_id) and short.how == "new_review"
+    reviews = [r for r in open_reviews(con) if r["agency_id"] == short.agency_id]
+    assert {r["candidate_id"] for r in reviews} == {full.agency_id, other.agency_id}
+    assert "北京市丰台区信访办公室" in {r["candidate_name"] for r in reviews}
     # similar name in the same sector and region: also only a suggestion
     bureau = resolve(con, "北京市丰台区信访局", FENGTAI)
     assert bureau.agency_id != full.agency_id
     assert any(r["agency_id"] == bureau.agency_id and r["candidate_id"] == full.agency_id
                for r in open_reviews(con))
+
+
+def test_short_region_matching_two_districts_is_not_guessed(con):
+    a = resolve(con, "青山区教育局", "江南省云溪市青山区")
+    b = resolve(con, "青山区教育局", "湖北省武汉市青山区")
+    assert a.agency_id != b.agency_id
+    short = resolve(con, "青山区教育局", "青山区")
+    assert short.agency_id not in (a.agency_id, b.agency_id) and short.how == "new_review"
 
 
 def resolve(con, name, region):
@@ -142,9 +157,9 @@ def test_split_moves_named_reports_to_a_new_agency(con):
 
 def test_dismiss_review(con):
     resolve(con, "北京市丰台区信访办公室", FENGTAI)
-    short = resolve(con, "丰台区信访办公室", "丰台区")
+    resolve(con, "北京市丰台区信访局", FENGTAI)      # similar name, same sector: one review row
     (review,) = open_reviews(con)
-    dismiss_review(con, review["alias"], short.agency_id, review["candidate_id"])
+    dismiss_review(con, review["alias"], review["agency_id"], review["candidate_id"])
     assert open_reviews(con) == []
 
 
