@@ -23,12 +23,10 @@ chosen_scope as (
     select
         s.region, s.year,
         arg_max({'scope_region': b.scope_region, 'scope_year': b.scope_year},
-                (case when b.scope_region = '*' then 0 else length(b.scope_region) end) * 10
-                + (b.scope_year is not null)::integer) as scope
+                rule_specificity(b.scope_region, b.scope_year)) as scope
     from scopes as s
     join band_scopes as b
-      on (b.scope_region = '*' or starts_with(s.region, b.scope_region))
-     and (b.scope_year is null or b.scope_year = s.year)
+      on rule_applies(s.region, s.year, b.scope_region, b.scope_year)
     group by all
 ),
 

@@ -21,12 +21,10 @@ chosen_scope as (
     select
         s.region, s.year,
         arg_max({'scope_region': t.scope_region, 'scope_year': t.scope_year},
-                (case when t.scope_region = '*' then 0 else length(t.scope_region) end) * 10
-                + (t.scope_year is not null)::integer) as scope
+                rule_specificity(t.scope_region, t.scope_year)) as scope
     from scopes as s
     join tier_scopes as t
-      on (t.scope_region = '*' or starts_with(s.region, t.scope_region))
-     and (t.scope_year is null or t.scope_year = s.year)
+      on rule_applies(s.region, s.year, t.scope_region, t.scope_year)
     group by all
 ),
 

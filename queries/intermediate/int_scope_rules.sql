@@ -22,24 +22,20 @@ weights as (
 matching_params as (
     select
         s.region, s.year, p.param,
-        arg_max(p.value, (case when p.scope_region = '*' then 0 else length(p.scope_region) end) * 10
-                         + (p.scope_year is not null)::integer) as value
+        arg_max(p.value, rule_specificity(p.scope_region, p.scope_year)) as value
     from scopes as s
     join params as p
-      on (p.scope_region = '*' or starts_with(s.region, p.scope_region))
-     and (p.scope_year is null or p.scope_year = s.year)
+      on rule_applies(s.region, s.year, p.scope_region, p.scope_year)
     group by all
 ),
 
 matching_weights as (
     select
         s.region, s.year, w.level1,
-        arg_max(w.weight, (case when w.scope_region = '*' then 0 else length(w.scope_region) end) * 10
-                          + (w.scope_year is not null)::integer) as weight
+        arg_max(w.weight, rule_specificity(w.scope_region, w.scope_year)) as weight
     from scopes as s
     join weights as w
-      on (w.scope_region = '*' or starts_with(s.region, w.scope_region))
-     and (w.scope_year is null or w.scope_year = s.year)
+      on rule_applies(s.region, s.year, w.scope_region, w.scope_year)
     group by all
 ),
 
