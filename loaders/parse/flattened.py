@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from loaders.parse.labels import header_aliases, table_labels
 from loaders.parse.numbers import to_halfwidth
+from loaders.parse.targets import qualitative_labels
 
 _SHORT_LABELS = {"分值", "得分", "权重", "总分", "合计", "评分"}
 _AMBIGUOUS_ALIASES = {"单位", "符号", "值", "指标", "完成情况", "指标值"}
@@ -120,50 +121,103 @@ def split_row_blob(blob: str, columns: list[str], units: frozenset[str] | None =
     cols = tuple(c for c in columns if c not in ("reason", "ignore"))
     if "name" not in cols:
         return None
-    readings = _row_splits(to_halfwidth(blob).strip().rstrip("…. "), cols, units, 0)
-    readings = [r for r in readings if all(_row_consistent(row) for row in r)]
-    if not readings:
-        return None
-    # fewest values cut out of the middle of a run of digits (735|10 is a cut; 20万元|10 is not)
-    # no value cut out of the middle of a run of digits (735|10 could be 73|510): such runs
-    # cannot be read with confidence
-    best = {repr(r): r for r in readings if sum(row["_cuts"] for row in r) == 0}
-    if len(best) != 1:
-        return None
-    return [{k: v for k, v in row.items() if k != "_cuts"} for row in next(iter(best.values()))]
+    original = blob.strip()
+    text = to_halfwidth(original).rstrip("…. ")    # same length as `original` up to the strip
+    found = _unique_reading(text, cols, units)
+    if found is None and _reason_closes_row(columns):
+        found = _reading_before_reason(text, cols, units)
+        if found is not None:    # the reason is kept as written (full-width punctuation)
+            found[-1]["reason"] = original[len(text) - len(found[-1]["reason"]):]
+    return found
 
 
-def _row_splits(rest: str, cols: tuple[str, ...], units: frozenset[str], depth: int) -> list[list[dict[str, str]]]:
-    if not rest:
-        return [[]] if depth > 0 else []
-    out = []
-    for row, used in _one_row(rest, cols, units):
-        for tail in _row_splits(rest[used:], cols, units, depth + 1):
-            out.append([row] + tail)
-            if len(out) > 64:
-                return out
-    return out
+def _unique_reading(text: str, cols: tuple[str, ...], units: frozenset[str]) -> list[dict[str, str]] | None:
+    readings = _row_splits(text, cols, units)
+    return readings[0] if len(readings) == 1 else None
 
 
-def _one_row(rest: str, cols: tuple[str, ...], units: frozenset[str]) -> list[tuple[dict[str, str], int]]:
-    results: list[tuple[dict[str, str], int]] = [({}, 0)]
+def _reason_closes_row(columns: list[str]) -> bool:
+    """偏差原因 is the row's last column, right after 得分."""
+    data = [c for c in columns if c != "ignore"]
+    return "reason" in data and data.index("reason") == len(data) - 1 and "score" in data \
+        and data.index("score") == len(data) - 2
+
+
+def _reading_before_reason(text: str, cols: tuple[str, ...], units: frozenset[str]) -> list[dict[str, str]] | None:
+    """The last row's 偏差原因 trails the run (…完成9.2受客观因素影响，部分任务未完成): the reason starts
+    where the last score's digits meet words; the latest such place that leaves a unique reading wins."""
+    starts = [m.end() for m in re.finditer(r"\d(?=[^\d.%" + _OPS + r"])", text)]
+    for start in reversed(starts):
+        if any(text[start:].startswith(u) for u in units):
+            continue
+        found = _unique_reading(text[:start], cols, units)
+        if found is not None:
+            found[-1]["reason"] = text[start:]
+            return found
+    return None
+
+
+def _row_splits(text: str, cols: tuple[str, ...], units: frozenset[str]) -> list[list[dict[str, str]]]:
+    """Every reading of the run as whole rows (at most two: one is an answer, two are a doubt).
+
+    Rows that cut a value out of a run of digits (735|10 could be 73|510) or break a rule of
+    the form are dropped as they are built, so the search stays small."""
+    @lru_cache(maxsize=None)
+    def readings_from(pos: int) -> tuple[tuple[tuple[tuple[str, str], ...], ...], ...]:
+        if pos == len(text):
+            return ((),)
+        found: dict[str, tuple] = {}
+        for row, end in _one_row(text, pos, cols, units):
+            for tail in readings_from(end):
+                reading = (tuple(row.items()),) + tail
+                found.setdefault(repr(reading), reading)
+                if len(found) > 1:
+                    return tuple(found.values())
+        return tuple(found.values())
+
+    if not text:
+        return []
+    return [[dict(row) for row in reading] for reading in readings_from(0)]
+
+
+def _one_row(text: str, start: int, cols: tuple[str, ...], units: frozenset[str]) -> list[tuple[dict[str, str], int]]:
+    results: list[tuple[dict[str, str], int]] = [({}, start)]
     for col in cols:
         grown = []
         for row, pos in results:
-            for piece in _pieces(rest[pos:], col, units):
+            for piece in _longest_values(_pieces(text[pos:], col, units)):
+                if col in ("target", "actual") and _unit_left_behind(text, pos, piece, units):
+                    continue
                 end = pos + len(piece)
-                cut = col in ("target", "actual") and piece[-1:].isdigit() and end < len(rest) \
-                    and rest[end] in "0123456789."
-                grown.append(({**row, col: piece, "_cuts": row.get("_cuts", 0) + cut}, end))
+                if col in ("target", "actual") and piece[-1:].isdigit() and end < len(text) \
+                        and text[end] in "0123456789.":
+                    continue
+                grown.append(({**row, col: piece}, end))
         results = grown
         if not results:
             return []
-    return results
+    return [(row, end) for row, end in results if _row_consistent(row)]
+
+
+def _longest_values(pieces: list[str]) -> list[str]:
+    """Drop a number whose unit or closing word was left for the next cell (≥8|个达到, 12月31日|前):
+    what is written right after a number belongs to it."""
+    unique = list(dict.fromkeys(pieces))
+    return [p for p in unique if not (p[:1].isdigit() or p[:1] in _OPS) or not any(
+        q.startswith(p) and len(q) > len(p) and not (q[len(p)].isdigit() or q[len(p)] == ".") for q in unique)]
+
+
+def _unit_left_behind(rest: str, pos: int, piece: str, units: frozenset[str]) -> bool:
+    """A cell that starts with a unit right after a number (≥8|个达到): the unit belongs to the number."""
+    if pos == 0 or not rest[pos - 1].isdigit() or piece[:1].isdigit():
+        return False
+    return any(piece.startswith(unit) for unit in units if unit != "%")
 
 
 def _pieces(text: str, col: str, units: frozenset[str]) -> list[str]:
     if col == "name":
-        match = re.match(rf"[^\d{_OPS}%]{{2,}}", text)
+        # a name may start with a number (65岁及以上老年人…); it never starts with 0
+        match = re.match(rf"(?:[1-9]\d*(?=[\u4e00-\u9fff]))?[^\d{_OPS}%]{{2,}}", text)
         return [match.group()] if match else []
     if col in ("weight", "score"):
         return [m for m in (text[:k] for k in range(1, 6)) if _number_ok(m) and float(m) <= 100]
@@ -179,8 +233,15 @@ def _value_pieces(text: str, units: frozenset[str]) -> list[str]:
         if _number_ok(digits):
             out.append(head)
         for unit in sorted(units, key=len, reverse=True):
-            if text[len(head):].startswith(unit) and _number_ok(digits):
-                out.append(head + unit)
+            for scaled in (unit, "万" + unit, "亿" + unit):     # 470万平方米
+                if text[len(head):].startswith(scaled) and _number_ok(digits):
+                    out.append(head + scaled)
+        out += [value + suffix for value in list(out) for suffix in table_labels()["value_suffix"]
+                if text[len(value):].startswith(suffix)]   # 8小时内, 95%以上
+        date = re.match(r"\d{1,2}月(?:\d{1,2}日)?", text)
+        if date:
+            out += [date.group()] + [date.group() + suffix for suffix in table_labels()["value_suffix"]
+                                     if text[date.end():].startswith(suffix)]   # 12月31日前
         # the number may also be shorter (the next column's digits follow without a gap)
         for k in range(len(head) - 1, 0, -1):
             shorter = head[:k]
@@ -199,11 +260,24 @@ def _value_pieces(text: str, units: frozenset[str]) -> list[str]:
 
 
 def _canned_suffix(run: str) -> str | None:
-    """The longest canned actual (达成预期指标, 基本达成 …) that ends a run of words, leaving a target."""
-    for phrase in sorted(table_labels()["canned_actual"], key=len, reverse=True):
-        if len(phrase) >= 2 and run.endswith(phrase) and len(run) - len(phrase) >= 2:
-            return phrase
-    return None
+    """The fixed actual phrase (达成预期指标, 部分完成, 效果明显 …) that ends a run of words, leaving a target.
+
+    The longest outcome phrase wins (部分完成, not 完成); when the word before it could still
+    belong to the actual (大部分完成, 未按期完成) the cut is not certain and nothing is returned."""
+    phrases = _outcome_phrases()
+    found = [p for p in phrases if len(p) >= 2 and run.endswith(p) and len(run) - len(p) >= 2]
+    if not found:
+        return None
+    phrase = max(found, key=len)
+    if run[: len(run) - len(phrase)][-1] in table_labels()["outcome_modifier"]:
+        return None
+    return phrase
+
+
+@lru_cache(maxsize=None)
+def _outcome_phrases() -> frozenset[str]:
+    """Every fixed phrase an actual is written in (达成预期指标, 部分完成, 效果明显 …)."""
+    return frozenset(set(qualitative_labels()) | table_labels()["canned_actual"])
 
 
 def _row_consistent(row: dict[str, str]) -> bool:
@@ -220,4 +294,8 @@ def _row_consistent(row: dict[str, str]) -> bool:
 
 
 def _unit(text: str) -> str:
-    return re.sub(rf"^[{_OPS}]*\d+(?:\.\d+)?", "", text)
+    unit = re.sub(rf"^[{_OPS}]*\d+(?:\.\d+)?", "", text)
+    for suffix in sorted(table_labels()["value_suffix"], key=len, reverse=True):
+        if unit.endswith(suffix):
+            return unit[: -len(suffix)]
+    return unit
