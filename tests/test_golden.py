@@ -28,7 +28,7 @@ from tests.conftest import CORPUS_DIR, corpus_documents, require
 SCORER_PATH = CORPUS_DIR.parent / "tools" / "score_extraction.py"
 GAPS_FILE = Path(__file__).with_name("golden_known_gaps.toml")
 # The whole-corpus F1 reached when this floor was last raised; never lower it to pass.
-F1_FLOOR = 0.92
+F1_FLOOR = 0.95
 _NOTE_RE = re.compile(r"^(missed|WRONG|spurious)\s+(.+?\.\w+): ")
 
 

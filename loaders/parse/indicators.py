@@ -18,8 +18,9 @@ from loaders.parse.align import (
     uncertain_fields,
 )
 from loaders.parse.flattened import split_row_blob
-from loaders.parse.labels import header_field, label_key, level_kind
+from loaders.parse.labels import header_field, label_key, level_kind, garbled_header_field
 from loaders.parse.numbers import to_halfwidth
+from loaders.parse.yes_no_rows import closes_with_yes_no, read_rows
 from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, is_number_cell, is_placeholder
 from loaders.records import Indicator
 
@@ -43,6 +44,8 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
     i = start
     while i < len(cells):
         found = header_field(cells[i].text, "indicator") if cells[i].text else None
+        if found is None and fields and _header_follows(cells, i + 1):
+            found = garbled_header_field(cells[i].text, "indicator")
         if found is None:
             break
         fields.append(found)
@@ -53,6 +56,10 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
         # description stand to their left, a basis or note column may follow
         columns = ["level1", "level2", "name", "ignore", *columns, "ignore"]
     return columns, i
+
+
+def _header_follows(cells: list[Cell], i: int) -> bool:
+    return i < len(cells) and bool(cells[i].text) and header_field(cells[i].text, "indicator") is not None
 
 
 def merge_header_rows(fields: list[str]) -> list[str]:
@@ -314,6 +321,9 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     """Read the indicator table whose header starts at cells[start]."""
     columns, i = read_header(cells, start)
     table = IndicatorTable(columns=columns)
+    header = [c.text for c in cells[start:i]]
+    if cells[start].flat and closes_with_yes_no(header):
+        return read_yes_no_table(cells, i, header, table)
     collector = RowCollector(columns)
     i = collect_rows(cells, i, collector, table, stop_kinds, group_label=_group_label(cells[start]))
     table.end = i
@@ -330,6 +340,37 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     join_wrapped_names(table.indicators, lone_names)
     drop_cut_off_rows(table, reached_end=i >= len(cells))
     return table
+
+
+def read_yes_no_table(cells: list[Cell], i: int, header: list[str], table: IndicatorTable) -> IndicatorTable:
+    """A flattened form whose rows close with 是/否 (loaders.parse.yes_no_rows): the cells after
+    the header are joined back into one run (a label may have been cut out of a name) and read."""
+    end = i
+    while end < len(cells) and not _ends_flat_run(cells[end]):
+        end += 1
+    run, lines = "", []
+    for cell in cells[i:end]:
+        run += cell.text
+        lines += [cell.line] * len(cell.text)
+    rows, table.warnings = read_rows(run, header)
+    for row in rows:
+        span = (lines[row.start], lines[row.end - 1])
+        indicator = Indicator(name=row.name, target=row.target, actual=row.actual, weight=row.weight,
+                              score=row.score)
+        indicator.provenance = {"row": span, **{k: span for k in ("name", "target", "actual", "weight", "score")
+                                                if getattr(indicator, k) is not None}}
+        table.indicators.append(indicator)
+    table.end = end
+    return table
+
+
+def _ends_flat_run(cell: Cell) -> bool:
+    """The flattened table is over at a section heading (一、 / （二）) or the next block's label;
+    a 3、 at a line start is a document site's page number there, not a heading."""
+    return bool(_SECTION_RE.match(cell.text)) or cell_kind(cell.text) in ("total", "project_name", "money_row", "block_end")
+
+
+_SECTION_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
 
 
 def join_wrapped_names(indicators: list[Indicator], lone_names: list[bool]) -> None:

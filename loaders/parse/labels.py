@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import difflib
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -97,6 +98,22 @@ def header_field(text: str, context: str) -> str | None:
         return aliases[key]
     stripped = re.sub(r"\(.*?\)$", "", key)
     return aliases.get(stripped)
+
+
+@lru_cache(maxsize=65536)
+def garbled_header_field(text: str, context: str) -> str | None:
+    """A header cell a PDF or OCR reader garbled, read as the one alias it can only be:
+    its two printed lines interleaved (全年完成值 → 年成值全完值: every character of the
+    alias in any order, plus at most one extra) or a character misread (全年(调整)预算数 →
+    全年(If整)预算数: nearly the same text). Aliases of four characters or more only; used
+    only for a cell between two header cells."""
+    key = label_key(text)
+    aliases = [(alias, field) for alias, field in header_aliases()[context].items() if len(alias) >= 4]
+    found = {field for alias, field in aliases
+             if 0 <= len(key) - len(alias) <= 1 and not Counter(alias) - Counter(key)}
+    if not found:
+        found = {field for alias, field in aliases if difflib.SequenceMatcher(None, alias, key).ratio() >= 0.8}
+    return found.pop() if len(found) == 1 else None
 
 
 def is_canned_actual(text: str) -> bool:

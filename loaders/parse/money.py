@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.parse.flattened import is_digit_blob, split_money_blob
-from loaders.parse.labels import header_field, is_label, label_key
+from loaders.parse.labels import garbled_header_field, header_field, is_label, label_key
 from loaders.parse.numbers import money_unit, parse_number, to_halfwidth, to_wan
 from loaders.parse.tables import Cell, cell_kind, is_placeholder
 from loaders.records import MoneyRow
@@ -41,8 +41,13 @@ def is_value_cell(text: str) -> bool:
 def read_money_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
     fields: list[str] = []
     i = start
-    while i < len(cells) and cells[i].text and header_field(cells[i].text, "money"):
-        fields.append(header_field(cells[i].text, "money"))
+    while i < len(cells) and cells[i].text:
+        found = header_field(cells[i].text, "money")
+        if found is None and fields and i + 1 < len(cells) and header_field(cells[i + 1].text, "money"):
+            found = garbled_header_field(cells[i].text, "money")
+        if found is None:
+            break
+        fields.append(found)
         i += 1
     return fields, i
 
@@ -90,12 +95,17 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
         elif cell.text and is_value_cell(cell.text):
             values.append(cell)
             label = label or "年度资金总额"
-        elif cell.text and is_digit_blob(cell.text):
-            pieces = split_money_blob(cell.text, block.columns) if label and not values else None
+        elif cell.text and (is_digit_blob(cell.text) or _noisy_blob(cell, block)):
+            blob = _noisy_blob(cell, block) or cell.text
+            first = label is None and not values and not block.rows   # right under the header
+            pieces = _split_blob(blob, block.columns) if (label or first) and not values else None
             if pieces is None:
                 block.warnings.append(f"资金行“{label or ''}”的数字连在一起（{cell.text}），无法唯一拆分，未读取。")
             else:
+                if blob != cell.text:
+                    block.warnings.append(f"资金行的数字“{cell.text}”带有识别杂字，按“{blob}”读取。")
                 values += [Cell(p, cell.line, cell.sep) for p in pieces]
+                label = label or "年度资金总额"
         elif not cell.text:
             if cell.boxed and label and values:
                 values.append(cell)   # an empty cell of a reader row keeps its column's place
@@ -105,6 +115,29 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
     _close_row(block, label, values)
     block.end = i
     return block
+
+
+_NOISY_BLOB = re.compile(r"^[A-Za-z]?([\d.,%]{4,}?)[\u4e00-\u9fff]{0,4}$")
+
+
+def _noisy_blob(cell: Cell, block: MoneyBlock) -> str | None:
+    """A flattened row's digits between OCR noise: one stray letter before them (O76%107.6),
+    the head of the next label after them (…当年绩效目标 cut at its label). None otherwise."""
+    if not cell.flat or "execution_rate_pct" not in block.columns:
+        return None
+    match = _NOISY_BLOB.match(to_halfwidth(cell.text).strip())
+    return match.group(1) if match and is_digit_blob(match.group(1)) else None
+
+
+def _split_blob(blob: str, columns: list[str]) -> list[str] | None:
+    """All columns, or — when the blob opens with the rate (76%107.6) — the columns from
+    执行率 on: the amount cells were empty."""
+    pieces = split_money_blob(blob, columns)
+    if pieces is None and "execution_rate_pct" in columns and re.match(r"\d+(?:\.\d+)?%", blob):
+        tail = columns[columns.index("execution_rate_pct"):]
+        if {"execution_weight", "execution_score"} <= set(tail):   # the rate × 分值 = 得分 check applies
+            pieces = split_money_blob(blob, tail)
+    return pieces
 
 
 def _close_row(block: MoneyBlock, label: str | None, values: list[Cell]) -> None:

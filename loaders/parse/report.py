@@ -45,6 +45,7 @@ def parse_report(text: str, file_name: str) -> Report:
         report.warnings.extend(notes)
     _name_department_tables(report.projects, report.agency)
     _fill_department_table_money(report)
+    _give_department_table_the_total(report)
     report.findings = parse_findings(index)
     return report
 
@@ -89,3 +90,17 @@ def _fill_department_table_money(report: Report) -> None:
                 span = report.provenance.get(f"department_budget.{source}")
                 if span:
                     project.provenance[target] = span
+
+
+def _give_department_table_the_total(report: Report) -> None:
+    """A department report whose one department-wide table prints no total of its own: the
+    report's total score is that table's (the table is the department's own evaluation).
+    (Its money goes the other way in parse_department_budget, checked there.)"""
+    tables = [p for p in report.projects if p.subject == "department"]
+    if report.report_kind != "department" or len(tables) != 1:
+        return
+    table = tables[0]
+    if table.total_score is None and report.total_score is not None:
+        table.total_score = report.total_score
+        if "total_score" in report.provenance:
+            table.provenance["total_score"] = report.provenance["total_score"]
