@@ -40,7 +40,7 @@ def split_at_labels(text: str) -> list[str]:
         return [text]
     pieces: list[str] = []
     last = 0
-    for match in _label_pattern().finditer(half):
+    for match in _table_labels_in(half):
         if match.start() > last:
             pieces.append(text[last:match.start()])
         pieces.append(text[match.start():match.end()])
@@ -51,7 +51,16 @@ def split_at_labels(text: str) -> list[str]:
 
 
 def label_hits(text: str) -> int:
-    return len(_label_pattern().findall(to_halfwidth(text)))
+    return len(_table_labels_in(to_halfwidth(text)))
+
+
+def _table_labels_in(half: str) -> list[re.Match[str]]:
+    """Labels standing as table cells; a label inside a formula (得分=预算执行率×5分) is a word
+    of a sentence, not a cell."""
+    formula = "=＝×*/"
+    return [m for m in _label_pattern().finditer(half)
+            if not (m.end() < len(half) and half[m.end()] in formula)
+            and not (m.start() > 0 and half[m.start() - 1] in formula)]
 
 
 def is_digit_blob(text: str) -> bool:

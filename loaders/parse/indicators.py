@@ -50,7 +50,7 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
             break
         fields.append(found)
         i += 1
-    columns = merge_header_rows(fields)
+    columns = level_points_apart(merge_header_rows(fields))
     if "name" not in columns and any(c.startswith("target_") for c in columns):
         # only the value sub-columns are named (符号 | 值 | 单位): the indicator's name and
         # description stand to their left, a basis or note column may follow
@@ -60,6 +60,25 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
 
 def _header_follows(cells: list[Cell], i: int) -> bool:
     return i < len(cells) and bool(cells[i].text) and header_field(cells[i].text, "indicator") is not None
+
+
+def level_points_apart(columns: list[str]) -> list[str]:
+    """一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值: the 分值 right after a level column
+    are that level's points, printed after its label (投入 | 13), not the indicator's weight
+    (which stands after the name). They are taken out of the columns; collect_rows skips
+    the number after a level label."""
+    return [col for k, col in enumerate(columns) if k not in _level_point_columns(columns)]
+
+
+def _level_point_columns(columns: list[str]) -> set[int]:
+    if "name" not in columns or "weight" not in columns[columns.index("name"):]:
+        return set()
+    return {k for k, col in enumerate(columns) if col == "weight" and k > 0 and columns[k - 1] in ("level1", "level2")}
+
+
+def _header_gives_level_points(cells: list[Cell], start: int, end: int) -> bool:
+    fields = [header_field(c.text, "indicator") or "ignore" for c in cells[start:end]]
+    return bool(_level_point_columns(merge_header_rows(fields)))
 
 
 def merge_header_rows(fields: list[str]) -> list[str]:
@@ -281,6 +300,7 @@ class RowCollector:
     buffer: list[Cell] = field(default_factory=list)
     rows: list[tuple[list[Cell], tuple[str | None, str | None]]] = field(default_factory=list)
     previous_kind: str | None = None
+    level_points: bool = False        # a level label is followed by its points (投入 | 13)
 
     def flush(self) -> None:
         if self.buffer:
@@ -324,7 +344,7 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     header = [c.text for c in cells[start:i]]
     if cells[start].flat and closes_with_yes_no(header):
         return read_yes_no_table(cells, i, header, table)
-    collector = RowCollector(columns)
+    collector = RowCollector(columns, level_points=_header_gives_level_points(cells, start, i))
     i = collect_rows(cells, i, collector, table, stop_kinds, group_label=_group_label(cells[start]))
     table.end = i
     widths = column_widths([r for r, _ in collector.rows], columns)
@@ -402,12 +422,13 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         following = cells[i + 1] if i + 1 < len(cells) else None
         kind = cell_kind(cell.text) if cell.text else None
         if collector.take_level(cell, kind, following):
-            i += 1
+            points = collector.level_points and following is not None and is_number_cell(following.text)
+            i += 2 if points else 1
             continue
         if kind == "total":
             collector.flush()
             return _read_total(cells, i + 1, table)
-        if kind in stop_kinds or _is_prose(cell) or _is_heading(cell):
+        if kind in stop_kinds or _is_prose(cell, cells, i, collector.columns) or _is_heading(cell):
             collector.flush()
             return _read_total_nearby(cells, i + 1, table) if kind == "block_end" else i
         if group_label and cell.text and label_key(cell.text) == group_label:
@@ -439,9 +460,14 @@ def _is_heading(cell: Cell) -> bool:
     return not cell.boxed and bool(_HEADING_RE.match(cell.text)) and not is_number_cell(cell.text)
 
 
-def _is_prose(cell: Cell) -> bool:
-    """A long sentence outside a table cell ends the table (the narrative resumes)."""
-    return not cell.boxed and len(cell.text) > 60
+def _is_prose(cell: Cell, cells: list[Cell], i: int, columns: list[str]) -> bool:
+    """A long sentence outside a table cell ends the table (the narrative resumes) — unless
+    the table has a text column (评分标准, 偏差原因) and the row's numbers follow the sentence."""
+    if cell.boxed or len(cell.text) <= 60:
+        return False
+    if not {"ignore", "reason"} & set(data_columns(columns)):
+        return True
+    return not any(is_number_cell(c.text) for c in cells[i + 1:i + 3])
 
 
 def _read_total_nearby(cells: list[Cell], i: int, table: IndicatorTable, reach: int = 4) -> int:

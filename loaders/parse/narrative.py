@@ -96,6 +96,7 @@ def name_from_title(text: str) -> str | None:
         org = _ORG_END.match(name)
         if org:
             name = name[org.end():]
+    name = re.sub(r"的$", "", name)              # 2023年某某专项资金的绩效评价报告
     name = re.sub(r"(?:支出|项目支出)$", "", name)
     bare = _YEAR_RE.sub("", name)
     if len(bare) < 4 or bare in ("项目", "专项资金", "预算项目"):

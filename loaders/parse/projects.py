@@ -104,6 +104,8 @@ def read_head_total(cells: list[Cell], i: int, project: Project) -> None:
         k = i + 1   # 总分 | 100 | 99.6: the last number is the score (the first may be the 分值)
         while k + 1 < len(cells) and _is_score(cells[k + 1].text) and cells[k + 1].sep in (CELL, SPACE):
             k += 1
+        if k + 1 < len(cells) and _is_score(cells[k + 1].text):
+            return   # 总分 / 100 / 88.1 one per line: which is the score is the table's to say
         project.total_score = float(to_halfwidth(cells[k].text))
         project.provenance["total_score"] = (cells[k].line, cells[k].line)
 
