@@ -643,3 +643,13 @@ def test_a_name_wrapped_onto_its_own_tab_line_joins_the_row_below():
     p = parse(text)[0][0]
     assert [(i.level2, i.name, i.target) for i in p.indicators] == [
         ("数量指标", "培训人次", "≥500人次"), ("社会效益指标", "家庭经济困难学生就学保障", "有效保障")]
+
+
+def test_row_with_an_empty_reason_ends_where_the_next_name_starts_on_a_new_line():
+    # a PDF copy: the 偏差原因 cell is empty (trailing tab) and the next row's name is wrapped
+    # onto two lines, the first of which the reader prints as a lone cell
+    text = ("绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+            "产出指标\t质量指标\t资金发\n放准确率\t100%\t100%\t13\t13\t\n"
+            "\t\t救助对象\n认定准确率\t≥98%\t100%\t13\t12\t\n")
+    rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in parse(text)[0][0].indicators]
+    assert rows == [("资金发放准确率", "100%", "100%", 13, 13), ("救助对象认定准确率", "≥98%", "100%", 13, 12)]

@@ -107,3 +107,29 @@ def test_a_whole_flattened_department_form():
         ("固定资产利用率", "95%", "100%", 5, 5),
     ]
     assert [i.provenance["row"][0] for i in table.indicators] == [3, 3, 3, 4, 4]
+
+
+CQ_HEADER = ["指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值", "得分系数(%)",
+             "指标权重(分)", "指标得分(分)", "是否核心指标"]
+CQ_ROWS = [["财政供养人员控制率", "%", "定量指标", "100%", "", "92%", "100%", "2", "2", "否"],
+           ["预算调整率", "%", "定量指标", "3%", "", "0", "100%", "2", "2", "否"],
+           ["管理制度健全性", "", "定性指标", "高", "", "高", "100%", "3", "3", "否"],
+           ["宣传覆盖率", "%", "定量指标", "90%", "", "45%", "50%", "8", "4", "是"]]
+
+
+@pytest.mark.parametrize("how", ["tab", "pipe", "cells"])
+def test_the_same_form_as_a_table_with_its_cells_apart(how):
+    """Not flattened: the cells keep their separators; 定量指标 is no value, 3% / 0 and 高 / 高
+    are two cells, the 系数 is not the actual, 是/否 closes the row."""
+    rows = [CQ_HEADER, *CQ_ROWS]
+    if how == "tab":
+        body = "\n".join("\t".join(r) for r in rows)
+    elif how == "pipe":
+        body = "\n".join("| " + " | ".join(r) + " |" for r in rows)
+    else:
+        body = "\n".join(c for r in rows for c in r if c)
+    report = parse_report("某某区融媒体中心2021年部门整体绩效自评表\n" + body + "\n", "t.txt")
+    [table] = report.projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("财政供养人员控制率", "100%", "92%", 2, 2), ("预算调整率", "3%", "0", 2, 2),
+        ("管理制度健全性", "高", "高", 3, 3), ("宣传覆盖率", "90%", "45%", 8, 4)]

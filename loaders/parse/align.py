@@ -14,14 +14,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.parse.labels import is_canned_actual
+from loaders.parse.labels import is_canned_actual, is_indicator_nature
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.tables import BLANK, CELL, CONT, LINE, SPACE, Cell, is_number_cell, is_placeholder
 
 NUMERIC_FIELDS = ("weight", "score")
 _JOIN_COST = {CELL: 3.0, SPACE: 1.5, BLANK: 1.0, LINE: 0.5, CONT: 0.0}
 _EMPTY_COST = {"name": 4.0, "target": 1.2, "actual": 1.2, "weight": 1.0, "score": 1.0,
-               "reason": 0.0, "ignore": 0.25, "target_op": 0.2, "target_value": 0.6, "target_unit": 0.2}
+               "reason": 0.0, "ignore": 0.25, "target_op": 0.2, "target_value": 0.6, "target_unit": 0.2,
+               "ratio": 1.0, "adjusted": 0.1}
+_RATIO_RE = re.compile(r"^\d+(?:\.\d+)?\s*%?$")
 AMBIGUITY_MARGIN = 0.15
 MAX_GROUP = 12          # cells one column may take (a wrapped cell, a note column)
 MAX_ROW_CELLS = 40
@@ -58,7 +60,14 @@ def _join_cost(prev: Cell, cell: Cell) -> float:
             cost -= 0.8
         elif width <= 2 and cell.sep == LINE:
             cost -= 0.3
-    return max(cost, 0.05) if cell.sep != CONT else 0.0
+    if cell.sep == CONT:
+        return 0.0
+    before, after = to_halfwidth(prev.text.strip()), to_halfwidth(cell.text.strip())
+    if re.search(r"[\d%]$", before) and re.match(r"\d", after):
+        cost += 2.0     # a number does not wrap into another number (3% / 0 are two cells)
+    elif before and before == after:
+        cost += 1.0     # the same word twice (高 / 高) is a value copied into the next column
+    return max(cost, 0.05)
 
 
 @dataclass
@@ -96,6 +105,8 @@ def _group_cost(field_name: str, view: RowView, start: int, end: int,
         return sum(0.5 if view.digit[k] else 0.3 for k in range(start, end))
     if field_name in NUMERIC_FIELDS:
         return 0.0 if len(group) == 1 and view.number[start] else float("inf")
+    if field_name == "ratio":     # 得分系数: one percent cell
+        return 0.0 if len(group) == 1 and _RATIO_RE.match(to_halfwidth(group[0].text).strip()) else float("inf")
     cost = sum(view.join[start + 1:end])
     if field_name == "name":
         # a line wraps only when it is full: a name line narrower than the column (as learned
@@ -110,12 +121,17 @@ def _group_cost(field_name: str, view: RowView, start: int, end: int,
     first = group[0].text
     if field_name == "name" and (view.number[start] or is_canned_actual(first)):
         cost += 3.0
-    if field_name == "target_op" and not re.match(r"^[≥≤≧≦═=<>＞＜＝]", to_halfwidth(first)):
+    if field_name == "target_op" and not re.match(r"^[≥≤≧≦═=<>＞＜＝]", to_halfwidth(first)) \
+            and not is_indicator_nature(first):
         cost += 0.5
+    if field_name in ("target", "actual") and is_indicator_nature(first):
+        cost += 2.0     # 定量指标 / 定性指标 describe the row (指标性质), they are no value
     if field_name == "actual" and is_canned_actual(join_texts(group)):
         cost -= 0.5
     if field_name in ("target", "actual") and len(group) == 1 and group[0].sep != CELL and view.width[start] <= 1:
         cost += 0.5
+    if field_name == "adjusted":
+        cost += 0.3   # 调整指标值 is mostly left empty: a lone value is the 年初 or the 完成 one
     if field_name == "target_value" and not view.digit[start]:
         cost += 0.8   # the value column holds a number; words go to the unit/description column
     return cost

@@ -127,7 +127,7 @@ def split_row_blob(blob: str, columns: list[str], units: frozenset[str] | None =
     Returns one dict per row, or None unless exactly one reading consumes the run.
     """
     units = units or table_labels()["unit"]
-    cols = tuple(c for c in columns if c not in ("reason", "ignore"))
+    cols = tuple(c for c in columns if c not in ("reason", "ignore", "adjusted"))
     if "name" not in cols:
         return None
     original = blob.strip()
@@ -147,7 +147,7 @@ def _unique_reading(text: str, cols: tuple[str, ...], units: frozenset[str]) -> 
 
 def _reason_closes_row(columns: list[str]) -> bool:
     """偏差原因 is the row's last column, right after 得分."""
-    data = [c for c in columns if c != "ignore"]
+    data = [c for c in columns if c not in ("ignore", "adjusted")]
     return "reason" in data and data.index("reason") == len(data) - 1 and "score" in data \
         and data.index("score") == len(data) - 2
 

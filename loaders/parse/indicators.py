@@ -140,6 +140,8 @@ def needed_before_close(columns: list[str]) -> tuple[int, int]:
 def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:
     if following is not None and following.boxed and following.sep in (LINE, BLANK) and any(c.text for c in buffer):
         return True   # the reader (or a blank line in a cell-per-line table) ended the row
+    if _scores_given_and_next_line_starts(buffer, columns, following):
+        return True
     if following is not None and following.sep == CELL and buffer and (
             (following.tab and buffer[-1].tab) or (following.boxed and following.line == buffer[-1].line)):
         return False  # the same printed row goes on (a 偏差原因 cell after the scores)
@@ -150,7 +152,11 @@ def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None
         texts = [c for c in buffer if c.text]
         return len(texts) >= needed and (following is None or following.sep == BLANK)
     run = 0
-    for cell in reversed(buffer):
+    closing_cells = list(buffer)
+    if columns[-1:] == ["ignore"]:
+        while closing_cells and closing_cells[-1].text.strip() in ("是", "否"):
+            closing_cells.pop()      # the 是否核心指标 cell after the scores
+    for cell in reversed(closing_cells):
         if not is_number_cell(cell.text):
             break
         run += 1
@@ -161,6 +167,18 @@ def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None
         return run >= 1 and following is not None and following.sep in (LINE, BLANK) \
             and not cell_kind(following.text) and len(buffer) - run >= needed and not buffer[-1].boxed
     return len(buffer) - closing >= needed
+
+
+def _scores_given_and_next_line_starts(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:
+    """A row whose scores are in and whose 偏差原因 was left empty (…13 | 13 | ) ends where text
+    starts on a new line, even when the reader marked that line as a continuation."""
+    needed, closing = needed_before_close(columns)
+    filled = [c for c in buffer if c.text]
+    if following is None or not following.text or closing == 0 or not buffer or buffer[-1].text:
+        return False
+    if len(filled) < needed + closing or following.line <= filled[-1].last_line:
+        return False
+    return all(is_number_cell(c.text) for c in filled[-closing:])
 
 
 def resolve_level(text: str, kind: str, following: Cell | None, previous_kind: str | None) -> str:
@@ -331,6 +349,9 @@ class RowCollector:
             return False
         took_reason = following is not None and "reason" in self.columns and following.sep in (SPACE, CELL) \
             and is_reason_cell(following) and not cell_kind(following.text)
+        # a last 是/否 column (是否核心指标) after the scores belongs to this row, never to the next
+        took_reason = took_reason or (following is not None and self.columns[-1:] == ["ignore"]
+                                      and following.text.strip() in ("是", "否"))
         if took_reason:
             self.buffer.append(following)
         self.flush()

@@ -120,5 +120,10 @@ def is_canned_actual(text: str) -> bool:
     return label_key(text) in table_labels()["canned_actual"]
 
 
+def is_indicator_nature(text: str) -> bool:
+    """定量指标 / 定性指标: what a 指标性质 cell says of the row."""
+    return label_key(text) in table_labels()["indicator_nature"]
+
+
 def is_unit(text: str) -> bool:
     return label_key(text) in table_labels()["unit"]
