@@ -59,21 +59,17 @@ def file_version(path: Path) -> tuple[str, int, int, int]:
 
 
 def labelled(relation: str) -> str:
-    """`relation` with `agency` made unique per agency key, as a parenthesised subquery.
+    """`relation` with `agency` replaced by its unique display name, as a parenthesised subquery.
 
     Until an analyst merges them, the registry may hold two agencies with one name
     (e.g. written with and without the province); charts keyed by name would add
-    them up. Such names get the region, and the key's start if that is not enough.
-    `relation` is one of our own mart names, never user input.
+    them up. mart_agency_label gives such names their region (and the key's start if
+    that is not enough), computed once per build. `relation` is one of our own mart
+    names, never user input.
     """
-    return f"""(select m.* replace (
-            case when d.n_keys = 1 then m.agency
-                 when d.n_regions = d.n_keys then m.agency || '（' || coalesce(m.region, '地区不详') || '）'
-                 else m.agency || '（' || coalesce(m.region, '地区不详') || ' ' || left(m.agency_key, 6) || '）'
-            end as agency)
+    return f"""(select m.* replace (coalesce(l.agency_label, m.agency) as agency)
         from {relation} as m
-        left join (select agency, count(distinct agency_key) as n_keys, count(distinct region) as n_regions
-                   from mart_agency_year group by agency) as d on d.agency = m.agency)"""
+        left join mart_agency_label as l on l.agency_key = m.agency_key)"""
 
 
 def where_clause(filters: Filters, scope: Scope = FULL, *, alias: str = "") -> tuple[str, list]:

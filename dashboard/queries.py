@@ -127,26 +127,48 @@ def metric_column(metric: str) -> str:
     return metric
 
 
-def agency_year_metric(filters: Filters, metric: str) -> pd.DataFrame:
-    """agency, year, value of one metric (for the heat-map and trend lines)."""
+def agency_year_metric(filters: Filters, metric: str, *, rank_year: int | None = None,
+                       top: int | None = None) -> pd.DataFrame:
+    """agency, year, value of one metric (for the heat-map and trend lines).
+
+    With `top`, only the `top` agencies with the highest value in `rank_year` (a heat-map of
+    thousands of rows is unreadable and slow to draw); `agencies` then says how many there were."""
     col = metric_column(metric)
     w, p = _w(filters, AGENCY_YEAR)
-    sql = f"select agency, year, {col} as value from {AGENCY_YEAR_REL} {w} order by agency, year limit 5000"
-    return frame(sql, p)
+    if top is None:
+        sql = f"select agency, year, {col} as value from {AGENCY_YEAR_REL} {w} order by agency, year limit 5000"
+        return frame(sql, p)
+    sql = f"""
+        with ay as (select agency_key, agency, year, {col} as value from {AGENCY_YEAR_REL} {w}),
+             ranked as (select agency_key, row_number() over (order by value desc nulls last, agency) as r
+                        from ay where year = ?)
+        select ay.agency, ay.year, ay.value, (select count(*) from ranked) as agencies
+        from ay join ranked using (agency_key)
+        where ranked.r <= ?
+        order by ranked.r, ay.year
+    """
+    return frame(sql, p + [rank_year, top])
 
 
-def ranking(filters: Filters, metric: str, year: int) -> pd.DataFrame:
-    """Agencies ranked on one metric in one year, with the previous year and the change."""
+def ranking(filters: Filters, metric: str, year: int, *, ends: tuple[int, int] | None = None) -> pd.DataFrame:
+    """Agencies ranked on one metric in one year, with the previous year, the change, the rank and
+    how many were ranked. With `ends=(top, bottom)`: only the best `top` and the worst `bottom`
+    (for a chart); else the first page of the ranking (for the table)."""
     col = metric_column(metric)
     w, p = _w(filters, AGENCY_YEAR, alias="cur")
+    pick = "where rank <= ? or rank > ranked_agencies - ?" if ends else f"where rank <= {PAGE_SIZE}"
     sql = f"""
-        select cur.agency, cur.{col} as value, prev.{col} as previous, cur.{col} - prev.{col} as change
-        from {AGENCY_YEAR_REL} as cur
-        left join mart_agency_year as prev on prev.agency_key = cur.agency_key and prev.year = cur.year - 1
-        {w} and cur.year = ? and cur.{col} is not null
-        order by value desc limit {PAGE_SIZE}
+        with ranked as (
+            select cur.agency, cur.{col} as value, prev.{col} as previous, cur.{col} - prev.{col} as change,
+                   row_number() over (order by cur.{col} desc, cur.agency) as rank,
+                   count(*) over () as ranked_agencies
+            from {AGENCY_YEAR_REL} as cur
+            left join mart_agency_year as prev on prev.agency_key = cur.agency_key and prev.year = cur.year - 1
+            {w} and cur.year = ? and cur.{col} is not null
+        )
+        select * from ranked {pick} order by rank
     """
-    return frame(sql, p + [year])
+    return frame(sql, p + [year] + (list(ends) if ends else []))
 
 
 def printed_vs_computed(filters: Filters) -> pd.DataFrame:

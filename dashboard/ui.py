@@ -30,6 +30,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "budget": ("预算数（万元）", "money"), "executed": ("执行数（万元）", "money"),
     "budget_full_year": ("全年预算数（万元）", "money"),
     "value": ("本年", "number"), "previous": ("上年", "number"), "change": ("变化", "number"),
+    "rank": ("名次", "count"),
     "execution_rate_pct": ("执行率·报告（%）", "pct"), "execution_rate_pct_computed": ("执行率·重算（%）", "pct"),
     "carryover_rate_pct": ("结转结余率·报告（%）", "pct"),
     "carryover_rate_pct_computed": ("结转结余率·重算（%）", "pct"),

@@ -46,6 +46,7 @@ VIEW_ORDER: tuple[tuple[str, str], ...] = (
     ("flags", "flag_duplicate_indicator_table"),
     ("marts", "mart_flags"),
     ("marts", "mart_agency_year"),
+    ("marts", "mart_agency_label"),
 )
 
 # What the dashboard reads: the column contract of issue 3 (tests/test_views_contract.py checks it).

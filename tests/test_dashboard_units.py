@@ -93,10 +93,12 @@ def test_serve_runs_streamlit_headless_on_the_port():
 
 def test_two_agencies_with_one_name_are_told_apart_by_region():
     from dashboard.db import labelled
+    from loaders.views import view_sql
 
     con = duckdb.connect()
     con.execute("create table mart_agency_year (agency_key varchar, agency varchar, region varchar, year integer)")
     con.execute("insert into mart_agency_year values ('k1', '青山区卫生健康局', '江南省青山区', 2024), "
                 "('k2', '青山区卫生健康局', '青山区', 2024), ('k3', '青山区教育局', '青山区', 2024)")
+    con.execute(f"create table mart_agency_label as {view_sql('marts', 'mart_agency_label')}")
     names = sorted(r[0] for r in con.execute(f"select agency from {labelled('mart_agency_year')}").fetchall())
     assert names == ["青山区卫生健康局（江南省青山区）", "青山区卫生健康局（青山区）", "青山区教育局"]
