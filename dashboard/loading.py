@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from loaders.read.sniff import UPLOAD_EXTENSIONS
+
 STATUS_WORDS = {"loaded": "载入", "replaced": "替换", "unchanged": "未变", "failed": "失败"}
-UPLOAD_TYPES = {"txt", "docx", "pdf", "xlsx", "xls", "doc", "htm", "html"}
+UPLOAD_TYPES = UPLOAD_EXTENSIONS      # every extension the readers know (one list, in loaders.read.sniff)
 
 
 def uploads_folder(db_path: Path) -> Path:
@@ -21,18 +23,22 @@ def uploads_folder(db_path: Path) -> Path:
     return Path(db_path).resolve().parent / "uploads"
 
 
-def save_uploads(files: list[tuple[str, bytes]], folder: Path) -> tuple[list[Path], list[str]]:
-    """Store uploaded (name, bytes) in `folder`; returns saved paths and a message per refused file."""
+def save_uploads(files: list[tuple[str, bytes]], folder: Path) -> tuple[list[Path], list[str], list[str]]:
+    """Store uploaded (name, bytes) in `folder`; returns saved paths, a message per refused file,
+    and a note per file stored under another name (its extension did not match its content)."""
     from loaders.errors import InputError
     from loaders.uploads import save_upload
 
-    saved, rejected = [], []
+    saved, rejected, notes = [], [], []
     for name, data in files:
         try:
-            saved.append(save_upload(name, data, folder).path)
+            upload = save_upload(name, data, folder)
         except InputError as err:
             rejected.append(f"{name}：{err}")
-    return saved, rejected
+            continue
+        saved.append(upload.path)
+        notes += [f"{name}：{note}（已保存为 {upload.path.name}）" for note in upload.notes]
+    return saved, rejected, notes
 
 
 def load_files(paths: list[Path], db_path: Path, *,

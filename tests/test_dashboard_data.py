@@ -115,3 +115,41 @@ def test_splitting_an_agency_moves_the_reports_written_under_an_alias(own_db):
     assert moved != "a1"
     assert raw(own_db, "select canonical_name from agencies where agency_id = ?", [moved]) == [("丰台区信访办",)]
     assert raw(own_db, "select count(*) from reports where agency_id = 'a1'")[0][0] == 2
+
+
+def test_the_uploader_offers_every_extension_the_readers_know():
+    from dashboard import loading
+    from loaders.read.sniff import EXTENSIONS
+
+    offered = {f".{t}" for t in loading.UPLOAD_TYPES}
+    known = {ext for exts in EXTENSIONS.values() for ext in exts if ext}
+    assert offered == known
+    assert {".mht", ".rtf", ".odt", ".xlsm", ".csv", ".wps", ".doc", ".xls", ".htm"} <= offered
+
+
+@pytest.mark.parametrize("builder, name", [("write_docx", "自评表.docx"), ("write_xlsx", "自评表.xlsx"),
+                                           ("write_pdf", "自评表.pdf"), ("write_html", "自评表.htm")])
+def test_a_report_in_each_built_format_uploads_and_loads(own_db, tmp_path, builder, name):
+    from tests import format_builders
+
+    data = getattr(format_builders, builder)(format_builders.STANDARD_REPORT, tmp_path / name).read_bytes()
+    at = open_page("data")
+    at.file_uploader(key="data_upload").upload(name, data, "application/octet-stream").run()
+    at.button(key="data_upload_go").click().run()
+    assert not at.exception
+    results = next(df.value for df in at.dataframe if "warnings" in df.value.columns)
+    assert list(results["status"]) == ["载入"], results.to_dict("records")
+
+
+def test_an_upload_named_for_another_format_says_how_it_was_read(own_db, tmp_path):
+    from tests.format_builders import STANDARD_REPORT, write_docx
+
+    data = write_docx(STANDARD_REPORT, tmp_path / "r.docx").read_bytes()
+    at = open_page("data")
+    at.file_uploader(key="data_upload").upload("自评表.pdf", data, "application/pdf").run()
+    at.button(key="data_upload_go").click().run()
+    assert not at.exception
+    notes = [i.value for i in at.info]
+    assert any("自评表.pdf" in n and "Word(.docx)" in n and "自评表.docx" in n for n in notes), notes
+    results = next(df.value for df in at.dataframe if "warnings" in df.value.columns)
+    assert list(results["status"]) == ["载入"]

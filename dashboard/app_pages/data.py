@@ -39,14 +39,17 @@ def run_with_progress(paths: list[Path]) -> None:
 
 
 with upload_tab:
-    st.caption("支持 txt、docx、pdf（有文字层）、xlsx/xls、另存为 .doc/.htm 的网页；按内容识别格式，单个文件最大 50 MB。")
+    st.caption("支持纯文本（txt/csv）、Word（docx/doc/wps）、PDF（有文字层）、Excel（xlsx/xls/et）、网页（htm/mht）、"
+               "RTF 与 ODT；按内容识别格式，扩展名不符也能读。单个文件最大 50 MB。")
     files = st.file_uploader("选择报告文件", accept_multiple_files=True, key="data_upload",
-                             type=sorted(loading.UPLOAD_TYPES))
+                             type=list(loading.UPLOAD_TYPES))
     if files and st.button("载入上传的文件", key="data_upload_go", icon=":material/upload:"):
-        saved, rejected = loading.save_uploads([(f.name, f.getvalue()) for f in files],
-                                               loading.uploads_folder(db_path))
+        saved, rejected, notes = loading.save_uploads([(f.name, f.getvalue()) for f in files],
+                                                      loading.uploads_folder(db_path))
         for message in rejected:
             st.error(message)
+        for note in notes:
+            st.info(note)
         if saved:
             run_with_progress(saved)
 

@@ -28,6 +28,9 @@ EXTENSIONS = {
     "rtf": {".rtf"},
     "odt": {".odt"},
 }
+# What an upload may be called (without the dot): every extension above. The dashboard's
+# uploader offers exactly these, so readers and uploader cannot drift apart.
+UPLOAD_EXTENSIONS = tuple(sorted({ext.lstrip(".") for exts in EXTENSIONS.values() for ext in exts if ext}))
 KIND_NAMES = {
     "txt": "纯文本", "docx": "Word(.docx)", "xlsx": "Excel(.xlsx)", "xls": "Excel 97-2003(.xls)",
     "pdf": "PDF", "html": "网页(HTML)", "mht": "单个网页(MHT)", "doc": "Word 97-2003(.doc)",
