@@ -51,3 +51,34 @@ def test_a_run_with_more_than_one_reading_is_not_read(blob):
 def test_reason_is_read_only_when_it_is_the_last_column():
     blob = "村民满意度10≥90%完成9.2受客观因素影响"
     assert split_row_blob(blob, ["name", "weight", "target", "actual", "reason", "score"]) is None
+
+
+def test_a_score_and_a_name_are_not_read_as_a_name_starting_with_a_number():
+    blob = "维护乡村道路13≥31公里35公里13保障村级组织运转个数13≥18个17个12.3受客观因素影响，部分任务未完成。"
+    rows = split_row_blob(blob, COLUMNS)
+    assert [r["name"] for r in rows] == ["维护乡村道路", "保障村级组织运转个数"]
+    assert rows[1]["score"] == "12.3" and rows[1]["reason"] == "受客观因素影响，部分任务未完成。"
+
+
+MIXED_FLAT = (
+    "某某镇人民政府2024年度部门整体支出绩效自评报告\n"
+    "一、部门预算执行情况\n2024年全年预算数242.02万元，资金总体支出237.66万元，预算执行率为98.20%。\n"
+    "二、自评结论\n经自评，本部门2024年度部门整体支出绩效自评得分98分，评价等级为“优秀”。\n\n"
+    "附件：项目支出绩效自评表\n"
+    "项目支出绩效自评表（2024年度）项目名称2024年农村公益事业奖补资金主管部门某某镇人民政府实施单位某某镇人民政府"
+    "资金情况（万元）全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额：87.0087.0010100.00%10"
+    "年度总体目标预期目标实际完成情况按计划完成各项任务。资金管理规范，服务对象满意度较高。"
+    "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施产出指标数量指标"
+    "维护乡村道路13≥31公里35公里13保障村级组织运转个数13≥18个17个12.3受客观因素影响，部分任务未完成，下一步将加快推进。"
+    "满意度指标服务对象满意度指标村民满意度10≥85%87%10总分10099.3\n"
+)
+
+
+def test_a_long_flattened_run_of_rows_is_no_prose_and_the_project_keeps_its_own_total():
+    from loaders.parse.report import parse_report
+
+    report = parse_report(MIXED_FLAT, "t.txt")
+    [project] = [p for p in report.projects if p.subject == "project"]
+    assert [(i.name, i.score) for i in project.indicators] == [
+        ("维护乡村道路", 13), ("保障村级组织运转个数", 12.3), ("村民满意度", 10)]
+    assert project.total_score == 99.3       # the table's 总分, not the department's 98 in the prose

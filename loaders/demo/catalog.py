@@ -19,6 +19,10 @@ PROVINCES = ("江南省", "岭东省", "河西省", "云中省")
 CITIES = ("云溪市", "青川市", "临江市", "东湖市", "白石市", "安澜市", "松原州", "鹤鸣市")
 DISTRICTS = ("青山区", "临河区", "明湖区", "松溪县", "长宁县", "北塘区", "桃源县", "南屏区",
              "石门县", "清平县", "龙泉区", "枫林县")
+# More districts than DISTRICTS (benchmarks at 100k reports): two-character place names built
+# from these, never with a digit — a real agency name has none, and the extractor knows it.
+PLACE_FIRST = "青临明松长北桃南石清龙枫白安鹤云"
+PLACE_SECOND = "山河湖溪宁塘源屏门平泉林沙阳丰川"
 TOWNS = ("城关镇", "新桥镇", "白沙镇", "清溪乡", "石岭镇", "河口街道", "东城街道", "西园街道")
 
 # sector → unit name patterns ({d} = district short name such as 青山区)

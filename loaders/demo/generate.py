@@ -14,6 +14,7 @@ import math
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.demo import catalog as cat
 from loaders.demo.model import DemoDocument, PrintStyle
@@ -80,13 +81,25 @@ def build_units(rng: random.Random, n: int) -> list[Unit]:
 def build_district(rng: random.Random, number: int, size: int) -> list[Unit]:
     province = cat.PROVINCES[number % len(cat.PROVINCES)]
     city = cat.CITIES[(number // len(cat.PROVINCES)) % len(cat.CITIES)]
-    district = cat.DISTRICTS[number % len(cat.DISTRICTS)]
-    if number >= len(cat.DISTRICTS):        # beyond the name list: keep names unique
-        district = district[:-1] + "第" + str(number // len(cat.DISTRICTS) + 1) + district[-1]
+    district = district_name(number)
     region = province + city + district
     candidates = unit_patterns()
     chosen = sorted(rng.sample(range(len(candidates)), min(size, len(candidates))))
     return [make_unit(rng, candidates[i][0].format(d=district), candidates[i][1], region, district) for i in chosen]
+
+
+def district_name(number: int) -> str:
+    """The listed districts first, then made-up two-character names (青河区, 临山县 …), all unique."""
+    if number < len(cat.DISTRICTS):
+        return cat.DISTRICTS[number]
+    return _more_districts()[(number - len(cat.DISTRICTS)) % len(_more_districts())]
+
+
+@lru_cache(maxsize=1)
+def _more_districts() -> tuple[str, ...]:
+    listed = {d[:-1] for d in cat.DISTRICTS}
+    names = [a + b for b in cat.PLACE_SECOND for a in cat.PLACE_FIRST if a + b not in listed]
+    return tuple(name + suffix for suffix in ("区", "县") for name in names)
 
 
 def unit_patterns() -> list[tuple[str, str]]:

@@ -156,9 +156,10 @@ def _reading_before_reason(text: str, cols: tuple[str, ...], units: frozenset[st
     """The last row's 偏差原因 trails the run (…完成9.2受客观因素影响，部分任务未完成): the reason starts
     where the last score's digits meet words; the latest such place that leaves a unique reading wins."""
     starts = [m.end() for m in re.finditer(r"\d(?=[^\d.%" + _OPS + r"])", text)]
-    for start in reversed(starts):
-        if any(text[start:].startswith(u) for u in units):
-            continue
+    starts = [s for s in starts if not any(text[s:].startswith(u) for u in units)]
+    for k, start in enumerate(reversed(starts)):
+        if k > 0 and re.search(r"\d", text[start:]):
+            return None      # an earlier cut would put a whole row (its numbers) into the reason
         found = _unique_reading(text[:start], cols, units)
         if found is not None:
             found[-1]["reason"] = text[start:]
@@ -225,12 +226,22 @@ def _unit_left_behind(rest: str, pos: int, piece: str, units: frozenset[str]) ->
 
 def _pieces(text: str, col: str, units: frozenset[str]) -> list[str]:
     if col == "name":
-        # a name may start with a number (65岁及以上老年人…); it never starts with 0
-        match = re.match(rf"(?:[1-9]\d*(?=[\u4e00-\u9fff]))?[^\d{_OPS}%]{{2,}}", text)
+        # a name may start with a number and its counting word (65岁及以上老年人…, 3个乡镇…);
+        # never with 0, never a bare number before other words (13保障… is a score and a name)
+        match = re.match(rf"[^\d{_OPS}%]{{2,}}", text) or _number_led_name(text, units)
         return [match.group()] if match else []
     if col in ("weight", "score"):
         return [m for m in (text[:k] for k in range(1, 6)) if _number_ok(m) and float(m) <= 100]
     return _value_pieces(text, units)
+
+
+def _number_led_name(text: str, units: frozenset[str]) -> re.Match[str] | None:
+    match = re.match(rf"[1-9]\d*([^\d{_OPS}%]{{2,}})", text)
+    if not match:
+        return None
+    words = match.group(1)
+    counting = units | table_labels()["counting_word"]
+    return match if any(words.startswith(w) for w in counting if w != "%") else None
 
 
 def _value_pieces(text: str, units: frozenset[str]) -> list[str]:

@@ -170,15 +170,20 @@ def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None
 
 
 def _scores_given_and_next_line_starts(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:
-    """A row whose scores are in and whose 偏差原因 was left empty (…13 | 13 | ) ends where text
-    starts on a new line, even when the reader marked that line as a continuation."""
+    """A row whose scores are in (and its 偏差原因, if any, beside them) ends where text starts on
+    a new line after an empty cell (…13 | 11.5 | 原因 ⏎ | | 下一个指标), even when the reader
+    marked that line as a continuation of the row."""
     needed, closing = needed_before_close(columns)
     filled = [c for c in buffer if c.text]
     if following is None or not following.text or closing == 0 or not buffer or buffer[-1].text:
         return False
     if len(filled) < needed + closing or following.line <= filled[-1].last_line:
         return False
-    return all(is_number_cell(c.text) for c in filled[-closing:])
+    tail = filled
+    if "reason" in columns and not is_number_cell(tail[-1].text) and len(tail) > 1 \
+            and tail[-1].line == tail[-2].last_line:
+        tail = tail[:-1]          # the reason written beside the score
+    return all(is_number_cell(c.text) for c in tail[-closing:])
 
 
 def resolve_level(text: str, kind: str, following: Cell | None, previous_kind: str | None) -> str:
@@ -449,6 +454,11 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         if kind == "total":
             collector.flush()
             return _read_total(cells, i + 1, table)
+        if cell.flat and kind is None and _is_glued_rows(cell) and _reads_as_rows(cell, collector.columns):
+            collector.flush()      # a long flattened run of rows (…12.3受客观因素影响…) is no prose
+            read_glued_rows(cell, collector.columns, tuple(collector.levels), collector.rows, table.warnings)
+            i += 1
+            continue
         if kind in stop_kinds or _is_prose(cell, cells, i, collector.columns) or _is_heading(cell):
             collector.flush()
             return _read_total_nearby(cells, i + 1, table) if kind == "block_end" else i
@@ -497,6 +507,10 @@ def _read_total_nearby(cells: list[Cell], i: int, table: IndicatorTable, reach: 
         if cells[k].text and cell_kind(cells[k].text) == "total":
             return _read_total(cells, k + 1, table)
     return i
+
+
+def _reads_as_rows(cell: Cell, columns: list[str]) -> bool:
+    return split_row_blob(cell.text, data_columns(columns)) is not None
 
 
 def _is_glued_rows(cell: Cell) -> bool:

@@ -48,7 +48,8 @@ def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
     if not projects and not department:
         projects = [Project()]
     name_unnamed_projects(projects, lines, department)
-    if len(projects) == 1:
+    if len(projects) == 1 and not (department and projects[0].subject == "project" and projects[0].money_rows):
+        # in a department report with one project table, the prose's money and score are the department's
         complete_from_prose(projects[0], lines, warnings)
     projects = [p for p in projects if has_content(p)]
     return projects, warnings
