@@ -62,6 +62,9 @@ def exclusive_lock(db_path: Path, *, on_wait: Callable[[], None] | None = None) 
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+WRITER_MEMORY_LIMIT = "1536MB"
+
+
 @contextmanager
 def open_writer(db_path: Path, *, on_wait: Callable[[], None] | None = None
                 ) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -78,6 +81,9 @@ def open_writer(db_path: Path, *, on_wait: Callable[[], None] | None = None
             if db_path.exists():
                 shutil.copyfile(db_path, temp)
             con = duckdb.connect(str(temp))
+            # a bound, not a budget: DuckDB spills past it instead of growing to 80% of the machine,
+            # so a load beside a running dashboard keeps the memory the issue allows (≤ 2 GB)
+            con.execute(f"set memory_limit = '{WRITER_MEMORY_LIMIT}'")
         except BaseException:
             _remove_temp(temp)   # e.g. the live file is not a DuckDB database
             raise

@@ -11,3 +11,7 @@ create or replace macro rule_applies(region, year, scope_region, scope_year) as
     (scope_region = '*' or starts_with(region, scope_region)) and (scope_year is null or scope_year = year);
 create or replace macro rule_specificity(scope_region, scope_year) as
     (case when scope_region = '*' then 0 else length(scope_region) end) * 10 + (scope_year is not null)::integer;
+-- known_agency: the report's agency was identified. Reports whose agency the extractor could not read
+-- share the key '未识别单位' (one bucket in the agency marts); they are never compared with each other
+-- as if they were one agency's reports (copied reports, duplicated tables).
+create or replace macro known_agency(agency_key) as agency_key <> '未识别单位';

@@ -320,6 +320,21 @@ def test_copied_report_same_agency_other_year(con):
     assert got[0]["explanation"] == "2024年报告与2023年报告（y23.txt）内容相似度100%：6条指标、问题表述与金额中6条完全相同"
 
 
+def test_reports_whose_agency_was_not_read_are_not_compared_as_one_agency(con):
+    same = [f"实际{i}" for i in range(6)]
+    for report_id, year in (("u23", 2023), ("u24", 2024)):
+        add_report(con, report_id, year=year, agency=None, region=None)
+        pid = add_project(con, report_id, 1, name="工作经费")
+        add_indicator_table(con, pid, same)
+        add_indicator_table(con, add_project(con, report_id, 2, name="服务经费"), same)
+    apply_views(con)
+    assert flags(con, "copied_report") == []
+    assert flags(con, "duplicate_indicator_table") == []
+    # they still count, in one bucket, in the agency marts
+    assert rows(con, "select agency, count(*) as n from mart_agency_year group by agency") == [
+        {"agency": "未识别单位", "n": 2}]
+
+
 def test_copied_narrative_report_is_found_by_its_money_and_findings(con):
     from tests.test_views_marts import insert
     for report_id, year in (("n23", 2023), ("n24", 2024)):

@@ -6,12 +6,14 @@
 --          similarity), metric_value (Jaccard similarity), threshold
 -- A report's content = the set of its indicator rows (name, target, actual), 存在问题/改进措施 sentences,
 -- project money lines (name without its year, amounts) and department figures, each hashed — so a
--- narrative report without an indicator table is compared too. Similarity = Jaccard of the two sets. Only reports of the same agency are compared, so the
+-- narrative report without an indicator table is compared too. Similarity = Jaccard of the two sets. Only reports of the
+-- same identified agency are compared (never the bucket of unidentified ones), so the
 -- cost grows with reports per agency, not with the square of all reports.
 with
 
 reports as (
-    select report_id, file_name, agency_key, agency, region, year from stg_reports where year is not null
+    select report_id, file_name, agency_key, agency, region, year from stg_reports
+    where year is not null and known_agency(agency_key)
 ),
 
 indicators as (

@@ -35,7 +35,7 @@ eligible as (
     from projects as p
     join fingerprints as f using (project_id)
     left join rules as ru on ru.region is not distinct from p.region and ru.year is not distinct from p.year
-    where f.n_rows >= coalesce(ru.duplicate_table_min_indicators, 3)
+    where f.n_rows >= coalesce(ru.duplicate_table_min_indicators, 3) and known_agency(p.agency_key)
 ),
 
 groups as (
