@@ -653,3 +653,34 @@ def test_row_with_an_empty_reason_ends_where_the_next_name_starts_on_a_new_line(
             "\t\t救助对象\n认定准确率\t≥98%\t100%\t13\t12\t\n")
     rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in parse(text)[0][0].indicators]
     assert rows == [("资金发放准确率", "100%", "100%", 13, 13), ("救助对象认定准确率", "≥98%", "100%", 13, 12)]
+
+
+CELL_PER_LINE_YUAN = "\n".join([
+    "项目支出绩效自评表", "项目名称", "某某县城乡居民医疗救助资金", "项目资金（元）",
+    "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+    "年度资金总额", "1,328,960.00", "1,328,960.00", "1,200,000.00", "10", "90.30%", "9.03",
+    "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+    "效益指标", "社会效益指标", "困难群众医疗负担减轻", "有效减轻", "有效减轻", "20", "18", "部分困难群众自付费用仍较高",
+    "满意度指标", "服务对象满意度指标", "救助对象满意度", "≥90%", "93%", "20", "20",
+]) + "\n"
+
+
+def test_two_header_cells_on_two_lines_stay_two_columns():
+    # 执行率 / 得分 one per line are two columns, not the label 执行率得分
+    p = parse(CELL_PER_LINE_YUAN)[0][0]
+    assert (p.budget_full_year, p.executed, p.execution_weight, p.execution_rate_pct, p.execution_score) == \
+        (132.896, 120.0, 10, 90.3, 9.03)
+
+
+def test_a_reason_on_its_own_line_belongs_to_the_row_above():
+    p = parse(CELL_PER_LINE_YUAN)[0][0]
+    assert [(i.name, i.score, i.deviation_reason) for i in p.indicators] == [
+        ("困难群众医疗负担减轻", 18, "部分困难群众自付费用仍较高"), ("救助对象满意度", 20, None)]
+
+
+def test_a_budget_adjustment_is_not_the_budget_and_the_stated_full_year_budget_wins():
+    text = ("某某市生态环境局2022年度大气污染防治专项资金项目绩效自评报告\n"
+            "2022年项目年初预算安排资金500万元，年中追加预算120万元，全年预算数620万元，实际支出598.6万元，预算执行率96.55%。\n")
+    [project] = parse(text)[0]
+    assert (project.budget_initial, project.budget_full_year, project.executed, project.execution_rate_pct) == \
+        (500, 620, 598.6, 96.55)

@@ -496,3 +496,4 @@ def test_basic_data_table_without_a_unit_reads_no_amount():
 def test_basic_data_table_in_yuan():
     text = "某某县财政局2023年度部门整体支出绩效自评报告\n| 全年预算数(元) | 1,250,000.00 |\n"
     assert parse(text).department_budget["budget"] == 125.0
+

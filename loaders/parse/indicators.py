@@ -384,6 +384,8 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
         table.indicators.append(indicator)
         lone_names.append(len([c for c in row if c.text]) == 1)
     join_wrapped_names(table.indicators, lone_names)
+    if "reason" in columns:
+        take_lone_reasons(table.indicators, lone_names, reached_end=i >= len(cells))
     drop_cut_off_rows(table, reached_end=i >= len(cells))
     return table
 
@@ -429,6 +431,24 @@ def join_wrapped_names(indicators: list[Indicator], lone_names: list[bool]) -> N
                 and (head.level1, head.level2) == (nxt.level1, nxt.level2) and len(head.name or "") <= 12:
             nxt.name = (head.name or "") + (nxt.name or "")
             nxt.provenance["name"] = (head.provenance["row"][0], nxt.provenance.get("name", nxt.provenance["row"])[1])
+            del indicators[k]
+            del lone_names[k]
+            continue
+        k += 1
+
+
+def take_lone_reasons(indicators: list[Indicator], lone_names: list[bool], *, reached_end: bool) -> None:
+    """A lone text cell after a complete row, with no row of its levels after it, is that row's
+    偏差原因 printed on its own line (…| 20 | 18 ⏎ 部分困难群众自付费用仍较高 ⏎ 满意度指标 …).
+    Where the text stops, a last lone name is a row cut off by the page, not a reason."""
+    k = 1
+    while k < len(indicators) - (1 if reached_end else 0):
+        row, before = indicators[k], indicators[k - 1]
+        after = indicators[k + 1] if k + 1 < len(indicators) else None
+        same_levels_after = after is not None and (after.level1, after.level2) == (row.level1, row.level2)
+        if lone_names[k] and is_empty_row(row) and not is_empty_row(before) and before.deviation_reason is None \
+                and before.score is not None and not same_levels_after:
+            before.deviation_reason = row.name
             del indicators[k]
             del lone_names[k]
             continue

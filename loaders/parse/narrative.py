@@ -118,31 +118,43 @@ def money_sentence_subject(lines: list[str], line_number: int) -> str | None:
 
 
 def _budget_kind(text: str, match: re.Match) -> str | None:
-    """年初预算 → budget_initial (only when the text says 年初); 结转/结余 are not the budget."""
+    """年初预算 → budget_initial (only when the text says 年初); 结转/结余 are not the budget, nor is
+    an adjustment (追加 / 调增 / 调减 120万元 changes the budget, it is not the budget)."""
     context = text[max(0, match.start() - 4):match.end()]
     if "年初" in context:
         return "budget_initial"
-    if re.search(r"结转|结余", context):
+    if re.search(r"结转|结余|追加|追减|调增|调减|增加|减少", context):
         return None
     return "budget_full_year"
 
 
+_EXPLICIT_FULL_YEAR = re.compile(r"全年预算(?:数|资金)?|调整后(?:的)?预算(?:数)?|全年调整预算")
+
+
 def stated_money(lines: list[str]) -> dict[str, Stated]:
-    """The first 下达/批复 amount, 实际支出 amount, 执行率 and 总得分 stated in prose."""
+    """The first 下达/批复 amount, 实际支出 amount, 执行率 and 总得分 stated in prose; a budget
+    named 全年预算数 / 调整后预算 wins over any other amount."""
     found: dict[str, Stated] = {}
+    explicit: Stated | None = None
     for number, line in enumerate(lines, start=1):
         text = to_halfwidth(line)
         for key, pattern in (("budget_full_year", BUDGET_RE), ("executed", EXECUTED_RE)):
             for match in pattern.finditer(text):
                 field_name = _budget_kind(text, match) if key == "budget_full_year" else key
+                value = Stated(to_wan(parse_number(match.group(1)), match.group(2)), number)
+                if field_name == "budget_full_year" and explicit is None and \
+                        _EXPLICIT_FULL_YEAR.search(text[max(0, match.start() - 2):match.end()]):
+                    explicit = value
                 if field_name and field_name not in found:
-                    found[field_name] = Stated(to_wan(parse_number(match.group(1)), match.group(2)), number)
+                    found[field_name] = value
         rate = RATE_RE.search(text)
         if rate and "execution_rate_pct" not in found:
             found["execution_rate_pct"] = Stated(float(rate.group(1)), number)
         score = SCORE_RE.search(text)
         if score and "total_score" not in found:
             found["total_score"] = Stated(float(score.group(1)), number)
+    if explicit is not None:
+        found["budget_full_year"] = explicit
     return found
 
 

@@ -188,8 +188,8 @@ def join_broken_labels(cells: list[Cell], longest: int = 6) -> list[Cell]:
             group = cells[i:i + size]
             if len(group) < size or any(c.sep in (CELL, SPACE) for c in group[1:]) or not all(c.text for c in group):
                 break
-            if cell_kind("".join(c.text for c in group)):
-                best = size
+            if cell_kind("".join(c.text for c in group)) and not all(cell_kind(c.text) == "header" for c in group):
+                best = size   # 年初预 / 算数 is one label; 执行率 / 得分 are two header cells
         group = cells[i:i + best]
         if best > 1:
             out.append(Cell("".join(c.text for c in group), group[0].line, group[0].sep, group[-1].last_line,
