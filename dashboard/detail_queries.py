@@ -9,22 +9,30 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.db import PAGE_SIZE, frame, labelled
+from dashboard.db import PAGE_SIZE, Filters, Scope, frame, labelled, where_clause
 
 PROJECT = labelled("mart_project")
 
 
-def agencies(year_filter: list[int] | None = None) -> pd.DataFrame:
-    """One row per agency: key, name, region, years covered, reports."""
+AGENCY_LIST_LIMIT = PAGE_SIZE * 5
+
+
+def agencies(filters: Filters, *, include: str | None = None) -> pd.DataFrame:
+    """One row per agency within the sidebar filters: key, name, region, years covered, reports,
+    and `agencies_total` (how many matched; the list stops at AGENCY_LIST_LIMIT). The agency
+    `include` (from a shared link) is always in the list, whatever the filters."""
+    w, p = where_clause(filters, Scope(kind="report_kind"))
     sql = f"""
-        select agency_key, any_value(agency) as agency, any_value(region) as region,
-               min(year) as first_year, max(year) as last_year, count(distinct report_id) as reports
-        from {PROJECT}
-        where (? is null or list_contains(?::integer[], year))
-        group by agency_key order by agency limit {PAGE_SIZE * 5}
+        with matched as (
+            select agency_key, any_value(agency) as agency, any_value(region) as region,
+                   min(year) as first_year, max(year) as last_year, count(distinct report_id) as reports
+            from {PROJECT} {w} or agency_key = ?
+            group by agency_key
+        )
+        select *, count(*) over () as agencies_total from matched
+        order by agency_key = ? desc, agency limit {AGENCY_LIST_LIMIT}
     """
-    years = list(year_filter) if year_filter else None
-    return frame(sql, [years, years])
+    return frame(sql, p + [include, include])
 
 
 def reports_of_agency(agency_key: str) -> pd.DataFrame:

@@ -125,3 +125,17 @@ def test_a_report_shows_its_department_money_printed_and_recomputed(fixture_db):
     assert department["执行率（重算）"] == fmt_pct(executed / budget * 100)
     projects = next(df.value for df in at.dataframe if "total_score_computed" in df.value.columns)
     assert len(projects) == 2
+
+
+def test_a_shared_link_opens_an_agency_beyond_the_listed_ones(fixture_db, monkeypatch):
+    from dashboard import detail_queries
+
+    monkeypatch.setattr(detail_queries, "AGENCY_LIST_LIMIT", 1)
+    last_report = raw(fixture_db, "select report_id from reports where agency is not null "
+                                  "order by agency desc, report_id limit 1")[0][0]
+    at = open_page("detail", report=last_report)
+    boxes = {box.label: box for box in at.selectbox}
+    assert boxes["报告"].value == last_report
+    assert len(boxes["单位"].options) == 1                      # only the linked agency is listed …
+    at = open_page("detail")
+    assert any(f"共 {len(AGENCIES)} 个单位，列表只列出前 1 个" in c.value for c in at.caption)   # … and the page says so

@@ -103,10 +103,14 @@ def correction_form(entity: str, key: str, current: dict) -> None:
 params = resolve_parents()
 filters = current_filters()
 
-agencies = dq.agencies(list(filters.years))
+agencies = dq.agencies(filters, include=params["agency"])
 if agencies.empty:
     no_data()
     st.stop()
+total = int(agencies["agencies_total"].iloc[0])
+agencies = agencies.drop(columns=["agencies_total"])
+if total > len(agencies):
+    st.caption(f"共 {total} 个单位，列表只列出前 {len(agencies)} 个；请用左侧的地区、单位筛选缩小范围。")
 agency = pick("单位", agencies["agency_key"].tolist(),
               dict(zip(agencies["agency_key"], agencies["agency"])), "agency", params["agency"])
 if agency is None:
