@@ -95,14 +95,19 @@ def score_histogram(filters: Filters, *, bin_width: float = 5.0) -> pd.DataFrame
     return frame(sql, [bin_width, bin_width, bin_width] + p)
 
 
+SCATTER_POINTS = PAGE_SIZE * 5
+
+
 def execution_vs_score(filters: Filters) -> pd.DataFrame:
-    """One point per agency × year: computed execution rate and mean self-score."""
+    """One point per agency × year: computed execution rate and mean self-score; past SCATTER_POINTS,
+    the agency-years with the largest budgets (`points_total` says how many there were)."""
     w, p = _w(filters, AGENCY_YEAR)
     sql = f"""
-        select agency, year, execution_rate_pct_computed as execution_rate_pct, mean_score as score_mean, budget
+        select agency, year, execution_rate_pct_computed as execution_rate_pct, mean_score as score_mean, budget,
+               count(*) over () as points_total
         from {AGENCY_YEAR_REL} {w}
           and execution_rate_pct_computed is not null and mean_score is not null
-        order by agency, year limit {PAGE_SIZE * 5}
+        order by budget desc nulls last, agency, year limit {SCATTER_POINTS}
     """
     return frame(sql, p)
 

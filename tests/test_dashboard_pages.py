@@ -128,6 +128,20 @@ def test_report_text_is_never_rendered_as_html():
     assert sources and offenders == []
 
 
+def test_overview_scatter_keeps_the_largest_budgets_and_says_how_many_there_were(fixture_db, monkeypatch):
+    from dashboard import queries
+
+    monkeypatch.setattr(queries, "SCATTER_POINTS", 2)
+    at = open_page()
+    scatter = figures(at)[1]
+    total = raw(fixture_db, "select count(*) from mart_agency_year where execution_rate_pct_computed is not null "
+                            "and mean_score is not null")[0][0]
+    assert f"预算最大的 2 个单位年度（共 {total} 个）" in scatter["layout"]["title"]["text"]
+    largest = raw(fixture_db, "select execution_rate_pct_computed from mart_agency_year where execution_rate_pct_computed "
+                              "is not null and mean_score is not null order by budget desc limit 2")
+    assert sorted(values(scatter["data"][1]["x"])) == pytest.approx(sorted(r[0] for r in largest))
+
+
 def test_overview_lists_the_most_urgent_flags_with_links(fixture_db):
     at = open_page()
     urgent = at.dataframe[0].value

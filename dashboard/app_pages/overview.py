@@ -41,8 +41,12 @@ with right:
     if points.empty:
         no_data()
     else:
-        show_chart(charts.fig_execution_vs_score(points, title="预算执行率与平均自评分（红区：分高钱少）"), points,
-                   key="overview_scatter", caption=caption)
+        total = int(points["points_total"].iloc[0])
+        points = points.drop(columns=["points_total"])
+        title = "预算执行率与平均自评分（红区：分高钱少）"
+        if total > len(points):
+            title += f"：预算最大的 {len(points)} 个单位年度（共 {total} 个）"
+        show_chart(charts.fig_execution_vs_score(points, title=title), points, key="overview_scatter", caption=caption)
 
 st.subheader("最需要关注")
 urgent = queries.flag_list(filters, [], ["high"])
