@@ -17,6 +17,11 @@ import urllib.request
 from pathlib import Path
 
 PAGES = ("overview", "compare", "trend", "scores", "targets", "flags", "detail")
+
+
+def page_url(base: str, name: str) -> str:
+    """总览 is the default page: Streamlit serves it at / (at /overview it shows "page not found")."""
+    return f"{base}/" if name == "overview" else f"{base}/{name}"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 RENDERED = """() => {
@@ -72,6 +77,37 @@ def time_page(page, url: str, timeout_ms: int = 120_000) -> float:
     return time.perf_counter() - start
 
 
+def time_interaction(page, act) -> float:
+    """Seconds from a widget change to the rerun's last chart drawn (the page is already open)."""
+    start = time.perf_counter()
+    act()
+    page.wait_for_timeout(150)                    # the rerun starts; its status widget appears
+    page.wait_for_function(RENDERED, timeout=120_000, polling=50)
+    return time.perf_counter() - start
+
+
+def choose_option(page, where: str, widget_label: str, option_index: int) -> None:
+    """Open the selectbox or multiselect labelled `widget_label` inside `where` (stMain / stSidebar)
+    and pick its option_index-th option with the keyboard, as a user would."""
+    box = page.locator(f'[data-testid="{where}"] [data-testid="stSelectbox"], '
+                       f'[data-testid="{where}"] [data-testid="stMultiSelect"]').filter(has_text=widget_label)
+    box.first.locator("input").click()
+    for _ in range(option_index):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+
+
+def time_interactions(page, base: str) -> dict[str, float]:
+    """An analyst's clicks inside an open session: another metric on 单位对比, one year in the sidebar."""
+    out = {}
+    time_page(page, page_url(base, "compare"))
+    out["单位对比：换指标"] = time_interaction(page, lambda: choose_option(page, "stMain", "指标", 1))
+    time_page(page, page_url(base, "overview"))
+    out["总览：侧栏选年度"] = time_interaction(page, lambda: choose_option(page, "stSidebar", "年度", 0))
+    return out
+
+
 def measure(db: Path) -> dict:
     """{'first_s', 'pages': {name: seconds}, 'max_page_s'} or {'error': reason}."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -87,10 +123,12 @@ def measure(db: Path) -> dict:
             browser = pw.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
             page = browser.new_page(viewport={"width": 1440, "height": 900})
             base = f"http://127.0.0.1:{port}"
-            first = time_page(page, f"{base}/overview")
-            pages = {name: time_page(page, f"{base}/{name}") for name in PAGES}
+            first = time_page(page, page_url(base, "overview"))
+            pages = {name: time_page(page, page_url(base, name)) for name in PAGES}
+            interactions = time_interactions(page, base)
             browser.close()
-        return {"first_s": first, "pages": pages, "max_page_s": max(pages.values())}
+        return {"first_s": first, "pages": pages, "max_page_s": max(pages.values()),
+                "interactions": interactions, "max_interaction_s": max(interactions.values(), default=None)}
     except Exception as err:  # noqa: BLE001 — a failed render is a benchmark result, not a crash
         return {"error": f"{type(err).__name__}: {str(err)[:200]}"}
     finally:

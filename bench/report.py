@@ -94,6 +94,14 @@ def write_markdown(results: dict, path: Path) -> None:
         rd = r.get("render") or {}
         lines.append(f"| {r['reports']:,} | {fmt(rd.get('first_s'), 2)} | "
                      + " | ".join(fmt(rd.get("pages", {}).get(p), 2) for p in _pages(sizes)) + " |")
+    acts = sorted({a for r in sizes for a in (r.get("render") or {}).get("interactions", {})})
+    if acts:
+        lines += ["", "Interactions in an open session (seconds from the click to the last chart redrawn; target < 1 s):", "",
+                  "| reports | " + " | ".join(acts) + " |", "|---:|" + "---:|" * len(acts)]
+        for r in sizes:
+            got = (r.get("render") or {}).get("interactions", {})
+            if got:
+                lines.append(f"| {r['reports']:,} | " + " | ".join(fmt(got.get(a), 2) for a in acts) + " |")
     lines += ["", "## pandas baseline (same aggregations from the same raw tables)", "", *baseline_table(sizes), "",
               "## How to read this", "",
               "- Reports are `perfdash demo` text reports (all six layouts); load = `perfdash load FOLDER` into a new "
