@@ -36,17 +36,40 @@ def _w(filters: Filters, scope: Scope = FULL, alias: str = "") -> tuple[str, lis
 
 # ── sidebar ───────────────────────────────────────────────────────────────────
 
+AGENCY_OPTIONS_LIMIT = 500
+
+
 def filter_options() -> dict[str, list]:
-    """Distinct years, regions, agencies and report kinds present in the data."""
-    # mart_agency_year is small (agencies × years); only the report kind needs the project mart.
-    df = frame(f"select distinct year, region, agency from {AGENCY_YEAR_REL}")
+    """Distinct years, regions and report kinds present in the data (agencies: agency_options)."""
+    years = frame("select distinct year from mart_agency_year where year is not null")
+    regions = frame("select distinct region from mart_agency_label where region is not null")
     kinds = frame("select distinct report_kind from mart_project where report_kind is not null")
     return {
-        "years": sorted(int(y) for y in df["year"].dropna().unique()),
-        "regions": sorted(df["region"].dropna().unique().tolist()),
-        "agencies": sorted(df["agency"].dropna().unique().tolist()),
+        "years": sorted(int(y) for y in years["year"]),
+        "regions": sorted(regions["region"].tolist()),
         "kinds": sorted(kinds["report_kind"].tolist()),
     }
+
+
+def agency_options(regions: tuple[str, ...] = (), keep: tuple[str, ...] = ()) -> tuple[list[str], int]:
+    """The agencies the sidebar offers — those of the chosen regions, at most AGENCY_OPTIONS_LIMIT
+    (a list of thousands helps nobody and costs every page) — plus `keep` (already chosen, or asked
+    for by a shared link) when they exist. Returns (names, how many agencies the regions hold)."""
+    w, p = where_clause(Filters(regions=regions), Scope(year=None, agency=None, kind=None))
+    sql = f"""
+        with scoped as (select agency_label from mart_agency_label {w})
+        select agency_label, (select count(*) from scoped) as total from scoped
+        order by agency_label limit {AGENCY_OPTIONS_LIMIT}
+    """
+    listed = frame(sql, p)
+    total = int(listed["total"].iloc[0]) if len(listed) else 0
+    names = listed["agency_label"].tolist()
+    missing = [k for k in keep if k not in set(names)]
+    if missing:
+        found = frame("select agency_label from mart_agency_label where list_contains(?::varchar[], agency_label)",
+                      [missing])
+        names += sorted(found["agency_label"])
+    return names, total
 
 
 def demo_share() -> float:

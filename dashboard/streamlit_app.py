@@ -40,7 +40,10 @@ def seed_filters_from_url(options: dict[str, list]) -> None:
         return
     for name, url_key in URL_KEYS.items():
         wanted = st.query_params.get_all(url_key)
-        allowed = {str(v): v for v in options[name]}
+        if name == "agencies":
+            allowed = {a: a for a in queries.agency_options(keep=tuple(wanted))[0]}
+        else:
+            allowed = {str(v): v for v in options[name]}
         st.session_state[FILTER_KEYS[name]] = [allowed[w] for w in wanted if w in allowed]
     st.session_state["_filters_seeded"] = True
 
@@ -59,8 +62,12 @@ def sidebar_filters(options: dict[str, list]) -> None:
     with st.sidebar:
         st.markdown("**筛选**")
         st.multiselect("年度", options["years"], key=FILTER_KEYS["years"], placeholder="全部年度")
-        st.multiselect("地区", options["regions"], key=FILTER_KEYS["regions"], placeholder="全部地区")
-        st.multiselect("单位", options["agencies"], key=FILTER_KEYS["agencies"], placeholder="全部单位")
+        regions = st.multiselect("地区", options["regions"], key=FILTER_KEYS["regions"], placeholder="全部地区")
+        chosen = tuple(st.session_state.get(FILTER_KEYS["agencies"], []))
+        agencies, total = queries.agency_options(tuple(regions), keep=chosen)
+        st.multiselect("单位", agencies, key=FILTER_KEYS["agencies"], placeholder="全部单位")
+        if total > queries.AGENCY_OPTIONS_LIMIT:
+            st.caption(f"单位共 {total} 个，列表只列出前 {queries.AGENCY_OPTIONS_LIMIT} 个：先选地区，再选单位。")
         st.multiselect("报告类型", options["kinds"], key=FILTER_KEYS["kinds"], placeholder="全部类型",
                        format_func=lambda k: KIND_LABELS.get(k, k))
         st.caption("报告类型只筛选项目与指标层面的统计；单位年度金额、异常标记按单位和年度汇总，不受其限制。")

@@ -49,6 +49,22 @@ def test_sidebar_filters_come_from_and_go_to_the_url(fixture_db):
     assert metric(at, "报告数") == str(2 * len(AGENCIES))
 
 
+def test_sidebar_lists_a_bounded_set_of_agencies_narrowed_by_region(fixture_db, monkeypatch):
+    from dashboard import queries
+
+    monkeypatch.setattr(queries, "AGENCY_OPTIONS_LIMIT", 2)
+    linked = sorted(a[1] for a in AGENCIES)[-1]                # beyond the first two: kept from the URL
+    at = open_page(agency_filter=linked)
+    box = next(m for m in at.sidebar.multiselect if m.label == "单位")
+    assert box.value == [linked] and len(box.options) == 3
+    assert any(f"单位共 {len(AGENCIES)} 个，列表只列出前 2 个" in c.value for c in at.sidebar.caption)
+    assert metric(at, "单位数") == "1"
+    at = open_page()
+    next(m for m in at.sidebar.multiselect if m.label == "地区").select("湖南省衡阳市南岳区").run()
+    box = next(m for m in at.sidebar.multiselect if m.label == "单位")
+    assert box.options == [a[1] for a in AGENCIES if a[2] == "湖南省衡阳市南岳区"]
+
+
 def test_compare_ranks_every_agency_with_year_over_year_change(fixture_db):
     at = open_page("compare")
     assert at.title[0].value == "单位对比"
