@@ -82,27 +82,26 @@ def demo_share() -> float:
 # ── 总览 ──────────────────────────────────────────────────────────────────────
 
 def kpis(filters: Filters) -> dict:
-    """The KPI row: agencies, reports, money, weighted execution, medians, perfect share, flags."""
+    """The KPI row: agencies, reports, money, weighted execution, medians, perfect share, flags.
+
+    One pass over each mart (three one-row aggregates side by side): scalar subqueries over a
+    shared CTE would scan the project mart once per figure."""
     w_ay, p_ay = _w(filters, AGENCY_YEAR)
     w_p, p_p = _w(filters)
     w_f, p_f = _w(filters, FLAGS)
     sql = f"""
-        with ay as (select * from {AGENCY_YEAR_REL} {w_ay}),
-             p as (select * from {PROJECT} {w_p}),
-             fl as (select * from {FLAG_REL} {w_f})
-        select
-            (select count(distinct agency) from ay) as agencies,
-            (select count(distinct report_id) from p) as reports,
-            (select count(*) from p) as projects,
-            (select sum(budget) from ay) as budget,
-            (select sum(executed) from ay) as executed,
-            (select 100 * sum(executed) / nullif(sum(budget), 0) from ay where budget > 0 and executed is not null)
-                as execution_rate_weighted_pct,
-            (select median(carryover_rate_pct_computed) from ay) as carryover_rate_median_pct,
-            (select median(total_score) from p) as score_median,
-            (select 100 * avg(case when total_score >= 100 then 1.0 else 0.0 end) from p
-              where total_score is not null) as perfect_share_pct,
-            (select count(*) from fl) as flags
+        select * from
+        (select count(distinct agency) as agencies, sum(budget) as budget, sum(executed) as executed,
+                100 * sum(executed) filter (where budget > 0 and executed is not null)
+                    / nullif(sum(budget) filter (where budget > 0 and executed is not null), 0)
+                    as execution_rate_weighted_pct,
+                median(carryover_rate_pct_computed) as carryover_rate_median_pct
+         from {AGENCY_YEAR_REL} {w_ay}) as ay,
+        (select count(distinct report_id) as reports, count(*) as projects, median(total_score) as score_median,
+                100 * avg(case when total_score >= 100 then 1.0 else 0.0 end) filter (where total_score is not null)
+                    as perfect_share_pct
+         from {PROJECT} {w_p}) as p,
+        (select count(*) as flags from {FLAG_REL} {w_f}) as fl
     """
     return frame(sql, p_ay + p_p + p_f).iloc[0].to_dict()
 
