@@ -77,6 +77,8 @@ def write_markdown(results: dict, path: Path) -> None:
         f"region={r['filter']['region']}, generation {r['generate_s']:.1f} s, {r['bytes'] / 1e6:.1f} MB of text"
         + (f", 1-min load average {r['loadavg_start']:.1f} → {r['loadavg_end']:.1f} on {m.get('cores', '?')} cores"
            if "loadavg_start" in r else "")
+        + (f"; queries, baseline and pages re-timed at commit {r['retimed_commit']} on {r['retimed_at']} "
+           f"(bench/retime.py, same database)" if "retimed_commit" in r else "")
         for r in sizes), ""]
     lines += ["## Mart reads (typical filter, every row returned)", "", *query_table(sizes, "mart_ms"), "",
               "## Dashboard queries (dashboard/queries.py, typical filter, no result cache)", "",
