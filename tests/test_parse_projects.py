@@ -684,3 +684,9 @@ def test_a_budget_adjustment_is_not_the_budget_and_the_stated_full_year_budget_w
     [project] = parse(text)[0]
     assert (project.budget_initial, project.budget_full_year, project.executed, project.execution_rate_pct) == \
         (500, 620, 598.6, 96.55)
+
+
+def test_a_total_row_with_thousands_separators_does_not_break_the_parse():
+    # 合计 | 1,656.40 — an amount, not a score: read nothing, fail nothing
+    projects, _ = parse("项目名称\t某某项目\n总分\t1,656.40\n合计\t1,234.5\n")
+    assert [p.total_score for p in projects] == [None]

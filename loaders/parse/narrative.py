@@ -83,7 +83,7 @@ def _title_name(line: str) -> str | None:
 
 def name_from_title(text: str) -> str | None:
     text = re.sub(r"^(?:表\s*\d+|附件\s*\d*[:：]?)", "", text).strip()
-    text = re.sub(r"^关于", "", text)
+    text = re.sub(r"^.{0,30}?关于", "", text)      # 某某区财政局关于…: the issuer is no part of the name
     cut = _TITLE_CUT.search(text)
     if not cut:
         return None

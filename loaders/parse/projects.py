@@ -20,6 +20,7 @@ from loaders.parse.indicators import IndicatorTable, parse_indicator_table, read
 from loaders.parse.labels import header_field, is_label
 from loaders.parse.money import FISCAL_KEYS, MoneyBlock, parse_money_block, rate_contradicts
 from loaders.parse.numbers import to_halfwidth
+from loaders.parse.project_list import read_project_list
 from loaders.parse.tables import CELL, SPACE, Cell, cell_kind, is_number_cell, tokenize
 from loaders.records import PROJECT_MONEY_FIELDS, Project
 
@@ -38,6 +39,12 @@ def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
     warnings: list[str] = []
     projects = read_tables(tokenize(lines), warnings)
     projects = drop_repeated_tables(projects, warnings)
+    listed, list_notes = read_project_list(lines)
+    if listed and not any(p.indicators for p in projects):
+        # a summary table of several projects (one per row) and no project's own table: the list is
+        # what the document says; a money header inside it is no project's money block
+        projects = listed
+        warnings += list_notes
     department = narrative.is_department_document(lines)
     if not projects:
         projects = narrative.section_projects(lines)
@@ -107,12 +114,12 @@ def read_head_total(cells: list[Cell], i: int, project: Project) -> None:
             k += 1
         if k + 1 < len(cells) and _is_score(cells[k + 1].text):
             return   # 总分 / 100 / 88.1 one per line: which is the score is the table's to say
-        project.total_score = float(to_halfwidth(cells[k].text))
+        project.total_score = float(to_halfwidth(cells[k].text).replace(",", ""))
         project.provenance["total_score"] = (cells[k].line, cells[k].line)
 
 
 def _is_score(text: str) -> bool:
-    return is_number_cell(text) and float(to_halfwidth(text)) <= 100
+    return is_number_cell(text) and float(to_halfwidth(text).replace(",", "")) <= 100
 
 
 def read_project_name(cells: list[Cell], i: int, project: Project) -> int:

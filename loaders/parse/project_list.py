@@ -1,0 +1,99 @@
+"""Summary tables that list several projects, one per row.
+
+A finance bureau's 通报 of self-evaluation results, or the appendix of a department report,
+often gives only this: 序号 | 项目名称 | 全年预算数 | 全年执行数 | 执行率 | 自评得分 | 自评等级.
+Decision: read such a table only from rows with explicit separators (tab or |), under a header
+that names 项目名称 and at least two of budget / executed / rate / score (column names are data:
+loaders/data/project_list_columns.csv), and only rows with as many cells as the header — a row
+that does not fit is skipped with a warning, never guessed. Amounts go to 万元 from the unit the
+header or a 单位 line names.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+from loaders.parse.labels import DATA_DIR, label_key
+from loaders.parse.numbers import money_unit, parse_number, to_halfwidth, to_wan
+from loaders.records import Project
+
+_VALUES = {"budget_full_year", "budget_initial", "executed", "execution_rate_pct", "total_score"}
+_MONEY = {"budget_full_year", "budget_initial", "executed"}
+
+
+@lru_cache(maxsize=1)
+def _columns() -> dict[str, str]:
+    with open(DATA_DIR / "project_list_columns.csv", encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if line.strip() and not line.startswith("#"))
+        return {label_key(r["alias"]): r["field"] for r in rows}
+
+
+def _cells(line: str) -> list[str] | None:
+    if "\t" in line:
+        return [c.strip() for c in line.strip("\n").split("\t")]
+    if line.strip().startswith("|") and line.count("|") >= 3:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return None
+
+
+def _header(cells: list[str]) -> list[str] | None:
+    fields = [_columns().get(label_key(c)) for c in cells]
+    if None in fields or "name" not in fields or len(_VALUES & set(fields)) < 2:
+        return None
+    return fields
+
+
+def read_project_list(lines: list[str]) -> tuple[list[Project], list[str]]:
+    """Projects of the first summary table in `lines` (lines[0] is line 1), and warnings."""
+    for number, line in enumerate(lines, start=1):
+        cells = _cells(line)
+        fields = _header(cells) if cells else None
+        if fields:
+            unit = _unit(cells, lines[max(0, number - 4):number])
+            return _rows(lines, number, fields, unit)
+    return [], []
+
+
+def _unit(header: list[str], above: list[str]) -> str:
+    for text in header + list(reversed(above)):
+        found = money_unit(text) if re.search(r"万元|亿元|[(（]元[)）]|单位[:：]\s*元", text) else None
+        if found:
+            return found
+    return "万元"
+
+
+def _rows(lines: list[str], header_line: int, fields: list[str], unit: str) -> tuple[list[Project], list[str]]:
+    projects, warnings = [], []
+    for number in range(header_line + 1, len(lines) + 1):
+        cells = _cells(lines[number - 1])
+        if cells is None:
+            if lines[number - 1].strip():
+                break                    # the table is over where prose resumes
+            continue
+        if len(cells) != len(fields):
+            warnings.append(f"项目汇总表第{number}行的格数与表头不同，未读取。")
+            continue
+        project = _project(dict(zip(fields, cells)), unit)
+        if project is None:
+            continue
+        project.provenance = {k: (number, number) for k in ("name", *_VALUES) if getattr(project, k) is not None}
+        projects.append(project)
+    return (projects, warnings) if len(projects) >= 2 else ([], [])
+
+
+def _project(row: dict[str, str], unit: str) -> Project | None:
+    name = row.get("name", "").strip()
+    if not name or re.fullmatch(r"[\d.\s]*|合计|小计|总计", name):
+        return None
+    project = Project(name=name)
+    for field in _VALUES & set(row):
+        text = to_halfwidth(row[field]).strip()
+        if not re.search(r"\d", text):
+            continue
+        value = parse_number(text)
+        setattr(project, field, to_wan(value, money_unit(text) or unit) if field in _MONEY else value)
+    grade = row.get("grade", "").strip()
+    if grade:
+        project.grade = grade
+    return project
