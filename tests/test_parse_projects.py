@@ -690,3 +690,14 @@ def test_a_total_row_with_thousands_separators_does_not_break_the_parse():
     # 合计 | 1,656.40 — an amount, not a score: read nothing, fail nothing
     projects, _ = parse("项目名称\t某某项目\n总分\t1,656.40\n合计\t1,234.5\n")
     assert [p.total_score for p in projects] == [None]
+
+
+def test_a_two_row_header_with_empty_cells_under_its_spanning_cells():
+    # a spreadsheet's tab copy: 预期指标值 spans 符号 | 值 | 单位 (two empty cells beside it), 自评得分 spans three
+    text = ("一级指标\t二级指标\t三级指标\t预期指标值\t\t\t实际完成值\t自评得分\t\t\n"
+            "\t\t\t符号\t值\t单位\t\t单项指标得分\t权重占比\t单项指标折算得分\n"
+            "产出指标\t数量指标\t特困人员救助人数\t≥\t560\t人\t572人\t25\t25\t6.25\n"
+            "\t时效指标\t资金发放及时率\t=\t100\t%\t96%\t24\t25\t6\n")
+    rows = [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in parse(text)[0][0].indicators]
+    assert rows == [("数量指标", "特困人员救助人数", "≥560人", "572人", 25, 25),
+                    ("时效指标", "资金发放及时率", "=100%", "96%", 25, 24)]

@@ -43,6 +43,14 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
     fields: list[str] = []
     i = start
     while i < len(cells):
+        if not cells[i].text and cells[i].boxed and fields:
+            j = i
+            while j < len(cells) and not cells[j].text and cells[j].boxed:
+                j += 1
+            if _header_follows(cells, j):
+                i = j      # the empty cells under a spanning header cell (预期指标值 | | ), or before the second row
+                continue
+            break
         found = header_field(cells[i].text, "indicator") if cells[i].text else None
         if found is None and fields and _header_follows(cells, i + 1):
             found = garbled_header_field(cells[i].text, "indicator")
