@@ -497,3 +497,21 @@ def test_basic_data_table_in_yuan():
     text = "某某县财政局2023年度部门整体支出绩效自评报告\n| 全年预算数(元) | 1,250,000.00 |\n"
     assert parse(text).department_budget["budget"] == 125.0
 
+
+
+def test_a_department_budget_table_gives_the_totals_and_the_parts():
+    text = ("某某区卫生健康局2023年度部门整体支出绩效自评报告\n一、部门预算执行情况\n单位：万元\n"
+            "项目\t年初预算数\t全年预算数\t全年执行数\t执行率\n"
+            "基本支出\t3,200.00\t3,350.50\t3,301.20\t98.53%\n"
+            "项目支出\t1,800.00\t2,105.30\t1,890.60\t89.80%\n"
+            "合计\t5,000.00\t5,455.80\t5,191.80\t95.16%\n")
+    budget = parse(text).department_budget
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (5455.8, 5191.8, 95.16)
+    assert (budget["basic_budget"], budget["basic_expenditure"]) == (3350.5, 3301.2)
+    assert (budget["project_budget"], budget["project_expenditure"]) == (2105.3, 1890.6)
+
+
+def test_a_department_budget_table_without_a_unit_gives_no_amount():
+    text = ("某某区卫生健康局2023年度部门整体支出绩效自评报告\n"
+            "项目\t全年预算数\t全年执行数\t执行率\n合计\t5,455.80\t5,191.80\t95.16%\n")
+    assert (parse(text).department_budget or {}).get("budget") is None

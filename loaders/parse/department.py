@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.parse.numbers import to_wan
+from loaders.parse.labels import header_field, label_key
+from loaders.parse.numbers import money_unit, parse_number, to_wan
 from loaders.parse.text import CompactView, TextIndex, alternation, read_rows
 from loaders.records import DEPARTMENT_FIELDS, Project, Span
 
@@ -68,6 +69,7 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *,
     for fig in figures:
         fig.span = view.span_of(fig.start, fig.end)
     figures += [f for f in _cell_pair_figures(index) if f.span[0] not in skip_lines]
+    figures += [f for f in _budget_table_figures(index) if f.span[0] not in skip_lines]
     budget: dict[str, float | None] = {}
     provenance: dict[str, Span] = {}
     warnings: list[str] = []
@@ -138,6 +140,48 @@ def _cell_pair_figures(index: TextIndex) -> list[Figure]:
             figure = _cell_figure(index, number, field, kind, value, unit_in_label)
             if figure is not None:
                 figures.append(figure)
+    return figures
+
+
+# 部门预算执行情况表: the row label → which department fields its 预算 / 执行 cells give.
+_BUDGET_TABLE_ROWS = {
+    "合计": ("budget", "executed", "execution_rate_pct"), "总计": ("budget", "executed", "execution_rate_pct"),
+    "支出合计": ("budget", "executed", "execution_rate_pct"),
+    "基本支出": ("basic_budget", "basic_expenditure", None), "项目支出": ("project_budget", "project_expenditure", None),
+}
+
+
+def _budget_table_figures(index: TextIndex) -> list[Figure]:
+    """A 部门预算执行情况 table (项目 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率, rows 基本支出 /
+    项目支出 / 合计), tab or pipe separated: 合计 gives the department's budget, spending and rate,
+    基本支出 / 项目支出 the parts of each. Amounts need a unit (in the header or a 单位 line just
+    above), like every table amount here."""
+    figures: list[Figure] = []
+    lines = index.lines
+    for number, line in index.numbered_lines():
+        cells = [c.strip() for c in _CELL_SPLIT_RE.split(line.strip().strip("|"))]
+        columns = [header_field(c, "money") if c else None for c in cells]
+        if len(cells) < 3 or len({"budget_full_year", "executed"} & set(columns)) < 2:
+            continue
+        unit = next((money_unit(t) for t in cells + lines[max(0, number - 4):number - 1][::-1]
+                     if re.search(r"万元|亿元|[(（]元[)）]|单位[:：]\s*元", t)), None)
+        if unit is None:
+            continue
+        for row_number in range(number + 1, min(number + 8, len(lines) + 1)):
+            row = [c.strip() for c in _CELL_SPLIT_RE.split(lines[row_number - 1].strip().strip("|"))]
+            fields = _BUDGET_TABLE_ROWS.get(label_key(row[0]))
+            if len(row) != len(cells):
+                break
+            if fields is None:
+                continue
+            for column, cell in zip(columns, row):
+                target = {"budget_full_year": fields[0], "executed": fields[1],
+                          "execution_rate_pct": fields[2]}.get(column or "")
+                if target and _BARE_NUMBER_RE.match(cell.replace(" ", "")):
+                    value = parse_number(cell)
+                    value = value if target == "execution_rate_pct" else to_wan(value, unit)
+                    figures.append(Figure(target, value, 0, 0, span=(row_number, row_number)))
+        break
     return figures
 
 
