@@ -183,6 +183,8 @@ def positional_reading(cells: list[Cell], columns: list[str]) -> list[tuple[floa
         row.pop(0)
     if not row or len(row) > len(cols):
         return []
+    if len(row) < len(cols) and not all(c.tab for c in row):
+        return []    # a pipe row drops its empty cells: with one missing, the positions no longer say the column
     groups: list[list[Cell]] = []
     for col, cell in zip(cols, row + [None] * (len(cols) - len(row))):
         if cell is None or not cell.text or is_placeholder(cell.text):

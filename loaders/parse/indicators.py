@@ -18,7 +18,7 @@ from loaders.parse.align import (
     uncertain_fields,
 )
 from loaders.parse.flattened import split_row_blob
-from loaders.parse.labels import header_field, label_key, level_kind, garbled_header_field
+from loaders.parse.labels import garbled_header_field, header_field, is_unit, label_key, level_kind
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.yes_no_rows import closes_with_yes_no, read_rows
 from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, is_number_cell, is_placeholder
@@ -104,6 +104,8 @@ def merge_header_rows(fields: list[str]) -> list[str]:
         lead = [f for f in bottom if f in ("level1", "level2", "name")]
         return lead + _expand(top, [f for f in bottom if f not in ("level1", "level2", "name")])
     cut = next((k for k, f in enumerate(fields) if f.startswith("target_") and "target" in fields[:k]), None)
+    if cut is not None and fields[cut:cut + 1] == ["target_unit"] and fields[cut - 1] == "target":
+        cut = None      # 指标值 | 计量单位 side by side: one header row with a unit column, not 指标值's parts
     if cut is not None:
         return _drop_group_header(_expand(fields[:cut], fields[cut:]))
     return _drop_group_header(fields)
@@ -230,8 +232,10 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
         return None
     if uncertain:
         warnings.append(f"指标“{name}”的单元格边界不确定（{'、'.join(sorted(uncertain))}留空）。")
+    unit = _unit_column(values, cols)
     indicator = Indicator(level1=levels[0], level2=levels[1], name=name,
-                          target=_target_text(values, cols), actual=values.get("actual"),
+                          target=_with_unit(_target_text(values, cols), unit),
+                          actual=_with_unit(values.get("actual"), unit),
                           weight=_as_number(values.get("weight")), score=_as_number(values.get("score")),
                           deviation_reason=values.get("reason"))
     if shifted_columns(indicator):
@@ -311,6 +315,22 @@ def _target_text(values: dict[str, str | None], cols: list[str]) -> str | None:
     parts = [op, values.get("target_value") or "", values.get("target_unit") or ""]
     text = "".join(parts).strip()
     return text or None
+
+
+def _unit_column(values: dict[str, str | None], cols: list[str]) -> str | None:
+    """The row's 计量单位 cell when the table prints the unit beside a whole 指标值 column."""
+    unit = (values.get("target_unit") or "").strip()
+    if "target" not in cols or not unit:
+        return None
+    return unit if unit == "%" or is_unit(unit) else None
+
+
+def _with_unit(value: str | None, unit: str | None) -> str | None:
+    """≥95 with 计量单位 % → ≥95%: a bare number takes the unit its row states; a value that
+    carries a unit or words already is kept as written."""
+    if value is None or unit is None or not re.fullmatch(r"[≥≤≧≦<>=＞＜＝]*\s*\d+(?:\.\d+)?", to_halfwidth(value).strip()):
+        return value
+    return value.strip() + unit
 
 
 def _as_number(text: str | None) -> float | None:
