@@ -502,9 +502,11 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         if kind == "total":
             collector.flush()
             return _read_total(cells, i + 1, table)
-        if cell.flat and kind is None and _is_glued_rows(cell) and _reads_as_rows(cell, collector.columns):
-            collector.flush()      # a long flattened run of rows (…12.3受客观因素影响…) is no prose
-            read_glued_rows(cell, collector.columns, tuple(collector.levels), collector.rows, table.warnings)
+        glued = cell.flat and kind is None and _is_glued_rows(cell)
+        found = split_row_blob(cell.text, data_columns(collector.columns)) if glued else None
+        if found is not None:
+            collector.flush()      # rows flattened into one run — even a long one (…12.3受客观因素影响…) is no prose
+            add_glued_rows(found, cell, collector)
             i += 1
             continue
         if kind in stop_kinds or _is_prose(cell, cells, i, collector.columns) or _is_heading(cell):
@@ -513,9 +515,9 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         if group_label and cell.text and label_key(cell.text) == group_label:
             i += 1
             continue
-        if cell.flat and kind is None and _is_glued_rows(cell):
+        if glued:
             collector.flush()
-            read_glued_rows(cell, collector.columns, tuple(collector.levels), collector.rows, table.warnings)
+            table.warnings.append(f"指标行文字连在一起，无法唯一拆分，未读取：{cell.text[:30]}")
             i += 1
             continue
         i += 2 if collector.take_cell(cell, following) else 1
@@ -557,25 +559,16 @@ def _read_total_nearby(cells: list[Cell], i: int, table: IndicatorTable, reach: 
     return i
 
 
-def _reads_as_rows(cell: Cell, columns: list[str]) -> bool:
-    return split_row_blob(cell.text, data_columns(columns)) is not None
-
-
 def _is_glued_rows(cell: Cell) -> bool:
     return bool(re.search(r"\d", cell.text)) and bool(re.search(r"[\u4e00-\u9fff]", cell.text))
 
 
-def read_glued_rows(cell: Cell, columns: list[str], levels: tuple[str | None, str | None],
-                    rows: list, warnings: list[str]) -> None:
-    """Rows of a table flattened without separators, split by the header's column order."""
-    cols = data_columns(columns)
-    found = split_row_blob(cell.text, cols)
-    if found is None:
-        warnings.append(f"指标行文字连在一起，无法唯一拆分，未读取：{cell.text[:30]}")
-        return
+def add_glued_rows(found: list[dict[str, str]], cell: Cell, collector: RowCollector) -> None:
+    """Rows of a table flattened without separators (split by loaders.parse.flattened) as cell rows."""
+    cols = data_columns(collector.columns)
     for row in found:
         cells = [Cell(row.get(col, ""), cell.line, CELL, boxed=True) for col in cols]
-        rows.append((cells, levels))
+        collector.rows.append((cells, tuple(collector.levels)))
 
 
 def _split_score_pair(text: str) -> list[float] | None:
