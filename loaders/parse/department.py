@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.parse.labels import header_field, label_key
-from loaders.parse.numbers import money_unit, parse_number, to_wan
+from loaders.parse.numbers import parse_number, table_money_unit, to_wan
 from loaders.parse.text import CompactView, TextIndex, alternation, read_rows
 from loaders.records import DEPARTMENT_FIELDS, Project, Span
 
@@ -163,8 +163,7 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
         columns = [header_field(c, "money") if c else None for c in cells]
         if len(cells) < 3 or len({"budget_full_year", "executed"} & set(columns)) < 2:
             continue
-        unit = next((money_unit(t) for t in cells + lines[max(0, number - 4):number - 1][::-1]
-                     if re.search(r"万元|亿元|[(（]元[)）]|单位[:：]\s*元", t)), None)
+        unit = table_money_unit(cells + lines[max(0, number - 4):number - 1][::-1])
         if unit is None:
             continue
         for row_number in range(number + 1, min(number + 8, len(lines) + 1)):

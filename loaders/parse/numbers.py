@@ -115,6 +115,15 @@ def money_unit(text: str | None) -> str | None:
     return None
 
 
+_TABLE_UNIT_RE = re.compile(r"万元|亿元|[(（]元[)）]|单位[:：]\s*元")
+
+
+def table_money_unit(texts: list[str]) -> str | None:
+    """The money unit the first of `texts` states for a table — a header cell's (万元) / (元), or a
+    单位：元 line — else None. A bare 元 in other words (元/人) says nothing about the table."""
+    return next((money_unit(t) for t in texts if _TABLE_UNIT_RE.search(t)), None)
+
+
 def to_wan(value: float | None, unit: str | None) -> float | None:
     """A money amount in `unit` → 万元. Unknown unit → the value as is (万元 assumed by the caller)."""
     if value is None:

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from loaders.parse.labels import DATA_DIR, label_key
-from loaders.parse.numbers import money_unit, parse_number, to_halfwidth, to_wan
+from loaders.parse.numbers import money_unit, parse_number, table_money_unit, to_halfwidth, to_wan
 from loaders.records import Project
 
 _VALUES = {"budget_full_year", "budget_initial", "executed", "execution_rate_pct", "total_score"}
@@ -56,11 +56,7 @@ def read_project_list(lines: list[str]) -> tuple[list[Project], list[str]]:
 
 
 def _unit(header: list[str], above: list[str]) -> str:
-    for text in header + list(reversed(above)):
-        found = money_unit(text) if re.search(r"万元|亿元|[(（]元[)）]|单位[:：]\s*元", text) else None
-        if found:
-            return found
-    return "万元"
+    return table_money_unit(header + list(reversed(above))) or "万元"
 
 
 def _rows(lines: list[str], header_line: int, fields: list[str], unit: str) -> tuple[list[Project], list[str]]:
