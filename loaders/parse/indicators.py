@@ -21,7 +21,7 @@ from loaders.parse.flattened import split_row_blob
 from loaders.parse.labels import garbled_header_field, header_field, is_unit, label_key, level_kind
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.yes_no_rows import closes_with_yes_no, read_rows
-from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, is_number_cell, is_placeholder
+from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, cell_number, is_number_cell, is_placeholder
 from loaders.records import Indicator
 
 _REASON_HINT = re.compile(r"原因|偏差|由于|因为|改进|措施|^无$")
@@ -334,9 +334,7 @@ def _with_unit(value: str | None, unit: str | None) -> str | None:
 
 
 def _as_number(text: str | None) -> float | None:
-    if text is None or not is_number_cell(text):
-        return None
-    return float(to_halfwidth(text).replace(",", ""))
+    return None if text is None else cell_number(text)
 
 
 def is_reason_cell(cell: Cell) -> bool:
@@ -594,7 +592,7 @@ def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
     while i < len(cells) and (is_number_cell(cells[i].text) or is_placeholder(cells[i].text) or
                               (not cells[i].text and cells[i].boxed)):
         if is_number_cell(cells[i].text):
-            value = float(to_halfwidth(cells[i].text).replace(",", ""))
+            value = cell_number(cells[i].text)
             if value > 100 and cells[i].flat:
                 table.total += _split_score_pair(to_halfwidth(cells[i].text).strip()) or []
             elif value <= 1000:

@@ -22,7 +22,7 @@ AMOUNT_FIELDS = ("budget_initial", "budget_full_year", "executed")
 FISCAL_KEYS = {"budget_initial": "fiscal_appropriation_initial",
                "budget_full_year": "fiscal_appropriation_full_year",
                "executed": "fiscal_appropriation_executed"}
-_VALUE_RE = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(?:%|万元|亿元|元|万|亿)?$")
+_VALUE_RE = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(?:%|万元|亿元|元|万|亿|分)?$")
 
 
 @dataclass
@@ -149,7 +149,34 @@ def _close_row(block: MoneyBlock, label: str | None, values: list[Cell]) -> None
     placed = place_values([v.text for v in values], block.columns, block.warnings, is_total=not block.rows)
     for name, text in placed.items():
         setattr(row, name, _value(name, text, block.unit))
+    if "execution_rate_pct" in placed:
+        row.execution_rate_pct = checked_rate(row, placed["execution_rate_pct"], block.warnings)
     block.rows.append(row)
+
+
+MAX_PLAUSIBLE_RATE = 200.0
+
+
+def checked_rate(row: MoneyRow, text: str, warnings: list[str]) -> float | None:
+    """The printed 执行率 as a percent, or None when it cannot be one.
+
+    A spreadsheet may print the rate as a fraction (0.9604): it is scaled only when
+    执行数 / 全年预算数 confirms it. A rate beyond 200 % is a value from another column."""
+    rate = row.execution_rate_pct
+    if rate is None:
+        return None
+    if "%" not in to_halfwidth(text) and 0 < rate <= 1.5:
+        ratio = row.executed / row.budget_full_year if row.executed is not None and row.budget_full_year else None
+        if ratio is not None and abs(ratio - rate) <= 0.01:
+            warnings.append(f"资金行“{row.label}”的执行率{text}是小数，按{rate * 100:g}%读取。")
+            return round(rate * 100, 6)
+        if ratio is None or abs(ratio * 100 - rate) > 1.0:
+            warnings.append(f"资金行“{row.label}”的执行率{text}无法确定是小数还是百分数，未读取。")
+            return None
+    if rate > MAX_PLAUSIBLE_RATE:
+        warnings.append(f"资金行“{row.label}”的执行率{text}超出合理范围，未读取，请核对。")
+        return None
+    return rate
 
 
 def place_values(values: list[str], columns: list[str], warnings: list[str], is_total: bool = True) -> dict[str, str]:

@@ -21,7 +21,7 @@ from loaders.parse.labels import header_field, is_label
 from loaders.parse.money import FISCAL_KEYS, MoneyBlock, parse_money_block, rate_contradicts
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.project_list import read_project_list
-from loaders.parse.tables import CELL, SPACE, Cell, cell_kind, is_number_cell, tokenize
+from loaders.parse.tables import CELL, SPACE, Cell, cell_kind, cell_number, is_number_cell, tokenize
 from loaders.records import PROJECT_MONEY_FIELDS, Project
 
 STOP_KINDS = frozenset({"project_name", "money_row", "block_end"})
@@ -114,12 +114,12 @@ def read_head_total(cells: list[Cell], i: int, project: Project) -> None:
             k += 1
         if k + 1 < len(cells) and _is_score(cells[k + 1].text):
             return   # 总分 / 100 / 88.1 one per line: which is the score is the table's to say
-        project.total_score = float(to_halfwidth(cells[k].text).replace(",", ""))
+        project.total_score = cell_number(cells[k].text)
         project.provenance["total_score"] = (cells[k].line, cells[k].line)
 
 
 def _is_score(text: str) -> bool:
-    return is_number_cell(text) and float(to_halfwidth(text).replace(",", "")) <= 100
+    return is_number_cell(text) and cell_number(text) <= 100
 
 
 def read_project_name(cells: list[Cell], i: int, project: Project) -> int:
@@ -132,7 +132,8 @@ def read_project_name(cells: list[Cell], i: int, project: Project) -> int:
     i += 1
     parts: list[Cell] = []
     while i < len(cells) and cells[i].text and not cell_kind(cells[i].text) \
-            and not is_label(cells[i].text, "name_stop") and len(parts) < 4:
+            and not is_label(cells[i].text, "name_stop") and len(parts) < 4 \
+            and not _labels_a_header(cells, i):
         parts.append(cells[i])
         i += 1
     name = "".join(c.text for c in parts).strip()
@@ -140,6 +141,11 @@ def read_project_name(cells: list[Cell], i: int, project: Project) -> int:
         project.name = name
         project.provenance["name"] = (parts[0].line, parts[-1].last_line)
     return i
+
+
+def _labels_a_header(cells: list[Cell], i: int) -> bool:
+    """资金情况（万元） before 预算数 | 执行数 | …: the row label of the header that follows."""
+    return i + 1 < len(cells) and (starts_money_header(cells, i + 1) or starts_indicator_header(cells, i + 1))
 
 
 def _header_run(cells: list[Cell], i: int, context: str) -> list[str]:

@@ -23,6 +23,7 @@ PROJECT_SUBJECT_CHARS = 8
 GRADE_SUBJECT_CHARS = 20    # "本项目评价得分88分，评价等级为良好": the subject comes earlier
 _SCORE_FOLLOWS_RE = re.compile(r"[\s,，;；]*(?:其中)?[^\d。]{0,6}?(?:得分|评分|自评分)")
 _QUOTE = r"[“\"「『]?"
+_TABLE_SCORE_FOLLOWS_RE = re.compile(r"[ \t|]+\d+(?:\.\d+)?\s*分?(?![\d.])")
 
 
 def _grade_words(*, longer_than: int = 0) -> str:
@@ -68,8 +69,9 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False) -> li
         if skip_project_scores and _about_a_project(index.text, match.start()):
             continue
         value = float(match.group(2))
-        if value == MAX_SCORE and _SCORE_FOLLOWS_RE.match(index.text, match.end()):
-            continue  # "总分100分，自评得分95分": the maximum, then the score
+        if value == MAX_SCORE and (_SCORE_FOLLOWS_RE.match(index.text, match.end())
+                                   or _TABLE_SCORE_FOLLOWS_RE.match(index.text, match.end())):
+            continue  # "总分100分，自评得分95分" / "总分 | 100分 | 98.7分": the maximum, then the score
         if value <= MAX_SCORE:
             found.append((value, index.span_of(match.start(), match.end())))
     return found
@@ -84,7 +86,7 @@ def _about_a_project(text: str, offset: int, *, reach: int = 0) -> bool:
 def _table_totals(index: TextIndex) -> list[tuple[float, tuple[int, int]]]:
     """Total rows of score tables: "总分 | 100 | 96" or flattened "总分10096" → 96 (the weight is 100)."""
     found = []
-    for match in re.finditer(r"(?:总分|合计)[\s|:]*100[\s|]*" + _NUMBER, index.text):
+    for match in re.finditer(r"(?:总分|合计)[\s|:]*100分?[\s|]*" + _NUMBER, index.text):
         value = float(match.group(1))
         if value <= MAX_SCORE:
             found.append((value, index.span_of(match.start(), match.end())))

@@ -24,7 +24,8 @@ BLANK = "blank"    # one or more blank lines
 CONT = "cont"      # certainly the same cell (a wrapped line in a tab layout)
 
 _OPERATOR_RE = re.compile(r"^(?:>=|<=|≥|≤|≧|≦|═|=|>|<|＞|＜|＝)$")
-_NUMBER_RE = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$")
+# a score cell may carry its unit: 40分 / 98.7 分 (some forms print it in every 分值 and 得分 cell)
+_NUMBER_RE = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s*分)?$")
 _HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 
 
@@ -203,6 +204,13 @@ def join_broken_labels(cells: list[Cell], longest: int = 6) -> list[Cell]:
 @lru_cache(maxsize=65536)
 def is_number_cell(text: str) -> bool:
     return bool(_NUMBER_RE.match(to_halfwidth(text).strip()))
+
+
+def cell_number(text: str) -> float | None:
+    """The number of a number cell (1,234.5 / 40分), None for any other cell."""
+    if not is_number_cell(text):
+        return None
+    return float(to_halfwidth(text).strip().rstrip("分").strip().replace(",", ""))
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,96 @@
+"""Layouts the corpus lacks, found by writing reports the way other provinces print them.
+
+Each table below is made up in the shape of a real form (no corpus text). Every case was
+read wrongly once — a value in the wrong field, or a number from the wrong row — and the
+assertion names the value a reader of the form would write down.
+"""
+from loaders.parse import parse_report
+from loaders.parse.projects import parse_projects
+
+
+def only_project(text: str):
+    projects, warnings = parse_projects(text.split("\n"))
+    assert len(projects) == 1, [p.name for p in projects]
+    return projects[0], warnings
+
+
+def money(project):
+    return (project.budget_initial, project.budget_full_year, project.executed,
+            project.execution_rate_pct, project.execution_weight, project.execution_score)
+
+
+def rows(project):
+    return [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators]
+
+
+# --- the money block ---------------------------------------------------------------------------
+
+def test_a_single_budget_column_is_the_full_year_budget():
+    project, _ = only_project("\n".join([
+        "项目名称\t城区燃气管网改造补助",
+        "资金情况（万元）\t预算数\t执行数\t执行率\t分值\t得分",
+        "年度资金总额\t1,520.00\t1,368.00\t90.00%\t10\t9",
+    ]))
+    assert project.name == "城区燃气管网改造补助"
+    assert money(project) == (None, 1520.0, 1368.0, 90.0, 10.0, 9.0)
+
+
+def test_a_rate_printed_as_a_fraction_is_scaled_when_the_amounts_confirm_it():
+    project, warnings = only_project("\n".join([
+        "项目名称\t良种补贴",
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t50.00\t50.00\t48.02\t10\t0.9604\t9.6",
+    ]))
+    assert project.execution_rate_pct == 96.04
+    assert any("小数" in w for w in warnings)
+
+
+def test_a_fraction_the_amounts_do_not_confirm_is_left_empty():
+    project, warnings = only_project("\n".join([
+        "项目名称\t良种补贴",
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t50.00\t50.00\t30.00\t10\t0.9604\t9.6",
+    ]))
+    assert project.execution_rate_pct is None
+    assert project.executed == 30.0
+    assert any("0.9604" in w for w in warnings)
+
+
+def test_an_implausible_rate_is_not_kept():
+    project, warnings = only_project("\n".join([
+        "项目名称\t某补助",
+        "项目资金（万元）\t全年预算数\t全年执行数\t执行率\t分值\t得分",
+        "年度资金总额\t100\t90\t900%\t10\t9",
+    ]))
+    assert project.execution_rate_pct is None
+    assert project.executed == 90.0
+    assert any("超出合理范围" in w for w in warnings)
+
+
+# --- units written inside the cells --------------------------------------------------------------
+
+POINTS_IN_CELLS = "\n".join([
+    "某区教育体育局2023年度项目支出绩效自评表",
+    "项目名称\t校园安保服务购买经费",
+    "项目资金\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+    "年度资金总额\t860.00万元\t958.40万元\t931.52万元\t10分\t97.20%\t9.7分",
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+    "产出指标\t数量指标\t配备专职保安人数\t≥248人\t252人\t40分\t40分",
+    "满意度指标\t服务对象满意度指标\t师生家长满意度\t≥92%\t95.3%\t50分\t49分",
+    "总分\t\t\t\t\t100分\t98.7分",
+])
+
+
+def test_points_written_in_every_score_cell_are_numbers():
+    project, _ = only_project(POINTS_IN_CELLS)
+    assert money(project) == (860.0, 958.4, 931.52, 97.2, 10.0, 9.7)
+    assert rows(project) == [
+        ("产出指标", "数量指标", "配备专职保安人数", "≥248人", "252人", 40.0, 40.0),
+        ("满意度指标", "服务对象满意度指标", "师生家长满意度", "≥92%", "95.3%", 50.0, 49.0),
+    ]
+    assert project.total_score == 98.7
+
+
+def test_the_total_row_with_points_gives_the_score_not_the_maximum():
+    report = parse_report(POINTS_IN_CELLS, "example.txt")
+    assert report.total_score == 98.7
