@@ -4,6 +4,8 @@ Each table below is made up in the shape of a real form (no corpus text). Every 
 read wrongly once — a value in the wrong field, or a number from the wrong row — and the
 assertion names the value a reader of the form would write down.
 """
+import pytest
+
 from loaders.parse import parse_report
 from loaders.parse.projects import parse_projects
 
@@ -94,3 +96,59 @@ def test_points_written_in_every_score_cell_are_numbers():
 def test_the_total_row_with_points_gives_the_score_not_the_maximum():
     report = parse_report(POINTS_IN_CELLS, "example.txt")
     assert report.total_score == 98.7
+
+
+# --- a target printed in parts: 符号 | 指标值 | 计量单位 ----------------------------------------------
+
+def _split_target_table(op_header: str, sep: str) -> str:
+    lines = [
+        ["项目名称", "农田水利设施管护"],
+        ["一级指标", "二级指标", "三级指标", op_header, "指标值", "计量单位", "实际完成值", "权重(%)", "得分"],
+        ["产出指标", "数量指标", "管护农田面积", "≥", "5.2", "万亩", "5.35", "20", "20"],
+        ["", "成本指标", "每亩管护成本", "≤", "120", "元/亩", "117.5", "10", "10"],
+        ["效益指标", "经济效益指标", "粮食亩产增加", "≥", "20", "公斤", "18", "10", "8"],
+        ["", "生态效益指标", "灌溉水有效利用系数", "≥", "0.6", "—", "0.61", "10", "10"],
+    ]
+    if sep == "|":
+        return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
+    return "\n".join("\t".join(cells) for cells in lines)
+
+
+@pytest.mark.parametrize("op_header", ["符号", "指标性质"])
+@pytest.mark.parametrize("sep", ["|", "\t"])
+def test_an_operator_column_in_a_one_row_header_stays_with_the_target(op_header, sep):
+    project, _ = only_project(_split_target_table(op_header, sep))
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("管护农田面积", "≥5.2万亩", "5.35万亩", 20.0, 20.0),
+        ("每亩管护成本", "≤120元/亩", "117.5元/亩", 10.0, 10.0),
+        ("粮食亩产增加", "≥20公斤", "18公斤", 10.0, 8.0),
+        ("灌溉水有效利用系数", "≥0.6", "0.61", 10.0, 10.0),
+    ]
+
+
+@pytest.mark.parametrize("unit, ok", [("公斤", True), ("元/亩", True), ("小时/周", True), ("万人次", True),
+                                      ("定性", False), ("详见说明，按季度", False), ("12", False)])
+def test_a_unit_column_takes_units_the_vocabulary_lacks_but_no_words(unit, ok):
+    project, _ = only_project("\n".join([
+        "项目名称\t某项目",
+        "一级指标\t二级指标\t三级指标\t指标值\t计量单位\t实际完成值\t分值\t得分",
+        f"产出指标\t数量指标\t服务时长\t≥20\t{unit}\t21\t10\t10",
+    ]))
+    (indicator,) = project.indicators
+    assert indicator.target == (f"≥20{unit}" if ok else "≥20")
+
+
+def test_a_score_is_not_glued_to_the_next_rows_label():
+    """…| 10 | 9 ⏎ | 满意度指标 …: 9 + 生态效益指标 once read as a misspelt label (one character off)."""
+    project, _ = only_project("\n".join([
+        "项目名称\t文化惠民工程",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "效益指标\t社会效益指标\t参与人次\t≥6万人次\t5.8万人次\t20\t18",
+        "\t可持续影响指标\t设备正常运行率\t≥98%\t99.2%\t10\t9",
+        "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t93.5%\t10\t10",
+    ]))
+    assert [(i.level1, i.level2, i.score) for i in project.indicators] == [
+        ("效益指标", "社会效益指标", 18.0),
+        ("效益指标", "可持续影响指标", 9.0),
+        ("满意度指标", "服务对象满意度指标", 10.0),
+    ]

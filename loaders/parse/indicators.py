@@ -18,7 +18,7 @@ from loaders.parse.align import (
     uncertain_fields,
 )
 from loaders.parse.flattened import split_row_blob
-from loaders.parse.labels import garbled_header_field, header_field, is_unit, label_key, level_kind
+from loaders.parse.labels import garbled_header_field, header_field, is_indicator_nature, is_unit, label_key, level_kind
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.yes_no_rows import closes_with_yes_no, read_rows
 from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, cell_number, is_number_cell, is_placeholder
@@ -234,7 +234,7 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
         warnings.append(f"指标“{name}”的单元格边界不确定（{'、'.join(sorted(uncertain))}留空）。")
     unit = _unit_column(values, cols)
     indicator = Indicator(level1=levels[0], level2=levels[1], name=name,
-                          target=_with_unit(_target_text(values, cols), unit),
+                          target=_with_unit(_operator_column(values, cols, _target_text(values, cols)), unit),
                           actual=_with_unit(values.get("actual"), unit),
                           weight=_as_number(values.get("weight")), score=_as_number(values.get("score")),
                           deviation_reason=values.get("reason"))
@@ -322,7 +322,27 @@ def _unit_column(values: dict[str, str | None], cols: list[str]) -> str | None:
     unit = (values.get("target_unit") or "").strip()
     if "target" not in cols or not unit:
         return None
-    return unit if unit == "%" or is_unit(unit) else None
+    return unit if unit == "%" or is_unit(unit) or _reads_as_unit(unit) else None
+
+
+def _reads_as_unit(text: str) -> bool:
+    """A unit our list lacks, under a 计量单位 header: a short word without digits (公斤, 元/亩),
+    or units joined by / (小时/周). A sentence or a 定性 mark is no unit."""
+    text = to_halfwidth(text)
+    if re.search(r"[\d,.;:，。；：、]", text) or is_placeholder(text) or is_indicator_nature(text):
+        return False
+    parts = text.split("/")
+    return len(text) <= 6 and all(0 < len(part) <= 3 for part in parts)
+
+
+def _operator_column(values: dict[str, str | None], cols: list[str], target: str | None) -> str | None:
+    """符号 | 指标值: the comparison printed in its own column goes before a target that has none."""
+    op = to_halfwidth(values.get("target_op") or "").strip()
+    if "target_op" not in cols or not target or not re.fullmatch(r"[≥≤≧≦=<>]{1,2}", op):
+        return target
+    if re.match(r"[≥≤≧≦═=<>＞＜＝]", to_halfwidth(target)):
+        return target
+    return op + target.strip()
 
 
 def _with_unit(value: str | None, unit: str | None) -> str | None:

@@ -82,7 +82,8 @@ def level_kind(text: str) -> str | None:
         return "both"
     if in1 or in2:
         return "level1" if in1 else "level2"
-    if len(key) >= 6 and ("指标" in key[-4:] or key.endswith("标")):
+    if len(key) >= 6 and ("指标" in key[-4:] or key.endswith("标")) and not re.search(r"\d", key):
+        # a digit is no typo: 8 + 生态效益指标 is a score glued to the next row's label
         close = difflib.get_close_matches(key, table_labels()["level2"], n=1, cutoff=0.88)
         if close:
             return "level2"

@@ -185,7 +185,8 @@ def join_broken_labels(cells: list[Cell], longest: int = 6) -> list[Cell]:
     i = 0
     while i < len(cells):
         best = 1
-        for size in range(2, longest + 1 if len(cells[i].text) <= 12 else 1):
+        joinable = len(cells[i].text) <= 12 and not is_number_cell(cells[i].text)   # labels hold no bare number
+        for size in range(2, longest + 1 if joinable else 1):
             group = cells[i:i + size]
             if len(group) < size or any(c.sep in (CELL, SPACE) for c in group[1:]) or not all(c.text for c in group):
                 break
