@@ -152,3 +152,63 @@ def test_a_score_is_not_glued_to_the_next_rows_label():
         ("效益指标", "可持续影响指标", 9.0),
         ("满意度指标", "服务对象满意度指标", 10.0),
     ]
+
+
+# --- columns the vocabulary lacks ------------------------------------------------------------------
+
+def test_an_unknown_column_in_a_one_row_header_keeps_the_others_in_place():
+    project, _ = only_project("\n".join([
+        "项目名称\t燃气管道更新改造",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t完成率（%）\t分值\t得分\t偏差原因分析",
+        "产出指标\t数量指标\t改造燃气管道长度\t≥42公里\t38.6公里\t91.9\t50\t45.9\t部分路段审批延后",
+        "\t质量指标\t工程验收合格率\t100%\t100%\t100\t20\t20\t",
+        "效益指标\t可持续影响指标\t管网设计使用年限\t≥30年\t30年\t100\t30\t30\t",
+    ]))
+    assert rows(project) == [
+        ("产出指标", "数量指标", "改造燃气管道长度", "≥42公里", "38.6公里", 50.0, 45.9),
+        ("产出指标", "质量指标", "工程验收合格率", "100%", "100%", 20.0, 20.0),
+        ("效益指标", "可持续影响指标", "管网设计使用年限", "≥30年", "30年", 30.0, 30.0),
+    ]
+    assert project.indicators[0].deviation_reason == "部分路段审批延后"
+
+
+THIRD_PARTY_TABLE = "\n".join([
+    "绩效评价指标评分表",
+    "一级指标\t二级指标\t三级指标\t分值\t评分\t扣分原因",
+    "决策（10分）\t项目立项\t立项依据充分性\t4\t4\t",
+    "\t\t立项程序规范性\t6\t3\t未履行集体决策程序，扣3分",
+    "效益（10分）\t可持续影响\t运营长效机制\t5\t1\t未建立考核机制，扣4分",
+    "\t满意度\t居民满意度\t5\t5\t",
+    "合计\t\t\t20\t13\t",
+])
+
+
+def test_a_row_opening_with_an_empty_cell_is_a_new_row_not_the_rest_of_a_reason():
+    project, _ = only_project(THIRD_PARTY_TABLE)
+    assert [(i.level1, i.level2, i.name, i.weight, i.score, i.deviation_reason) for i in project.indicators] == [
+        ("决策", "项目立项", "立项依据充分性", 4.0, 4.0, None),
+        ("决策", "项目立项", "立项程序规范性", 6.0, 3.0, "未履行集体决策程序，扣3分"),
+        ("效益", "可持续影响", "运营长效机制", 5.0, 1.0, "未建立考核机制，扣4分"),
+        ("效益", "满意度", "居民满意度", 5.0, 5.0, None),
+    ]
+    assert project.total_score == 13.0
+
+
+def test_level_cells_with_bare_points_and_level_twos_under_a_broader_level_one():
+    """Hubei-style 决策（20） / 绩效（50） | 产出 / 效益 / 满意度: the points in brackets carry no 分."""
+    project, _ = only_project("\n".join([
+        "一级指标\t二级指标\t三级指标\t指标分值\t指标解释\t自评分",
+        "决策（20）\t项目立项\t立项依据充分性\t20\t项目立项是否符合法律法规\t20",
+        "绩效（80）\t产出\t服务企业数量\t40\t全年服务中小企业≥300家，实际326家\t40",
+        "\t效益\t企业融资对接金额\t20\t≥2亿元，实际1.8亿元\t16",
+        "\t满意度\t企业满意度\t20\t≥90%，实际93%\t20",
+        "\t\t企业回访率\t0\t≥80%\t0",
+        "合计\t\t\t100\t\t96",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in project.indicators] == [
+        ("决策", "项目立项", "立项依据充分性", 20.0, 20.0),
+        ("绩效", "产出", "服务企业数量", 40.0, 40.0),
+        ("绩效", "效益", "企业融资对接金额", 20.0, 16.0),
+        ("绩效", "满意度", "企业满意度", 20.0, 20.0),
+        ("绩效", "满意度", "企业回访率", 0.0, 0.0),
+    ]

@@ -18,7 +18,8 @@ from loaders.parse.align import (
     uncertain_fields,
 )
 from loaders.parse.flattened import split_row_blob
-from loaders.parse.labels import garbled_header_field, header_field, is_indicator_nature, is_unit, label_key, level_kind
+from loaders.parse.labels import (garbled_header_field, header_field, is_indicator_nature, is_label, is_unit, label_key,
+                                  level_kind)
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.yes_no_rows import closes_with_yes_no, read_rows
 from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, cell_number, is_number_cell, is_placeholder
@@ -54,6 +55,8 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
         found = header_field(cells[i].text, "indicator") if cells[i].text else None
         if found is None and fields and _header_follows(cells, i + 1):
             found = garbled_header_field(cells[i].text, "indicator")
+        if found is None and len(fields) >= 2 and _unknown_header_cell(cells, i):
+            found = "ignore"
         if found is None:
             break
         fields.append(found)
@@ -64,6 +67,22 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
         # description stand to their left, a basis or note column may follow
         columns = ["level1", "level2", "name", "ignore", *columns, "ignore"]
     return columns, i
+
+
+_HEADER_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:[(（][^()（）]{1,6}[)）])?$")
+
+
+def _unknown_header_cell(cells: list[Cell], i: int) -> bool:
+    """A column our vocabulary lacks (完成率（%）, 备注) inside a header printed as one row: a short
+    word on the header's own line, followed there by a known header cell or ending the line.
+    It becomes a column whose values are not read, so the known columns keep their places."""
+    cell, previous = cells[i], cells[i - 1]
+    if not cell.text or cell.sep != CELL or not cell.boxed or cell.line != previous.last_line:
+        return False
+    if not _HEADER_WORD_RE.match(to_halfwidth(cell.text).strip()) or cell_kind(cell.text) not in (None, "header"):
+        return False
+    following = cells[i + 1] if i + 1 < len(cells) else None
+    return following is None or following.line != cell.line or _header_follows(cells, i + 1)
 
 
 def _header_follows(cells: list[Cell], i: int) -> bool:
@@ -211,7 +230,7 @@ def resolve_level(text: str, kind: str, following: Cell | None, previous_kind: s
 def level_text(text: str) -> str:
     """产出指标(50分) → 产出指标; 经济效益 指标 → 经济效益指标."""
     key = re.sub(r"\s+", "", text)
-    return re.sub(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$", "", key)
+    return re.sub(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$", "", key)
 
 
 def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | None, str | None],
@@ -249,15 +268,32 @@ def take_unlisted_level2(indicator: Indicator, row: list[Cell], columns: list[st
                          found: dict[str | None, str]) -> None:
     """A 二级 label our vocabulary lacks: in a table with a 二级指标 column, a name made of two
     explicitly separated cells is 二级 | 三级; the 二级 then carries down like a known one."""
-    if "level2" not in columns or indicator.level2 is not None:
+    if "level2" not in columns:
         return
     name_cells = [c for c in row if c.text and indicator.name and c.text in indicator.name]
     if len(name_cells) == 2 and name_cells[1].sep in (CELL, SPACE) and \
             indicator.name == name_cells[0].text + name_cells[1].text and len(name_cells[0].text) <= 10:
+        # also when a level 2 is carried from the rows above: this row starts a new one
         indicator.level2, indicator.name = name_cells[0].text, name_cells[1].text
         found[indicator.level1] = indicator.level2
-    elif indicator.level1 in found:
+    elif indicator.level2 is None and indicator.level1 in found:
         indicator.level2 = found[indicator.level1]
+
+
+def split_unlisted_level2(row: list[Cell], columns: list[str]) -> tuple[list[Cell], str | None]:
+    """A clean reader row with one cell more than its data columns, in a table with a 二级指标
+    column: the first cell is a 二级 label our vocabulary lacks (满意度 | 居民满意度 | 5 | 5)."""
+    cells = list(row)
+    while cells and not cells[0].text:
+        cells.pop(0)
+    if "level2" not in columns or len(cells) != len(data_columns(columns)) + 1:
+        return row, None
+    if not all(c.boxed and c.tab and c.line == cells[0].line for c in cells):
+        return row, None
+    first = cells[0].text.strip()
+    if len(first) > 10 or cell_kind(first) or re.search(r"\d", first):
+        return row, None
+    return cells[1:], first
 
 
 def row_content(cells: list[Cell]) -> list[Cell]:
@@ -370,6 +406,7 @@ class RowCollector:
     rows: list[tuple[list[Cell], tuple[str | None, str | None]]] = field(default_factory=list)
     previous_kind: str | None = None
     level_points: bool = False        # a level label is followed by its points (投入 | 13)
+    nested_levels: bool = False       # 产出 / 效益 stand as level 2 under a broader level 1 (绩效)
 
     def flush(self) -> None:
         if self.buffer:
@@ -386,6 +423,10 @@ class RowCollector:
             return False
         self.flush()
         level = resolve_level(cell.text, kind, following, self.previous_kind)
+        if level == "level1" and is_label(cell.text, "level1_nested") and \
+                (self.previous_kind == "level1" or self.nested_levels):
+            level = "level2"   # 绩效 | 产出 | …: 产出 (and later 效益) under the broader 绩效
+            self.nested_levels = True
         if level == "level1":
             self.levels[:] = [level_text(cell.text), None]
         else:
@@ -422,7 +463,13 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     widths = column_widths([r for r, _ in collector.rows], columns)
     found_level2: dict[str | None, str] = {}
     lone_names: list[bool] = []      # the row was one cell: a name and nothing else
+    unlisted: dict[tuple[str | None, str | None], str] = {}   # levels in force → the unlisted 二级 read under them
     for row, row_levels in collector.rows:
+        row, label = split_unlisted_level2(row, columns)
+        if label:
+            unlisted[row_levels] = label
+        if row_levels in unlisted:
+            row_levels = (row_levels[0], unlisted[row_levels])
         indicator = build_indicator(row, columns, row_levels, table.warnings, widths)
         if indicator is None:
             continue

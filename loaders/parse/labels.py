@@ -18,9 +18,10 @@ from loaders.parse.numbers import to_halfwidth
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-_QUALIFIER_RE = re.compile(r"\((?:[A-Za-z/]+|%|分|万元|元|\d+(?:\.\d+)?分)\)$")
+_QUALIFIER_RE = re.compile(r"\((?:[A-Za-z/]+|%|分|万元|元|\d+(?:\.\d+)?分?)\)$")
 _SPACES_RE = re.compile(r"\s+")
-_POINTS_RE = re.compile(r"\((\d+(?:\.\d+)?)分\)$|(\d+(?:\.\d+)?)分$")
+# a level label's points: 产出指标(50分), 产出指标50分, 决策(20)
+_POINTS_RE = re.compile(r"\((\d+(?:\.\d+)?)分?\)$|(\d+(?:\.\d+)?)分$")
 
 
 @lru_cache(maxsize=65536)

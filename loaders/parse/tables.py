@@ -70,7 +70,8 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
         elif "\t" in line:
             new = _split_tab_line(line, number, blank)
             row_line = len(new) > 1
-            if not blank and _continues_row(previous_row, new):
+            # a line opening with a tab starts a row whose first (merged) cell is empty
+            if not blank and not line.startswith("\t") and _continues_row(previous_row, new):
                 _extend(previous_row[-1], new.pop(0).text, number)   # 有效 / 保障: a wrapped cell
                 for cell in new:
                     cell.sep = CELL
