@@ -212,3 +212,55 @@ def test_level_cells_with_bare_points_and_level_twos_under_a_broader_level_one()
         ("绩效", "满意度", "企业满意度", 20.0, 20.0),
         ("绩效", "满意度", "企业回访率", 0.0, 0.0),
     ]
+
+
+def test_under_a_one_line_tab_header_the_column_says_the_level():
+    """预算执行 is a 二级 label in most tables; in the 一级指标 column of this one it is the 一级."""
+    project, _ = only_project("\n".join([
+        "一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t完成植树造林面积\t≥1500亩\t1620亩\t45\t45",
+        "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t91%\t45\t40",
+        "预算执行\t预算执行率\t预算执行率\t100%\t97.36%\t10\t5",
+    ]))
+    assert rows(project)[-1] == ("预算执行", "预算执行率", "预算执行率", "100%", "97.36%", 10.0, 5.0)
+    assert rows(project)[1][:2] == ("满意度指标", "服务对象满意度指标")
+
+
+THIRD_PARTY_REPORT = "\n".join([
+    "某市某区2023年度农村人居环境整治专项资金",
+    "绩效评价报告",
+    "评价机构：某某会计师事务所有限公司",
+    "该项目2023年预算安排1,200万元，实际支出1,086.4万元，预算执行率90.53%。经综合评价，该项目得分84.6分，评价等级为“良”。",
+    "附表：绩效评价指标体系及评分表",
+    "一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t得分",
+    "产出\t40\t产出数量\t40\t改厕任务完成率\t40\t37",
+    "效益\t60\t可持续影响\t20\t设施持续使用情况\t20\t18",
+    "\t\t满意度\t40\t村民满意度\t40\t29.6",
+    "合计\t100\t\t100\t\t100\t84.6",
+])
+
+
+def test_a_title_on_two_lines_names_the_project_and_unlisted_level_twos_keep_their_points_apart():
+    report = parse_report(THIRD_PARTY_REPORT, "example.txt")
+    (project,) = report.projects
+    assert project.name == "2023年度农村人居环境整治专项资金"
+    assert (project.budget_full_year, project.executed, project.execution_rate_pct) == (1200.0, 1086.4, 90.53)
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in project.indicators] == [
+        ("产出", "产出数量", "改厕任务完成率", 40.0, 37.0),
+        ("效益", "可持续影响", "设施持续使用情况", 20.0, 18.0),
+        ("效益", "满意度", "村民满意度", 40.0, 29.6),
+    ]
+    assert (report.total_score, report.grade, report.evaluation_type) == (84.6, "良", "third_party")
+
+
+def test_a_grade_named_in_a_condition_is_no_grade():
+    report = parse_report("\n".join([
+        "某区财政局关于2023年度区级财政重点绩效评价结果的公告",
+        "区财政局委托第三方机构对2个区级重点项目开展了绩效评价。评价结果如下：",
+        "序号\t项目名称\t主管部门\t预算金额（万元）\t评价得分\t评价等级",
+        "1\t老旧小区微改造项目\t区住房建设和园林局\t12,580.00\t88.5\t良",
+        "2\t就业创业补贴资金\t区人力资源和社会保障局\t317.00\t58.6\t差",
+        "对评价等级为“差”的项目，原则上压减下年度预算规模30%以上。",
+    ]), "example.txt")
+    assert report.grade is None
+    assert [(p.name, p.total_score) for p in report.projects] == [("老旧小区微改造项目", 88.5), ("就业创业补贴资金", 58.6)]

@@ -85,6 +85,12 @@ def _unknown_header_cell(cells: list[Cell], i: int) -> bool:
     return following is None or following.line != cell.line or _header_follows(cells, i + 1)
 
 
+def _header_by_position(header: list[Cell], columns: list[str]) -> bool:
+    """One tab line, one column per cell, starting at the line's first cell."""
+    return len(header) == len(columns) and [c.col for c in header] == list(range(len(columns))) \
+        and len({c.line for c in header}) == 1
+
+
 def _header_follows(cells: list[Cell], i: int) -> bool:
     return i < len(cells) and bool(cells[i].text) and header_field(cells[i].text, "indicator") is not None
 
@@ -280,12 +286,20 @@ def take_unlisted_level2(indicator: Indicator, row: list[Cell], columns: list[st
         indicator.level2 = found[indicator.level1]
 
 
-def split_unlisted_level2(row: list[Cell], columns: list[str]) -> tuple[list[Cell], str | None]:
-    """A clean reader row with one cell more than its data columns, in a table with a 二级指标
-    column: the first cell is a 二级 label our vocabulary lacks (满意度 | 居民满意度 | 5 | 5)."""
+def split_unlisted_level2(row: list[Cell], columns: list[str], by_position: bool,
+                          level_points: bool = False) -> tuple[list[Cell], str | None]:
+    """A 二级 label our vocabulary lacks (满意度 | 居民满意度 | 5 | 5): the cell in the 二级指标 column
+    of a tab row under a one-line header, or the first cell of a clean reader row with one cell
+    more than its data columns."""
+    if by_position and "level2" in columns:
+        at = [c for c in row if c.col == columns.index("level2") and c.text]
+        if at and not re.search(r"\d", at[0].text) and len(at[0].text.strip()) <= 12:
+            return [c for c in row if c is not at[0]], at[0].text.strip()
     cells = list(row)
     while cells and not cells[0].text:
         cells.pop(0)
+    if level_points and len(cells) == len(data_columns(columns)) + 2 and is_number_cell(cells[1].text):
+        cells = cells[:1] + cells[2:]    # 满意度 | 40 | 村民满意度 …: the label's points go with it
     if "level2" not in columns or len(cells) != len(data_columns(columns)) + 1:
         return row, None
     if not all(c.boxed and c.tab and c.line == cells[0].line for c in cells):
@@ -407,6 +421,7 @@ class RowCollector:
     previous_kind: str | None = None
     level_points: bool = False        # a level label is followed by its points (投入 | 13)
     nested_levels: bool = False       # 产出 / 效益 stand as level 2 under a broader level 1 (绩效)
+    columns_by_position: bool = False  # a one-line tab header: a row cell's column index is its column
 
     def flush(self) -> None:
         if self.buffer:
@@ -422,7 +437,7 @@ class RowCollector:
             self.previous_kind = None
             return False
         self.flush()
-        level = resolve_level(cell.text, kind, following, self.previous_kind)
+        level = self.level_by_column(cell) or resolve_level(cell.text, kind, following, self.previous_kind)
         if level == "level1" and is_label(cell.text, "level1_nested") and \
                 (self.previous_kind == "level1" or self.nested_levels):
             level = "level2"   # 绩效 | 产出 | …: 产出 (and later 效益) under the broader 绩效
@@ -433,6 +448,14 @@ class RowCollector:
             self.levels[1] = level_text(cell.text)
         self.previous_kind = level
         return True
+
+    def level_by_column(self, cell: Cell) -> str | None:
+        """In a clean tab row the column says the level: 预算执行 in the 一级指标 column is a level 1
+        there, whatever the label is elsewhere."""
+        if self.columns_by_position and 0 <= cell.col < len(self.columns) \
+                and self.columns[cell.col] in ("level1", "level2"):
+            return self.columns[cell.col]
+        return None
 
     def take_cell(self, cell: Cell, following: Cell | None) -> bool:
         """Add a cell to the current row; True when the reason cell after it was taken too."""
@@ -457,7 +480,8 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     header = [c.text for c in cells[start:i]]
     if cells[start].flat and closes_with_yes_no(header):
         return read_yes_no_table(cells, i, header, table)
-    collector = RowCollector(columns, level_points=_header_gives_level_points(cells, start, i))
+    collector = RowCollector(columns, level_points=_header_gives_level_points(cells, start, i),
+                             columns_by_position=_header_by_position(cells[start:i], columns))
     i = collect_rows(cells, i, collector, table, stop_kinds, group_label=_group_label(cells[start]))
     table.end = i
     widths = column_widths([r for r, _ in collector.rows], columns)
@@ -465,7 +489,7 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     lone_names: list[bool] = []      # the row was one cell: a name and nothing else
     unlisted: dict[tuple[str | None, str | None], str] = {}   # levels in force → the unlisted 二级 read under them
     for row, row_levels in collector.rows:
-        row, label = split_unlisted_level2(row, columns)
+        row, label = split_unlisted_level2(row, columns, collector.columns_by_position, collector.level_points)
         if label:
             unlisted[row_levels] = label
         if row_levels in unlisted:

@@ -57,10 +57,11 @@ def _head_lines(lines: list[str], count: int) -> list[str]:
 def title_project_name(lines: list[str], head: int = 12) -> tuple[str, int] | None:
     """The evaluated project named in the title (…专项资金绩效自评报告 → …专项资金),
     else in a table caption (表1 2024年度信访工作经费指标完成统计表)."""
-    for number, line in enumerate(lines[: max(head * 3, 40)], start=1):
+    top = lines[: max(head * 3, 40)]
+    for number, line in enumerate(top, start=1):
         if re.match(r"^\s*[一二三四五六七八九十]+、", line):
             break   # the body has begun: no title after the first section heading
-        found = _title_name(line)
+        found = _title_name(line) or _title_name(line.strip() + _title_tail(top, number))
         if found:
             return found, number
     for number, line in enumerate(lines, start=1):
@@ -69,6 +70,13 @@ def title_project_name(lines: list[str], head: int = 12) -> tuple[str, int] | No
             if found:
                 return found, number
     return None
+
+
+def _title_tail(lines: list[str], number: int) -> str:
+    """The next line when it is the rest of a title broken before 绩效评价报告 (a title of two lines)."""
+    following = next((line.strip() for line in lines[number:number + 2] if line.strip()), "")
+    cut = _TITLE_CUT.search(following)
+    return following if cut and cut.start() == 0 and len(following) <= 20 else ""
 
 
 def _title_name(line: str) -> str | None:

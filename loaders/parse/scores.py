@@ -130,6 +130,8 @@ def _stated_grades(index: TextIndex, *, skip_project_grades: bool = False) -> li
                 continue
             if text[match.end(): match.end() + 1] in ("、", "/"):
                 continue  # "等级为优秀、良好、合格、不合格": the scale, not a grade
+            if re.match(r"[”\"」』]?的", text[match.end(): match.end() + 2]):
+                continue  # "对评价等级为“差”的项目…": a condition on other evaluations, not a result
             word = next(g for g in match.groups() if g).replace("\n", "")
             start, end = offsets[match.start()], offsets[match.end() - 1] + 1
             if skip_project_grades and _about_a_project(index.text, start, reach=GRADE_SUBJECT_CHARS):

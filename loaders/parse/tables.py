@@ -38,6 +38,7 @@ class Cell:
     boxed: bool = False  # came from a | or tab table row (so it is a cell, never prose)
     flat: bool = False   # cut out of a table flattened without separators (values may be glued)
     tab: bool = False    # from a tab layout, where a row start is marked (LINE / BLANK) and CELL continues it
+    col: int = -1        # a tab row cell's column (empty cells before it counted); -1 when not known
 
     def __post_init__(self) -> None:
         self.last_line = self.last_line or self.line
@@ -74,7 +75,7 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
             if not blank and not line.startswith("\t") and _continues_row(previous_row, new):
                 _extend(previous_row[-1], new.pop(0).text, number)   # 有效 / 保障: a wrapped cell
                 for cell in new:
-                    cell.sep = CELL
+                    cell.sep, cell.col = CELL, -1
             cells += new
             previous_row = [c for c in new if c.text] if row_line else []
             tab_mode = sum(1 for c in new if c.text) == 1
@@ -106,10 +107,10 @@ def _split_tab_line(line: str, number: int, blank: bool) -> list[Cell]:
     unless a blank line separates rows.
     """
     parts = [p.strip() for p in line.split("\t")]
-    if not parts[0]:
-        parts = parts[1:]
+    first = 1 if not parts[0] else 0
+    parts = parts[first:]
     filled = [p for p in parts if p]
-    out = [Cell(part, number, CELL, boxed=True, tab=True) for part in parts]
+    out = [Cell(part, number, CELL, boxed=True, tab=True, col=k + first) for k, part in enumerate(parts)]
     if out:
         out[0].sep = BLANK if blank else (LINE if len(filled) >= 2 else CELL)
     return out
