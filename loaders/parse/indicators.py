@@ -291,9 +291,10 @@ def split_unlisted_level2(row: list[Cell], columns: list[str], by_position: bool
     """A 二级 label our vocabulary lacks (满意度 | 居民满意度 | 5 | 5): the cell in the 二级指标 column
     of a tab row under a one-line header, or the first cell of a clean reader row with one cell
     more than its data columns."""
-    if by_position and "level2" in columns:
+    if by_position and "level2" in columns and len({c.line for c in row}) == 1:
         at = [c for c in row if c.col == columns.index("level2") and c.text]
-        if at and not re.search(r"\d", at[0].text) and len(at[0].text.strip()) <= 12:
+        before = [c for c in row if 0 <= c.col < columns.index("level2") and c.text]
+        if at and not before and not re.search(r"\d", at[0].text) and len(at[0].text.strip()) <= 12:
             return [c for c in row if c is not at[0]], at[0].text.strip()
     cells = list(row)
     while cells and not cells[0].text:
