@@ -264,3 +264,25 @@ def test_a_grade_named_in_a_condition_is_no_grade():
     ]), "example.txt")
     assert report.grade is None
     assert [(p.name, p.total_score) for p in report.projects] == [("老旧小区微改造项目", 88.5), ("就业创业补贴资金", 58.6)]
+
+
+def test_a_negative_actual_takes_its_rows_unit():
+    project, _ = only_project("\n".join([
+        "指标名称\t计量单位\t指标性质\t年初指标值\t全年完成值\t指标权重（分）\t指标得分（分）\t是否核心指标",
+        "举办全民健身赛事活动场次\t场\t≥\t150\t186\t15\t15\t是",
+        "“三公”经费变动率\t%\t≤\t0\t-6.5\t10\t10\t否",
+    ]))
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+        ("举办全民健身赛事活动场次", "≥150场", "186场"), ("“三公”经费变动率", "≤0%", "-6.5%")]
+
+
+def test_a_reason_cell_ending_a_line_is_not_joined_to_the_next_rows_label():
+    """…| 10 | 无 ⏎ 满意度指标 …: 无 + 满意度指标 once read as a misspelt label, losing the level 1."""
+    project, _ = only_project("\n".join([
+        "一级指标      二级指标          三级指标        年度指标值   实际完成值   分值   得分   偏差原因",
+        "效益指标      社会效益指标      应用能力提升    明显提升     有所提升     15     12     培训不足",
+        "              可持续影响指标    设备正常运行率  ≥98%         99.2%        10     10     无",
+        "满意度指标    服务对象满意度指标 师生满意度     ≥90%         95.6%        15     15     无",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators][-2:] == [
+        ("效益指标", "可持续影响指标", "设备正常运行率"), ("满意度指标", "服务对象满意度指标", "师生满意度")]

@@ -399,7 +399,7 @@ def _operator_column(values: dict[str, str | None], cols: list[str], target: str
 def _with_unit(value: str | None, unit: str | None) -> str | None:
     """≥95 with 计量单位 % → ≥95%: a bare number takes the unit its row states; a value that
     carries a unit or words already is kept as written."""
-    if value is None or unit is None or not re.fullmatch(r"[≥≤≧≦<>=＞＜＝]*\s*\d+(?:\.\d+)?", to_halfwidth(value).strip()):
+    if value is None or unit is None or not re.fullmatch(r"[≥≤≧≦<>=＞＜＝]*\s*-?\d+(?:\.\d+)?", to_halfwidth(value).strip()):
         return value
     return value.strip() + unit
 

@@ -69,7 +69,7 @@ def is_label(text: str, kind: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def level_kind(text: str) -> str | None:
+def level_kind(text: str, fuzzy: bool = True) -> str | None:
     """'level1' | 'level2' | 'both' when the cell is an indicator category label, else None.
 
     A label one character away from a known one (a typo like 服务对象满意度标) counts too:
@@ -83,7 +83,7 @@ def level_kind(text: str) -> str | None:
         return "both"
     if in1 or in2:
         return "level1" if in1 else "level2"
-    if len(key) >= 6 and ("指标" in key[-4:] or key.endswith("标")) and not re.search(r"\d", key):
+    if fuzzy and len(key) >= 6 and ("指标" in key[-4:] or key.endswith("标")) and not re.search(r"\d", key):
         # a digit is no typo: 8 + 生态效益指标 is a score glued to the next row's label
         close = difflib.get_close_matches(key, table_labels()["level2"], n=1, cutoff=0.88)
         if close:

@@ -192,8 +192,12 @@ def join_broken_labels(cells: list[Cell], longest: int = 6) -> list[Cell]:
             group = cells[i:i + size]
             if len(group) < size or any(c.sep in (CELL, SPACE) for c in group[1:]) or not all(c.text for c in group):
                 break
-            if cell_kind("".join(c.text for c in group)) and not all(cell_kind(c.text) == "header" for c in group):
-                best = size   # 年初预 / 算数 is one label; 执行率 / 得分 are two header cells
+            joined = "".join(c.text for c in group)
+            if cell_kind(joined) and not all(cell_kind(c.text) == "header" for c in group) \
+                    and not (level_kind(group[-1].text) and not level_kind(joined, fuzzy=False)):
+                # 年初预 / 算数 is one label; 执行率 / 得分 are two header cells; 无 / 满意度指标 is
+                # the end of a row and a label (the pair only looked like a misspelt label)
+                best = size
         group = cells[i:i + best]
         if best > 1:
             out.append(Cell("".join(c.text for c in group), group[0].line, group[0].sep, group[-1].last_line,
