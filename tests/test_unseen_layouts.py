@@ -286,3 +286,47 @@ def test_a_reason_cell_ending_a_line_is_not_joined_to_the_next_rows_label():
     ]))
     assert [(i.level1, i.level2, i.name) for i in project.indicators][-2:] == [
         ("效益指标", "可持续影响指标", "设备正常运行率"), ("满意度指标", "服务对象满意度指标", "师生满意度")]
+
+
+# --- department figures in other wordings -----------------------------------------------------------
+
+def department(text: str):
+    report = parse_report(text, "example.txt")
+    return report, report.department_budget or {}
+
+
+def test_spending_of_the_year_and_its_parts_are_spending_not_budget():
+    report, budget = department("\n".join([
+        "某区农业农村局2023年度部门整体支出绩效自评报告",
+        "二、部门整体支出情况",
+        "2023年度部门年初预算2,836.50万元，全年预算数3,104.22万元，全年支出3,012.87万元，预算执行率97.06%。"
+        "其中：基本支出1,124.65万元，项目支出1,888.22万元。年末结转结余91.35万元，结转结余率2.94%。",
+    ]))
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (3104.22, 3012.87, 97.06)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (1124.65, 1888.22)
+    assert "basic_budget" not in budget and "project_budget" not in budget
+
+
+def test_a_rate_in_words_and_amounts_in_yi_yuan():
+    report, budget = department("\n".join([
+        "某市教育局2022年度部门整体支出绩效自评报告",
+        "2022年全年预算数为32.65亿元，全年支出31.84亿元，预算执行率达百分之九十七点五二。其中基本支出24.36亿元，项目支出7.48亿元。",
+    ]))
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (326500.0, 318400.0, 97.52)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (243600.0, 74800.0)
+
+
+def test_a_budget_and_final_accounts_table_and_the_departments_own_score_among_project_scores():
+    report, budget = department("\n".join([
+        "某区司法局2023年度部门整体支出绩效自评报告",
+        "2023年度部门预算执行情况如下表（单位：万元）：",
+        "项目\t预算数\t决算数\t执行率",
+        "基本支出\t1,486.25\t1,470.88\t98.97%",
+        "项目支出\t612.40\t566.19\t92.45%",
+        "合计\t2,098.65\t2,037.07\t97.07%",
+        "我局2023年共有3个项目开展绩效自评，其中：人民调解经费自评得分98分，社区矫正工作经费自评得分95.5分。",
+        "经自评，我局2023年度部门整体支出绩效自评得分96.2分，评价等级为“优”。",
+    ]))
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (2098.65, 2037.07, 97.07)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (1470.88, 566.19)
+    assert report.total_score == 96.2

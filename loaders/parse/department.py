@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.parse.labels import header_field, label_key
-from loaders.parse.numbers import parse_number, table_money_unit, to_wan
+from loaders.parse.numbers import parse_number, parse_percent, table_money_unit, to_wan
 from loaders.parse.text import CompactView, TextIndex, alternation, read_rows
 from loaders.records import DEPARTMENT_FIELDS, Project, Span
 
@@ -26,6 +26,7 @@ _NUMBER = r"(-?\d[\d,]*(?:\.\d+)?)"
 _AMOUNT_GAP = r"\s*(?:\(万元\)|\(元\))?\s*(?:为|是|:|达到|共计|合计|总计|安排|批复)?\s*"
 _PERCENT_GAP = r"\s*(?:\(%\))?\s*(?:为|是|:|达到|均达到|均为|达)?\s*"
 _UNIT = r"\s*(万元|亿元|元)"
+_CN_NUMERALS = "零〇一二两三四五六七八九十百"   # a rate in words: 百分之九十七点五二
 # Scoring criteria, not a statement: "预算执行率100%计满分", "每低于5%扣2分".
 _CRITERIA_AFTER_RE = re.compile(r"\s*(?:计|得|扣|以上|以下|的)")
 # The char before a bare 支出 that makes it a part (基本支出, 项目支出, 其他支出 …) rather than the total.
@@ -103,7 +104,8 @@ def _labelled_figures(view: CompactView) -> list[Figure]:
     rows = read_rows("department_labels.csv")
     field_of = {r["term"]: (r["field"], r["kind"]) for r in rows}
     labels = alternation([r["term"] for r in rows])
-    pattern = re.compile(rf"({labels})(?:{_AMOUNT_GAP}{_NUMBER}{_UNIT}|{_PERCENT_GAP}{_NUMBER}\s*%)")
+    pattern = re.compile(rf"({labels})(?:{_AMOUNT_GAP}{_NUMBER}{_UNIT}|{_PERCENT_GAP}{_NUMBER}\s*%"
+                         rf"|{_PERCENT_GAP}(百分之[{_CN_NUMERALS}点]+))")
     figures: list[Figure] = []
     for match in pattern.finditer(view.text):
         if _about_a_project(view.index.text, view.offsets[match.start()]):
@@ -217,8 +219,11 @@ def _figure(text: str, match: re.Match, field: str, kind: str, before: list[Figu
         if text.startswith("预算", match.end(1)):
             return None  # 支出预算数: a budget part, read by _part_figures
         return Figure(field, to_wan(_to_float(amount), unit), match.start(), match.end())
-    if kind.startswith("percent") and percent is not None:
-        value = _to_float(percent)
+    in_words = match.group(5) if match.re.groups >= 5 else None
+    if kind.startswith("percent") and (percent is not None or in_words):
+        value = _to_float(percent) if percent is not None else parse_percent(in_words)
+        if value is None:
+            return None
         if value > MAX_RATE_PCT or _CRITERIA_AFTER_RE.match(text, match.end()):
             return None
         if kind == "percent_near_amount" and not _bare_rate_after_amounts(text, match.start(), before):

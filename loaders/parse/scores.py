@@ -42,6 +42,8 @@ def find_total_score(index: TextIndex, projects: list[Project], report_kind: str
 
     In a department or mixed report "本项目自评得分为92.9分" is a project's score, not the document's."""
     stated = _stated_totals(index, skip_project_scores=report_kind in ("department", "mixed"))
+    if report_kind in ("department", "mixed") and len({value for value, _ in stated}) > 1:
+        stated = _department_totals(index, stated) or stated
     values = sorted({value for value, _ in stated})
     if len(values) == 1:
         return Found(values[0], stated[0][1])
@@ -75,6 +77,21 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False) -> li
         if value <= MAX_SCORE:
             found.append((value, index.span_of(match.start(), match.end())))
     return found
+
+
+_DEPARTMENT_SUBJECT_RE = re.compile(r"部门整体|整体支出|部门\(单位\)整体|单位整体")
+
+
+def _department_totals(index: TextIndex, stated: list[tuple[float, tuple[int, int]]]) -> list[tuple[float, tuple[int, int]]]:
+    """Of several scores in a department report, those stated of the department as a whole
+    (…部门整体支出绩效自评得分96.2分) — the others score its projects (…经费自评得分98分)."""
+    out = []
+    for value, span in stated:
+        text = "".join(index.line(n) for n in range(span[0], span[1] + 1))
+        clauses = re.split(r"[。；;，,]", re.sub(r"\s+", "", text))
+        if any(_DEPARTMENT_SUBJECT_RE.search(part) and f"{value:g}" in part for part in clauses):
+            out.append((value, span))
+    return out
 
 
 def _about_a_project(text: str, offset: int, *, reach: int = 0) -> bool:
