@@ -330,3 +330,16 @@ def test_a_budget_and_final_accounts_table_and_the_departments_own_score_among_p
     assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (2098.65, 2037.07, 97.07)
     assert (budget["basic_expenditure"], budget["project_expenditure"]) == (1470.88, 566.19)
     assert report.total_score == 96.2
+
+
+@pytest.mark.parametrize("title, name", [
+    (["某区2022年度城市社区服务设施运营补助资金", "重点绩效评价报告（摘要）"], "2022年度城市社区服务设施运营补助资金"),
+    (["某县2023年度农村公路养护资金重点绩效评价报告"], "2023年度农村公路养护资金"),
+    (["某市某区2023年度农村人居环境整治专项资金", "", "绩效评价报告"], "2023年度农村人居环境整治专项资金"),
+    (["某区财政局", "绩效评价报告"], None),
+    (["某区2023年度财政局", "绩效评价报告"], None),
+])
+def test_the_project_named_by_a_title_on_one_or_two_lines(title, name):
+    from loaders.parse.narrative import title_project_name
+    found = title_project_name(title + ["一、项目概况", "略。"])
+    assert (found[0] if found else None) == name
