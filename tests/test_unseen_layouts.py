@@ -343,3 +343,22 @@ def test_the_project_named_by_a_title_on_one_or_two_lines(title, name):
     from loaders.parse.narrative import title_project_name
     found = title_project_name(title + ["一、项目概况", "略。"])
     assert (found[0] if found else None) == name
+
+
+# --- flattened runs --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("row, target, actual", [
+    ("设施使用年限40≥15年15年40", "≥15年", "15年"),      # 年: in the unit list
+    ("无人机巡查架次40≥15架15架40", "≥15架", "15架"),     # 架: not in it, but written after both numbers
+])
+def test_a_flattened_row_keeps_its_unit_and_its_score(row, target, actual):
+    from loaders.parse.flattened import split_row_blob
+    (found,) = split_row_blob(row, ["name", "weight", "target", "actual", "score", "reason"])
+    assert (found["target"], found["actual"], found["weight"], found["score"]) == (target, actual, "40", "40")
+
+
+def test_a_unit_cut_off_its_number_is_no_actual():
+    from loaders.parse.flattened import split_row_blob
+    # 架 written after the target only: no reading puts 架 alone in the actual (and 15 in the score)
+    found = split_row_blob("无人机巡查架次40≥15架1540", ["name", "weight", "target", "actual", "score"])
+    assert found is None or all(row.get("actual") != "架" for row in found)

@@ -126,7 +126,7 @@ def split_row_blob(blob: str, columns: list[str], units: frozenset[str] | None =
     `columns` are the data columns in order (name, weight, target, actual, score …).
     Returns one dict per row, or None unless exactly one reading consumes the run.
     """
-    units = units or table_labels()["unit"]
+    units = (units or table_labels()["unit"]) | _repeated_units(to_halfwidth(blob))
     cols = tuple(c for c in columns if c not in ("reason", "ignore", "adjusted"))
     if "name" not in cols:
         return None
@@ -138,6 +138,15 @@ def split_row_blob(blob: str, columns: list[str], units: frozenset[str] | None =
         if found is not None:    # the reason is kept as written (full-width punctuation)
             found[-1]["reason"] = original[len(text) - len(found[-1]["reason"]):]
     return found
+
+
+_REPEATED_UNIT_RE = re.compile(rf"[{_OPS}]\d+(?:\.\d+)?([\u4e00-\u9fff]{{1,2}})\d+(?:\.\d+)?\1")
+
+
+def _repeated_units(text: str) -> frozenset[str]:
+    """Units our list lacks, seen in the run itself: the same word after a target's number and
+    right after the actual's (≥15架15架: 架 is the row's unit)."""
+    return frozenset(m.group(1) for m in _REPEATED_UNIT_RE.finditer(text))
 
 
 def _unique_reading(text: str, cols: tuple[str, ...], units: frozenset[str]) -> list[dict[str, str]] | None:
@@ -307,6 +316,9 @@ def _row_consistent(row: dict[str, str]) -> bool:
     if weight is not None and float(weight) == 0:
         return False
     target, actual = row.get("target"), row.get("actual")
+    if target and actual and re.search(r"\d", target) and len(actual) <= 2 and not re.search(r"\d", actual) \
+            and actual not in _outcome_phrases():
+        return False   # ≥15 | 架: a unit cut off its number is no actual
     if target and actual and re.search(r"\d", target) and re.search(r"\d", actual):
         # a copied or measured value is written in the target's unit
         return _unit(target) == _unit(actual)
