@@ -362,3 +362,52 @@ def test_a_unit_cut_off_its_number_is_no_actual():
     # 架 written after the target only: no reading puts 架 alone in the actual (and 15 in the score)
     found = split_row_blob("无人机巡查架次40≥15架1540", ["name", "weight", "target", "actual", "score"])
     assert found is None or all(row.get("actual") != "架" for row in found)
+
+
+# --- OCR and PDF text --------------------------------------------------------------------------------
+
+def test_a_thousands_gap_inside_a_number_is_no_cell_border():
+    project, _ = only_project("\n".join([
+        "项目名称  高标准农田建设项目",
+        "项目资金    年初预算数   全年预算数   全年执行数   分值   执行率   得分",
+        "年度资金总额   1 580.00   1 726.45   1 652.30   10   95.71%   9.6",
+        "一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分",
+        "产出指标  成本指标  亩均财政投入  ≤1500元/亩  1 150元/亩  10  10",
+        "效益指标  社会效益指标  受益农户数  ≥3200户  3 416户  10  10",
+    ]))
+    assert money(project) == (1580.0, 1726.45, 1652.3, 95.71, 10.0, 9.6)
+    assert [(i.target, i.actual) for i in project.indicators] == [("≤1500元/亩", "1150元/亩"), ("≥3200户", "3416户")]
+
+
+def test_money_points_that_cannot_be_points_are_not_kept():
+    project, warnings = only_project("\n".join([
+        "项目名称\t某项目",
+        "项目资金\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t100\t120\t108\t726.45\t90%\t652.3",
+    ]))
+    assert (project.execution_weight, project.execution_score) == (None, None)
+    assert project.executed == 108.0
+    assert any("726.45" in w for w in warnings)
+
+
+SHORT_LABELS = "\n".join([
+    "项目名称  社区卫生服务中心标准化建设项目",
+    "一级指标    二级指标        三级指标                  指标值          实际完成值      权重    得分    备注",
+    "产出        数量            完成标准化改造中心数量    12家            12家            15      15",
+    "                            更新诊疗设备数量          ≥300台（套）    326台（套）     15      15      含DR设备2台",
+    "            质量            改造工程验收合格率        100%            100%            10      10",
+    "效果        社会效益        社区首诊率提升            较上年提高      提高2.3个百分点 10      10",
+    "            服务对象满意度  群众就医满意度            ≥90%            93.8%           10      10",
+])
+
+
+def test_short_level_labels_and_a_note_at_the_end_of_a_row():
+    """投入/过程/产出/效果 forms with 数量 / 质量 as level 2 (Shanghai, Zhejiang); a 备注 cell stays in its row."""
+    project, _ = only_project(SHORT_LABELS)
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in project.indicators] == [
+        ("产出", "数量", "完成标准化改造中心数量", 15.0, 15.0),
+        ("产出", "数量", "更新诊疗设备数量", 15.0, 15.0),
+        ("产出", "质量", "改造工程验收合格率", 10.0, 10.0),
+        ("效果", "社会效益", "社区首诊率提升", 10.0, 10.0),
+        ("效果", "服务对象满意度", "群众就医满意度", 10.0, 10.0),
+    ]

@@ -450,6 +450,18 @@ class RowCollector:
         self.previous_kind = level
         return True
 
+    def _note_on_the_same_line(self, following: Cell | None, after: Cell | None) -> bool:
+        """The cell after the scores, on their line, when the table ends with a 备注 / 原因 column. In a
+        space-aligned line it must also end the line (a PDF line may hold several rows)."""
+        if following is None or not self.buffer or self.columns[-1:] not in (["ignore"], ["reason"]):
+            return False
+        last = self.buffer[-1]
+        if not last.text or last.flat or following.flat or not following.text or cell_kind(following.text):
+            return False
+        if following.sep not in (SPACE, CELL) or following.line != last.last_line:
+            return False
+        return (following.boxed and last.boxed) or after is None or after.line != following.line
+
     def level_by_column(self, cell: Cell) -> str | None:
         """In a clean tab row the column says the level: 预算执行 in the 一级指标 column is a level 1
         there, whatever the label is elsewhere."""
@@ -458,7 +470,7 @@ class RowCollector:
             return self.columns[cell.col]
         return None
 
-    def take_cell(self, cell: Cell, following: Cell | None) -> bool:
+    def take_cell(self, cell: Cell, following: Cell | None, after: Cell | None = None) -> bool:
         """Add a cell to the current row; True when the reason cell after it was taken too."""
         self.buffer.append(cell)
         if not is_row_closed(self.buffer, self.columns, following):
@@ -468,6 +480,8 @@ class RowCollector:
         # a last 是/否 column (是否核心指标) after the scores belongs to this row, never to the next
         took_reason = took_reason or (following is not None and self.columns[-1:] == ["ignore"]
                                       and following.text.strip() in ("是", "否"))
+        # a 备注 / 偏差原因 cell printed on the row's own line after the scores is that row's
+        took_reason = took_reason or self._note_on_the_same_line(following, after)
         if took_reason:
             self.buffer.append(following)
         self.flush()
@@ -610,7 +624,8 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
             table.warnings.append(f"指标行文字连在一起，无法唯一拆分，未读取：{cell.text[:30]}")
             i += 1
             continue
-        i += 2 if collector.take_cell(cell, following) else 1
+        after = cells[i + 2] if i + 2 < len(cells) else None
+        i += 2 if collector.take_cell(cell, following, after) else 1
     collector.flush()
     return i
 

@@ -151,7 +151,19 @@ def _close_row(block: MoneyBlock, label: str | None, values: list[Cell]) -> None
         setattr(row, name, _value(name, text, block.unit))
     if "execution_rate_pct" in placed:
         row.execution_rate_pct = checked_rate(row, placed["execution_rate_pct"], block.warnings)
+    if not _points_plausible(row):
+        block.warnings.append(f"资金行“{row.label}”的分值/得分（{row.execution_weight:g}/{row.execution_score or 0:g}）"
+                              "不合常理，疑为列错位，未读取。")
+        row.execution_weight = row.execution_score = None
     block.rows.append(row)
+
+
+def _points_plausible(row: MoneyRow) -> bool:
+    """分值 is at most 100 and 得分 at most 分值: otherwise the cells slid into the wrong columns."""
+    weight, score = row.execution_weight, row.execution_score
+    if weight is None:
+        return True
+    return weight <= 100 and (score is None or score <= weight)
 
 
 MAX_PLAUSIBLE_RATE = 200.0

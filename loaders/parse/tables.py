@@ -134,8 +134,30 @@ def _is_wrapped_fragment(text: str) -> bool:
     return len(text) <= 12 and not _HEADING_RE.match(text)
 
 
+_THOUSANDS_HEAD_RE = re.compile(r"^[≥≤<>=]?\d{1,3}$")
+_THOUSANDS_TAIL_RE = re.compile(r"^\d{3}(?![\d,])")
+
+
+def _spaced_words(line: str) -> list[str]:
+    """The words of a space-aligned line. Where the cells are set apart by wider gaps, a single
+    space inside a number is a thousands gap an OCR or PDF reader printed (1 580.00, 3 416户)."""
+    matches = list(re.finditer(r"[^ \u3000\u00a0]+", line.strip()))
+    words = [m.group() for m in matches]
+    gaps = [matches[k].start() - matches[k - 1].end() for k in range(1, len(matches))]
+    if not any(g >= 2 for g in gaps):
+        return words
+    out: list[str] = []
+    for k, word in enumerate(words):
+        if k and gaps[k - 1] == 1 and out and _THOUSANDS_HEAD_RE.match(to_halfwidth(out[-1])) \
+                and _THOUSANDS_TAIL_RE.match(to_halfwidth(word)):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
 def _split_spaced(line: str, number: int, first_sep: str) -> list[Cell]:
-    words = [w for w in re.split(r"[ \u3000\u00a0]+", line.strip()) if w]
+    words = _spaced_words(line)
     merged: list[str] = []
     for word in words:
         if merged and _belongs_to_previous(merged[-1], word):
