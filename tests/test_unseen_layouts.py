@@ -411,3 +411,39 @@ def test_short_level_labels_and_a_note_at_the_end_of_a_row():
         ("效果", "社会效益", "社区首诊率提升", 10.0, 10.0),
         ("效果", "服务对象满意度", "群众就医满意度", 10.0, 10.0),
     ]
+
+
+def test_an_indicator_subtotal_without_the_execution_points_is_not_the_project_total():
+    report = parse_report("\n".join([
+        "某区交通运输局2023年度项目支出绩效自评表",
+        "| 项目名称 | 农村公路提升改造工程 |",
+        "| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+        "| 年度资金总额 | 21500 | 23600 | 22872 | 10 | 96.92% | 9.7 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 备注 |",
+        "| 产出指标 | 数量指标 | 农村公路提升改造里程 | ≥85公里 | 88.6公里 | 50 | 47 | 含桥梁接线1.2公里 |",
+        "| | | 危桥改造数量 | 3座 | 3座 | 40 | 40 | |",
+        "| 总分 | | | | | 90 | 87 | 不含预算执行率10分 |",
+        "自评总分：96.7分",
+    ]), "example.txt")
+    (project,) = report.projects
+    assert report.total_score == 96.7
+    assert project.total_score == 96.7
+    assert [(i.name, i.weight, i.score) for i in project.indicators] == [
+        ("农村公路提升改造里程", 50.0, 47.0), ("危桥改造数量", 40.0, 40.0)]
+
+
+def test_a_department_money_table_without_indicators_is_no_evaluated_subject():
+    report = parse_report("\n".join([
+        "某区农业农村局2021年度部门整体支出绩效自评报告",
+        "2021年年初预算3,860.00万元，年中追加调整后全年预算4,386.52万元，全年实际支出4,215.87万元，预算执行率为96.11%。",
+        "经自评，部门整体支出绩效自评得分93.5分。",
+        "附件：部门整体支出绩效评价基础数据表（单位：万元）",
+        "部门整体支出\t年初预算数\t全年预算数\t全年支出数",
+        "合计\t3,860.00\t4,386.52\t4,215.87",
+        "基本支出\t1,480.00\t1,590.40\t1,563.20",
+        "项目支出\t2,380.00\t2,796.12\t2,652.67",
+    ]), "example.txt")
+    assert report.projects == []
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (4386.52, 4215.87, 96.11)
+    assert report.total_score == 93.5

@@ -175,7 +175,7 @@ def needed_before_close(columns: list[str]) -> tuple[int, int]:
 def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:
     if following is not None and following.boxed and following.sep in (LINE, BLANK) and any(c.text for c in buffer):
         return True   # the reader (or a blank line in a cell-per-line table) ended the row
-    if _scores_given_and_next_line_starts(buffer, columns, following):
+    if _scores_given_and_next_line_starts(buffer, columns, following) or _note_row_ended(buffer, columns, following):
         return True
     if following is not None and following.sep == CELL and buffer and (
             (following.tab and buffer[-1].tab) or (following.boxed and following.line == buffer[-1].line)):
@@ -202,6 +202,24 @@ def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None
         return run >= 1 and following is not None and following.sep in (LINE, BLANK) \
             and not cell_kind(following.text) and len(buffer) - run >= needed and not buffer[-1].boxed
     return len(buffer) - closing >= needed
+
+
+def _note_row_ended(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:
+    """A pipe row whose scores are in and whose last cells are its 备注 / 原因 (… | 50 | 47 | 含桥梁接线1.2公里 |)
+    ends with its line: the next line is the next row."""
+    if following is None or not buffer or columns[-1:] not in (["ignore"], ["reason"]):
+        return False
+    last = buffer[-1]
+    if not (last.boxed and following.boxed) or last.tab or following.line <= last.last_line:
+        return False
+    needed, closing = needed_before_close(columns)
+    k = len(buffer)
+    while k and buffer[k - 1].line == last.line and not is_number_cell(buffer[k - 1].text):
+        k -= 1
+    run = 0
+    while k - run > 0 and is_number_cell(buffer[k - run - 1].text):
+        run += 1
+    return k < len(buffer) and closing > 0 and run >= closing and k - run >= needed
 
 
 def _scores_given_and_next_line_starts(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:

@@ -44,6 +44,7 @@ def parse_report(text: str, file_name: str) -> Report:
         report.provenance.update(provenance)
         report.warnings.extend(notes)
     _name_department_tables(report.projects, report.agency)
+    _drop_department_money_without_indicators(report)
     _fill_department_table_money(report)
     _give_department_table_the_total(report)
     report.findings = parse_findings(index)
@@ -61,6 +62,14 @@ def _set(report: Report, field: str, found: Found | None) -> None:
     setattr(report, field, found.value)
     if found.span is not None:
         report.provenance[field] = found.span
+
+
+def _drop_department_money_without_indicators(report: Report) -> None:
+    """A department money table without an indicator table (a 基础数据表's 部门整体支出 | 年初预算数 …)
+    is the department's figures, already read into department_budget; it is no evaluated subject."""
+    kept = [p for p in report.projects if p.subject != "department" or p.indicators]
+    if len(kept) < len(report.projects):
+        report.projects = kept
 
 
 def _name_department_tables(projects: list[Project], agency: str | None) -> None:
