@@ -11,7 +11,7 @@ import pytest
 
 import loaders.parse.report as report_module
 from loaders.parse import parse_report
-from loaders.records import Project
+from loaders.records import Indicator, Project
 
 
 @pytest.fixture(autouse=True)
@@ -209,7 +209,7 @@ def test_single_project_table_total_is_the_document_total(tables):
 
 
 def test_department_table_without_a_name_gets_the_department_name(tables):
-    tables.projects = [Project(name=None, subject="department")]
+    tables.projects = [Project(name=None, subject="department", indicators=[Indicator(name="信访事项办结率")])]
     report = parse("某某县信访局\n2025年度整体支出绩效自评报告\n")
     assert report.projects[0].name == "某某县信访局部门整体支出"
     assert report.report_kind == "department"
@@ -302,7 +302,8 @@ def test_simplified_text_is_not_converted():
 
 
 def test_department_table_takes_the_department_money(tables):
-    tables.projects = [Project(name=None, subject="department", total_score=98)]
+    tables.projects = [Project(name=None, subject="department", total_score=98,
+                               indicators=[Indicator(name="信访事项办结率")])]
     text = ("某某县信访局\n2025年度整体支出绩效自评报告\n"
             "2025年财政拨款收入为494.51万元、支出为494.51万元。\n部门整体支出绩效总分为98分。\n")
     table = parse(text).projects[0]
