@@ -447,3 +447,28 @@ def test_a_department_money_table_without_indicators_is_no_evaluated_subject():
     budget = report.department_budget
     assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (4386.52, 4215.87, 96.11)
     assert report.total_score == 93.5
+
+
+# --- who reports -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("head, agency", [
+    # the title names the reporting department; the form's 实施单位 is the unit that carried the project out
+    (["某市某区教育局2023年度项目支出绩效自评表", "项目名称\t智慧校园建设补助",
+      "主管部门\t某市某区教育局\t实施单位\t某市某区教育发展服务中心"], "某市某区教育局"),
+    (["某市某区水务局", "2021 年度项目支出绩效自评表", "项目名称 饮水安全巩固提升工程",
+      "主管部门 某市某区水务局 实施单位 某市某区供水管理站"], "某市某区水务局"),
+    # no unit in the title: the 实施单位
+    (["2023年度项目支出绩效自评表", "项目名称\t农村公路养护", "主管部门\t某县交通运输局\t实施单位\t某县公路管理所"],
+     "某县公路管理所"),
+    # a unit inside a cited document is not the title's
+    (["某县文化广电体育和旅游局", "关于开展2024年度绩效自评工作的报告", "某县财政局：",
+      "根据《某县财政局关于开展2024年度预算绩效自评工作的通知》要求，我局开展了自评。"], "某县文化广电体育和旅游局"),
+    # a third-party report: the commissioning finance bureau is not the agency
+    (["某市某区2020年度马铃薯产业发展专项资金", "绩效评价报告", "委托单位：某市某区财政局",
+      "项目主管单位：某市某区农业农村局", "评价机构：某某会计师事务所有限公司",
+      "受某市某区财政局委托，我所组成评价组开展评价。"], "某市某区农业农村局"),
+])
+def test_the_reporting_unit(head, agency):
+    from loaders.parse.header import find_agency
+    from loaders.parse.text import TextIndex
+    assert find_agency(TextIndex(head)).value == agency

@@ -33,7 +33,7 @@ _EVALUATION_WORDS_RE = re.compile(r"绩效|自评|评价")
 PUBLISHER_RANK = 4   # data/agency_labels.csv: 发布机构 / 来源 describe the web page, not the report
 # Words just before a unit named in prose that make it the commissioner, a cited authority,
 # an approver or a recipient — not the unit that reports.
-_COMMISSIONER_CUES = ("受", "根据", "按照", "依据", "经", "向", "报送", "上报", "报请")
+_COMMISSIONER_CUES = ("受", "根据", "按照", "依据", "经", "向", "报送", "上报", "报请", "委托", "组织单位")
 
 
 @dataclass
@@ -48,7 +48,8 @@ class Found:
 
 def find_agency(index: TextIndex) -> Found | None:
     """The reporting unit as written, from the strongest evidence present."""
-    finders = (lambda: _agency_from_labels(index, rank=1), lambda: _agency_from_title(index),
+    finders = (lambda: _agency_from_cover(index),
+               lambda: _agency_from_labels(index, rank=1), lambda: _agency_from_title(index),
                lambda: _agency_from_labels(index, rank=3), lambda: _agency_from_labels(index, rank=4),
                lambda: _agency_from_mentions(index))
     for finder in finders:
@@ -105,6 +106,14 @@ def _agency_from_title(index: TextIndex) -> Found | None:
     return (_whole_line_unit(lines[:8]) or _title_unit(lines[:30]) or _whole_line_unit(lines[-4:]))
 
 
+def _agency_from_cover(index: TextIndex) -> Found | None:
+    """The unit the title names — a title opening with it ("XX局2023年度项目支出绩效自评表") or a
+    cover line above the title that is only its name. It reports, even when the form's 实施单位
+    cell names the subordinate unit that carried the project out."""
+    lines = content_lines(index)
+    return _title_unit(lines[:30]) or _whole_line_unit(lines[:3])
+
+
 def _whole_line_unit(lines: list[tuple[int, str]]) -> Found | None:
     for number, line in lines:
         text = line.strip()
@@ -139,11 +148,12 @@ def _head_and_tail_lines(index: TextIndex) -> list[tuple[int, str]]:
 
 
 def _title_head(line: str) -> str | None:
-    """The part of a title-like line before its year: "XX中心 2022 年整体…报告" → "XX中心"."""
+    """The part of a title-like line before its year: "XX中心 2022 年整体…报告" → "XX中心".
+    Not a sentence, nor a cited document (根据《XX局关于开展2024年度…的通知》)."""
     match = _YEAR_RE.search(line)
     if not match or not _TITLE_WORDS_RE.search(line[match.start(): match.start() + 60]):
         return None
-    if re.search(r"[，,。；;：:！？]", line[: match.start()]):
+    if re.search(r"[，,。；;：:！？《]", line[: match.start()]):
         return None  # a sentence ("受XX局委托，XX公司对…2022年…"), not a title
     head = line[: match.start()].strip()
     head = re.split(r"[\s,，。;；:：、《》]", head)[-1] if head else head
@@ -159,7 +169,7 @@ def _agency_from_mentions(index: TextIndex) -> Found | None:
     first: dict[str, Span] = {}
     for match in pattern.finditer(index.text):
         name = _unit_in_mention(match.group(1))
-        context = index.text[max(0, match.start(1) - 3): match.start(1)] + match.group(1)[:2]
+        context = index.text[max(0, match.start(1) - 6): match.start(1)] + match.group(1)[:2]
         if not name or any(word in context for word in _COMMISSIONER_CUES):
             continue  # 受XX财政局委托 / 根据XX局通知: who commissioned or instructed, not who reports
         # A unit inside 《…》 is usually the author of a cited document, not the reporter.

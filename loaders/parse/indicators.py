@@ -49,6 +49,8 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
             while j < len(cells) and not cells[j].text and cells[j].boxed:
                 j += 1
             if _header_follows(cells, j):
+                if cells[j].line == cells[i - 1].line and cells[j].sep == CELL:
+                    fields += ["ignore"] * (j - i)   # 三级指标 | | 年度指标值: a spacer column inside one header row
                 i = j      # the empty cells under a spanning header cell (预期指标值 | | ), or before the second row
                 continue
             break
