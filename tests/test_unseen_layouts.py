@@ -472,3 +472,19 @@ def test_the_reporting_unit(head, agency):
     from loaders.parse.header import find_agency
     from loaders.parse.text import TextIndex
     assert find_agency(TextIndex(head)).value == agency
+
+
+def test_a_header_cell_spanning_two_columns_leaves_an_empty_column_in_each_row():
+    """An Excel sheet saved as tabs: 三级指标 is merged over two columns, so every row has an empty cell there."""
+    project, _ = only_project("\n".join([
+        "项目名称\t中小学课后服务经费",
+        "绩效指标\t一级指标\t二级指标\t三级指标\t\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+        "\t产出指标\t数量指标\t参加课后服务学生人数\t\t≥15万人\t16.2万人\t10\t10\t",
+        "\t\t\t开展课后服务学校数\t\t≥230所\t236所\t10\t10\t",
+        "\t满意度指标\t服务对象满意度指标\t学生家长满意度\t\t≥90%\t92.3%\t15\t14\t问卷调查1,200份",
+    ]))
+    assert rows(project) == [
+        ("产出指标", "数量指标", "参加课后服务学生人数", "≥15万人", "16.2万人", 10.0, 10.0),
+        ("产出指标", "数量指标", "开展课后服务学校数", "≥230所", "236所", 10.0, 10.0),
+        ("满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%", "92.3%", 15.0, 14.0),
+    ]

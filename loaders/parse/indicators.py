@@ -42,6 +42,7 @@ class IndicatorTable:
 def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
     """Consecutive header cells from `start` → the column fields in table order (two header rows merged)."""
     fields: list[str] = []
+    spans: list[tuple[int, int]] = []     # (after how many fields, how many empty cells) inside a header line
     i = start
     while i < len(cells):
         if not cells[i].text and cells[i].boxed and fields:
@@ -50,7 +51,7 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
                 j += 1
             if _header_follows(cells, j):
                 if cells[j].line == cells[i - 1].line and cells[j].sep == CELL:
-                    fields += ["ignore"] * (j - i)   # 三级指标 | | 年度指标值: a spacer column inside one header row
+                    spans.append((len(fields), j - i))
                 i = j      # the empty cells under a spanning header cell (预期指标值 | | ), or before the second row
                 continue
             break
@@ -63,6 +64,10 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
             break
         fields.append(found)
         i += 1
+    if spans and len({c.line for c in cells[start:i] if c.text}) == 1:
+        # one header row: a cell spanning two columns (三级指标 | | 年度指标值) leaves an empty column in every row
+        for at, count in reversed(spans):
+            fields[at:at] = ["ignore"] * count
     columns = level_points_apart(merge_header_rows(fields))
     if "name" not in columns and any(c.startswith("target_") for c in columns):
         # only the value sub-columns are named (符号 | 值 | 单位): the indicator's name and
