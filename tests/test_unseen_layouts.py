@@ -488,3 +488,14 @@ def test_a_header_cell_spanning_two_columns_leaves_an_empty_column_in_each_row()
         ("产出指标", "数量指标", "开展课后服务学校数", "≥230所", "236所", 10.0, 10.0),
         ("满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%", "92.3%", 15.0, 14.0),
     ]
+
+
+def test_a_money_row_with_more_numbers_than_columns_keeps_only_what_is_certain():
+    """OCR split 10 into 1 0: the amounts (from the left), the rate (by its %) and the cell after it are certain."""
+    project, warnings = only_project("\n".join([
+        "项目名称  高标准农田建设项目",
+        "项目资金    年初预算数   全年预算数   全年执行数   分值   执行率   得分",
+        "年度资金总额   1 580.00   1 726.45   1 652.30   1 0   95.71％   9.6",
+    ]))
+    assert money(project) == (1580.0, 1726.45, 1652.3, 95.71, None, 9.6)
+    assert any("比列多" in w for w in warnings)

@@ -194,11 +194,35 @@ def checked_rate(row: MoneyRow, text: str, warnings: list[str]) -> float | None:
 def place_values(values: list[str], columns: list[str], warnings: list[str], is_total: bool = True) -> dict[str, str]:
     """Which column each printed value belongs to (placeholders keep their slot, then drop)."""
     cols = list(columns)
-    if len(values) >= len(cols):
+    rate_at = next((k for k, v in enumerate(values) if "%" in to_halfwidth(v)), None)
+    misplaced = "execution_rate_pct" in cols and rate_at is not None and rate_at != cols.index("execution_rate_pct")
+    if len(values) > len(cols) or (len(values) == len(cols) and misplaced):
+        pairs = _place_long_row(values, cols, rate_at, warnings)
+    elif len(values) == len(cols):
         pairs = zip(cols, values)
     else:
         pairs = _place_short_row(values, cols, is_total)
     return {c: v for c, v in pairs if c != "ignore" and v.strip() and not is_placeholder(v)}
+
+
+def _place_long_row(values: list[str], cols: list[str], rate_at: int | None,
+                    warnings: list[str]) -> list[tuple[str, str]]:
+    """More values than columns (a number split by OCR: 10 → 1 0): only what is certain is placed —
+    the amounts from the left, the rate by its %, the cells after the rate from the right."""
+    if rate_at is None or "execution_rate_pct" not in cols:
+        warnings.append(f"资金行的数字比列多（{' '.join(values)}），无法对应，未读取。")
+        return []
+    r = cols.index("execution_rate_pct")
+    pairs = [("execution_rate_pct", values[rate_at])]
+    after, after_cols = values[rate_at + 1:], cols[r + 1:]
+    if len(after) == len(after_cols):
+        pairs += list(zip(after_cols, after))
+    amounts = [c for c in cols[:r] if c in AMOUNT_FIELDS]
+    before = values[:rate_at]
+    if cols[:len(amounts)] == amounts and len(before) >= len(amounts):
+        pairs += list(zip(amounts, before))
+    warnings.append(f"资金行的数字比列多（{' '.join(values)}），只读取了能确定的金额和执行率。")
+    return pairs
 
 
 def _place_short_row(values: list[str], cols: list[str], is_total: bool) -> list[tuple[str, str]]:
