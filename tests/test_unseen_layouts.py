@@ -499,3 +499,25 @@ def test_a_money_row_with_more_numbers_than_columns_keeps_only_what_is_certain()
     ]))
     assert money(project) == (1580.0, 1726.45, 1652.3, 95.71, None, 9.6)
     assert any("比列多" in w for w in warnings)
+
+
+CRITERIA_ONE_CELL_PER_LINE = "\n".join([
+    "项目名称：马铃薯产业发展专项资金",
+    "一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分",
+    "过程（20分）", "组织实施", "管理制度健全性", "4", "制定了相应的项目管理制度和财务管理制度，得4分。", "3.5",
+    "制度执行有效性", "4", "项目实施遵守相关法律法规和管理规定，得4分。", "3",
+    "效益（30分）", "项目效益", "马铃薯产业链延伸", "8", "新增加工企业或延伸加工环节得8分。", "5.4",
+    "生态效益", "4", "推广绿色防控技术，化肥农药减量使用得4分。", "3",
+    "受益农户满意度", "8", "满意度≥90%得8分。", "8",
+])
+
+
+def test_label_words_inside_criteria_sentences_and_a_name_that_reads_like_a_level():
+    project, _ = only_project(CRITERIA_ONE_CELL_PER_LINE)
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in project.indicators] == [
+        ("过程", "组织实施", "管理制度健全性", 4.0, 3.5),
+        ("过程", "组织实施", "制度执行有效性", 4.0, 3.0),
+        ("效益", "项目效益", "马铃薯产业链延伸", 8.0, 5.4),
+        ("效益", "项目效益", "生态效益", 4.0, 3.0),
+        ("效益", "项目效益", "受益农户满意度", 8.0, 8.0),
+    ]

@@ -19,7 +19,7 @@ from loaders.parse.align import (
 )
 from loaders.parse.flattened import split_row_blob
 from loaders.parse.labels import (garbled_header_field, header_field, is_indicator_nature, is_label, is_unit, label_key,
-                                  level_kind)
+                                  label_points, level_kind)
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.yes_no_rows import closes_with_yes_no, read_rows
 from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, cell_number, is_number_cell, is_placeholder
@@ -459,7 +459,12 @@ class RowCollector:
         # 二级 then a name that reads like one (服务对象满意度指标 | 服务对象满意度) is the name
         repeated_level2 = kind == "level2" and self.previous_kind == "level2" and self.levels[1] is not None \
             and label_key(cell.text) in label_key(self.levels[1])
-        if kind not in ("level1", "level2", "both") or repeated_level2:
+        # a 二级 word followed by a number is a name with its weight (生态效益 | 4 | …), unless the
+        # table prints each level's points after its label
+        named_like_a_level = kind == "level2" and not self.level_points and following is not None \
+            and is_number_cell(following.text) and label_points(cell.text) is None \
+            and not label_key(cell.text).endswith("指标")   # 数量指标 | 65 ⏎ 岁…: a name broken after its number
+        if kind not in ("level1", "level2", "both") or repeated_level2 or named_like_a_level:
             self.previous_kind = None
             return False
         self.flush()

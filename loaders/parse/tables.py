@@ -166,10 +166,19 @@ def _split_spaced(line: str, number: int, first_sep: str) -> list[Cell]:
             merged.append(word)
     out: list[Cell] = []
     for word in merged:
-        pieces = split_at_labels(word) if len(word) >= 20 and label_hits(word) >= 2 else [word]
+        pieces = split_at_labels(word) if _flattened_run(word) else [word]
         for piece in pieces:
             out.append(Cell(piece, number, first_sep if not out else SPACE, flat=len(pieces) > 1))
     return out
+
+
+def _flattened_run(word: str) -> bool:
+    """A long run holding table labels is a flattened table row — unless it is a sentence of a
+    criteria column (制定了相应的项目管理制度和财务管理制度，得4分。) that mentions a couple of them."""
+    if len(word) < 20:
+        return False
+    hits = label_hits(word)
+    return hits >= 2 and not (word.rstrip().endswith(("。", "；", ";")) and hits <= 3)
 
 
 def _belongs_to_previous(previous: str, word: str) -> bool:
