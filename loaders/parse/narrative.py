@@ -28,7 +28,7 @@ BUDGET_RE = re.compile(r"(?:批复下达|下达|批复|下拨了?|拨付|计划�
 EXECUTED_RE = re.compile(r"(?:实际支出|已使用|已完成拨付|实际开支|实际支付|已支付|累计支出|全年执行数|实际执行数?)(?:为|了)?" + r"[^。；;，,\n]{0,10}?" + _NUM)
 RATE_RE = re.compile(r"(?:执行率|支付进度|执行进度)(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
 SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|自评得分|评价得分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分")
-_TITLE_CUT = re.compile(r"(?:重点)?(?:项目)?(?:支出)?绩效(?:的)?(?:自评|评价|目标|管理)|指标完成|自评报告|自评表|评价报告")
+_TITLE_CUT = re.compile(r"(?:重点)?(?:项目)?(?:财政)?(?:支出)?绩效(?:的)?(?:自评|评价|目标|管理)|指标完成|自评报告|自评表|评价报告")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _ORG_END = re.compile(r"^.{2,20}?(?:医院|委员会|办公室|局|中心|政府|学校|中学|小学|学院|部|办|院|所|站|队|馆|公司)(?=.{4,})")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
@@ -61,7 +61,8 @@ def title_project_name(lines: list[str], head: int = 12) -> tuple[str, int] | No
     for number, line in enumerate(top, start=1):
         if re.match(r"^\s*[一二三四五六七八九十]+、", line):
             break   # the body has begun: no title after the first section heading
-        found = _title_name(line) or (_title_head_line(line) and _title_name(line.strip() + _title_tail(top, number)))
+        tail = _title_tail(top, number)
+        found = _title_name(line) or (tail and _title_head_line(line, tail) and _title_name(line.strip() + tail))
         if found:
             return found, number
     for number, line in enumerate(lines, start=1):
@@ -75,17 +76,20 @@ def title_project_name(lines: list[str], head: int = 12) -> tuple[str, int] | No
 _ORG_SUFFIX_END = re.compile(r"(?:局|委员会|办公室|中心|政府|学校|院|所|站|队|馆|公司|厅|委)$")
 
 
-def _title_head_line(line: str) -> bool:
-    """The first line of a title broken in two names a year and does not end with an issuer (某区财政局)."""
+def _title_head_line(line: str, tail: str) -> bool:
+    """The first line of a title broken in two: a year on one of the two lines, and no issuer
+    (某区财政局) at its end."""
     text = line.strip()
-    return bool(_YEAR_RE.search(text)) and not _ORG_SUFFIX_END.search(text)
+    return bool(_YEAR_RE.search(text) or _YEAR_RE.match(tail)) and not _ORG_SUFFIX_END.search(text)
 
 
 def _title_tail(lines: list[str], number: int) -> str:
     """The next line when it is the rest of a title broken before 绩效评价报告 (a title of two lines)."""
     following = next((line.strip() for line in lines[number:number + 2] if line.strip()), "")
     cut = _TITLE_CUT.search(following)
-    return following if cut and cut.start() == 0 and len(following) <= 20 else ""
+    # the second line may open with the year: 2020年度财政支出绩效评价报告
+    head = following[: cut.start()] if cut else ""
+    return following if cut and (not head or _YEAR_RE.fullmatch(head)) and len(following) <= 24 else ""
 
 
 def _title_name(line: str) -> str | None:
