@@ -522,3 +522,35 @@ def test_label_words_inside_criteria_sentences_and_a_name_that_reads_like_a_leve
         ("效益", "项目效益", "生态效益", 4.0, 3.0),
         ("效益", "项目效益", "受益农户满意度", 8.0, 8.0),
     ]
+
+
+CSV_EXPORT = "\n".join([
+    "2021年度项目支出绩效自评表,,,,,,,,,,",
+    "项目名称,中小学课后服务经费,,,,,,,,,",
+    "主管部门,北京市某区教育委员会,,,,实施单位,北京市某区教育委员会,,,,",
+    "项目资金（万元）,,,年初预算数,全年预算数,全年执行数,分值,执行率,得分,,",
+    ',年度资金总额,,"12,600.00","13,245.80","12,987.36",10,98.05%,9.8,,',
+    "绩效指标,一级指标,二级指标,三级指标,,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施,",
+    ",产出指标,数量指标,参加课后服务学生人数,,≥15万人,16.2万人,10,10,,",
+    "总分,,,,,,,100,96.8,,",
+])
+
+
+def test_a_spreadsheet_saved_as_csv_under_a_txt_name_is_read_as_a_table(tmp_path):
+    from loaders.read import looks_like_csv, read_document
+    path = tmp_path / "export.txt"
+    path.write_text(CSV_EXPORT, encoding="utf-8")
+    report = parse_report(read_document(path).text, path.name)
+    (project,) = report.projects
+    assert money(project) == (12600.0, 13245.8, 12987.36, 98.05, 10.0, 9.8)
+    assert rows(project) == [("产出指标", "数量指标", "参加课后服务学生人数", "≥15万人", "16.2万人", 10.0, 10.0)]
+    assert report.agency == "北京市某区教育委员会"
+    assert not looks_like_csv("某局2023年度绩效自评报告\n预算执行率为96%，得分9.6分，全年支出120万元，其中基本支出,\n合计")
+
+
+def test_a_unit_word_opening_a_project_name_is_not_the_agency():
+    from loaders.parse.header import find_agency
+    from loaders.parse.text import TextIndex
+    found = find_agency(TextIndex(["2021年度项目支出绩效自评表", "项目名称\t朝阳区中小学课后服务经费",
+                                   "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分"]))
+    assert found is None or found.value != "朝阳区中小学"

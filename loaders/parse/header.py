@@ -33,6 +33,7 @@ _EVALUATION_WORDS_RE = re.compile(r"绩效|自评|评价")
 PUBLISHER_RANK = 4   # data/agency_labels.csv: 发布机构 / 来源 describe the web page, not the report
 # Words just before a unit named in prose that make it the commissioner, a cited authority,
 # an approver or a recipient — not the unit that reports.
+_PROJECT_NAME_BEFORE_RE = re.compile(r"项目名称\s*[:：|\t ]*$")
 _COMMISSIONER_CUES = ("受", "根据", "按照", "依据", "经", "向", "报送", "上报", "报请", "委托", "组织单位")
 
 
@@ -172,6 +173,8 @@ def _agency_from_mentions(index: TextIndex) -> Found | None:
         context = index.text[max(0, match.start(1) - 6): match.start(1)] + match.group(1)[:2]
         if not name or any(word in context for word in _COMMISSIONER_CUES):
             continue  # 受XX财政局委托 / 根据XX局通知: who commissioned or instructed, not who reports
+        if _PROJECT_NAME_BEFORE_RE.search(index.text[max(0, match.start(1) - 12): match.start(1)]):
+            continue  # 项目名称 | 朝阳区中小学课后服务经费: the start of a project's name, not a unit
         # A unit inside 《…》 is usually the author of a cited document, not the reporter.
         counts[name] += 1 if _inside_book_title(index.text, match.start(1)) else 2
         first.setdefault(name, index.span_of(match.start(1), match.end(1)))

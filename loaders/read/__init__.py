@@ -29,7 +29,7 @@ def _read_by_kind(path: Path, kind: str) -> Document:
     if kind == "txt":
         from loaders.read.text import read_text_file  # noqa: PLC0415
         document = read_text_file(path)
-        return csv_as_rows(document) if path.suffix.lower() == ".csv" else document
+        return csv_as_rows(document) if path.suffix.lower() == ".csv" or looks_like_csv(document.text) else document
     if kind == "docx":
         from loaders.read.docx import read_docx  # noqa: PLC0415
         return read_docx(path)
@@ -44,6 +44,24 @@ def _read_by_kind(path: Path, kind: str) -> Document:
         return read_html_file(path)
     from loaders.read.legacy_doc import read_legacy_doc  # noqa: PLC0415 — doc, rtf, odt
     return read_legacy_doc(path)
+
+
+def looks_like_csv(text: str) -> bool:
+    """A text file that is a spreadsheet saved as CSV: most lines split into the same number
+    (four or more) of comma-separated fields. Chinese prose writes ， and never looks like this."""
+    import csv  # noqa: PLC0415
+    import io  # noqa: PLC0415
+    from collections import Counter  # noqa: PLC0415
+
+    lines = [line for line in text.splitlines() if line.strip()][:200]
+    if len(lines) < 3:
+        return False
+    try:
+        widths = Counter(len(row) for row in csv.reader(io.StringIO("\n".join(lines))))
+    except csv.Error:
+        return False
+    width, count = widths.most_common(1)[0]
+    return width >= 4 and count >= 0.8 * len(lines)
 
 
 def csv_as_rows(document: Document) -> Document:
