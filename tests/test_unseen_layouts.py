@@ -554,3 +554,24 @@ def test_a_unit_word_opening_a_project_name_is_not_the_agency():
     found = find_agency(TextIndex(["2021年度项目支出绩效自评表", "项目名称\t朝阳区中小学课后服务经费",
                                    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分"]))
     assert found is None or found.value != "朝阳区中小学"
+
+
+def test_tables_under_their_own_project_headings_take_the_heading_and_its_money():
+    projects, _ = parse_projects("\n".join([
+        "某区卫生健康委员会2020年度项目支出绩效自评情况说明",
+        "（一）社区卫生服务机构运行补助",
+        "该项目全年预算数3,420.00万元，全年执行数3,356.81万元，执行率98.15%。",
+        "绩效目标完成情况表",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t完成情况说明",
+        "产出指标\t数量指标\t补助社区卫生服务机构数量\t46家\t46家\t按计划完成",
+        "（二）家庭医生签约服务经费",
+        "该项目全年预算数865.00万元，全年执行数801.05万元，执行率92.61%。",
+        "绩效目标完成情况表",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t完成情况说明",
+        "产出指标\t数量指标\t重点人群签约人数\t≥28万人\t29.4万人\t完成",
+    ]).split("\n"))
+    assert [(p.name, p.budget_full_year, p.executed, p.execution_rate_pct, [i.name for i in p.indicators])
+            for p in projects] == [
+        ("社区卫生服务机构运行补助", 3420.0, 3356.81, 98.15, ["补助社区卫生服务机构数量"]),
+        ("家庭医生签约服务经费", 865.0, 801.05, 92.61, ["重点人群签约人数"]),
+    ]

@@ -243,6 +243,15 @@ _PROJECT_HEADING = re.compile(
     r"([^，,。；;:：\s]{6,40}?(?:经费|资金|项目|工程|补助|补贴|专项))\s*$")
 
 
+def project_heading_before(lines: list[str], line: int, after: int) -> tuple[str, int] | None:
+    """The project heading ((一)社区卫生服务机构运行补助) nearest above 1-based `line`, below `after`."""
+    for number in range(line - 1, max(after, 0), -1):
+        match = _PROJECT_HEADING.match(to_halfwidth(lines[number - 1]))
+        if match:
+            return match.group(1), number
+    return None
+
+
 def section_projects(lines: list[str]) -> list[Project]:
     """A report that describes each project in its own section (一、2021年农村饮水安全巩固提升工程
     … 本项目年初预算数为… 1.产出指标完成情况…): one project per section, read from its prose."""

@@ -54,6 +54,7 @@ def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
         projects = narrative.parenthetical_projects(lines)
     if not projects and not department:
         projects = [Project()]
+    name_from_section_headings(projects, lines, warnings)
     name_unnamed_projects(projects, lines, department)
     if len(projects) == 1 and not (department and projects[0].subject == "project" and projects[0].money_rows):
         # in a department report with one project table, the prose's money and score are the department's
@@ -236,6 +237,36 @@ def name_unnamed_projects(projects: list[Project], lines: list[str], department:
         if found:
             unnamed[0].name = found[0]
             unnamed[0].provenance["name"] = (found[1], found[1])
+
+
+def first_line(project: Project) -> int | None:
+    spans = [row.span for row in project.money_rows if row.span]
+    spans += [span for ind in project.indicators for span in ind.provenance.values()]
+    return min((span[0] for span in spans), default=None)
+
+
+def name_from_section_headings(projects: list[Project], lines: list[str], warnings: list[str]) -> None:
+    """Several unnamed tables, each under its own project heading ((一)XX经费 ⏎ 该项目全年预算数… ⏎ table):
+    the heading names the table, and the money its section states is that project's."""
+    unnamed = [p for p in projects if not p.name and p.subject == "project"]
+    if len(unnamed) < 2:
+        return
+    previous_end = 0
+    for project in projects:
+        start = first_line(project)
+        if start is None:
+            continue
+        heading = narrative.project_heading_before(lines, start, previous_end) if not project.name else None
+        if heading:
+            project.name, project.provenance["name"] = heading[0], (heading[1], heading[1])
+            if not project.money_rows:
+                section = [""] * heading[1] + lines[heading[1]:start - 1]   # keep line numbers
+                for key, stated in narrative.stated_money(section).items():
+                    if getattr(project, key) is None:
+                        setattr(project, key, stated.value)
+                        project.provenance[key] = (stated.line, stated.line)
+        previous_end = max(span[1] for ind in project.indicators for span in ind.provenance.values()) \
+            if project.indicators else start
 
 
 def complete_from_prose(project: Project, lines: list[str], warnings: list[str]) -> None:
