@@ -575,3 +575,19 @@ def test_tables_under_their_own_project_headings_take_the_heading_and_its_money(
         ("社区卫生服务机构运行补助", 3420.0, 3356.81, 98.15, ["补助社区卫生服务机构数量"]),
         ("家庭医生签约服务经费", 865.0, 801.05, 92.61, ["重点人群签约人数"]),
     ]
+
+
+def test_a_results_report_with_a_paragraph_per_project():
+    report = parse_report("\n".join([
+        "某市某区财政局关于2020年度财政支出重点绩效评价情况的报告",
+        "我局委托第三方机构对2020年度2个重点项目开展了绩效评价。",
+        "（一）老旧小区改造项目。该项目由区住房和城乡建设局实施，2020年预算5,230万元，实际支出4,986.2万元，"
+        "预算执行率95.34%。评价得分88.5分，评价等级为“良”。",
+        "（二）农贸市场提升改造补助。该项目由区商务局实施，2020年预算266.4万元，实际支出88.6万元，"
+        "预算执行率33.26%。评价得分58.5分，评价等级为“差”。",
+    ]), "example.txt")
+    assert [(p.name, p.budget_full_year, p.executed, p.execution_rate_pct, p.total_score) for p in report.projects] == [
+        ("老旧小区改造项目", 5230.0, 4986.2, 95.34, 88.5),
+        ("农贸市场提升改造补助", 266.4, 88.6, 33.26, 58.5),
+    ]
+    assert report.total_score is None and report.grade is None

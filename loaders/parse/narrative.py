@@ -240,7 +240,7 @@ def listed_projects(lines: list[str]) -> list[Project]:
 
 _PROJECT_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])\s*"
-    r"([^，,。；;:：\s]{6,40}?(?:经费|资金|项目|工程|补助|补贴|专项))\s*$")
+    r"([^，,。；;:：\s]{4,40}?(?:经费|资金|项目|工程|补助|补贴|专项))\s*(?:$|。(?=\S))")
 
 
 def project_heading_before(lines: list[str], line: int, after: int) -> tuple[str, int] | None:
@@ -259,7 +259,8 @@ def section_projects(lines: list[str]) -> list[Project]:
     projects = []
     for n, (start, name) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-        section = [""] * (start + 1) + lines[start + 1:end]   # keep line numbers
+        # keep line numbers; a paragraph may follow the heading on its own line ((一)XX项目。该项目…)
+        section = [""] * start + [lines[start].split("。", 1)[1] if "。" in lines[start] else ""] + lines[start + 1:end]
         project = Project(name=name, provenance={"name": (start + 1, start + 1)})
         for key, stated in stated_money(section).items():
             setattr(project, key, stated.value)
