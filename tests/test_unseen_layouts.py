@@ -591,3 +591,28 @@ def test_a_results_report_with_a_paragraph_per_project():
         ("农贸市场提升改造补助", 266.4, 88.6, 33.26, 58.5),
     ]
     assert report.total_score is None and report.grade is None
+
+
+def test_weights_printed_as_percent_cells_after_each_level():
+    project, _ = only_project("\n".join([
+        "某区“家门口”服务体系建设专项资金2021年度绩效评价报告",
+        "一级指标\t权重\t二级指标\t权重\t三级指标\t权重\t得分",
+        "决策\t15%\t项目立项\t5%\t立项依据充分性\t2%\t2",
+        "\t\t\t\t立项程序规范性\t3%\t3",
+        "效益\t30%\t项目效益\t30%\t居民获得感提升\t10%\t8",
+        "\t\t\t\t服务覆盖人口\t10%\t9",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in project.indicators] == [
+        ("决策", "项目立项", "立项依据充分性", 2.0, 2.0),
+        ("决策", "项目立项", "立项程序规范性", 3.0, 3.0),
+        ("效益", "项目效益", "居民获得感提升", 10.0, 8.0),
+        ("效益", "项目效益", "服务覆盖人口", 10.0, 9.0),
+    ]
+
+
+def test_a_percent_in_a_target_column_stays_a_percent():
+    project, _ = only_project("\n".join([
+        "绩效指标\t一级指标\t二级指标\t三级指标\t分值\t年度指标值\t全年实际值\t得分",
+        "产出指标\t质量指标\t工程验收合格率\t13\t100%\t98%\t12",
+    ]))
+    assert [(i.target, i.actual, i.weight, i.score) for i in project.indicators] == [("100%", "98%", 13.0, 12.0)]

@@ -92,6 +92,31 @@ def _unknown_header_cell(cells: list[Cell], i: int) -> bool:
     return following is None or following.line != cell.line or _header_follows(cells, i + 1)
 
 
+_PERCENT_CELL_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
+MAX_TABLE_ROWS_LINES = 400
+
+
+def _percent_weights_as_points(cells: list[Cell], start: int, end: int) -> None:
+    """权重 printed as a percent of the 100 points (决策 | 15% | 项目立项 | 5% | … | 2%): under a one-line
+    tab header, a percent cell in a 权重 column is that many points."""
+    header = cells[start:end]
+    if len({c.line for c in header}) != 1 or any(c.col < 0 for c in header):
+        return
+    fields = [header_field(c.text, "indicator") for c in header]
+    if fields[:1] != ["level1"]:
+        return   # a leading group cell (绩效指标) has no cell in the rows: positions would not match
+    weight_cols = {c.col for c, f in zip(header, fields) if f == "weight"}
+    if not weight_cols:
+        return
+    last_line = header[-1].line + MAX_TABLE_ROWS_LINES
+    for cell in cells[end:]:
+        if cell.line > last_line or (cell.text and not cell.tab):
+            break
+        match = _PERCENT_CELL_RE.match(cell.text)
+        if match and cell.col in weight_cols:
+            cell.text = match.group(1)
+
+
 def _header_by_position(header: list[Cell], columns: list[str]) -> bool:
     """One tab line, one column per cell, starting at the line's first cell."""
     return len(header) == len(columns) and [c.col for c in header] == list(range(len(columns))) \
@@ -525,6 +550,7 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     header = [c.text for c in cells[start:i]]
     if cells[start].flat and closes_with_yes_no(header):
         return read_yes_no_table(cells, i, header, table)
+    _percent_weights_as_points(cells, start, i)
     collector = RowCollector(columns, level_points=_header_gives_level_points(cells, start, i),
                              columns_by_position=_header_by_position(cells[start:i], columns))
     i = collect_rows(cells, i, collector, table, stop_kinds, group_label=_group_label(cells[start]))
