@@ -616,3 +616,34 @@ def test_a_percent_in_a_target_column_stays_a_percent():
         "产出指标\t质量指标\t工程验收合格率\t13\t100%\t98%\t12",
     ]))
     assert [(i.target, i.actual, i.weight, i.score) for i in project.indicators] == [("100%", "98%", 13.0, 12.0)]
+
+
+def test_a_pipe_budget_table_with_adjusted_budget_and_final_spending_columns():
+    report, budget = department("\n".join([
+        "某区市场监督管理局2021年度部门整体支出绩效自评报告",
+        "二、部门预算执行情况（单位：万元）",
+        "| 项目 | 年初预算 | 调整预算 | 决算支出 | 执行率 |",
+        "| 基本支出 | 2,316.20 | 2,402.85 | 2,398.16 | 99.80% |",
+        "| 项目支出 | 864.00 | 1,126.40 | 1,012.73 | 89.91% |",
+        "| 合计 | 3,180.20 | 3,529.25 | 3,410.89 | 96.65% |",
+    ]))
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (3529.25, 3410.89, 96.65)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (2398.16, 1012.73)
+
+
+@pytest.mark.parametrize("parts, expected", [
+    ("基本支出：\t568.32\t项目支出：\t1,517.87", (568.32, 1517.87)),   # they add up to the spending
+    ("基本支出：\t500.00\t项目支出：\t1,000.00", (None, None)),         # they add up to nothing stated
+])
+def test_spending_parts_in_form_cells_are_kept_when_they_add_up(parts, expected):
+    report, budget = department("\n".join([
+        "部门整体支出绩效自评表",
+        "部门名称：某区水利局",
+        "年度预算申请（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t1,826.40\t2,153.75\t2,086.19\t10\t96.86%\t9.7",
+        "按支出性质分\t" + parts,
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t河道整治长度\t≥12公里\t12.5公里\t90\t88",
+    ]))
+    assert (budget.get("basic_expenditure"), budget.get("project_expenditure")) == expected
+    assert budget["executed"] == 2086.19

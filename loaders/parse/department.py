@@ -82,6 +82,10 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *,
             name = FIELD_NAMES.get(fig.field, fig.field)
             warnings.append(f"部门{name}有两个不同的数（{budget[fig.field]:g} 与 {fig.value:g}），取了先出现的")
     _copy_department_table(budget, provenance, projects, warnings)
+    for fig in _part_cell_figures(index, budget):
+        if fig.field not in budget:
+            budget[fig.field] = fig.value
+            provenance[f"department_budget.{fig.field}"] = fig.span
     if not budget:
         return None, {}, warnings
     return {key: budget.get(key) for key in SCORED_FIELDS} | {
@@ -143,6 +147,31 @@ def _cell_pair_figures(index: TextIndex) -> list[Figure]:
             if figure is not None:
                 figures.append(figure)
     return figures
+
+
+_PART_CELL_RE = re.compile(r"^(基本|项目)支出[:：]?$")
+PART_SUM_TOLERANCE = 0.05
+
+
+def _part_cell_figures(index: TextIndex, totals: dict[str, float | None]) -> list[Figure]:
+    """按支出性质分 | 基本支出： | 568.32 | 项目支出： | 1,517.87 in a form's cells: parts of the budget or
+    of the spending — whichever total they add up to (they are not kept when they match neither)."""
+    for number, line in index.numbered_lines():
+        cells = [c.strip() for c in _CELL_SPLIT_RE.split(line)]
+        parts: dict[str, float] = {}
+        for label_cell, value_cell in zip(cells, cells[1:]):
+            label = _PART_CELL_RE.match(label_cell.replace(" ", ""))
+            value = _BARE_NUMBER_RE.match(value_cell.replace(" ", ""))
+            if label and value and not value.group(1):
+                parts["basic" if label.group(1) == "基本" else "project"] = _to_float(value.group())
+        if len(parts) < 2:
+            continue
+        total = sum(parts.values())
+        for whole, field in (("expenditure", "executed"), ("budget", "budget")):
+            stated = totals.get(field)
+            if stated and abs(stated - total) <= PART_SUM_TOLERANCE:
+                return [Figure(f"{part}_{whole}", value, 0, 0, span=(number, number)) for part, value in parts.items()]
+    return []
 
 
 # 部门预算执行情况表: the row label → which department fields its 预算 / 执行 cells give.
