@@ -647,3 +647,55 @@ def test_spending_parts_in_form_cells_are_kept_when_they_add_up(parts, expected)
     ]))
     assert (budget.get("basic_expenditure"), budget.get("project_expenditure")) == expected
     assert budget["executed"] == 2086.19
+
+
+# --- space-aligned columns with wrapped cells (pdftotext -layout) ----------------------------------
+
+LAYOUT_WRAPPED = "\n".join([
+    " 项目名称        农村厕所革命奖补资金",
+    " 一级指标  二级指标   三级指标          年度指标值     实际完成值    分值   得分   偏差原因分析",
+    " 产出指标  时效指标   奖补资金兑付及    ≥90%           85%           10     8      部分农户改厕",
+    "                      时率                                                       验收滞后，",
+    "                                                                                 已于2022年1",
+    "                                                                                 月兑付",
+    " 效益指标  社会效益   农村卫生厕所普    ≥95%           96.2%         15     15",
+    "           指标       及率",
+    " 满意度指   服务对象   受益群众满意度    ≥90%           93%           15     15",
+    " 标        满意度指",
+    "           标",
+    " 总分                                                                  100    96",
+    " 自评等级：优",
+])
+
+
+def test_cells_wrapped_in_their_columns_are_joined():
+    project, _ = only_project(LAYOUT_WRAPPED)
+    assert rows(project) == [
+        ("产出指标", "时效指标", "奖补资金兑付及时率", "≥90%", "85%", 10.0, 8.0),
+        ("效益指标", "社会效益指标", "农村卫生厕所普及率", "≥95%", "96.2%", 15.0, 15.0),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 15.0, 15.0),
+    ]
+    assert project.indicators[0].deviation_reason == "部分农户改厕验收滞后，已于2022年1月兑付"
+    assert project.total_score == 96.0
+
+
+def test_a_layout_padded_by_characters_is_read_too():
+    from loaders.parse.layout import layout_tables_as_tabs
+    lines = [
+        "一级指标  二级指标  三级指标      年度指标值  实际完成值  分值  得分",
+        "产出指标  数量指标  新建村级服务  ≥12个       12个        20    20",
+        "                    站数量",
+    ]
+    assert layout_tables_as_tabs(lines)[1:] == ["产出指标\t数量指标\t新建村级服务站数量\t≥12个\t12个\t20\t20", ""]
+
+
+def test_a_layout_table_without_wrapped_cells_is_left_to_the_word_reader():
+    from loaders.parse.layout import layout_tables_as_tabs
+    lines = [
+        "一级指标      二级指标          三级指标              年度指标值   实际完成值   分值   得分",
+        "产出指标      数量指标          智慧教室建设数量      ≥120间       126间        15     15",
+        "              质量指标          设备验收合格率        100%         100%         10     10",
+        "总分                                                                            100    96.5",
+        "自评等级：优",
+    ]
+    assert layout_tables_as_tabs(lines) == lines

@@ -18,6 +18,7 @@ import re
 from loaders.parse import narrative
 from loaders.parse.indicators import IndicatorTable, parse_indicator_table, read_header
 from loaders.parse.labels import header_field, is_label
+from loaders.parse.layout import layout_tables_as_tabs
 from loaders.parse.money import FISCAL_KEYS, MoneyBlock, parse_money_block, rate_contradicts
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.project_list import read_project_list
@@ -37,7 +38,7 @@ def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
     spans as 1-based inclusive line numbers) and warnings (Chinese, one sentence each).
     """
     warnings: list[str] = []
-    projects = read_tables(tokenize(lines), warnings)
+    projects = read_tables(tokenize(layout_tables_as_tabs(lines)), warnings)
     projects = drop_repeated_tables(projects, warnings)
     listed, list_notes = read_project_list(lines)
     if listed and not any(p.indicators for p in projects):

@@ -1,0 +1,138 @@
+"""Indicator tables printed as space-aligned columns (pdftotext -layout, fixed-width exports) whose
+cells wrap onto the lines below, each in its own column:
+
+     一级指标  二级指标   三级指标          年度指标值   实际完成值   分值   得分   偏差原因分析
+     效益指标  社会效益   农村卫生厕所普    ≥95%         96.2%        15     15
+               指标       及率
+
+Decision: the header line fixes where each column starts; every later line's text runs (set
+apart by two or more spaces) go to the column they start in. A line with a number in the
+分值 / 得分 columns starts a row, and the lines after it without one continue that row's cells
+(社会效益 + 指标 → 社会效益指标). Each row is written back as one tab row on its first line; its
+continuation lines become empty, so line numbers (provenance) stay where they were. A line that
+fits no column (prose, a heading) ends the table. Pure: lines in, lines out.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from loaders.parse.labels import header_field, is_label
+from loaders.parse.numbers import to_halfwidth
+
+_RUN_RE = re.compile(r"\S+(?: \S+)*")      # text runs apart by two or more spaces
+_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
+MIN_HEADER_CELLS = 5
+COLUMN_SLACK = 2            # a run may start this many characters left of its column
+MAX_ROW_LINES = 8           # a row wraps onto at most this many lines
+
+
+def layout_tables_as_tabs(lines: list[str]) -> list[str]:
+    """`lines` with every space-aligned indicator table rewritten as tab rows (same line count)."""
+    if not any("  " in line for line in lines):
+        return lines
+    out = list(lines)
+    k = 0
+    while k < len(lines):
+        table = _best_reading(lines, k)
+        if table is None:
+            k += 1
+            continue
+        columns, rows, end, wide = table
+        out[k] = "\t".join(text for _, text in _runs(lines[k], wide))
+        for line_at in range(k + 1, end):
+            out[line_at] = ""
+        for line_at, cells in rows:
+            out[line_at] = "\t".join(cells.get(n, "") for n in range(len(columns))).rstrip("\t")
+        k = end
+    return out
+
+
+def _best_reading(lines: list[str], header_at: int):
+    """The table under a header line read by display columns and by characters: the reading
+    that places more lines wins. Only a table with wrapped cells is rewritten — the word
+    tokenizer reads one-line rows as they are."""
+    best = None
+    for wide in (True, False):
+        columns = _header_columns(lines[header_at], wide)
+        if not columns:
+            return None
+        rows, end = _read_rows(lines, header_at, columns, wide)
+        if rows and (best is None or end > best[2]):
+            best = (columns, rows, end, wide)
+    if best is None:
+        return None
+    wrapped = (best[2] - header_at - 1) > len(best[1])
+    return best if wrapped else None
+
+
+def _runs(line: str, wide: bool = True) -> list[tuple[int, str]]:
+    """Text runs with the column they start at: display columns (a Chinese character two wide, as
+    a layout printer sets them) or characters (as some exports pad them)."""
+    return [(_display_width(line[:m.start()]) if wide else m.start(), m.group()) for m in _RUN_RE.finditer(line)]
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _header_columns(line: str, wide: bool) -> list[tuple[int, str]] | None:
+    """(start, field) of each header cell, when the line is a space-aligned indicator header."""
+    if "\t" in line or "|" in line:
+        return None
+    runs = _runs(line, wide)
+    fields = [(start, header_field(text, "indicator")) for start, text in runs]
+    if len(runs) < MIN_HEADER_CELLS or any(f is None for _, f in fields):
+        return None
+    names = {f for _, f in fields}
+    if "name" not in names or not names & {"weight", "score"}:
+        return None
+    return [(start, f) for start, f in fields]
+
+
+def _column_of(start: int, columns: list[tuple[int, str]]) -> int | None:
+    found = None
+    for k, (col_start, _) in enumerate(columns):
+        if start + COLUMN_SLACK >= col_start:
+            found = k
+    return found
+
+
+def _placed(line: str, columns: list[tuple[int, str]], wide: bool) -> dict[int, str] | None:
+    """Column → text of a data line, or None when a run fits no column (the table has ended)."""
+    cells: dict[int, str] = {}
+    for start, text in _runs(line, wide):
+        k = _column_of(start, columns)
+        if k is None or k in cells:
+            return None
+        cells[k] = text
+    return cells
+
+
+def _starts_row(cells: dict[int, str], columns: list[tuple[int, str]]) -> bool:
+    return any(columns[k][1] in ("weight", "score") and _NUMBER_RE.match(to_halfwidth(text))
+               for k, text in cells.items())
+
+
+def _read_rows(lines: list[str], header_at: int, columns: list[tuple[int, str]],
+               wide: bool) -> tuple[list[tuple[int, dict[int, str]]], int]:
+    """(rows as (first line, column → text), the line after the table)."""
+    rows: list[tuple[int, dict[int, str]]] = []
+    k = header_at + 1
+    while k < len(lines) and lines[k].strip():
+        cells = _placed(lines[k], columns, wide)
+        if cells is None:
+            break
+        if rows and is_label(rows[-1][1].get(0, ""), "total"):
+            break      # nothing after the 总分 row belongs to the table
+        if _starts_row(cells, columns) or not rows:
+            rows.append((k, cells))
+        elif k - rows[-1][0] < MAX_ROW_LINES:
+            for col, text in cells.items():
+                rows[-1][1][col] = rows[-1][1].get(col, "") + text
+        else:
+            break
+        k += 1
+    if not any(_starts_row(cells, columns) for _, cells in rows):
+        return [], header_at + 1
+    return rows, k
