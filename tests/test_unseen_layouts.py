@@ -699,3 +699,38 @@ def test_a_layout_table_without_wrapped_cells_is_left_to_the_word_reader():
         "自评等级：优",
     ]
     assert layout_tables_as_tabs(lines) == lines
+
+
+# --- figures stated only in prose ------------------------------------------------------------------
+
+PROSE_ONLY = "\n".join([
+    "某区司法局",
+    "2023年度法律援助专项经费项目支出绩效自评报告",
+    "一、项目概况",
+    "本项目年初预算资金1,328,960.00元，年中因案件量增加调增至1,450,000.00元，全年实际支出1,386,254.60元，预算执行率95.60%。",
+    "二、绩效目标完成情况",
+    "（一）产出指标",
+    "1.数量指标：办理法律援助案件数，年度目标值≥650件，实际完成712件；设立法律援助工作站，年度目标值12个，实际完成12个。",
+    "2.质量指标：法律援助案件结案率，年度目标值≥95%，实际完成97.3%。",
+    "（二）效益指标",
+    "社会效益指标：为受援人挽回经济损失，年度目标值≥500万元，实际完成623.5万元。",
+    "（三）满意度指标",
+    "服务对象满意度指标：受援人满意度，年度目标值≥90%，实际完成96.2%。",
+    "三、自评结论",
+    "该项目自评得分93.5分，评价等级为“优”。",
+])
+
+
+def test_indicators_and_an_adjusted_budget_stated_only_in_prose():
+    report = parse_report(PROSE_ONLY, "example.txt")
+    (project,) = report.projects
+    assert (project.budget_initial, project.budget_full_year, project.execution_rate_pct) == (132.896, 145.0, 95.6)
+    assert abs(project.executed - 138.625460) < 1e-6
+    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in project.indicators] == [
+        ("产出指标", "数量指标", "办理法律援助案件数", "≥650件", "712件"),
+        ("产出指标", "数量指标", "设立法律援助工作站", "12个", "12个"),
+        ("产出指标", "质量指标", "法律援助案件结案率", "≥95%", "97.3%"),
+        ("效益指标", "社会效益指标", "为受援人挽回经济损失", "≥500万元", "623.5万元"),
+        ("满意度指标", "服务对象满意度指标", "受援人满意度", "≥90%", "96.2%"),
+    ]
+    assert (report.total_score, report.grade) == (93.5, "优")

@@ -33,7 +33,11 @@ _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _ORG_END = re.compile(r"^.{2,20}?(?:医院|委员会|办公室|局|中心|政府|学校|中学|小学|学院|部|办|院|所|站|队|馆|公司)(?=.{4,})")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
 _DEPARTMENT_WORDS = re.compile(r"整体|部门绩效|部门\(单位\)|部门（单位）")
-_HEADING_LEVEL1 = re.compile(r"^\s*\d+\s*[.、．]\s*(产出|效益|效果|满意度|成本)指标完成情况")
+# 1.产出指标完成情况 / 一、效益指标完成情况分析 / （一）产出指标 — a bare label only under a section numbering
+# ((2)成本指标 under 1.产出指标完成情况 is a level 2)
+_HEADING_LEVEL1 = re.compile(
+    r"^\s*(?:(?:\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*(产出|效益|效果|满意度|成本)指标完成情况"
+    r"|(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*(产出|效益|效果|满意度|成本)指标\s*[:：。]?\s*$)")
 _HEADING_LEVEL2 = re.compile(r"^\s*(?:[(（]\d+[)）]\s*)?([\u4e00-\u9fff]{2,8}指标)\s*[。.:：]?\s*$")
 _ACTUAL_RE = re.compile(r"实际(?:为|达到|达|是|开支|支出|派驻|完成|发放)?\s*([≥≤≧≦>＜<]?\s*\d+(?:\.\d+)?\s*(?:%|％|[万亿]?元|公里|平方米|米|人次|人|名|次|件|个|场|户|篇|份|天|小时)?)")
 
@@ -150,6 +154,8 @@ def _budget_kind(text: str, match: re.Match) -> str | None:
 
 
 _EXPLICIT_FULL_YEAR = re.compile(r"全年预算(?:数|资金)?|调整后(?:的)?预算(?:数)?|全年调整预算")
+# the budget after an adjustment: 调增至 / 调整为 145万元 names the new total (调增 20万元 only the change)
+ADJUSTED_TO_RE = re.compile(r"(?:调增|调减|调整|追加|增加|核减)(?:后)?(?:至|为|到)" + r"[^。；;，,\n\d]{0,6}?" + _NUM)
 
 
 def stated_money(lines: list[str]) -> dict[str, Stated]:
@@ -168,6 +174,9 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
                     explicit = value
                 if field_name and field_name not in found:
                     found[field_name] = value
+        adjusted = ADJUSTED_TO_RE.search(text)
+        if adjusted and explicit is None:
+            explicit = Stated(to_wan(parse_number(adjusted.group(1)), adjusted.group(2)), number)
         rate = RATE_RE.search(text)
         if rate and "execution_rate_pct" not in found:
             found["execution_rate_pct"] = Stated(float(rate.group(1)), number)
@@ -279,7 +288,7 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
         text = to_halfwidth(line).strip()
         head1 = _HEADING_LEVEL1.match(text)
         if head1:
-            level1, level2 = head1.group(1) + "指标", None
+            level1, level2 = (head1.group(1) or head1.group(2)) + "指标", None
             continue
         if level1 is None:
             continue
@@ -290,10 +299,11 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
         if re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", text):
             level1 = level2 = None
             continue
-        pair = stated_pair(text)
-        if pair:
+        pairs = stated_pairs(text)
+        for pair in pairs:
             out.append(Indicator(level1=level1, level2=pair[0] or level2, name=pair[1], target=pair[2],
                                  actual=pair[3], provenance={"target": (number, number), "actual": (number, number)}))
+        if pairs:
             continue
         for name, actual in _entries(text):
             if _NOT_AN_INDICATOR.search(name):
@@ -304,17 +314,25 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
 
 
 _STATED_PAIR_RE = re.compile(
-    r"^(?:[(（]\d+[)）])?\s*(?:([\u4e00-\u9fff]{2,12}指标)\s*[:：])?\s*([^，,:：]{2,40})[，,]\s*(?:年度)?(?:指标值|目标值)为"
-    r"\s*([^，,]+?)[，,]\s*实际(?:完成)?值为\s*([^，,。；;]+)")
+    r"(?:^|[；;。])\s*(?:[(（]?\d+[)）.、．])?\s*(?:([\u4e00-\u9fff]{2,12}指标)\s*[:：])?\s*([^，,:：；;。]{2,40})[，,]\s*"
+    r"(?:年度)?(?:指标值|目标值)为?\s*([^，,]+?)[，,]\s*实际(?:完成)?值?为?\s*([^，,。；;]+)")
+
+
+def stated_pairs(text: str) -> list[tuple[str | None, str, str, str]]:
+    """'(1)数量指标：受益学校数量，年度指标值为≥32所，实际完成值为34所；…' → (二级, name, target, actual)
+    for each indicator the sentence names; a 二级 named once holds for the rest of the sentence."""
+    out = []
+    level2 = None
+    for match in _STATED_PAIR_RE.finditer(text.strip()):
+        if match.group(1):
+            level2 = match.group(1) if match.group(1) in table_labels()["level2"] else None
+        out.append((level2, match.group(2).strip(), match.group(3).strip(), match.group(4).strip()))
+    return out
 
 
 def stated_pair(text: str) -> tuple[str | None, str, str, str] | None:
-    """'(1)数量指标：受益学校数量，年度指标值为≥32所，实际完成值为34所' → (二级, name, target, actual)."""
-    match = _STATED_PAIR_RE.match(text.strip())
-    if not match:
-        return None
-    level2 = match.group(1) if match.group(1) in table_labels()["level2"] else None
-    return level2, match.group(2).strip(), match.group(3).strip(), match.group(4).strip()
+    pairs = stated_pairs(text)
+    return pairs[0] if pairs else None
 
 
 _NOT_AN_INDICATOR = re.compile(r"得分|评分|总分|预算|执行率|为$|是$|本项目|该项目")
