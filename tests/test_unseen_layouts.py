@@ -734,3 +734,22 @@ def test_indicators_and_an_adjusted_budget_stated_only_in_prose():
         ("满意度指标", "服务对象满意度指标", "受援人满意度", "≥90%", "96.2%"),
     ]
     assert (report.total_score, report.grade) == (93.5, "优")
+
+
+def test_a_flattened_money_row_with_thousands_separators_and_three_amounts():
+    from loaders.parse.flattened import split_money_blob
+    columns = ["budget_initial", "budget_full_year", "executed", "execution_weight", "execution_rate_pct",
+               "execution_score"]
+    assert split_money_blob("1,250.001,480.001,392.681094.10%9.4", columns) == \
+        ["1,250.00", "1,480.00", "1,392.68", "10", "94.10%", "9.4"]
+    # 1250.00148 | 0.00 | …: a zero budget with money spent, or amounts with uneven decimals, is no reading
+    assert split_money_blob("1250.001480.001392.681094.10%9.4", columns) == \
+        ["1250.00", "1480.00", "1392.68", "10", "94.10%", "9.4"]
+
+
+def test_a_flattened_cover_page_label_ends_the_unit_name_before_it():
+    from loaders.parse.header import find_agency
+    from loaders.parse.text import TextIndex
+    found = find_agency(TextIndex(["2023年度项目支出绩效自评表项目名称城镇老旧小区改造主管部门某市某区住房和城乡建设局"
+                                   "实施单位某市某区住房和城乡建设局项目资金(万元)年初预算数"]))
+    assert found.value == "某市某区住房和城乡建设局"

@@ -84,6 +84,10 @@ def _rate_tolerance(printed: str) -> float:
     return 0.51 if decimals == 0 else 0.5 * 10 ** -decimals + 0.01
 
 
+_AMOUNT_COLUMNS = ("budget_initial", "budget_full_year", "executed")
+_THOUSANDS_OK = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")   # 1,250.00 in an amount cell
+
+
 def _money_splits(rest: str, cols: tuple[str, ...]) -> list[list[str]]:
     if not cols:
         return [[]] if not rest else []
@@ -93,7 +97,7 @@ def _money_splits(rest: str, cols: tuple[str, ...]) -> list[list[str]]:
         if col == "execution_rate_pct":
             if not piece.endswith("%") or not _number_ok(piece[:-1]):
                 continue
-        elif not _number_ok(piece):
+        elif not (_number_ok(piece) or (col in _AMOUNT_COLUMNS and _THOUSANDS_OK.fullmatch(piece))):
             continue
         for tail in _money_splits(rest[end:], cols[1:]):
             out.append([piece] + tail)
@@ -102,7 +106,7 @@ def _money_splits(rest: str, cols: tuple[str, ...]) -> list[list[str]]:
 
 def _money_consistent(values: list[str], columns: list[str]) -> bool:
     printed = dict(zip(columns, values))
-    got = {c: float(v.rstrip("%")) for c, v in printed.items()}
+    got = {c: float(v.rstrip("%").replace(",", "")) for c, v in printed.items()}
     weight, score = got.get("execution_weight"), got.get("execution_score")
     if weight is not None and not 1 <= weight <= 30:     # the execution row is worth 10 (some forms 20)
         return False
@@ -111,6 +115,11 @@ def _money_consistent(values: list[str], columns: list[str]) -> bool:
     full, executed, rate = got.get("budget_full_year"), got.get("executed"), got.get("execution_rate_pct")
     if rate is not None and rate > 200:
         return False
+    if full == 0 and executed:
+        return False     # nothing budgeted yet something spent: the digits were cut in the wrong place
+    amounts = [printed[c] for c in ("budget_initial", "budget_full_year", "executed") if c in printed]
+    if len({len(v.partition(".")[2]) for v in amounts}) > 1:
+        return False     # a form prints its amounts with the same number of decimals
     if full and executed is not None and rate is not None and \
             abs(executed / full * 100 - rate) > _rate_tolerance(printed["execution_rate_pct"]):
         return False
