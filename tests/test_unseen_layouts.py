@@ -491,15 +491,21 @@ def test_a_header_cell_spanning_two_columns_leaves_an_empty_column_in_each_row()
     ]
 
 
-def test_a_money_row_with_more_numbers_than_columns_keeps_only_what_is_certain():
-    """OCR split 10 into 1 0: the amounts (from the left), the rate (by its %) and the cell after it are certain."""
+@pytest.mark.parametrize("row, expected", [
+    # OCR split 10 into 1 0 / 680.00 into 6 80.00: one joining makes the row hold together
+    ("年度资金总额   1 580.00   1 726.45   1 652.30   1 0   95.71％   9.6", (1580.0, 1726.45, 1652.3, 95.71, 10.0, 9.6)),
+    ("年度资金总额   6 80.00   671.20   671.20   10   100%   10", (680.0, 671.2, 671.2, 100.0, 10.0, 10.0)),
+    # no joining holds together (12 points and 9 at 100 %): only the rate and the cell after it are certain
+    ("年度资金总额   100.00   100.00   100.00   1 2   100%   9", (None, None, None, 100.0, None, 9.0)),
+])
+def test_a_money_row_with_a_number_split_by_ocr(row, expected):
     project, warnings = only_project("\n".join([
         "项目名称  高标准农田建设项目",
         "项目资金    年初预算数   全年预算数   全年执行数   分值   执行率   得分",
-        "年度资金总额   1 580.00   1 726.45   1 652.30   1 0   95.71％   9.6",
+        row,
     ]))
-    assert money(project) == (1580.0, 1726.45, 1652.3, 95.71, None, 9.6)
-    assert any("比列多" in w for w in warnings)
+    assert money(project) == expected
+    assert any("拆开" in w or "比列多" in w for w in warnings)
 
 
 CRITERIA_ONE_CELL_PER_LINE = "\n".join([
@@ -753,3 +759,19 @@ def test_a_flattened_cover_page_label_ends_the_unit_name_before_it():
     found = find_agency(TextIndex(["2023年度项目支出绩效自评表项目名称城镇老旧小区改造主管部门某市某区住房和城乡建设局"
                                    "实施单位某市某区住房和城乡建设局项目资金(万元)年初预算数"]))
     assert found.value == "某市某区住房和城乡建设局"
+
+
+def test_a_cost_item_sentence_before_the_departments_figures_is_not_the_departments_spending():
+    report, budget = department("\n".join([
+        "某区综合行政执法局2022年度部门整体支出绩效自评报告",
+        "（一）“三公”经费情况。2022年“三公”经费预算数18.50万元，决算数12.36万元，较预算减少6.14万元。",
+        "（二）预算执行情况。本年度部门预算年初批复4,980.00万元，年中追加经费后，调整预算为5,702.36万元，"
+        "全年实际支出5,519.40万元，预算执行率96.79%。",
+    ]))
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (5702.36, 5519.4, 96.79)
+
+
+def test_a_cut_in_the_initial_budget_is_not_the_initial_budget():
+    from loaders.parse.narrative import stated_money
+    stated = stated_money(["说明：年初预算中638,600.00元因学校合并调减。", "项目年初预算1,268.00万元。"])
+    assert stated["budget_initial"].value == 1268.0

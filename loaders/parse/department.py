@@ -112,7 +112,7 @@ def _labelled_figures(view: CompactView) -> list[Figure]:
                          rf"|{_PERCENT_GAP}(百分之[{_CN_NUMERALS}点]+))")
     figures: list[Figure] = []
     for match in pattern.finditer(view.text):
-        if _about_a_project(view.index.text, view.offsets[match.start()]):
+        if _about_a_project(view.index.text, view.offsets[match.start()]) or _about_a_cost_item(view.text, match.start()):
             continue
         field, kind = field_of[match.group(1)]
         figure = _figure(view.text, match, field, kind, figures)
@@ -267,6 +267,16 @@ def _bare_rate_after_amounts(text: str, offset: int, before: list[Figure]) -> bo
     if offset > 0 and "\u4e00" <= text[offset - 1] <= "\u9fff":
         return False
     return any(f.end <= offset <= f.end + NEAR_AMOUNT_CHARS for f in before)
+
+
+_COST_ITEM_RE = re.compile(r"三公|公务接待|公务用车|因公出国|会议费|培训费")
+
+
+def _about_a_cost_item(text: str, offset: int) -> bool:
+    """"“三公”经费预算数18.50万元，决算数12.36万元": the sentence is about one cost item, not the
+    department's whole budget."""
+    sentence = re.split(r"[。；;!！?？\n]", text[max(0, offset - CLAUSE_CHARS * 2): offset])[-1]
+    return bool(_COST_ITEM_RE.search(sentence))
 
 
 def _about_a_project(text: str, offset: int) -> bool:

@@ -75,7 +75,7 @@ def _number_ok(text: str) -> bool:
 
 def split_money_blob(blob: str, columns: list[str]) -> list[str] | None:
     """The values of a money row printed as one run of digits, or None when not exactly one reading fits."""
-    found = [r for r in _money_splits(to_halfwidth(blob).strip(), tuple(columns)) if _money_consistent(r, columns)]
+    found = [r for r in _money_splits(to_halfwidth(blob).strip(), tuple(columns)) if money_consistent(r, columns)]
     return found[0] if len(found) == 1 else None
 
 
@@ -104,7 +104,8 @@ def _money_splits(rest: str, cols: tuple[str, ...]) -> list[list[str]]:
     return out
 
 
-def _money_consistent(values: list[str], columns: list[str]) -> bool:
+def money_consistent(values: list[str], columns: list[str]) -> bool:
+    """The printed values of a money row hold together (分值 1–30, 得分 ≤ 分值, 执行率 = 执行数 / 预算数 …)."""
     printed = dict(zip(columns, values))
     got = {c: float(v.rstrip("%").replace(",", "")) for c, v in printed.items()}
     weight, score = got.get("execution_weight"), got.get("execution_score")

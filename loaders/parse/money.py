@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.parse.flattened import is_digit_blob, split_money_blob
+from loaders.parse.flattened import is_digit_blob, money_consistent, split_money_blob
 from loaders.parse.labels import garbled_header_field, header_field, is_label, label_key
 from loaders.parse.numbers import money_unit, parse_number, to_halfwidth, to_wan
 from loaders.parse.tables import Cell, cell_kind, is_placeholder
@@ -196,7 +196,11 @@ def place_values(values: list[str], columns: list[str], warnings: list[str], is_
     cols = list(columns)
     rate_at = next((k for k, v in enumerate(values) if "%" in to_halfwidth(v)), None)
     misplaced = "execution_rate_pct" in cols and rate_at is not None and rate_at != cols.index("execution_rate_pct")
-    if len(values) > len(cols) or (len(values) == len(cols) and misplaced):
+    rejoined = _rejoined_split_number(values, cols) if len(values) == len(cols) + 1 else None
+    if rejoined is not None:
+        warnings.append(f"资金行的数字“{' '.join(values)}”中有一个数被空格拆开，按“{' '.join(rejoined)}”读取。")
+        pairs = zip(cols, rejoined)
+    elif len(values) > len(cols) or (len(values) == len(cols) and misplaced):
         pairs = _place_long_row(values, cols, rate_at, warnings)
     elif len(values) == len(cols):
         pairs = zip(cols, values)
@@ -205,10 +209,40 @@ def place_values(values: list[str], columns: list[str], warnings: list[str], is_
     return {c: v for c, v in pairs if c != "ignore" and v.strip() and not is_placeholder(v)}
 
 
+_SPLIT_HEAD_RE = re.compile(r"^\d{1,3}$")
+_SPLIT_TAIL_RE = re.compile(r"^\d+(?:\.\d+)?%?$")
+
+
+def _rejoined_split_number(values: list[str], cols: list[str]) -> list[str] | None:
+    """One value more than columns: an OCR gap inside a number (6 80.00, 1 0). The values with one
+    adjacent pair joined, when exactly one such joining makes the row hold together (执行率 =
+    执行数 / 预算数, 得分 ≤ 分值 …)."""
+    found = []
+    for k in range(len(values) - 1):
+        head, tail = to_halfwidth(values[k]).strip(), to_halfwidth(values[k + 1]).strip()
+        if not (_SPLIT_HEAD_RE.match(head) and _SPLIT_TAIL_RE.match(tail)):
+            continue
+        joined = values[:k] + [head + tail] + values[k + 2:]
+        if _row_holds_together(joined, cols):
+            found.append(joined)
+    return found[0] if len(found) == 1 else None
+
+
+def _row_holds_together(values: list[str], cols: list[str]) -> bool:
+    printed = {c: to_halfwidth(v).strip().replace(",", "") for c, v in zip(cols, values) if c != "ignore"}
+    if any(not is_value_cell(v) or is_placeholder(v) for v in printed.values()):
+        return False
+    if "execution_rate_pct" in printed and not printed["execution_rate_pct"].endswith("%"):
+        return False
+    if any(c != "execution_rate_pct" and v.endswith("%") for c, v in printed.items()):
+        return False
+    return money_consistent(list(printed.values()), list(printed))
+
+
 def _place_long_row(values: list[str], cols: list[str], rate_at: int | None,
                     warnings: list[str]) -> list[tuple[str, str]]:
-    """More values than columns (a number split by OCR: 10 → 1 0): only what is certain is placed —
-    the amounts from the left, the rate by its %, the cells after the rate from the right."""
+    """More values than columns and no joining that holds together: only the rate (by its %) and the
+    cells after it are certain; which amount was split is not known."""
     if rate_at is None or "execution_rate_pct" not in cols:
         warnings.append(f"资金行的数字比列多（{' '.join(values)}），无法对应，未读取。")
         return []
@@ -217,11 +251,7 @@ def _place_long_row(values: list[str], cols: list[str], rate_at: int | None,
     after, after_cols = values[rate_at + 1:], cols[r + 1:]
     if len(after) == len(after_cols):
         pairs += list(zip(after_cols, after))
-    amounts = [c for c in cols[:r] if c in AMOUNT_FIELDS]
-    before = values[:rate_at]
-    if cols[:len(amounts)] == amounts and len(before) >= len(amounts):
-        pairs += list(zip(amounts, before))
-    warnings.append(f"资金行的数字比列多（{' '.join(values)}），只读取了能确定的金额和执行率。")
+    warnings.append(f"资金行的数字比列多（{' '.join(values)}），金额无法对应，只读取了执行率。")
     return pairs
 
 

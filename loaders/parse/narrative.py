@@ -146,6 +146,9 @@ def _budget_kind(text: str, match: re.Match) -> str | None:
     """年初预算 → budget_initial (only when the text says 年初); 结转/结余 are not the budget, nor is
     an adjustment (追加 / 调增 / 调减 120万元 changes the budget, it is not the budget)."""
     context = text[max(0, match.start() - 4):match.end()]
+    after = re.split(r"[，,。；;]", text[match.end():match.end() + 16])[0]
+    if re.search(r"调增|调减|追加|核减|压减|减少|增加", after) or re.match(r"预算(?:资金)?中", text[match.start():]):
+        return None   # 年初预算中638,600.00元因学校合并调减: a change to the budget, not the budget
     if "年初" in context:
         return "budget_initial"
     if re.search(r"结转|结余|追加|追减|调增|调减|增加|减少", context):
