@@ -775,3 +775,18 @@ def test_a_cut_in_the_initial_budget_is_not_the_initial_budget():
     from loaders.parse.narrative import stated_money
     stated = stated_money(["说明：年初预算中638,600.00元因学校合并调减。", "项目年初预算1,268.00万元。"])
     assert stated["budget_initial"].value == 1268.0
+
+
+def test_a_markdown_rule_row_and_a_name_label_merged_over_two_cells():
+    project, _ = only_project("\n".join([
+        "| 项目名称 | | 中小学校园安保服务经费 |",
+        "| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| 年度资金总额 | 1,268.00 | 1,195.34 | 1,170.22 | 10 | 97.90% | 9.79 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 评价得分 |",
+        "|:---|:---|:---|---:|---:|---:|---:|",
+        "| 产出指标 | 数量指标 | 安保人员配备人数 | ≥260人 | 264人 | 90 | 88 |",
+    ]))
+    assert project.name == "中小学校园安保服务经费"
+    assert money(project) == (1268.0, 1195.34, 1170.22, 97.9, 10.0, 9.79)
+    assert rows(project) == [("产出指标", "数量指标", "安保人员配备人数", "≥260人", "264人", 90.0, 88.0)]

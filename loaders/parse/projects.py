@@ -132,6 +132,8 @@ def read_project_name(cells: list[Cell], i: int, project: Project) -> int:
         project.provenance["name"] = (cells[i].line, cells[i].last_line)
         return i + 1
     i += 1
+    while i < len(cells) and not cells[i].text and cells[i].boxed and cells[i].line == cells[i - 1].line:
+        i += 1   # 项目名称 | | 某某工程: the label cell is merged over two columns
     parts: list[Cell] = []
     while i < len(cells) and cells[i].text and not cell_kind(cells[i].text) \
             and not is_label(cells[i].text, "name_stop") and len(parts) < 4 \

@@ -65,6 +65,8 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
         if not line.strip():
             blank, blank_run = True, blank_run + 1
             continue
+        if is_pipe_line(line) and _MARKDOWN_RULE_RE.match(line):
+            continue   # | --- | --- |: the rule under a markdown table's header, no cells
         if is_pipe_line(line):
             parts, tab_mode, previous_row = _split_pipe(line), False, []
             cells += [Cell(p, number, CELL, boxed=True) for p in parts]
@@ -87,6 +89,9 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
             cells += _split_spaced(line, number, BLANK if blank else LINE)
         blank, blank_run = False, 0
     return join_broken_labels(cells)
+
+
+_MARKDOWN_RULE_RE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
 
 
 def _extend(cell: Cell, text: str, number: int) -> None:
