@@ -662,6 +662,12 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         if kind == "total":
             collector.flush()
             return _read_total(cells, i + 1, table)
+        if kind == "header":
+            repeated, end = read_header(cells, i)
+            if repeated == collector.columns:
+                collector.flush()    # the header printed again on the next page
+                i = end
+                continue
         glued = cell.flat and kind is None and _is_glued_rows(cell)
         found = split_row_blob(cell.text, data_columns(collector.columns)) if glued else None
         if found is not None:

@@ -22,6 +22,7 @@ from loaders.parse.numbers import to_halfwidth
 
 _RUN_RE = re.compile(r"\S+(?: \S+)*")      # text runs apart by two or more spaces
 _NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
+_SPACED_LETTERS_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")   # 一 级 指 标 (OCR)
 MIN_HEADER_CELLS = 5
 COLUMN_SLACK = 2            # a run may start this many characters left of its column
 MAX_ROW_LINES = 8           # a row wraps onto at most this many lines
@@ -39,11 +40,12 @@ def layout_tables_as_tabs(lines: list[str]) -> list[str]:
             k += 1
             continue
         columns, rows, end, wide = table
-        out[k] = "\t".join(text for _, text in _runs(lines[k], wide))
+        out[k] = "\t".join(_SPACED_LETTERS_RE.sub("", text) for _, text in _runs(lines[k], wide))
         for line_at in range(k + 1, end):
             out[line_at] = ""
         for line_at, cells in rows:
-            out[line_at] = "\t".join(cells.get(n, "") for n in range(len(columns))).rstrip("\t")
+            out[line_at] = "\t".join(_SPACED_LETTERS_RE.sub("", cells.get(n, "")) if n < 2 else cells.get(n, "")
+                                     for n in range(len(columns))).rstrip("\t")
         k = end
     return out
 
@@ -110,6 +112,8 @@ def _placed(line: str, columns: list[tuple[int, str]], wide: bool) -> dict[int, 
 
 
 def _starts_row(cells: dict[int, str], columns: list[tuple[int, str]]) -> bool:
+    if is_label(cells.get(0, ""), "total"):
+        return True    # 总分 … 100 99 (its numbers need not sit under 分值 / 得分)
     return any(columns[k][1] in ("weight", "score") and _NUMBER_RE.match(to_halfwidth(text))
                for k, text in cells.items())
 

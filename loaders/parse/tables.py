@@ -65,8 +65,8 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
         if not line.strip():
             blank, blank_run = True, blank_run + 1
             continue
-        if is_pipe_line(line) and _MARKDOWN_RULE_RE.match(line):
-            continue   # | --- | --- |: the rule under a markdown table's header, no cells
+        if (is_pipe_line(line) and _MARKDOWN_RULE_RE.match(line)) or _PAGE_NUMBER_RE.match(line):
+            continue   # | --- | --- | under a markdown header, or a page number (— 1 —): no cells
         if is_pipe_line(line):
             parts, tab_mode, previous_row = _split_pipe(line), False, []
             cells += [Cell(p, number, CELL, boxed=True) for p in parts]
@@ -91,6 +91,7 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
     return join_broken_labels(cells)
 
 
+_PAGE_NUMBER_RE = re.compile(r"^\s*(?:[—\-–－]+\s*\d{1,3}\s*[—\-–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 _MARKDOWN_RULE_RE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
 
 
@@ -149,6 +150,7 @@ def _spaced_words(line: str) -> list[str]:
     matches = list(re.finditer(r"[^ \u3000\u00a0]+", line.strip()))
     words = [m.group() for m in matches]
     gaps = [matches[k].start() - matches[k - 1].end() for k in range(1, len(matches))]
+    words, gaps = _join_spaced_letters(words, gaps)
     if not any(g >= 2 for g in gaps):
         return words
     out: list[str] = []
@@ -159,6 +161,29 @@ def _spaced_words(line: str) -> list[str]:
         else:
             out.append(word)
     return out
+
+
+_ONE_CJK_RE = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def _join_spaced_letters(words: list[str], gaps: list[int]) -> tuple[list[str], list[int]]:
+    """An OCR'd label printed with a space between its characters (项 目 名 称, 一 级 指 标): single
+    characters one space apart that together make a table label are that label. (gaps[k-1] is the
+    gap before words[k].)"""
+    out, out_gaps = [], []
+    k = 0
+    while k < len(words):
+        end = k + 1
+        while end < len(words) and _ONE_CJK_RE.match(words[end]) and gaps[end - 1] == 1:
+            end += 1
+        joined = "".join(words[k:end]) if _ONE_CJK_RE.match(words[k]) else ""
+        take = next((e for e in range(end, k + 1, -1) if cell_kind("".join(words[k:e]))), None) if joined else None
+        step = take - k if take else 1
+        out.append("".join(words[k:k + step]))
+        if k:
+            out_gaps.append(gaps[k - 1])
+        k += step
+    return out, out_gaps
 
 
 def _split_spaced(line: str, number: int, first_sep: str) -> list[Cell]:
