@@ -819,3 +819,19 @@ def test_ocr_labels_with_spaced_characters_a_page_number_and_the_header_again():
         ("效益指标", "社会效益指标", "因贫失学辍学学生", "0人", "0人", 35.0, 35.0),
         ("满意度指标", "服务对象满意度指标", "受助学生及家长满意度", "≧95%", "97.2%", 10.0, 9.0),
     ]
+
+
+def test_a_space_aligned_goals_table_without_scores_keeps_rows_under_merged_level_cells():
+    project, _ = only_project("\n".join([
+        "表1  绩效目标完成情况表",
+        "",
+        "一级指标    二级指标    三级指标                  指标值    完成值",
+        "产出指标    质量指标    高血压患者规范管理率      ≥65%      66.3%",
+        "                        2型糖尿病患者规范管理率   ≥65%      63.8%",
+        "            时效指标    补助资金拨付及时率        100%      100%",
+    ]))
+    assert [(i.level2, i.name, i.target, i.actual) for i in project.indicators] == [
+        ("质量指标", "高血压患者规范管理率", "≥65%", "66.3%"),
+        ("质量指标", "2型糖尿病患者规范管理率", "≥65%", "63.8%"),
+        ("时效指标", "补助资金拨付及时率", "100%", "100%"),
+    ]

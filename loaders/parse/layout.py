@@ -5,12 +5,14 @@ cells wrap onto the lines below, each in its own column:
      效益指标  社会效益   农村卫生厕所普    ≥95%         96.2%        15     15
                指标       及率
 
-Decision: the header line fixes where each column starts; every later line's text runs (set
-apart by two or more spaces) go to the column they start in. A line with a number in the
-分值 / 得分 columns starts a row, and the lines after it without one continue that row's cells
-(社会效益 + 指标 → 社会效益指标). Each row is written back as one tab row on its first line; its
-continuation lines become empty, so line numbers (provenance) stay where they were. A line that
-fits no column (prose, a heading) ends the table. Pure: lines in, lines out.
+Decision: the header line fixes the column where each column starts; every later line's text
+runs (set apart by two or more spaces) go to the column they start in. A line with a number in
+the 分值 / 得分 columns starts a row (in a table without them: a name with a value beside it),
+and the lines after it without one continue that row's cells (社会效益 + 指标 → 社会效益指标).
+Each row is written back as one tab row on its first line; its continuation lines become empty,
+so line numbers (provenance) stay where they were. A line that fits no column (prose, a heading)
+ends the table. Only tables that need it are rewritten (wrapped cells, or no score column to
+close a row); the word reader reads the others. Pure: lines in, lines out.
 """
 from __future__ import annotations
 
@@ -64,8 +66,9 @@ def _best_reading(lines: list[str], header_at: int):
             best = (columns, rows, end, wide)
     if best is None:
         return None
+    # a table without 分值 / 得分 has no number closing its rows: the word reader cannot delimit them
     wrapped = (best[2] - header_at - 1) > len(best[1])
-    return best if wrapped else None
+    return best if wrapped or not _scored(best[0]) else None
 
 
 def _runs(line: str, wide: bool = True) -> list[tuple[int, str]]:
@@ -87,7 +90,7 @@ def _header_columns(line: str, wide: bool) -> list[tuple[int, str]] | None:
     if len(runs) < MIN_HEADER_CELLS or any(f is None for _, f in fields):
         return None
     names = {f for _, f in fields}
-    if "name" not in names or not names & {"weight", "score"}:
+    if "name" not in names or not names & {"weight", "score", "target", "actual"}:
         return None
     return [(start, f) for start, f in fields]
 
@@ -112,10 +115,18 @@ def _placed(line: str, columns: list[tuple[int, str]], wide: bool) -> dict[int, 
 
 
 def _starts_row(cells: dict[int, str], columns: list[tuple[int, str]]) -> bool:
+    """A number under 分值 / 得分 starts a row; in a table without them, a name with a value beside it."""
     if is_label(cells.get(0, ""), "total"):
         return True    # 总分 … 100 99 (its numbers need not sit under 分值 / 得分)
+    if not _scored(columns):
+        fields = {columns[k][1] for k in cells}
+        return "name" in fields and bool(fields & {"target", "actual"})
     return any(columns[k][1] in ("weight", "score") and _NUMBER_RE.match(to_halfwidth(text))
                for k, text in cells.items())
+
+
+def _scored(columns: list[tuple[int, str]]) -> bool:
+    return any(field in ("weight", "score") for _, field in columns)
 
 
 def _read_rows(lines: list[str], header_at: int, columns: list[tuple[int, str]],
