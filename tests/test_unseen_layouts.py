@@ -835,3 +835,12 @@ def test_a_space_aligned_goals_table_without_scores_keeps_rows_under_merged_leve
         ("质量指标", "2型糖尿病患者规范管理率", "≥65%", "63.8%"),
         ("时效指标", "补助资金拨付及时率", "100%", "100%"),
     ]
+
+
+def test_a_flattened_money_header_where_rate_and_score_run_together():
+    project, _ = only_project(
+        "项目支出绩效自评表(2022年度)项目名称某区农村公路建设补助资金主管部门某区交通局实施单位某区农村公路管理所"
+        "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分年度资金总额:3200.003450.003312.001096.00%9.6"
+        "其中:当年财政拨款3200.003450.003312.00——上年结转资金其他资金")
+    assert project.name == "某区农村公路建设补助资金"
+    assert money(project) == (3200.0, 3450.0, 3312.0, 96.0, 10.0, 9.6)

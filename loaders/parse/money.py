@@ -49,7 +49,21 @@ def read_money_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
             break
         fields.append(found)
         i += 1
+    if "execution_rate_pct" not in fields:
+        fields = _split_glued_rate_header(fields, [c.text for c in cells[start:i]])
     return fields, i
+
+
+def _split_glued_rate_header(fields: list[str], texts: list[str]) -> list[str]:
+    """A money header has a 执行率 column; without one, a cell that reads as two header labels with
+    执行率 first (执行率得分, flattened) is those two columns."""
+    for k, text in enumerate(texts):
+        key = label_key(text)
+        for cut in range(2, len(key) - 1):
+            head, tail = header_field(key[:cut], "money"), header_field(key[cut:], "money")
+            if head == "execution_rate_pct" and tail:
+                return fields[:k] + [head, tail] + fields[k + 1:]
+    return fields
 
 
 def find_unit(cells: list[Cell], header_start: int, lookback: int = 30) -> str | None:
