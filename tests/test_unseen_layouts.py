@@ -844,3 +844,20 @@ def test_a_flattened_money_header_where_rate_and_score_run_together():
         "其中:当年财政拨款3200.003450.003312.00——上年结转资金其他资金")
     assert project.name == "某区农村公路建设补助资金"
     assert money(project) == (3200.0, 3450.0, 3312.0, 96.0, 10.0, 9.6)
+
+
+def test_a_money_header_printed_word_above_word():
+    project, _ = only_project("\n".join([
+        "  项目名称              2021年水毁水利工程修复项目",
+        "                              年初          全年          全年",
+        "  项目资金（万元）            预算数        预算数        执行数        分值     执行率      得分",
+        "  年度资金总额                0.00          4,200.00      4,036.50      10       96.11%      9.6",
+    ]))
+    assert project.name == "2021年水毁水利工程修复项目"
+    assert money(project) == (0.0, 4200.0, 4036.5, 96.11, 10.0, 9.6)
+
+
+def test_stacked_header_words_join_only_when_each_pair_is_a_label():
+    from loaders.parse.layout import join_stacked_headers
+    lines = ["        说明      全年", "项目    预算数    预算数    执行数"]
+    assert join_stacked_headers(lines) == lines

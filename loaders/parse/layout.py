@@ -34,6 +34,7 @@ def layout_tables_as_tabs(lines: list[str]) -> list[str]:
     """`lines` with every space-aligned indicator table rewritten as tab rows (same line count)."""
     if not any("  " in line for line in lines):
         return lines
+    lines = join_stacked_headers(lines)
     out = list(lines)
     k = 0
     while k < len(lines):
@@ -151,3 +152,61 @@ def _read_rows(lines: list[str], header_at: int, columns: list[tuple[int, str]],
     if not any(_starts_row(cells, columns) for _, cells in rows):
         return [], header_at + 1
     return rows, k
+
+
+MAX_STACKED_WORD = 4
+
+
+def join_stacked_headers(lines: list[str]) -> list[str]:
+    """A header whose labels are printed on two lines, word above word:
+
+                             年初          全年          全年
+        项目资金（万元）     预算数        预算数        执行数        分值     执行率
+
+    The words of the upper line join the header words below them when every pair makes a known
+    label (年初 + 预算数 → 年初预算数); the upper line becomes empty."""
+    out = list(lines)
+    for k in range(len(lines) - 1):
+        upper = lines[k]
+        if not upper.strip() or "\t" in upper or "|" in upper or "  " not in upper.strip() + "  ":
+            continue
+        for wide in (True, False):
+            joined = _joined_header(upper, lines[k + 1], wide)
+            if joined is not None:
+                out[k], out[k + 1] = "", joined
+                break
+    return out
+
+
+def _joined_header(upper: str, lower: str, wide: bool) -> str | None:
+    top, bottom = _runs(upper, wide), _runs(lower, wide)
+    if not top or any(len(text) > MAX_STACKED_WORD or re.search(r"\d", text) for _, text in top):
+        return None
+    prefix: dict[int, str] = {}
+    for start, text in top:
+        below = [n for n, (b_start, b_text) in enumerate(bottom)
+                 if abs(b_start - start) <= COLUMN_SLACK and _is_header_word(text + b_text)]
+        if len(below) != 1:
+            return None
+        prefix[below[0]] = text
+    return _with_prefixes(lower, prefix)
+
+
+def _with_prefixes(line: str, prefix: dict[int, str]) -> str:
+    """`line` with text put before some of its runs; the gap after each such run gives up as many
+    spaces as it can (keeping two), so the columns to the right stay where they were."""
+    runs = list(_RUN_RE.finditer(line))
+    pieces, last = [], 0
+    for n, match in enumerate(runs):
+        gap_end = runs[n + 1].start() if n + 1 < len(runs) else len(line)
+        gap = line[match.end():gap_end]
+        added = prefix.get(n, "")
+        width = _display_width(added)
+        keep = max(2 if n + 1 < len(runs) else 0, len(gap) - width)
+        pieces.append(line[last:match.start()] + added + match.group() + " " * keep)
+        last = gap_end
+    return "".join(pieces)
+
+
+def _is_header_word(text: str) -> bool:
+    return header_field(text, "money") is not None or header_field(text, "indicator") is not None
