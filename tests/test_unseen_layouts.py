@@ -861,3 +861,16 @@ def test_stacked_header_words_join_only_when_each_pair_is_a_label():
     from loaders.parse.layout import join_stacked_headers
     lines = ["        说明      全年", "项目    预算数    预算数    执行数"]
     assert join_stacked_headers(lines) == lines
+
+
+def test_an_execution_rate_row_inside_the_indicator_table_is_the_projects_execution():
+    project, _ = only_project("\n".join([
+        "项目名称\t耕地地力保护补贴",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t权重\t得分\t未完成原因及改进措施",
+        "产出指标\t数量指标\t补贴发放面积\t≥98万亩\t98.62万亩\t80\t80\t",
+        "满意度指标\t服务对象满意度指标\t补贴对象满意度\t≥90%\t95.6%\t10\t10\t",
+        "预算执行率\t\t\t\t99.97%\t10\t9.9",
+    ]))
+    assert (project.execution_rate_pct, project.execution_weight, project.execution_score) == (99.97, 10.0, 9.9)
+    assert project.provenance["execution_score"] == (5, 5)
+    assert [i.name for i in project.indicators] == ["补贴发放面积", "补贴对象满意度"]

@@ -37,6 +37,7 @@ class IndicatorTable:
     total_span: tuple[int, int] | None = None
     warnings: list[str] = field(default_factory=list)
     end: int = 0                      # index of the first cell after the table
+    execution: dict[str, float] = field(default_factory=dict)   # 预算执行率 | 99.97% | 10 | 10 in the table (+ its line)
 
 
 def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
@@ -662,6 +663,12 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         if kind == "total":
             collector.flush()
             return _read_total(cells, i + 1, table)
+        if kind == "header" and header_field(cell.text, "money") == "execution_rate_pct":
+            execution = _execution_row(cells, i)
+            if execution is not None:
+                collector.flush()
+                table.execution, i = execution
+                continue
         if kind == "header":
             repeated, end = read_header(cells, i)
             if repeated == collector.columns:
@@ -690,6 +697,25 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         i += 2 if collector.take_cell(cell, following, after) else 1
     collector.flush()
     return i
+
+
+def _execution_row(cells: list[Cell], i: int) -> tuple[dict[str, float], int] | None:
+    """预算执行率 | | | 99.97% | 10 | 10 printed as a row of the indicator table: the rate, then its
+    分值 and 得分. (row fields, index after the row) or None when the row is not that."""
+    line = cells[i].line
+    k = i + 1
+    values = []
+    while k < len(cells) and cells[k].line == line and cells[k].sep in (CELL, SPACE):
+        if cells[k].text:
+            values.append(cells[k].text)
+        k += 1
+    if len(values) != 3 or not re.fullmatch(r"\d+(?:\.\d+)?\s*[%％]", values[0].strip()):
+        return None
+    weight, score = cell_number(values[1]), cell_number(values[2])
+    if weight is None or score is None or score > weight:
+        return None
+    rate = float(to_halfwidth(values[0]).strip().rstrip("%").strip())
+    return {"execution_rate_pct": rate, "execution_weight": weight, "execution_score": score, "line": line}, k
 
 
 def drop_cut_off_rows(table: IndicatorTable, reached_end: bool) -> None:

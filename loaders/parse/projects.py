@@ -200,6 +200,10 @@ def apply_money(project: Project, block: MoneyBlock, warnings: list[str]) -> Non
 def apply_indicators(project: Project, table: IndicatorTable, warnings: list[str]) -> None:
     warnings += table.warnings
     project.indicators = table.indicators
+    for key, value in table.execution.items():
+        if key != "line" and getattr(project, key) is None:
+            setattr(project, key, value)
+            project.provenance[key] = (int(table.execution["line"]),) * 2
     if len(table.total) >= 2 and table.total[0] < 100 and project.execution_weight:
         # 总分 | 90 | 87: the indicators' own subtotal, without the 执行率 points of the money block
         warnings.append(f"指标表合计（{table.total[0]:g} 分中得 {table.total[-1]:g} 分）不含预算执行率分值，未作为项目总分。")
