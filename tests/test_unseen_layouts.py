@@ -874,3 +874,30 @@ def test_an_execution_rate_row_inside_the_indicator_table_is_the_projects_execut
     assert (project.execution_rate_pct, project.execution_weight, project.execution_score) == (99.97, 10.0, 9.9)
     assert project.provenance["execution_score"] == (5, 5)
     assert [i.name for i in project.indicators] == ["补贴发放面积", "补贴对象满意度"]
+
+
+def test_a_department_forms_money_block_with_its_parts_and_a_spending_table_with_a_rate_column():
+    report, budget = department("\n".join([
+        "部门（单位）整体支出绩效自评表",
+        "（2020年度）",
+        "部门（单位）名称\t某区农业农村局",
+        "金额合计（万元）\t\t年初预算数\t全年预算数\t全年执行数\t执行率",
+        "\t年度资金总额\t4,862.30\t6,358.92\t6,187.06\t97.30%",
+        "\t其中：基本支出\t512.40\t528.65\t526.31\t99.56%",
+        "\t项目支出\t4,349.90\t5,830.27\t5,660.75\t97.09%",
+        "年度绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值",
+        "\t产出指标\t数量指标\t农业技术推广培训人次\t≥3000人次\t3260人次",
+    ]))
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (6358.92, 6187.06, 97.3)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (526.31, 5660.75)
+
+    report, budget = department("\n".join([
+        "某区卫生健康局2022年度部门整体支出绩效自评报告",
+        "表1  2022年度部门整体支出情况表（单位：万元）",
+        "项目\t年初预算数\t全年预算数\t全年支出数\t执行率",
+        "合计\t6,820.40\t7,356.18\t7,105.63\t96.59%",
+        "基本支出\t2,168.52\t2,203.77\t2,196.08\t99.65%",
+        "项目支出\t4,651.88\t5,152.41\t4,909.55\t95.29%",
+    ]))
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (7356.18, 7105.63, 96.59)
+    assert report.projects == []

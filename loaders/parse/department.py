@@ -94,10 +94,11 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *,
 
 def _table_lines(projects: list[Project]) -> set[int]:
     """Lines of project table rows (money rows, indicator rows): their 预算数 / 执行率 belong to
-    the project. (Not a narrative project's spans: a flattened page may hold the department's
+    the project (a department table's money rows excepted). (Not a narrative project's spans: a flattened page may hold the department's
     figures on the same line.)"""
     lines: set[int] = set()
-    spans = [row.span for p in projects for row in p.money_rows if row.span]
+    # a department table's money rows are the department's own figures; its indicator rows are not
+    spans = [row.span for p in projects if p.subject != "department" for row in p.money_rows if row.span]
     spans += [span for p in projects for ind in p.indicators for span in ind.provenance.values()]
     for first, last in spans:
         lines.update(range(first, last + 1))
@@ -339,6 +340,14 @@ def _copy_department_table(budget: dict, provenance: dict[str, Span], projects: 
             budget[field] = value
             if source in table.provenance:
                 provenance[f"department_budget.{field}"] = table.provenance[source]
+    for row in table.money_rows[1:]:
+        # 其中：基本支出 / 项目支出 rows under the department's 年度资金总额
+        part = "basic" if "基本支出" in row.label else "project" if "项目支出" in row.label else None
+        for value, field in ((row.executed, f"{part}_expenditure"), (row.budget_full_year, f"{part}_budget")):
+            if part and value is not None and field not in budget:
+                budget[field] = value
+                if row.span:
+                    provenance[f"department_budget.{field}"] = row.span
 
 
 def _table_money_consistent(table: Project) -> bool:
