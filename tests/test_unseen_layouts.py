@@ -901,3 +901,27 @@ def test_a_department_forms_money_block_with_its_parts_and_a_spending_table_with
     ]))
     assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (7356.18, 7105.63, 96.59)
     assert report.projects == []
+
+
+def test_a_budget_table_comparing_last_year_reads_this_years_columns():
+    report, budget = department("\n".join([
+        "某区文化和旅游发展委员会",
+        "2022年度部门整体支出绩效自评报告",
+        "表1 部门整体支出情况表（单位：万元）",
+        "项目\t2021年决算数\t2022年预算数\t2022年决算数\t预算执行率",
+        "部门整体支出\t5,126.38\t5,864.20\t5,617.45\t95.79%",
+        "其中：基本支出\t1,892.60\t1,956.10\t1,948.27\t99.60%",
+        "项目支出\t3,233.78\t3,908.10\t3,669.18\t93.89%",
+    ]))
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (5864.2, 5617.45, 95.79)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (1948.27, 3669.18)
+
+
+def test_arranged_funds_and_disbursed_subsidies_in_prose():
+    from loaders.parse.narrative import stated_money
+    stated = stated_money([
+        "2023年度区财政安排学位建设补助资金28,500万元，其中：年初预算26,000万元，年中追加2,500万元。",
+        "已通过“一卡通”发放补贴资金1.0353亿元，资金执行率99.97%。",
+    ])
+    assert (stated["budget_full_year"].value, stated["budget_initial"].value) == (28500.0, 26000.0)
+    assert stated["executed"].value == 10353.0

@@ -179,8 +179,27 @@ def _part_cell_figures(index: TextIndex, totals: dict[str, float | None]) -> lis
 _BUDGET_TABLE_ROWS = {
     "合计": ("budget", "executed", "execution_rate_pct"), "总计": ("budget", "executed", "execution_rate_pct"),
     "支出合计": ("budget", "executed", "execution_rate_pct"),
+    "部门整体支出": ("budget", "executed", "execution_rate_pct"),
     "基本支出": ("basic_budget", "basic_expenditure", None), "项目支出": ("project_budget", "project_expenditure", None),
 }
+
+
+_HEADER_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年(?:度)?")
+
+
+def _budget_table_columns(cells: list[str]) -> list[str | None]:
+    """The money column each header cell names. Cells may carry a year (2021年决算数 | 2022年预算数 |
+    2022年决算数): the latest year is the one evaluated; an earlier year's column is not read."""
+    years = [int(m.group(1)) for c in cells if (m := _HEADER_YEAR_RE.match(c.replace(" ", "")))]
+    columns = []
+    for cell in cells:
+        text = cell.replace(" ", "")
+        year = _HEADER_YEAR_RE.match(text)
+        if year and int(year.group(1)) < max(years):
+            columns.append(None)
+            continue
+        columns.append(header_field(_HEADER_YEAR_RE.sub("", text), "money") if text else None)
+    return columns
 
 
 def _budget_table_figures(index: TextIndex) -> list[Figure]:
@@ -192,7 +211,7 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
     lines = index.lines
     for number, line in index.numbered_lines():
         cells = [c.strip() for c in _CELL_SPLIT_RE.split(line.strip().strip("|"))]
-        columns = [header_field(c, "money") if c else None for c in cells]
+        columns = _budget_table_columns(cells)
         if len(cells) < 3 or len({"budget_full_year", "executed"} & set(columns)) < 2:
             continue
         unit = table_money_unit(cells + lines[max(0, number - 4):number - 1][::-1])
@@ -200,7 +219,7 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
             continue
         for row_number in range(number + 1, min(number + 8, len(lines) + 1)):
             row = [c.strip() for c in _CELL_SPLIT_RE.split(lines[row_number - 1].strip().strip("|"))]
-            fields = _BUDGET_TABLE_ROWS.get(label_key(row[0]))
+            fields = _BUDGET_TABLE_ROWS.get(re.sub(r"^其中[:：]?", "", label_key(row[0])))
             if len(row) != len(cells):
                 break
             if fields is None:

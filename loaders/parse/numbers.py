@@ -129,9 +129,9 @@ def to_wan(value: float | None, unit: str | None) -> float | None:
     if value is None:
         return None
     if unit == "元":
-        return value / 10_000
+        return round(value / 10_000, 8)     # 1,386,254.60元 → 138.62546; no float dust (…000002)
     if unit == "亿元":
-        return value * 10_000
+        return round(value * 10_000, 6)
     return value
 
 
