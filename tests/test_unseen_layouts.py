@@ -925,3 +925,20 @@ def test_arranged_funds_and_disbursed_subsidies_in_prose():
     ])
     assert (stated["budget_full_year"].value, stated["budget_initial"].value) == (28500.0, 26000.0)
     assert stated["executed"].value == 10353.0
+
+
+def test_a_sentence_after_the_table_ends_it_and_may_give_the_execution_points():
+    report = parse_report("\n".join([
+        "某区卫生健康委员会2020年度社区卫生服务中心标准化建设项目绩效自评报告",
+        "本项目年初预算1,250.00万元，全年实际支出1,203.9万元，预算执行率96.31%。",
+        "一级指标    二级指标        三级指标                  指标值          实际完成值      权重    得分",
+        "产出        数量            完成标准化改造中心数量    12家            12家            45      45",
+        "效果        服务对象满意度  群众就医满意度            ≥90%            93.8%           45      45",
+        "",
+        "预算执行率指标权重10分，本项目预算执行率96.31%，得9.6分。",
+        "自评结论：该项目绩效评级为“良”。",
+    ]), "example.txt")
+    (project,) = report.projects
+    assert [i.name for i in project.indicators] == ["完成标准化改造中心数量", "群众就医满意度"]
+    assert (project.execution_rate_pct, project.execution_weight, project.execution_score) == (96.31, 10.0, 9.6)
+    assert report.grade == "良"

@@ -737,6 +737,8 @@ def _is_heading(cell: Cell) -> bool:
 def _is_prose(cell: Cell, cells: list[Cell], i: int, columns: list[str]) -> bool:
     """A long sentence outside a table cell ends the table (the narrative resumes) — unless
     the table has a text column (评分标准, 偏差原因) and the row's numbers follow the sentence."""
+    if not cell.boxed and cell.sep == BLANK and len(cell.text) >= 20 and cell.text.rstrip().endswith("。"):
+        return True     # a sentence of its own after a blank line: the narrative has resumed
     if cell.boxed or len(cell.text) <= 60:
         return False
     if not {"ignore", "reason"} & set(data_columns(columns)):

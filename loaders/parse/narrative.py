@@ -28,6 +28,9 @@ BUDGET_RE = re.compile(r"(?:批复下达|下达|批复|下拨了?|拨付|计划�
 EXECUTED_RE = re.compile(r"(?:实际支出|已使用|已完成拨付|实际开支|实际支付|已支付|累计支出|全年执行数|实际执行数?"
                          r"|已发放|累计发放|发放补贴资金|发放资金)(?:为|了)?" + r"[^。；;，,\n]{0,10}?" + _NUM)
 RATE_RE = re.compile(r"(?:执行率|支付进度|执行进度)(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
+# 预算执行率指标权重10分，本项目预算执行率96.31%，得9.6分: the execution row's points and score in prose
+EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:权重|分值|满分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分"
+                                 r"[^。；;]{0,40}?得(?:分)?(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|自评得分|评价得分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分")
 _TITLE_CUT = re.compile(r"(?:重点)?(?:项目)?(?:财政)?(?:支出)?绩效(?:的)?(?:自评|评价|目标|管理)|指标完成|自评报告|自评表|评价报告")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?")
@@ -178,6 +181,10 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
                     explicit = value
                 if field_name and field_name not in found:
                     found[field_name] = value
+        points = EXECUTION_POINTS_RE.search(text)
+        if points and "execution_weight" not in found and float(points.group(2)) <= float(points.group(1)) <= 30:
+            found["execution_weight"] = Stated(float(points.group(1)), number)
+            found["execution_score"] = Stated(float(points.group(2)), number)
         adjusted = ADJUSTED_TO_RE.search(text)
         if adjusted and explicit is None:
             explicit = Stated(to_wan(parse_number(adjusted.group(1)), adjusted.group(2)), number)

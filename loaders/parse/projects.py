@@ -285,7 +285,8 @@ def complete_from_prose(project: Project, lines: list[str], warnings: list[str])
             if subject:
                 project.name = subject
                 project.provenance["name"] = (stated["budget_full_year"].line,) * 2
-        for key in ("budget_initial", "budget_full_year", "executed", "execution_rate_pct", "total_score"):
+        for key in ("budget_initial", "budget_full_year", "executed", "execution_rate_pct", "execution_weight",
+                    "execution_score", "total_score"):
             if key in stated and getattr(project, key) is None:
                 setattr(project, key, stated[key].value)
                 project.provenance[key] = (stated[key].line, stated[key].line)
