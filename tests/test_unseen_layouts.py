@@ -942,3 +942,32 @@ def test_a_sentence_after_the_table_ends_it_and_may_give_the_execution_points():
     assert [i.name for i in project.indicators] == ["完成标准化改造中心数量", "群众就医满意度"]
     assert (project.execution_rate_pct, project.execution_weight, project.execution_score) == (96.31, 10.0, 9.6)
     assert report.grade == "良"
+
+
+def test_project_scores_named_in_one_sentence_of_a_department_report():
+    report = parse_report("\n".join([
+        "某区司法局2023年度部门整体支出绩效自评报告",
+        "我局2023年共有3个项目开展绩效自评，其中：人民调解“以奖代补”经费自评得分98分，社区矫正工作经费自评得分95.5分，"
+        "法治宣传教育经费自评得分91分。",
+        "经自评，我局2023年度部门整体支出绩效自评得分96.2分，评价等级为“优”。",
+    ]), "example.txt")
+    assert [(p.name, p.total_score) for p in report.projects] == [
+        ("人民调解“以奖代补”经费", 98.0), ("社区矫正工作经费", 95.5), ("法治宣传教育经费", 91.0)]
+    assert report.total_score == 96.2
+
+
+def test_a_results_report_with_a_departments_paragraph_keeps_project_figures_out_of_the_department():
+    report = parse_report("\n".join([
+        "某市某区财政局关于2020年度财政支出重点绩效评价情况的报告",
+        "我局委托第三方机构对2020年度2个重点项目和区民政局部门整体支出开展了绩效评价。",
+        "（一）老旧小区改造项目。该项目由区住房和城乡建设局实施，2020年预算5,230万元，实际支出4,986.2万元，"
+        "预算执行率95.34%。评价得分88.5分，评价等级为“良”。",
+        "（二）农贸市场提升改造补助。该项目由区商务局实施，2020年预算266.4万元，实际支出88.6万元，"
+        "预算执行率33.26%。评价得分58.5分，评价等级为“差”。",
+        "（三）区民政局部门整体支出。评价得分91分，评价等级为“优”。",
+    ]), "example.txt")
+    assert [(p.name, p.subject, p.total_score) for p in report.projects] == [
+        ("老旧小区改造项目", "project", 88.5), ("农贸市场提升改造补助", "project", 58.5),
+        ("区民政局部门整体支出", "department", 91.0)]
+    assert report.report_kind == "mixed"
+    assert not (report.department_budget or {}).get("execution_rate_pct")

@@ -42,6 +42,7 @@ MAX_RATE_PCT = 200
 RATE_TOLERANCE_PCT = 1.0   # printed rates are rounded; a larger gap means the cells were misread
 BARE_SPENDING_CONTEXT = 30
 CLAUSE_CHARS = 40
+SENTENCE_CHARS = 150
 NEAR_AMOUNT_CHARS = 60
 PART_CONTEXT_CHARS = 200
 
@@ -304,7 +305,11 @@ def _about_a_project(text: str, offset: int) -> bool:
     (项目支出 is the department's spending on projects and does not count.)"""
     clause = re.split(r"[。；;!！?？\n]", text[max(0, offset - CLAUSE_CHARS): offset])[-1]
     about_project = re.search(r"项目(?!支出)", clause)
-    return bool(about_project) and not re.search(r"部门|整体|单位|全局|本局", clause)
+    if about_project and not re.search(r"部门|整体|单位|全局|本局", clause):
+        return True
+    # a sentence opening with 该项目 / 本项目 speaks of a project all along (该项目由…实施，预算…，执行率…)
+    sentence = re.split(r"[。；;!！?？\n]", text[max(0, offset - SENTENCE_CHARS): offset])[-1]
+    return bool(re.match(r"\s*(?:[(（][一二三四五六七八九十\d]+[)）])?[^，,]{0,30}?(?:该项目|本项目|此项目)", sentence))
 
 
 def _bare_spending_field(text: str, offset: int) -> str:

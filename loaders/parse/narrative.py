@@ -260,7 +260,7 @@ def listed_projects(lines: list[str]) -> list[Project]:
 
 _PROJECT_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])\s*"
-    r"([^，,。；;:：\s]{4,40}?(?:经费|资金|项目|工程|补助|补贴|专项))\s*(?:$|。(?=\S))")
+    r"([^，,。；;:：\s]{4,40}?(?:经费|资金|项目|工程|补助|补贴|专项|部门整体支出))\s*(?:$|。(?=\S))")
 
 
 def project_heading_before(lines: list[str], line: int, after: int) -> tuple[str, int] | None:
@@ -272,6 +272,24 @@ def project_heading_before(lines: list[str], line: int, after: int) -> tuple[str
     return None
 
 
+_SCORED_PROJECT_RE = re.compile(
+    r"([^，,。；;:：、\s]{4,30}?(?:经费|资金|项目|工程|补助|补贴|专项))(?:绩效)?(?:自评|评价)?得分(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def scored_projects(lines: list[str]) -> list[Project]:
+    """Projects a department report names with their scores in one sentence (其中：人民调解经费自评得分98分，
+    社区矫正工作经费自评得分95.5分…): a name and a total each, nothing else stated."""
+    out: list[Project] = []
+    for number, line in enumerate(lines, start=1):
+        for match in _SCORED_PROJECT_RE.finditer(to_halfwidth(line)):
+            name = re.sub(r"^(?:其中[:：]?|本项目|该项目|我局|我单位)", "", match.group(1))
+            if len(_YEAR_RE.sub("", name)) < 4 or float(match.group(2)) > 100 or name in ("项目", "专项资金"):
+                continue
+            out.append(Project(name=name, total_score=float(match.group(2)),
+                               provenance={"name": (number, number), "total_score": (number, number)}))
+    return out if len(out) >= 2 else []
+
+
 def section_projects(lines: list[str]) -> list[Project]:
     """A report that describes each project in its own section (一、2021年农村饮水安全巩固提升工程
     … 本项目年初预算数为… 1.产出指标完成情况…): one project per section, read from its prose."""
@@ -281,12 +299,14 @@ def section_projects(lines: list[str]) -> list[Project]:
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         # keep line numbers; a paragraph may follow the heading on its own line ((一)XX项目。该项目…)
         section = [""] * start + [lines[start].split("。", 1)[1] if "。" in lines[start] else ""] + lines[start + 1:end]
-        project = Project(name=name, provenance={"name": (start + 1, start + 1)})
+        project = Project(name=name, provenance={"name": (start + 1, start + 1)},
+                          subject="department" if name.endswith("部门整体支出") else "project")
         for key, stated in stated_money(section).items():
             setattr(project, key, stated.value)
             project.provenance[key] = (stated.line, stated.line)
         project.indicators = narrative_indicators(section)
-        if project.indicators or any(getattr(project, k) is not None for k in ("budget_full_year", "executed")):
+        if project.indicators or any(getattr(project, k) is not None for k in ("budget_full_year", "executed",
+                                                                                   "total_score")):
             projects.append(project)   # a heading alone (项目管理情况…) is not a project
     return projects
 

@@ -51,6 +51,8 @@ def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
         projects = narrative.section_projects(lines)
     if not projects:
         projects = narrative.listed_projects(lines)
+    if department and not any(p.indicators for p in projects):
+        projects += narrative.scored_projects(lines)   # beside a department money table, if any
     if not projects and not department:
         projects = narrative.parenthetical_projects(lines)
     if not projects and not department:

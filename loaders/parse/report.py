@@ -67,7 +67,7 @@ def _set(report: Report, field: str, found: Found | None) -> None:
 def _drop_department_money_without_indicators(report: Report) -> None:
     """A department money table without an indicator table (a 基础数据表's 部门整体支出 | 年初预算数 …)
     is the department's figures, already read into department_budget; it is no evaluated subject."""
-    kept = [p for p in report.projects if p.subject != "department" or p.indicators]
+    kept = [p for p in report.projects if p.subject != "department" or p.indicators or not p.money_rows]
     if len(kept) < len(report.projects):
         report.projects = kept
 
