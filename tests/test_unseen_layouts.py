@@ -468,6 +468,10 @@ def test_a_department_money_table_without_indicators_is_no_evaluated_subject():
     (["某市某区2020年度马铃薯产业发展专项资金", "绩效评价报告", "委托单位：某市某区财政局",
       "项目主管单位：某市某区农业农村局", "评价机构：某某会计师事务所有限公司",
       "受某市某区财政局委托，我所组成评价组开展评价。"], "某市某区农业农村局"),
+    # a finance bureau's report on a department: the department evaluated, named in full as the body names it
+    (["某市某区财政局", "关于区城市管理执法局2021年度部门整体支出绩效评价的报告", "区城市管理执法局：",
+      "我局对你局2021年度部门整体支出开展了绩效评价。", "一、部门概况", "某市某区城市管理执法局负责全区市容环境卫生工作。"],
+     "某市某区城市管理执法局"),
 ])
 def test_the_reporting_unit(head, agency):
     from loaders.parse.header import find_agency

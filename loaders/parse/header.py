@@ -112,7 +112,7 @@ def _agency_from_cover(index: TextIndex) -> Found | None:
     cover line above the title that is only its name. It reports, even when the form's 实施单位
     cell names the subordinate unit that carried the project out."""
     lines = content_lines(index)
-    return _title_unit(lines[:30]) or _whole_line_unit(lines[:3])
+    return _title_unit(lines[:30], index) or _whole_line_unit(lines[:3])
 
 
 def _whole_line_unit(lines: list[tuple[int, str]]) -> Found | None:
@@ -125,13 +125,27 @@ def _whole_line_unit(lines: list[tuple[int, str]]) -> Found | None:
     return None
 
 
-def _title_unit(lines: list[tuple[int, str]]) -> Found | None:
+def _title_unit(lines: list[tuple[int, str]], index: TextIndex | None = None) -> Found | None:
     for number, line in lines:
         head = _title_head(line.strip())
-        name = unit_name_prefix(head) if head else None
+        subject = head[2:] if head and head.startswith("关于") else None
+        if subject and index is not None:
+            # 关于区城市管理执法局2021年度…评价的报告: the unit evaluated, as the body names it in full
+            name = _fullest_mention(index, re.sub(r"^[区县市省州旗]", "", subject)) or unit_name_prefix(subject)
+        else:
+            name = unit_name_prefix(head) if head else None
         if name:
             return Found(name, (number, number))
     return None
+
+
+def _fullest_mention(index: TextIndex, name: str) -> str | None:
+    """The longest form of a unit name the text writes (a title says 区城市管理执法局, the body
+    武汉市江岸区城市管理执法局)."""
+    longer = {m.group(1) + name for m in re.finditer(rf"([{CJK}]{{2,12}}?(?:省|市|县|区|州|旗)?){re.escape(name)}",
+                                                    index.text)}
+    places = [n for n in longer if re.match(rf"^[{CJK}]{{2,8}}(?:省|市|县|州|旗|区)", n) and unit_name_prefix(n) == n]
+    return max(places, key=len) if places else None
 
 
 def content_lines(index: TextIndex) -> list[tuple[int, str]]:
