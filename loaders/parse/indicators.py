@@ -18,7 +18,9 @@ from loaders.parse.align import (
     uncertain_fields,
 )
 from loaders.parse.flattened import split_row_blob
-from loaders.parse.labels import (garbled_header_field, header_field, is_indicator_nature, is_label, is_unit, label_key,
+from loaders.parse.indicator_header import (header_by_position, header_gives_level_points, percent_weights_as_points,
+                                            read_header)
+from loaders.parse.labels import (header_field, is_indicator_nature, is_label, is_unit, label_key,
                                   label_points, level_kind)
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.yes_no_rows import closes_with_yes_no, read_rows
@@ -38,160 +40,6 @@ class IndicatorTable:
     warnings: list[str] = field(default_factory=list)
     end: int = 0                      # index of the first cell after the table
     execution: dict[str, float] = field(default_factory=dict)   # 预算执行率 | 99.97% | 10 | 10 in the table (+ its line)
-
-
-def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
-    """Consecutive header cells from `start` → the column fields in table order (two header rows merged)."""
-    fields: list[str] = []
-    spans: list[tuple[int, int]] = []     # (after how many fields, how many empty cells) inside a header line
-    i = start
-    while i < len(cells):
-        if not cells[i].text and cells[i].boxed and fields:
-            j = i
-            while j < len(cells) and not cells[j].text and cells[j].boxed:
-                j += 1
-            if _header_follows(cells, j):
-                if cells[j].line == cells[i - 1].line and cells[j].sep == CELL:
-                    spans.append((len(fields), j - i))
-                i = j      # the empty cells under a spanning header cell (预期指标值 | | ), or before the second row
-                continue
-            break
-        found = header_field(cells[i].text, "indicator") if cells[i].text else None
-        if found is None and fields and _header_follows(cells, i + 1):
-            found = garbled_header_field(cells[i].text, "indicator")
-        if found is None and len(fields) >= 2 and _unknown_header_cell(cells, i):
-            found = "ignore"
-        if found is None:
-            break
-        fields.append(found)
-        i += 1
-    if spans and len({c.line for c in cells[start:i] if c.text}) == 1:
-        # one header row: a cell spanning two columns (三级指标 | | 年度指标值) leaves an empty column in every row
-        for at, count in reversed(spans):
-            fields[at:at] = ["ignore"] * count
-    columns = level_points_apart(merge_header_rows(fields))
-    if "name" not in columns and any(c.startswith("target_") for c in columns):
-        # only the value sub-columns are named (符号 | 值 | 单位): the indicator's name and
-        # description stand to their left, a basis or note column may follow
-        columns = ["level1", "level2", "name", "ignore", *columns, "ignore"]
-    return columns, i
-
-
-_HEADER_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:[(（][^()（）]{1,6}[)）])?$")
-
-
-def _unknown_header_cell(cells: list[Cell], i: int) -> bool:
-    """A column our vocabulary lacks (完成率（%）, 备注) inside a header printed as one row: a short
-    word on the header's own line, followed there by a known header cell or ending the line.
-    It becomes a column whose values are not read, so the known columns keep their places."""
-    cell, previous = cells[i], cells[i - 1]
-    if not cell.text or cell.sep != CELL or not cell.boxed or cell.line != previous.last_line:
-        return False
-    if not _HEADER_WORD_RE.match(to_halfwidth(cell.text).strip()) or cell_kind(cell.text) not in (None, "header"):
-        return False
-    following = cells[i + 1] if i + 1 < len(cells) else None
-    return following is None or following.line != cell.line or _header_follows(cells, i + 1)
-
-
-_PERCENT_CELL_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
-MAX_TABLE_ROWS_LINES = 400
-
-
-def _percent_weights_as_points(cells: list[Cell], start: int, end: int) -> None:
-    """权重 printed as a percent of the 100 points (决策 | 15% | 项目立项 | 5% | … | 2%): under a one-line
-    tab header, a percent cell in a 权重 column is that many points."""
-    header = cells[start:end]
-    if len({c.line for c in header}) != 1 or any(c.col < 0 for c in header):
-        return
-    fields = [header_field(c.text, "indicator") for c in header]
-    if fields[:1] != ["level1"]:
-        return   # a leading group cell (绩效指标) has no cell in the rows: positions would not match
-    weight_cols = {c.col for c, f in zip(header, fields) if f == "weight"}
-    if not weight_cols:
-        return
-    last_line = header[-1].line + MAX_TABLE_ROWS_LINES
-    for cell in cells[end:]:
-        if cell.line > last_line or (cell.text and not cell.tab):
-            break
-        match = _PERCENT_CELL_RE.match(cell.text)
-        if match and cell.col in weight_cols:
-            cell.text = match.group(1)
-
-
-def _header_by_position(header: list[Cell], columns: list[str]) -> bool:
-    """One tab line, one column per cell, starting at the line's first cell."""
-    return len(header) == len(columns) and [c.col for c in header] == list(range(len(columns))) \
-        and len({c.line for c in header}) == 1
-
-
-def _header_follows(cells: list[Cell], i: int) -> bool:
-    return i < len(cells) and bool(cells[i].text) and header_field(cells[i].text, "indicator") is not None
-
-
-def level_points_apart(columns: list[str]) -> list[str]:
-    """一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值: the 分值 right after a level column
-    are that level's points, printed after its label (投入 | 13), not the indicator's weight
-    (which stands after the name). They are taken out of the columns; collect_rows skips
-    the number after a level label."""
-    return [col for k, col in enumerate(columns) if k not in _level_point_columns(columns)]
-
-
-def _level_point_columns(columns: list[str]) -> set[int]:
-    if "name" not in columns or "weight" not in columns[columns.index("name"):]:
-        return set()
-    return {k for k, col in enumerate(columns) if col == "weight" and k > 0 and columns[k - 1] in ("level1", "level2")}
-
-
-def _header_gives_level_points(cells: list[Cell], start: int, end: int) -> bool:
-    fields = [header_field(c.text, "indicator") or "ignore" for c in cells[start:end]]
-    return bool(_level_point_columns(merge_header_rows(fields)))
-
-
-def merge_header_rows(fields: list[str]) -> list[str]:
-    """A two-row header → one column list in data order.
-
-    Two shapes occur: the lower row names the 一级/二级/三级 columns and the parts of
-    年度指标值 (指标性质 | 指标值 | 度量单位), or the lower row names the parts of the
-    upper row's spanning cells (预期指标值 → 符号 | 单位; 自评得分 → 单项指标得分 |
-    权重占比 | 折算得分). Each spanning upper cell is replaced by its parts.
-    """
-    if "level1" in fields and fields.index("level1") > 0 and any(
-            f in fields[:fields.index("level1")] for f in ("target", "actual", "weight", "score")):
-        cut = fields.index("level1")
-        top, bottom = fields[:cut], fields[cut:]
-        lead = [f for f in bottom if f in ("level1", "level2", "name")]
-        return lead + _expand(top, [f for f in bottom if f not in ("level1", "level2", "name")])
-    cut = next((k for k, f in enumerate(fields) if f.startswith("target_") and "target" in fields[:k]), None)
-    if cut is not None and fields[cut:cut + 1] == ["target_unit"] and fields[cut - 1] == "target":
-        cut = None      # 指标值 | 计量单位 side by side: one header row with a unit column, not 指标值's parts
-    if cut is not None:
-        return _drop_group_header(_expand(fields[:cut], fields[cut:]))
-    return _drop_group_header(fields)
-
-
-def _expand(top: list[str], bottom: list[str]) -> list[str]:
-    target_parts = []
-    bottom = ["target_value" if f == "target" else f for f in bottom]
-    while bottom and bottom[0].startswith("target_"):
-        target_parts.append(bottom.pop(0))
-    merged: list[str] = []
-    for f in top:
-        if f == "target" and target_parts:
-            merged += target_parts
-        elif f == "score" and "score" in bottom:
-            merged += bottom
-            bottom = []
-        elif f != "ignore" or merged:
-            merged.append(f)
-    merged += [f for f in bottom if f != "ignore"]
-    if merged.count("weight") > 1:      # the lower row's 权重占比 holds the values, not the upper 指标分值
-        merged.remove("weight")
-    return merged
-
-
-def _drop_group_header(fields: list[str]) -> list[str]:
-    # a leading group header (绩效指标 spanning the block) has no cells in the data rows
-    return fields[1:] if fields and fields[0] == "ignore" else fields
 
 
 def needed_before_close(columns: list[str]) -> tuple[int, int]:
@@ -551,9 +399,9 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     header = [c.text for c in cells[start:i]]
     if cells[start].flat and closes_with_yes_no(header):
         return read_yes_no_table(cells, i, header, table)
-    _percent_weights_as_points(cells, start, i)
-    collector = RowCollector(columns, level_points=_header_gives_level_points(cells, start, i),
-                             columns_by_position=_header_by_position(cells[start:i], columns))
+    percent_weights_as_points(cells, start, i)
+    collector = RowCollector(columns, level_points=header_gives_level_points(cells, start, i),
+                             columns_by_position=header_by_position(cells[start:i], columns))
     i = collect_rows(cells, i, collector, table, stop_kinds, group_label=_group_label(cells[start]))
     table.end = i
     widths = column_widths([r for r, _ in collector.rows], columns)

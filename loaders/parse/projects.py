@@ -16,7 +16,8 @@ import difflib
 import re
 
 from loaders.parse import narrative
-from loaders.parse.indicators import IndicatorTable, parse_indicator_table, read_header
+from loaders.parse.indicator_header import read_header
+from loaders.parse.indicators import IndicatorTable, parse_indicator_table
 from loaders.parse.labels import header_field, is_label
 from loaders.parse.layout import layout_tables_as_tabs
 from loaders.parse.money import FISCAL_KEYS, MoneyBlock, parse_money_block, rate_contradicts
