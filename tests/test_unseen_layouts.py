@@ -975,3 +975,17 @@ def test_a_results_report_with_a_departments_paragraph_keeps_project_figures_out
         ("区民政局部门整体支出", "department", 91.0)]
     assert report.report_kind == "mixed"
     assert not (report.department_budget or {}).get("execution_rate_pct")
+
+
+def test_a_row_whose_name_is_only_a_number_is_not_read():
+    """OCR split 20 into 2 0: the numbers slide into the next row, whose name comes out as "10";
+    such rows are dropped with a warning rather than given another row's weight and score."""
+    project, warnings = only_project("\n".join([
+        "一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分",
+        "产出指标  数量指标  新建高标准农田面积  ≥1.5万亩  1.52万亩  2 0  2 0",
+        "          质量指标  工程验收合格率  100%  100%  10  10",
+        "          时效指标  项目完工及时率  ≥90%  100%  10  10",
+    ]))
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in i.name) for i in project.indicators)
+    assert ("工程验收合格率", 2.0) not in [(i.name, i.weight) for i in project.indicators]
+    assert any("没有可读的指标名称" in w for w in warnings)

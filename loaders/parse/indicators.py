@@ -154,6 +154,10 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     name = _INDEX_PREFIX.sub("", values.get("name") or "").strip()
     if not name:
         return None
+    if not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
+        # a "name" of digits or marks (10, ·): the row's cells slid — its numbers are not trusted either
+        warnings.append(f"指标行“{join_texts(kept)[:30]}”没有可读的指标名称，疑为单元格错位，未读取。")
+        return None
     if uncertain:
         warnings.append(f"指标“{name}”的单元格边界不确定（{'、'.join(sorted(uncertain))}留空）。")
     unit = _unit_column(values, cols)
