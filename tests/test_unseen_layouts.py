@@ -977,15 +977,27 @@ def test_a_results_report_with_a_departments_paragraph_keeps_project_figures_out
     assert not (report.department_budget or {}).get("execution_rate_pct")
 
 
-def test_a_row_whose_name_is_only_a_number_is_not_read():
-    """OCR split 20 into 2 0: the numbers slide into the next row, whose name comes out as "10";
-    such rows are dropped with a warning rather than given another row's weight and score."""
+def test_a_row_with_an_ocr_split_number_leaves_its_values_empty():
+    """OCR split 20 into 2 0: the row ends with four numbers for three places; it was read as
+    actual 0, weight 2, score 0 — the values are left empty with a warning."""
     project, warnings = only_project("\n".join([
         "一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分",
         "产出指标  数量指标  新建高标准农田面积  ≥1.5万亩  1.52万亩  2 0  2 0",
         "          质量指标  工程验收合格率  100%  100%  10  10",
         "          时效指标  项目完工及时率  ≥90%  100%  10  10",
     ]))
-    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in i.name) for i in project.indicators)
-    assert ("工程验收合格率", 2.0) not in [(i.name, i.weight) for i in project.indicators]
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("新建高标准农田面积", None, None, None, None),          # 2 0 | 2 0: not knowable, left empty
+        ("工程验收合格率", "100%", "100%", 10.0, 10.0),
+        ("项目完工及时率", "≥90%", "100%", 10.0, 10.0),
+    ]
+    assert any("数字被空格拆开" in w for w in warnings)
+
+
+def test_a_name_of_digits_is_no_indicator():
+    from loaders.parse.indicators import build_indicator
+    from loaders.parse.tables import tokenize
+    warnings = []
+    cells = tokenize(["10\t≥90%\t100%\t10\t10"])
+    assert build_indicator(cells, ["name", "target", "actual", "weight", "score"], (None, None), warnings) is None
     assert any("没有可读的指标名称" in w for w in warnings)

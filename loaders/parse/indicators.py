@@ -169,6 +169,9 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     if shifted_columns(indicator):
         warnings.append(f"指标“{name}”的实际完成值带比较符而年度指标值没有，疑为列错位，两值留空。")
         indicator.target = indicator.actual = None
+    if _numbers_left_over(kept, cols, indicator):
+        warnings.append(f"指标“{name}”行末的数字比分值、得分列多，疑为数字被空格拆开，数值留空。")
+        indicator.target = indicator.actual = indicator.weight = indicator.score = None
     indicator.provenance = field_spans(groups, indicator, (kept[0].line, kept[-1].last_line))
     return indicator
 
@@ -247,6 +250,18 @@ def field_spans(groups: dict[str, list[Cell]], indicator: Indicator, row: tuple[
 
 
 _OPERATOR_RE = re.compile(r"≥|≤|≧|≦|>=|<=|不低于|不高于|以上|以内")
+
+
+def _numbers_left_over(kept: list[Cell], cols: list[str], indicator: Indicator) -> bool:
+    """More bare numbers end the row than 实际完成值, 分值 and 得分 can hold, after values written with
+    their unit (≥1.5万亩 | 1.52万亩 | 2 0 | 2 0 read as actual 0, weight 2, score 0): OCR split a
+    number, and which one is not knowable."""
+    trailing = 0
+    while trailing < len(kept) and is_number_cell(kept[len(kept) - 1 - trailing].text):
+        trailing += 1
+    room = sum(1 for c in cols[cols.index("name") + 1:] if c != "target") if "name" in cols else len(cols)
+    with_unit = any(re.search(r"\d", c.text) and not is_number_cell(c.text) for c in kept[:len(kept) - trailing])
+    return trailing > room and with_unit and (indicator.actual is None or is_number_cell(indicator.actual))
 
 
 def shifted_columns(indicator: Indicator) -> bool:
