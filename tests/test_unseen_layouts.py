@@ -1001,3 +1001,13 @@ def test_a_name_of_digits_is_no_indicator():
     cells = tokenize(["10\t≥90%\t100%\t10\t10"])
     assert build_indicator(cells, ["name", "target", "actual", "weight", "score"], (None, None), warnings) is None
     assert any("没有可读的指标名称" in w for w in warnings)
+
+
+@pytest.mark.parametrize("printed, target", [("工1.5万亩", "≥1.5万亩"), ("^95%", "≥95%"), ("$90%", "≥90%"),
+                                             ("工程完工", "工程完工"), ("≥90%", "≥90%")])
+def test_ocr_misreads_of_the_greater_or_equal_sign(printed, target):
+    project, _ = only_project("\n".join([
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        f"产出指标\t数量指标\t新建高标准农田面积\t{printed}\t1.52万亩\t20\t20",
+    ]))
+    assert project.indicators[0].target == target

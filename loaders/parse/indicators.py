@@ -27,6 +27,7 @@ from loaders.parse.yes_no_rows import closes_with_yes_no, read_rows
 from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, cell_number, is_number_cell, is_placeholder
 from loaders.records import Indicator
 
+_OCR_GE_RE = re.compile(r"^[工\^$](?=\s*\d)")     # ≥ as OCR reads it: 工1.5万亩, ^95%, $90%
 _REASON_HINT = re.compile(r"原因|偏差|由于|因为|改进|措施|^无$")
 _INDEX_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：]|[（(]?\d+[)）.、．]\s*|[①-⑳]\s*)")
 
@@ -166,6 +167,9 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
                           actual=_with_unit(values.get("actual"), unit),
                           weight=_as_number(values.get("weight")), score=_as_number(values.get("score")),
                           deviation_reason=values.get("reason"))
+    if indicator.target and _OCR_GE_RE.match(indicator.target):
+        warnings.append(f"指标“{name}”的年度指标值“{indicator.target}”首字为“≥”的识别错字，按“≥”读取。")
+        indicator.target = "≥" + _OCR_GE_RE.sub("", indicator.target, count=1)
     if shifted_columns(indicator):
         warnings.append(f"指标“{name}”的实际完成值带比较符而年度指标值没有，疑为列错位，两值留空。")
         indicator.target = indicator.actual = None
