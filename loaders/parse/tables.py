@@ -176,9 +176,9 @@ def _join_spaced_letters(words: list[str], gaps: list[int]) -> tuple[list[str], 
         end = k + 1
         while end < len(words) and _ONE_CJK_RE.match(words[end]) and gaps[end - 1] == 1:
             end += 1
-        joined = "".join(words[k:end]) if _ONE_CJK_RE.match(words[k]) else ""
-        take = next((e for e in range(end, k + 1, -1) if cell_kind("".join(words[k:e]))), None) if joined else None
-        step = take - k if take else 1
+        single = _ONE_CJK_RE.match(words[k])
+        take = next((e for e in range(end, k + 1, -1) if cell_kind("".join(words[k:e]))), None) if single else None
+        step = take - k if take else 1      # the longest run of characters that is a label
         out.append("".join(words[k:k + step]))
         if k:
             out_gaps.append(gaps[k - 1])
