@@ -1011,3 +1011,9 @@ def test_ocr_misreads_of_the_greater_or_equal_sign(printed, target):
         f"产出指标\t数量指标\t新建高标准农田面积\t{printed}\t1.52万亩\t20\t20",
     ]))
     assert project.indicators[0].target == target
+
+
+def test_executed_written_as_zhixingshu_in_prose():
+    from loaders.parse.narrative import stated_money
+    stated = stated_money(["2022年本项目全年预算数为150万元，执行数为148.5万元，预算执行率99%。"])
+    assert (stated["budget_full_year"].value, stated["executed"].value) == (150.0, 148.5)
