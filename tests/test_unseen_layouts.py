@@ -1017,3 +1017,35 @@ def test_executed_written_as_zhixingshu_in_prose():
     from loaders.parse.narrative import stated_money
     stated = stated_money(["2022年本项目全年预算数为150万元，执行数为148.5万元，预算执行率99%。"])
     assert (stated["budget_full_year"].value, stated["executed"].value) == (150.0, 148.5)
+
+
+def test_a_part_of_the_funds_is_not_the_budget_and_completed_investment_is_spending():
+    from loaders.parse.narrative import stated_money
+    stated = stated_money(["项目总投资12.85亿元。",
+                           "2021年度该项目共到位资金3.26亿元，其中中央预算内投资2.10亿元，省级配套0.68亿元。"
+                           "截至2021年12月31日，累计完成投资3.05亿元，年度资金执行率为93.56%。"])
+    assert (stated["budget_full_year"].value, stated["executed"].value) == (32600.0, 30500.0)
+
+
+def test_percent_weights_under_a_leading_group_column_and_a_name_stopped_by_the_next_label():
+    project, _ = only_project("\n".join([
+        "项目名称\t课后服务补助经费\t\t\t\t",
+        "项目单位\t某区教育局\t\t项目负责人\t李某\t",
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t权重（%）\t自评得分\t偏差原因\t",
+        "\t产出指标\t数量指标\t开展课后服务学校数\t83所\t83所\t15%\t15\t",
+        "\t\t质量指标\t安全事故发生率\t0\t0\t10%\t10\t",
+        "\t满意度指标\t服务对象满意度指标\t家长满意度\t≥90%\t95.2%\t10%\t9\t",
+    ]))
+    assert project.name == "课后服务补助经费"
+    assert rows(project) == [
+        ("产出指标", "数量指标", "开展课后服务学校数", "83所", "83所", 15.0, 15.0),
+        ("产出指标", "质量指标", "安全事故发生率", "0", "0", 10.0, 10.0),
+        ("满意度指标", "服务对象满意度指标", "家长满意度", "≥90%", "95.2%", 10.0, 9.0),
+    ]
+
+
+@pytest.mark.parametrize("printed, read", [("l00%", "100%"), ("工9O%", "≥90%"), ("≥1O个", "≥10个"),
+                                           ("Office系统上线", "Office系统上线"), ("完成", "完成")])
+def test_ocr_letters_inside_a_number(printed, read):
+    from loaders.parse.indicators import ocr_number_fixed
+    assert ocr_number_fixed(printed) == read

@@ -12,7 +12,7 @@ import re
 
 from loaders.parse.labels import garbled_header_field, header_field
 from loaders.parse.numbers import to_halfwidth
-from loaders.parse.tables import CELL, Cell, cell_kind
+from loaders.parse.tables import CELL, Cell, cell_kind, is_number_cell
 
 def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
     """Consecutive header cells from `start` → the column fields in table order (two header rows merged)."""
@@ -73,20 +73,33 @@ MAX_TABLE_ROWS_LINES = 400
 
 def percent_weights_as_points(cells: list[Cell], start: int, end: int) -> None:
     """权重 printed as a percent of the 100 points (决策 | 15% | 项目立项 | 5% | … | 2%): under a one-line
-    tab header, a percent cell in a 权重 column is that many points."""
+    tab header, a percent cell in a 权重 column is that many points — when the row's cells sit in the
+    header's columns (a leading 绩效指标 cell may have no cell in the rows: then the percent under
+    权重 is the target's, and the row's 得分 column holds no number)."""
     header = cells[start:end]
     if len({c.line for c in header}) != 1 or any(c.col < 0 for c in header):
         return
-    fields = [header_field(c.text, "indicator") for c in header]
-    if fields[:1] != ["level1"]:
-        return   # a leading group cell (绩效指标) has no cell in the rows: positions would not match
-    weight_cols = {c.col for c, f in zip(header, fields) if f == "weight"}
+    fields = {c.col: header_field(c.text, "indicator") for c in header}
+    weight_cols = {col for col, f in fields.items() if f == "weight"}
+    score_cols = {col for col, f in fields.items() if f == "score"}
     if not weight_cols:
         return
     last_line = header[-1].line + MAX_TABLE_ROWS_LINES
-    for cell in cells[end:]:
+    row: list[Cell] = []
+    for cell in cells[end:] + [Cell("", last_line + 1, CELL)]:
+        if row and cell.line != row[0].line:
+            _points_for_percents(row, weight_cols, score_cols)
+            row = []
         if cell.line > last_line or (cell.text and not cell.tab):
             break
+        row.append(cell)
+
+
+def _points_for_percents(row: list[Cell], weight_cols: set[int], score_cols: set[int]) -> None:
+    scores = [c for c in row if c.col in score_cols and c.text]
+    if score_cols and not (scores and is_number_cell(scores[0].text)):
+        return
+    for cell in row:
         match = _PERCENT_CELL_RE.match(cell.text)
         if match and cell.col in weight_cols:
             cell.text = match.group(1)

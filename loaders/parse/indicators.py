@@ -27,7 +27,20 @@ from loaders.parse.yes_no_rows import closes_with_yes_no, read_rows
 from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, cell_number, is_number_cell, is_placeholder
 from loaders.records import Indicator
 
-_OCR_GE_RE = re.compile(r"^[工\^$](?=\s*\d)")     # ≥ as OCR reads it: 工1.5万亩, ^95%, $90%
+_OCR_GE_RE = re.compile(r"^[工\^$](?=\s*[\dOolI])")     # ≥ as OCR reads it: 工1.5万亩, ^95%, $90%
+# letters OCR reads for digits inside a number: l00% → 100%, 9O% → 90% (a run with a digit in it)
+_OCR_NUMBER_RE = re.compile(r"(?<![A-Za-z])[\dOolI][\dOolI.]*(?![A-Za-z])")
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+
+
+def ocr_number_fixed(text: str) -> str:
+    """A target or actual with OCR's misreadings in its leading number put right (工9O% → ≥90%);
+    only runs that hold a real digit are touched, and words are left as they are."""
+    text = _OCR_GE_RE.sub("≥", text, count=1)
+    match = _OCR_NUMBER_RE.search(text)
+    if not match or not re.search(r"\d", match.group()) or match.start() > 2:
+        return text
+    return text[:match.start()] + match.group().translate(_OCR_DIGITS) + text[match.end():]
 _REASON_HINT = re.compile(r"原因|偏差|由于|因为|改进|措施|^无$")
 _INDEX_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：]|[（(]?\d+[)）.、．]\s*|[①-⑳]\s*)")
 
@@ -167,9 +180,12 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
                           actual=_with_unit(values.get("actual"), unit),
                           weight=_as_number(values.get("weight")), score=_as_number(values.get("score")),
                           deviation_reason=values.get("reason"))
-    if indicator.target and _OCR_GE_RE.match(indicator.target):
-        warnings.append(f"指标“{name}”的年度指标值“{indicator.target}”首字为“≥”的识别错字，按“≥”读取。")
-        indicator.target = "≥" + _OCR_GE_RE.sub("", indicator.target, count=1)
+    for field_name in ("target", "actual"):
+        value = getattr(indicator, field_name)
+        fixed = ocr_number_fixed(value) if value else None
+        if fixed and fixed != value:
+            warnings.append(f"指标“{name}”的“{value}”含识别错字，按“{fixed}”读取。")
+            setattr(indicator, field_name, fixed)
     if shifted_columns(indicator):
         warnings.append(f"指标“{name}”的实际完成值带比较符而年度指标值没有，疑为列错位，两值留空。")
         indicator.target = indicator.actual = None

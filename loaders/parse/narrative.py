@@ -24,9 +24,9 @@ from loaders.records import Indicator, Project
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元|元)"
 _GAP = r"[^。；;，,\n]{0,32}?"
-BUDGET_RE = re.compile(r"(?:批复下达|下达|批复|下拨了?|拨付|计划投资|资金总计|项目金额|安排|预算(?:资金)?)" + _GAP + _NUM)
+BUDGET_RE = re.compile(r"(?:批复下达|下达|批复|下拨了?|拨付|计划投资|资金总计|项目金额|安排|到位资金|预算(?:资金)?)" + _GAP + _NUM)
 EXECUTED_RE = re.compile(r"(?:实际支出|已使用|已完成拨付|实际开支|实际支付|已支付|累计支出|全年执行数|实际执行数?"
-                         r"|已发放|累计发放|发放补贴资金|发放资金|执行数)(?:为|了)?" + r"[^。；;，,\n]{0,10}?" + _NUM)
+                         r"|已发放|累计发放|发放补贴资金|发放资金|执行数|完成投资)(?:为|了)?" + r"[^。；;，,\n]{0,10}?" + _NUM)
 RATE_RE = re.compile(r"(?:执行率|支付进度|执行进度)(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
 # 预算执行率指标权重10分，本项目预算执行率96.31%，得9.6分: the execution row's points and score in prose
 EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:权重|分值|满分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分"
@@ -150,6 +150,8 @@ def _budget_kind(text: str, match: re.Match) -> str | None:
     """年初预算 → budget_initial (only when the text says 年初); 结转/结余 are not the budget, nor is
     an adjustment (追加 / 调增 / 调减 120万元 changes the budget, it is not the budget)."""
     context = text[max(0, match.start() - 4):match.end()]
+    if "其中" in re.split(r"[。；;]", text[max(0, match.start() - 12):match.start()])[-1] and "年初" not in context:
+        return None   # 到位资金3.26亿元，其中中央预算内投资2.10亿元: a part of the budget, not the budget
     after = re.split(r"[，,。；;]", text[match.end():match.end() + 16])[0]
     if re.search(r"调增|调减|追加|核减|压减|减少|增加", after) or re.match(r"预算(?:资金)?中", text[match.start():]):
         return None   # 年初预算中638,600.00元因学校合并调减: a change to the budget, not the budget
