@@ -84,11 +84,15 @@ def title_project_name(lines: list[str], head: int = 12) -> tuple[str, int] | No
 _ORG_SUFFIX_END = re.compile(r"(?:局|委员会|办公室|中心|政府|学校|院|所|站|队|馆|公司|厅|委)$")
 
 
+_PROJECT_WORD_END = re.compile(r"(?:经费|资金|项目|工程|补助|补贴|专项|计划)$")
+
+
 def _title_head_line(line: str, tail: str) -> bool:
-    """The first line of a title broken in two: a year on one of the two lines, and no issuer
-    (某区财政局) at its end."""
+    """The first line of a title broken in two: a year on one of the two lines or a project word
+    ending it (…专项资金), and no issuer (某区财政局) at its end."""
     text = line.strip()
-    return bool(_YEAR_RE.search(text) or _YEAR_RE.match(tail)) and not _ORG_SUFFIX_END.search(text)
+    named = _YEAR_RE.search(text) or _YEAR_RE.match(tail) or _PROJECT_WORD_END.search(text)
+    return bool(named) and not _ORG_SUFFIX_END.search(text)
 
 
 def _title_tail(lines: list[str], number: int) -> str:
