@@ -1050,3 +1050,21 @@ def test_percent_weights_under_a_leading_group_column_and_a_name_stopped_by_the_
 def test_ocr_letters_inside_a_number(printed, read):
     from loaders.parse.indicators import ocr_number_fixed
     assert ocr_number_fixed(printed) == read
+
+
+def test_a_table_flattened_row_by_row():
+    """Each row on its own line with no separators: the label, then its values run together."""
+    project, _ = only_project("\n".join([
+        "某县交通运输局2020年度项目支出绩效自评表",
+        "项目名称农村公路生命安全防护工程主管部门某县交通运输局实施单位某县农村公路管理站",
+        "项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分",
+        "年度资金总额：380.00412.50412.5010100%10",
+        "其中：当年财政拨款380.00412.50412.50——",
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+        "产出指标时效指标工程完工时间2020年11月底前2020年11月20日1010",
+        "总分10098",
+    ]))
+    assert project.name == "农村公路生命安全防护工程"
+    assert money(project) == (380.0, 412.5, 412.5, 100.0, 10.0, 10.0)
+    assert rows(project) == [("产出指标", "时效指标", "工程完工时间", "2020年11月底前", "2020年11月20日", 10.0, 10.0)]
+    assert project.total_score == 98.0

@@ -277,7 +277,7 @@ def _value_pieces(text: str, units: frozenset[str]) -> list[str]:
                     out.append(head + scaled)
         out += [value + suffix for value in list(out) for suffix in table_labels()["value_suffix"]
                 if text[len(value):].startswith(suffix)]   # 8小时内, 95%以上
-        date = re.match(r"\d{1,2}月(?:\d{1,2}日)?", text)
+        date = re.match(r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|初|末|上旬|中旬|下旬)?", text)
         if date:
             out += [date.group()] + [date.group() + suffix for suffix in table_labels()["value_suffix"]
                                      if text[date.end():].startswith(suffix)]   # 12月31日前
@@ -330,6 +330,8 @@ def _row_consistent(row: dict[str, str]) -> bool:
             and actual not in _outcome_phrases():
         return False   # ≥15 | 架: a unit cut off its number is no actual
     if target and actual and re.search(r"\d", target) and re.search(r"\d", actual):
+        if "月" in target and "月" in actual:
+            return True     # two dates (2020年11月底前 | 2020年11月20日)
         # a copied or measured value is written in the target's unit
         return _unit(target) == _unit(actual)
     return True

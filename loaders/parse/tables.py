@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.parse.flattened import label_hits, split_at_labels
+from loaders.parse.flattened import is_digit_blob, label_hits, split_at_labels
 from loaders.parse.labels import header_field, is_canned_actual, is_label, is_unit, level_kind
 from loaders.parse.numbers import to_halfwidth
 
@@ -196,10 +196,19 @@ def _split_spaced(line: str, number: int, first_sep: str) -> list[Cell]:
             merged.append(word)
     out: list[Cell] = []
     for word in merged:
-        pieces = split_at_labels(word) if _flattened_run(word) else [word]
+        pieces = split_at_labels(word) if _flattened_run(word) or _label_then_digits(word) else [word]
         for piece in pieces:
             out.append(Cell(piece, number, first_sep if not out else SPACE, flat=len(pieces) > 1))
     return out
+
+
+def _label_then_digits(word: str) -> bool:
+    """年度资金总额：380.00412.50412.5010100%10 / 总分10098: a row label with its values run together."""
+    pieces = split_at_labels(word) if len(word) >= 6 else [word]
+    if len(pieces) != 2 or not cell_kind(pieces[0]):
+        return False
+    rest = to_halfwidth(pieces[1]).replace("—", "").replace("-", "")
+    return is_digit_blob(rest)
 
 
 def _flattened_run(word: str) -> bool:
