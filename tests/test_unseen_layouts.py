@@ -1018,6 +1018,10 @@ def test_executed_written_as_zhixingshu_in_prose():
     from loaders.parse.narrative import stated_money
     stated = stated_money(["2022年本项目全年预算数为150万元，执行数为148.5万元，预算执行率99%。"])
     assert (stated["budget_full_year"].value, stated["executed"].value) == (150.0, 148.5)
+    stated = stated_money(["区级财政安排专项资金9,600.00万元，其中年初预算8,000.00万元，年中追加1,600.00万元。"
+                           "截至2021年12月31日，实际拨付使用资金9,124.80万元。"])
+    assert (stated["budget_full_year"].value, stated["budget_initial"].value, stated["executed"].value) == \
+        (9600.0, 8000.0, 9124.8)
 
 
 def test_a_part_of_the_funds_is_not_the_budget_and_completed_investment_is_spending():
