@@ -924,12 +924,10 @@ def test_a_budget_table_comparing_last_year_reads_this_years_columns():
 
 def test_arranged_funds_and_disbursed_subsidies_in_prose():
     from loaders.parse.narrative import stated_money
-    stated = stated_money([
-        "2023年度区财政安排学位建设补助资金28,500万元，其中：年初预算26,000万元，年中追加2,500万元。",
-        "已通过“一卡通”发放补贴资金1.0353亿元，资金执行率99.97%。",
-    ])
+    stated = stated_money(["2023年度区财政安排学位建设补助资金28,500万元，其中：年初预算26,000万元，年中追加2,500万元。"])
     assert (stated["budget_full_year"].value, stated["budget_initial"].value) == (28500.0, 26000.0)
-    assert stated["executed"].value == 10353.0
+    stated = stated_money(["下达补贴资金共计1.0356亿元，已通过“一卡通”发放补贴资金1.0353亿元，资金执行率99.97%。"])
+    assert (stated["budget_full_year"].value, stated["executed"].value) == (10356.0, 10353.0)
 
 
 def test_a_sentence_after_the_table_ends_it_and_may_give_the_execution_points():
@@ -1072,3 +1070,29 @@ def test_a_table_flattened_row_by_row():
     assert money(project) == (380.0, 412.5, 412.5, 100.0, 10.0, 10.0)
     assert rows(project) == [("产出指标", "时效指标", "工程完工时间", "2020年11月底前", "2020年11月20日", 10.0, 10.0)]
     assert project.total_score == 98.0
+
+
+def test_another_years_money_named_first_is_not_the_budget():
+    from loaders.parse.narrative import stated_money
+    stated = stated_money(["2019年下达资金100万元。2020年下达资金125万元，实际支出118.75万元，执行率95%。"])
+    assert (stated["budget_full_year"].value, stated["executed"].value) == (125.0, 118.75)
+    stated = stated_money(["2019年下达资金100万元。实际支出118.75万元，执行率60%。"])   # nothing agrees: left empty
+    assert "budget_full_year" not in stated
+
+
+def test_a_yes_no_completion_column_beside_the_actual_and_a_direction_column():
+    project, _ = only_project("\n".join([
+        "一级指标\t二级指标\t三级指标\t指标方向\t年度目标值\t实际完成值\t完成情况",
+        "产出指标\t数量指标\t新增床位\t≥\t300张\t300张\t已完成",
+        "效益指标\t社会效益指标\t年门诊服务能力\t≥\t60万人次\t项目尚未投入使用\t未完成",
+    ]))
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+        ("新增床位", "≥300张", "300张"), ("年门诊服务能力", "≥60万人次", "项目尚未投入使用")]
+
+
+def test_the_commissioning_finance_bureau_on_the_cover_is_not_the_agency():
+    from loaders.parse.header import find_agency
+    from loaders.parse.text import TextIndex
+    found = find_agency(TextIndex(["某市财政局", "关于某市2022年度农村公路养护专项资金的绩效评价报告",
+                                   "项目名称：农村公路养护专项资金", "项目主管单位：某市交通运输局", "委托单位：某市财政局"]))
+    assert found.value == "某市交通运输局"

@@ -33,6 +33,7 @@ _EVALUATION_WORDS_RE = re.compile(r"绩效|自评|评价")
 PUBLISHER_RANK = 4   # data/agency_labels.csv: 发布机构 / 来源 describe the web page, not the report
 # Words just before a unit named in prose that make it the commissioner, a cited authority,
 # an approver or a recipient — not the unit that reports.
+_FINANCE_BUREAU_RE = re.compile(r"财政(?:局|厅|部)$")
 _PROJECT_NAME_BEFORE_RE = re.compile(r"项目名称\s*[:：|\t ]*$")
 _COMMISSIONER_CUES = ("受", "根据", "按照", "依据", "经", "向", "报送", "上报", "报请", "委托", "组织单位")
 
@@ -104,7 +105,7 @@ def _agency_from_title(index: TextIndex) -> Found | None:
     """A cover line that is only a unit name, a title opening with the unit ("XX局2024年度…报告"),
     or a signature line at the end — in that order."""
     lines = content_lines(index)
-    return (_whole_line_unit(lines[:8]) or _title_unit(lines[:30]) or _whole_line_unit(lines[-4:]))
+    return (_cover_unit(index, lines[:8]) or _title_unit(lines[:30]) or _whole_line_unit(lines[-4:]))
 
 
 def _agency_from_cover(index: TextIndex) -> Found | None:
@@ -112,7 +113,16 @@ def _agency_from_cover(index: TextIndex) -> Found | None:
     cover line above the title that is only its name. It reports, even when the form's 实施单位
     cell names the subordinate unit that carried the project out."""
     lines = content_lines(index)
-    return _title_unit(lines[:30], index) or _whole_line_unit(lines[:3])
+    return _title_unit(lines[:30], index) or _cover_unit(index, lines[:3])
+
+
+def _cover_unit(index: TextIndex, lines: list[tuple[int, str]]) -> Found | None:
+    """A cover line that is only a unit name — unless it is the finance bureau that commissioned
+    the evaluation while the report names the 主管单位 (who reports)."""
+    cover = _whole_line_unit(lines)
+    if cover is not None and _FINANCE_BUREAU_RE.search(cover.value) and _agency_from_labels(index, rank=3):
+        return None
+    return cover
 
 
 def _whole_line_unit(lines: list[tuple[int, str]]) -> Found | None:

@@ -44,6 +44,10 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
         for at, count in reversed(spans):
             fields[at:at] = ["ignore"] * count
     columns = level_points_apart(merge_header_rows(fields))
+    if columns.count("actual") > 1:
+        # 实际完成值 | 完成情况 (已完成 / 未完成): the first is the value, the second a yes/no remark
+        first = columns.index("actual")
+        columns = [c if c != "actual" or k == first else "ignore" for k, c in enumerate(columns)]
     if "name" not in columns and any(c.startswith("target_") for c in columns):
         # only the value sub-columns are named (符号 | 值 | 单位): the indicator's name and
         # description stand to their left, a basis or note column may follow

@@ -176,12 +176,15 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
     named 全年预算数 / 调整后预算 wins over any other amount."""
     found: dict[str, Stated] = {}
     explicit: Stated | None = None
+    budgets: list[Stated] = []
     for number, line in enumerate(lines, start=1):
         text = to_halfwidth(line)
         for key, pattern in (("budget_full_year", BUDGET_RE), ("executed", EXECUTED_RE)):
             for match in pattern.finditer(text):
                 field_name = _budget_kind(text, match) if key == "budget_full_year" else key
                 value = Stated(to_wan(parse_number(match.group(1)), match.group(2)), number)
+                if field_name == "budget_full_year":
+                    budgets.append(value)
                 if field_name == "budget_full_year" and explicit is None and \
                         _EXPLICIT_FULL_YEAR.search(text[max(0, match.start() - 2):match.end()]):
                     explicit = value
@@ -202,7 +205,26 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
             found["total_score"] = Stated(float(score.group(1)), number)
     if explicit is not None:
         found["budget_full_year"] = explicit
+    _budget_the_rate_confirms(found, budgets)
     return found
+
+
+def _budget_the_rate_confirms(found: dict[str, Stated], budgets: list[Stated]) -> None:
+    """Prose often names other years' money first (2021年度安排资金7,980万元。2022年度预算安排8,650万元…执行率
+    94.84%): when the stated rate and spending contradict the budget taken, the one amount they confirm is
+    the budget; with none, the budget is left empty."""
+    budget, spent, rate = (found.get(k) for k in ("budget_full_year", "executed", "execution_rate_pct"))
+    if budget is None or spent is None or rate is None or not budget.value:
+        return
+    def agrees(b: Stated) -> bool:
+        return b.value > 0 and abs(spent.value / b.value * 100 - rate.value) <= 1.0
+    if agrees(budget):
+        return
+    confirmed = [b for b in budgets if agrees(b)]
+    if len({b.value for b in confirmed}) == 1:
+        found["budget_full_year"] = confirmed[0]
+    else:
+        del found["budget_full_year"]
 
 
 _PAREN_PROJECT_RE = re.compile(
