@@ -1096,3 +1096,15 @@ def test_the_commissioning_finance_bureau_on_the_cover_is_not_the_agency():
     found = find_agency(TextIndex(["某市财政局", "关于某市2022年度农村公路养护专项资金的绩效评价报告",
                                    "项目名称：农村公路养护专项资金", "项目主管单位：某市交通运输局", "委托单位：某市财政局"]))
     assert found.value == "某市交通运输局"
+
+
+def test_more_prose_wordings_and_a_note_column_in_the_money_header():
+    from loaders.parse.narrative import stated_money
+    stated = stated_money(["2020年项目资金125万元，已支出118.75万元，执行率95%。"])
+    assert (stated["budget_full_year"].value, stated["executed"].value) == (125.0, 118.75)
+    project, _ = only_project("\n".join([
+        "项目名称\t家庭医生签约服务经费",
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\t备注",
+        "年度资金总额\t1850.00\t1620.00\t1598.26\t10\t98.66%\t9.9\t年中调减230万元",
+    ]))
+    assert money(project) == (1850.0, 1620.0, 1598.26, 98.66, 10.0, 9.9)
