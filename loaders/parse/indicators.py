@@ -53,7 +53,8 @@ class IndicatorTable:
     total_span: tuple[int, int] | None = None
     warnings: list[str] = field(default_factory=list)
     end: int = 0                      # index of the first cell after the table
-    execution: dict[str, float] = field(default_factory=dict)   # 预算执行率 | 99.97% | 10 | 10 in the table (+ its line)
+    execution: dict[str, float] = field(default_factory=dict)   # 预算执行率 | 99.97% | 10 | 10 printed in the table
+    execution_line: int = 0
 
 
 def needed_before_close(columns: list[str]) -> tuple[int, int]:
@@ -555,6 +556,7 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
             if execution is not None:
                 collector.flush()
                 table.execution, i = execution
+                table.execution_line = cell.line
                 continue
         if kind == "header":
             repeated, end = read_header(cells, i)
@@ -602,7 +604,7 @@ def _execution_row(cells: list[Cell], i: int) -> tuple[dict[str, float], int] | 
     if weight is None or score is None or score > weight:
         return None
     rate = float(to_halfwidth(values[0]).strip().rstrip("%").strip())
-    return {"execution_rate_pct": rate, "execution_weight": weight, "execution_score": score, "line": line}, k
+    return {"execution_rate_pct": rate, "execution_weight": weight, "execution_score": score}, k
 
 
 def drop_cut_off_rows(table: IndicatorTable, reached_end: bool) -> None:

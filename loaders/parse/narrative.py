@@ -20,14 +20,23 @@ from dataclasses import dataclass
 
 from loaders.parse.labels import table_labels
 from loaders.parse.numbers import chinese_numeral, find_numbers, parse_number, to_halfwidth, to_wan
+from loaders.parse.text import read_rows
 from loaders.records import Indicator, Project
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元|元)"
 _GAP = r"[^。；;，,\n]{0,32}?"
-BUDGET_RE = re.compile(r"(?:批复下达|下达|批复|下拨了?|(?<!已)拨付|计划投资|资金总计|项目金额|项目资金|安排|到位资金|预算(?:资金)?)"
-                       + _GAP + _NUM)
-EXECUTED_RE = re.compile(r"(?:实际支出|已使用|已完成拨付|实际开支|实际支付|已支付|累计支出|全年执行数|实际执行数?"
-                         r"|已发放|累计发放|发放补贴资金|发放资金|执行数|完成投资|实际拨付(?:使用)?(?:资金)?|实际使用(?:资金)?|已支出|已拨付)(?:为|了)?" + r"[^。；;，,\n]{0,10}?" + _NUM)
+
+
+def _money_words(field: str) -> str:
+    """An alternation of the words that name `field` (loaders/data/prose_money_words.csv), longest first."""
+    rows = sorted((r for r in read_rows("prose_money_words.csv") if r["field"] == field),
+                  key=lambda r: len(r["word"]), reverse=True)
+    return "|".join((f"(?<![{re.escape(r['not_after'])}])" if r["not_after"] else "") + re.escape(r["word"])
+                    for r in rows)
+
+
+BUDGET_RE = re.compile(r"(?:" + _money_words("budget") + ")" + _GAP + _NUM)
+EXECUTED_RE = re.compile(r"(?:" + _money_words("executed") + r")(?:为|了)?" + r"[^。；;，,\n]{0,10}?" + _NUM)
 RATE_RE = re.compile(r"(?:执行率|支付进度|执行进度)(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
 # 预算执行率指标权重10分，本项目预算执行率96.31%，得9.6分: the execution row's points and score in prose
 EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:权重|分值|满分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分"
@@ -85,7 +94,9 @@ def title_project_name(lines: list[str], head: int = 12) -> tuple[str, int] | No
 _ORG_SUFFIX_END = re.compile(r"(?:局|委员会|办公室|中心|政府|学校|院|所|站|队|馆|公司|厅|委)$")
 
 
-_PROJECT_WORD_END = re.compile(r"(?:经费|资金|项目|工程|补助|补贴|专项|计划)$")
+# the words a project's name ends with (…专项资金, …工程, …补助)
+PROJECT_WORDS = "经费|资金|项目|工程|补助|补贴|专项"
+_PROJECT_WORD_END = re.compile(rf"(?:{PROJECT_WORDS}|计划)$")
 
 
 def _title_head_line(line: str, tail: str) -> bool:
@@ -289,7 +300,7 @@ def listed_projects(lines: list[str]) -> list[Project]:
 
 _PROJECT_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])\s*"
-    r"([^，,。；;:：\s]{4,40}?(?:经费|资金|项目|工程|补助|补贴|专项|部门整体支出))\s*(?:$|。(?=\S))")
+    rf"([^，,。；;:：\s]{{4,40}}?(?:{PROJECT_WORDS}|部门整体支出))\s*(?:$|。(?=\S))")
 
 
 def project_heading_before(lines: list[str], line: int, after: int) -> tuple[str, int] | None:
@@ -302,7 +313,7 @@ def project_heading_before(lines: list[str], line: int, after: int) -> tuple[str
 
 
 _SCORED_PROJECT_RE = re.compile(
-    r"([^，,。；;:：、\s]{4,30}?(?:经费|资金|项目|工程|补助|补贴|专项))(?:绩效)?(?:自评|评价)?得分(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
+    rf"([^，,。；;:：、\s]{{4,30}}?(?:{PROJECT_WORDS}))(?:绩效)?(?:自评|评价)?得分(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 
 
 def scored_projects(lines: list[str]) -> list[Project]:

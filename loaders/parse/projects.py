@@ -58,7 +58,7 @@ def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
         projects = narrative.parenthetical_projects(lines)
     if not projects and not department:
         projects = [Project()]
-    name_from_section_headings(projects, lines, warnings)
+    name_from_section_headings(projects, lines)
     name_unnamed_projects(projects, lines, department)
     if len(projects) == 1 and not (department and projects[0].subject == "project" and projects[0].money_rows):
         # in a department report with one project table, the prose's money and score are the department's
@@ -204,9 +204,9 @@ def apply_indicators(project: Project, table: IndicatorTable, warnings: list[str
     warnings += table.warnings
     project.indicators = table.indicators
     for key, value in table.execution.items():
-        if key != "line" and getattr(project, key) is None:
+        if getattr(project, key) is None:
             setattr(project, key, value)
-            project.provenance[key] = (int(table.execution["line"]),) * 2
+            project.provenance[key] = (table.execution_line, table.execution_line)
     if len(table.total) >= 2 and table.total[0] < 100 and project.execution_weight:
         # 总分 | 90 | 87: the indicators' own subtotal, without the 执行率 points of the money block
         warnings.append(f"指标表合计（{table.total[0]:g} 分中得 {table.total[-1]:g} 分）不含预算执行率分值，未作为项目总分。")
@@ -255,7 +255,7 @@ def first_line(project: Project) -> int | None:
     return min((span[0] for span in spans), default=None)
 
 
-def name_from_section_headings(projects: list[Project], lines: list[str], warnings: list[str]) -> None:
+def name_from_section_headings(projects: list[Project], lines: list[str]) -> None:
     """Several unnamed tables, each under its own project heading ((一)XX经费 ⏎ 该项目全年预算数… ⏎ table):
     the heading names the table, and the money its section states is that project's."""
     unnamed = [p for p in projects if not p.name and p.subject == "project"]

@@ -87,7 +87,7 @@ def read_terms(csv_name: str, column: str = "term") -> tuple[str, ...]:
 def read_rows(csv_name: str) -> tuple[dict[str, str], ...]:
     """All rows of a vocabulary CSV in loaders/data, in file order."""
     with (DATA_DIR / csv_name).open(encoding="utf-8") as fh:
-        return tuple(dict(row) for row in csv.DictReader(fh))
+        return tuple(dict(row) for row in csv.DictReader(line for line in fh if not line.startswith("#")))
 
 
 def alternation(terms: tuple[str, ...] | list[str]) -> str:
