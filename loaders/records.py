@@ -20,7 +20,7 @@ DEPARTMENT_FIELDS = (
     "basic_expenditure", "project_expenditure",
     # informative extras allowed by FORMAT.md
     "basic_budget", "project_budget", "personnel_expenditure", "public_expenditure",
-    "budget_final_diff_rate_pct", "income",
+    "budget_final_diff_rate_pct", "income", "budget_initial",
 )
 
 PROJECT_MONEY_FIELDS = (

@@ -70,7 +70,8 @@ create table if not exists department_budgets (
     personnel_expenditure      double,
     public_expenditure         double,
     budget_final_diff_rate_pct double,
-    income                     double
+    income                     double,
+    budget_initial             double     -- 年初预算数, when the report states it apart from the full-year budget
 );
 
 create table if not exists projects (

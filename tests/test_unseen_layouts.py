@@ -1108,3 +1108,73 @@ def test_more_prose_wordings_and_a_note_column_in_the_money_header():
         "年度资金总额\t1850.00\t1620.00\t1598.26\t10\t98.66%\t9.9\t年中调减230万元",
     ]))
     assert money(project) == (1850.0, 1620.0, 1598.26, 98.66, 10.0, 9.9)
+
+
+# --- session 4: probe 4's missed groups -------------------------------------------------------
+
+def test_the_sign_off_line_closes_the_indicator_table():
+    project, _ = only_project("\n".join([
+        "项目名称：乡村学校少年宫运行经费",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "效益指标\t社会效益指标\t参与活动学生人次\t≥5000人次\t5620人次\t20\t20",
+        "填表人：王敏\t复核人：李强\t填表日期：2023年2月10日",
+    ]))
+    assert rows(project) == [("效益指标", "社会效益指标", "参与活动学生人次", "≥5000人次", "5620人次", 20.0, 20.0)]
+
+
+def test_a_unit_under_a_magnitude_prefix_stays_with_its_target():
+    project, _ = only_project("\n".join([
+        "项目名称 农村饮水安全巩固提升工程",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 受益人口 ≥ 3.5 万人次 3.62万人次 10 10",
+        "效益指标 社会效益指标 覆盖村组 ≥ 40 个 42个 10 10",
+    ]))
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+        ("受益人口", "≥3.5万人次", "3.62万人次"), ("覆盖村组", "≥40个", "42个")]
+
+
+def test_spreadsheet_spacer_columns_in_the_money_header_keep_the_values_in_place():
+    project, _ = only_project("\n".join([
+        "金额单位：元",
+        "项目名称\t\t城乡居民医保参保补助\t\t",
+        "项目资金\t\t年初预算数\t全年预算数\t\t全年执行数\t分值\t执行率\t得分",
+        "\t年度资金总额\t2,400,000.00\t2,650,000.00\t\t2,584,800.00\t10\t97.54%\t9.75",
+    ]))
+    assert money(project) == (240.0, 265.0, 258.48, 97.54, 10.0, 9.75)
+
+
+def test_a_department_budget_table_with_spacer_cells_and_a_group_column():
+    report = parse_report("\n".join([
+        "某县民政局",
+        "2022年度部门整体支出绩效自评表",
+        "金额单位：万元",
+        "年度预算执行情况\t项目\t\t全年预算数\t\t全年执行数\t\t执行率",
+        "\t年度资金总额\t\t3,210.00\t\t3,081.60\t\t96.00%",
+        "\t按经济性质分\t基本支出\t1,010.00\t\t1,005.20\t\t99.52%",
+        "\t\t项目支出\t2,200.00\t\t2,076.40\t\t94.38%",
+        "年度绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "\t产出指标\t数量指标\t低保对象动态管理率\t100%\t100%\t10\t10",
+        "总分\t\t\t\t\t\t100\t95",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (3210.0, 3081.6, 96.0)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (1005.2, 2076.4)
+    (entry,) = report.projects
+    assert (entry.subject, entry.budget_full_year, entry.executed) == ("department", 3210.0, 3081.6)
+
+
+def test_the_departments_initial_budget_stated_in_prose_beside_the_adjusted_one():
+    report = parse_report("\n".join([
+        "某市水利局2022年度部门整体支出绩效自评报告",
+        "一、预算执行情况",
+        "2022年本部门年初预算为12,480.00万元，年中调整后全年预算13,106.50万元，全年实际支出12,844.37万元，预算执行率98.00%。"
+        "其中基本支出4,100.00万元，项目支出8,744.37万元。",
+        "附表：部门整体支出绩效评价指标表",
+        "一级指标\t二级指标\t三级指标\t分值\t评分标准\t得分",
+        "产出\t数量\t重点工作完成率\t10\t全部完成得满分\t10",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget_initial"], budget["budget"], budget["executed"]) == (12480.0, 13106.5, 12844.37)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (4100.0, 8744.37)
+    entry = next(p for p in report.projects if p.subject == "department")
+    assert (entry.budget_initial, entry.budget_full_year) == (12480.0, 13106.5)

@@ -180,6 +180,7 @@ def _part_cell_figures(index: TextIndex, totals: dict[str, float | None]) -> lis
 _BUDGET_TABLE_ROWS = {
     "合计": ("budget", "executed", "execution_rate_pct"), "总计": ("budget", "executed", "execution_rate_pct"),
     "支出合计": ("budget", "executed", "execution_rate_pct"),
+    "年度资金总额": ("budget", "executed", "execution_rate_pct"),
     "部门整体支出": ("budget", "executed", "execution_rate_pct"),
     "基本支出": ("basic_budget", "basic_expenditure", None), "项目支出": ("project_budget", "project_expenditure", None),
 }
@@ -211,7 +212,7 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
     figures: list[Figure] = []
     lines = index.lines
     for number, line in index.numbered_lines():
-        cells = [c.strip() for c in _CELL_SPLIT_RE.split(line.strip().strip("|"))]
+        cells = _table_cells(line)
         columns = _budget_table_columns(cells)
         if len(cells) < 3 or len({"budget_full_year", "executed"} & set(columns)) < 2:
             continue
@@ -219,9 +220,9 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
         if unit is None:
             continue
         for row_number in range(number + 1, min(number + 8, len(lines) + 1)):
-            row = [c.strip() for c in _CELL_SPLIT_RE.split(lines[row_number - 1].strip().strip("|"))]
-            fields = _BUDGET_TABLE_ROWS.get(re.sub(r"^其中[:：]?", "", label_key(row[0])))
-            if len(row) != len(cells):
+            row = _table_cells(lines[row_number - 1])
+            fields = _BUDGET_TABLE_ROWS.get(re.sub(r"^其中[:：]?", "", label_key(_row_label(row))))
+            if len(row) > len(cells) or len(row) < len(cells) - 1:
                 break
             if fields is None:
                 continue
@@ -234,6 +235,27 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
                     figures.append(Figure(target, value, 0, 0, span=(row_number, row_number)))
         break
     return figures
+
+
+def _table_cells(line: str) -> list[str]:
+    """A tab or pipe row's cells; a tab row's leading empty cells keep their place, trailing ones go."""
+    body = line.strip(" \u3000")
+    body = body.strip("|") if body.startswith("|") else body.rstrip("\t")
+    cells = [c.strip() for c in _CELL_SPLIT_RE.split(body)]
+    while len(cells) > 1 and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def _row_label(row: list[str]) -> str:
+    """The row's label: its last text cell before the first number (| 按支出性质分 | 基本支出 | 2,140.50 |
+    — a group cell may stand before it, a spreadsheet's empty cells around it)."""
+    label = ""
+    for cell in row:
+        if _BARE_NUMBER_RE.match(cell.replace(" ", "")):
+            break
+        label = cell or label
+    return label
 
 
 def _cell_figure(index: TextIndex, number: int, field: str, kind: str, value: re.Match,
@@ -339,11 +361,13 @@ def _part_figures(view: CompactView, totals: list[Figure], skip_lines: set[int])
 
 def _whole_before(totals: list[Figure], offset: int) -> str | None:
     """"budget" / "expenditure": what the nearest preceding total (within reach) measures."""
-    candidates = [f for f in totals if f.field in ("budget", "executed", "income")
+    candidates = [f for f in totals if f.field in ("budget", "budget_initial", "executed", "income")
                   and offset - PART_CONTEXT_CHARS <= f.end <= offset]
     if not candidates:
         return None
     nearest = max(candidates, key=lambda f: f.end)
+    if nearest.field == "budget_initial":
+        return None   # parts of the initial budget: no field holds them
     return "budget" if nearest.field == "budget" else "expenditure"
 
 

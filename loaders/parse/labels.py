@@ -68,6 +68,14 @@ def is_label(text: str, kind: str) -> bool:
     return label_key(text) in table_labels().get(kind, frozenset())
 
 
+def is_sign_off(text: str) -> bool:
+    """填报人：刘洋 / 审核人:陈立新 / 填报日期：2022年3月8日 — a cell of the form's sign-off line."""
+    if ":" not in text and "：" not in text:
+        return False
+    head = label_key(text).partition(":")[0]
+    return head in table_labels().get("sign_off", frozenset())
+
+
 @lru_cache(maxsize=65536)
 def level_kind(text: str, fuzzy: bool = True) -> str | None:
     """'level1' | 'level2' | 'both' when the cell is an indicator category label, else None.
@@ -128,4 +136,7 @@ def is_indicator_nature(text: str) -> bool:
 
 
 def is_unit(text: str) -> bool:
-    return label_key(text) in table_labels()["unit"]
+    """A unit word: 户, 万元 — and any listed unit under a magnitude prefix (万户, 千人次, 亿立方米)."""
+    key = label_key(text)
+    units = table_labels()["unit"]
+    return key in units or (len(key) > 1 and key[0] in "万千亿" and key[1:] in units and key[1:] != "%")

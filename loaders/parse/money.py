@@ -41,7 +41,11 @@ def is_value_cell(text: str) -> bool:
 def read_money_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
     fields: list[str] = []
     i = start
-    while i < len(cells) and cells[i].text:
+    while i < len(cells) and (cells[i].text or is_spacer(cells, i)):
+        if not cells[i].text:
+            fields.append("ignore")   # a spreadsheet's empty spacer column: its cells stay empty in the rows
+            i += 1
+            continue
         found = header_field(cells[i].text, "money")
         if found is None and fields and i + 1 < len(cells) and header_field(cells[i + 1].text, "money"):
             found = garbled_header_field(cells[i].text, "money")
@@ -52,6 +56,13 @@ def read_money_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
     if "execution_rate_pct" not in fields:
         fields = _split_glued_rate_header(fields, [c.text for c in cells[start:i]])
     return fields, i
+
+
+def is_spacer(cells: list[Cell], i: int) -> bool:
+    """An empty tab cell between two money header cells of one line."""
+    nxt = cells[i + 1] if i + 1 < len(cells) else None
+    return not cells[i].text and cells[i].tab and i > 0 and nxt is not None and nxt.line == cells[i].line \
+        and nxt.sep == cells[i].sep and bool(nxt.text) and header_field(nxt.text, "money") is not None
 
 
 def _split_glued_rate_header(fields: list[str], texts: list[str]) -> list[str]:

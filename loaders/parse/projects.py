@@ -20,7 +20,7 @@ from loaders.parse.indicator_header import read_header
 from loaders.parse.indicators import IndicatorTable, parse_indicator_table
 from loaders.parse.labels import header_field, is_label
 from loaders.parse.layout import layout_tables_as_tabs
-from loaders.parse.money import FISCAL_KEYS, MoneyBlock, parse_money_block, rate_contradicts
+from loaders.parse.money import FISCAL_KEYS, MoneyBlock, is_spacer, parse_money_block, rate_contradicts
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.project_list import read_project_list
 from loaders.parse.tables import CELL, SPACE, Cell, cell_kind, cell_number, is_number_cell, tokenize
@@ -160,11 +160,14 @@ def _header_run(cells: list[Cell], i: int, context: str) -> list[str]:
     while i < len(cells) and cells[i].text and header_field(cells[i].text, context):
         fields.append(header_field(cells[i].text, context))
         i += 1
+        if context == "money" and i < len(cells) and is_spacer(cells, i):
+            i += 1   # a spreadsheet's empty spacer column inside the header
     return fields
 
 
 def starts_money_header(cells: list[Cell], i: int) -> bool:
-    if i > 0 and cells[i - 1].text and header_field(cells[i - 1].text, "money"):
+    before = i - 2 if i > 1 and is_spacer(cells, i - 1) else i - 1
+    if before >= 0 and cells[before].text and header_field(cells[before].text, "money"):
         return False
     fields = _header_run(cells, i, "money")
     return len(fields) >= 3 and len(_AMOUNT_OR_RATE & set(fields)) >= 2

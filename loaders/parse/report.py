@@ -80,8 +80,8 @@ def _name_department_tables(projects: list[Project], agency: str | None) -> None
 
 
 # department_budget key → the same quantity on a department-wide table (subject "department").
-_DEPARTMENT_TABLE_MONEY = (("budget", "budget_full_year"), ("executed", "executed"),
-                           ("execution_rate_pct", "execution_rate_pct"))
+_DEPARTMENT_TABLE_MONEY = (("budget", "budget_full_year"), ("budget_initial", "budget_initial"),
+                           ("executed", "executed"), ("execution_rate_pct", "execution_rate_pct"))
 
 
 def _fill_department_table_money(report: Report) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.parse.flattened import is_digit_blob, label_hits, split_at_labels
-from loaders.parse.labels import header_field, is_canned_actual, is_label, is_unit, level_kind
+from loaders.parse.labels import header_field, is_canned_actual, is_label, is_sign_off, is_unit, level_kind
 from loaders.parse.numbers import to_halfwidth
 
 # How a cell is separated from the previous one, strongest first.
@@ -244,6 +244,8 @@ def cell_kind(text: str) -> str | None:
     for name in ("money_row", "total", "project_name", "block_end", "name_stop"):
         if is_label(text, name):
             return name
+    if is_sign_off(text):
+        return "block_end"
     if header_field(text, "indicator") or header_field(text, "money"):
         return "header"
     if is_canned_actual(text):
