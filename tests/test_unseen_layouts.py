@@ -1178,3 +1178,95 @@ def test_the_departments_initial_budget_stated_in_prose_beside_the_adjusted_one(
     assert (budget["basic_expenditure"], budget["project_expenditure"]) == (4100.0, 8744.37)
     entry = next(p for p in report.projects if p.subject == "department")
     assert (entry.budget_initial, entry.budget_full_year) == (12480.0, 13106.5)
+
+
+# --- session 4: blind holdouts probe 6 / probe 7 ---------------------------------------------
+
+def test_ocr_letters_inside_numbers_are_read_as_digits_everywhere():
+    from loaders.parse.text import ocr_digits_fixed
+    assert ocr_digits_fixed("得分为9l.2分，支出l,O97.13万元，2O2l年")[0] == "得分为91.2分，支出1,097.13万元，2021年"
+    assert ocr_digits_fixed("O2O模式，CO2减排，IPv6，《办法》第3条")[0] == "O2O模式，CO2减排，IPv6，《办法》第3条"
+    assert ocr_digits_fixed("》95% 3O5·76 O76%")[0] == "≥95% 305.76 O76%"   # a stray O before 76% is a border
+    report = parse_report("\n".join([
+        "2022年度项目支出绩效自评表",
+        "项目名称 乡镇污水管网维护经费",
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 l20.00 l50.00 l44.OO 1O 96.O% 9.6",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 维护管网长度 》3O公里 32公里 4O 4O",
+        "总分 1OO 98.6",
+    ]), "example.txt")
+    (project,) = report.projects
+    assert money(project) == (120.0, 150.0, 144.0, 96.0, 10.0, 9.6)
+    assert rows(project) == [("产出指标", "数量指标", "维护管网长度", "≥30公里", "32公里", 40.0, 40.0)]
+    assert any("识别错字" in w for w in report.warnings)
+
+
+def test_a_money_row_that_goes_on_in_unreadable_cells_is_not_placed():
+    project, warnings = only_project("\n".join([
+        "项目名称 乡镇污水管网维护经费",
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 1 2 0.00 1#0.00 144.00 10 96.0% 9.6",
+    ]))
+    assert money(project) == (None,) * 6
+    assert any("无法识别" in w for w in warnings)
+
+
+def test_an_empty_rate_cell_a_pipe_row_drops_does_not_shift_the_score_into_it():
+    project, _ = only_project("\n".join([
+        "| 项目名称 | 老年人健康体检经费 |",
+        "| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+        "| | 年度资金总额 | 240 | 260 | 247 | 10 | | 9.5 |",
+    ]))
+    assert money(project) == (240.0, 260.0, 247.0, None, 10.0, 9.5)
+
+
+def test_points_printed_as_a_percent_beside_the_rate():
+    project, _ = only_project("\n".join([
+        "项目名称：河道保洁经费",
+        "单位：万元",
+        "资金情况\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t300.00\t320.00\t304.00\t10%\t95.00%\t9.5",
+    ]))
+    assert money(project) == (300.0, 320.0, 304.0, 95.0, 10.0, 9.5)
+
+
+def test_more_money_header_wordings():
+    project, _ = only_project("\n".join([
+        "项目名称\t社区矫正工作经费",
+        "资金情况（万元）\t年初预算数\t调整后预算数\t实际支出数\t分值\t执行率\t自评得分",
+        "年度资金总额\t52.00\t60.00\t57.00\t10\t95.00%\t9.5",
+    ]))
+    assert money(project) == (52.0, 60.0, 57.0, 95.0, 10.0, 9.5)
+
+
+def test_another_years_department_spending_in_prose_is_not_this_years():
+    report = parse_report("\n".join([
+        "某县司法局2023年度部门整体支出绩效自评报告",
+        "一、部门整体支出情况",
+        "2022年度我局实际支出为812.40万元。",
+        "2023年度全年预算数为905.00万元，全年实际支出为871.52万元，预算执行率96.30%。",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (905.0, 871.52, 96.3)
+    report = parse_report("\n".join([
+        "某县司法局2023年度部门整体支出绩效自评报告",
+        "2022年度我局实际支出为812.40万元。",
+    ]), "example.txt")
+    assert (report.department_budget or {}).get("executed") is None
+
+
+def test_a_department_table_with_initial_and_adjusted_budget_columns():
+    report = parse_report("\n".join([
+        "某县司法局2023年度部门整体支出绩效自评报告",
+        "部门预算收支情况如下表（单位：万元）：",
+        "| 项目 | 年初预算数 | 调整后预算数 | 实际支出数 | 执行率 |",
+        "|---|---|---|---|---|",
+        "| 合计 | 880.00 | 905.00 | 871.52 | 96.30% |",
+        "| 基本支出 | 600.00 | 612.00 | 612.00 | 100.00% |",
+        "| 项目支出 | 280.00 | 293.00 | 259.52 | 88.57% |",
+        "此外，2022年度我局实际支出为812.40万元。",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget_initial"], budget["budget"], budget["executed"]) == (880.0, 905.0, 871.52)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (612.0, 259.52)

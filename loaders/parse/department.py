@@ -56,17 +56,19 @@ class Figure:
     span: Span | None = None    # set for table-cell figures, which are read line by line
 
 
-def parse_department_budget(index: TextIndex, projects: list[Project], *,
-                            projects_from_line: int | None = None) -> tuple[dict | None, dict[str, Span], list[str]]:
+def parse_department_budget(index: TextIndex, projects: list[Project], *, projects_from_line: int | None = None,
+                            year: int | None = None) -> tuple[dict | None, dict[str, Span], list[str]]:
     """(department_budget or None, provenance "department_budget.<key>" → span, warnings).
 
     projects_from_line: where the document's project evaluations begin; figures from there on
-    are the projects'."""
+    are the projects'. year: the budget year evaluated; a sentence about another year
+    (2023年度我局实际支出为…) gives no figure."""
     view = CompactView(index)
     skip_lines = _table_lines(projects)
     if projects_from_line is not None:
         skip_lines |= set(range(projects_from_line, len(index.lines) + 1))
-    figures = [f for f in _labelled_figures(view) if view.line_of(f.start) not in skip_lines]
+    figures = [f for f in _labelled_figures(view) if view.line_of(f.start) not in skip_lines
+               and not _about_another_year(view.text, f.start, year)]
     figures += _part_figures(view, figures, skip_lines)
     for fig in figures:
         fig.span = view.span_of(fig.start, fig.end)
@@ -227,8 +229,8 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
             if fields is None:
                 continue
             for column, cell in zip(columns, row):
-                target = {"budget_full_year": fields[0], "executed": fields[1],
-                          "execution_rate_pct": fields[2]}.get(column or "")
+                target = {"budget_full_year": fields[0], "executed": fields[1], "execution_rate_pct": fields[2],
+                          "budget_initial": "budget_initial" if fields[0] == "budget" else None}.get(column or "")
                 if target and _BARE_NUMBER_RE.match(cell.replace(" ", "")):
                     value = parse_number(cell)
                     value = value if target == "execution_rate_pct" else to_wan(value, unit)
@@ -302,6 +304,18 @@ def _figure(text: str, match: re.Match, field: str, kind: str, before: list[Figu
             return None
         return Figure(field, value, match.start(), match.end())
     return None
+
+
+_YEAR_IN_CLAUSE_RE = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")   # 截至2023年2月底 is a date, not a year's money
+
+
+def _about_another_year(text: str, offset: int, year: int | None) -> bool:
+    """The sentence names a year before the figure, and it is not the year evaluated."""
+    if year is None:
+        return False
+    sentence = re.split(r"[。；;]", text[max(0, offset - SENTENCE_CHARS):offset])[-1]
+    years = _YEAR_IN_CLAUSE_RE.findall(sentence)
+    return bool(years) and int(years[-1]) != year
 
 
 def _bare_rate_after_amounts(text: str, offset: int, before: list[Figure]) -> bool:

@@ -135,11 +135,22 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
             if cell.boxed and label and values:
                 values.append(cell)   # an empty cell of a reader row keeps its column's place
         else:
+            if values and cell.line == values[-1].line and _garbled_number(cell.text):
+                # 2 8 6.40 3#2.00 …: the row goes on in cells we cannot read, so the values read so far
+                # are not known to be its first columns
+                block.warnings.append(f"资金行“{label or ''}”有无法识别的数字（{cell.text}），未读取。")
+                values = []
             break
         i += 1
     _close_row(block, label, values)
     block.end = i
     return block
+
+
+def _garbled_number(text: str) -> bool:
+    """A cell of digits with stray marks: no word, not a number (3l2.0O, 98.#%)."""
+    text = to_halfwidth(text).strip()
+    return bool(re.search(r"\d", text)) and not re.search(r"[\u4e00-\u9fff]", text) and not is_value_cell(text)
 
 
 _NOISY_BLOB = re.compile(r"^[A-Za-z]?([\d.,%]{4,}?)[\u4e00-\u9fff]{0,4}$")
@@ -219,7 +230,7 @@ def checked_rate(row: MoneyRow, text: str, warnings: list[str]) -> float | None:
 def place_values(values: list[str], columns: list[str], warnings: list[str], is_total: bool = True) -> dict[str, str]:
     """Which column each printed value belongs to (placeholders keep their slot, then drop)."""
     cols = list(columns)
-    rate_at = next((k for k, v in enumerate(values) if "%" in to_halfwidth(v)), None)
+    rate_at = _rate_position(values, cols)
     misplaced = "execution_rate_pct" in cols and rate_at is not None and rate_at != cols.index("execution_rate_pct")
     rejoined = _rejoined_split_number(values, cols) if len(values) == len(cols) + 1 else None
     if rejoined is not None:
@@ -232,6 +243,16 @@ def place_values(values: list[str], columns: list[str], warnings: list[str], is_
     else:
         pairs = _place_short_row(values, cols, is_total)
     return {c: v for c, v in pairs if c != "ignore" and v.strip() and not is_placeholder(v)}
+
+
+def _rate_position(values: list[str], cols: list[str]) -> int | None:
+    """Which value is the 执行率: the one with %, or — when the 分值 is printed as a percent too
+    (10% | 88.78%) — the percent under the 执行率 column."""
+    percents = [k for k, v in enumerate(values) if "%" in to_halfwidth(v)]
+    under_rate = cols.index("execution_rate_pct") if "execution_rate_pct" in cols else None
+    if len(percents) > 1 and len(values) == len(cols) and under_rate in percents:
+        return under_rate
+    return percents[0] if percents else None
 
 
 _SPLIT_HEAD_RE = re.compile(r"^\d{1,3}$")
@@ -282,6 +303,10 @@ def _place_long_row(values: list[str], cols: list[str], rate_at: int | None,
 
 def _place_short_row(values: list[str], cols: list[str], is_total: bool) -> list[tuple[str, str]]:
     rate = next((k for k, v in enumerate(values) if "%" in to_halfwidth(v)), None)
+    if rate is None and "execution_rate_pct" in cols and len(values) == len(cols) - 1:
+        held = _placements_that_hold(values, cols)
+        if len(held) == 1:
+            return held[0]   # | 100 | 100 | 95 | 10 | | 9.5 | with the empty 执行率 cell dropped
     if rate is None or "execution_rate_pct" not in cols:
         return list(zip(cols, values))
     r = cols.index("execution_rate_pct")
@@ -298,6 +323,21 @@ def _place_short_row(values: list[str], cols: list[str], is_total: bool) -> list
     pairs += list(zip(pre[len(pre) - len(before):], before)) if len(before) <= len(pre) else []
     pairs += list(zip(cols[r + 1:], after))
     return pairs
+
+
+def _placements_that_hold(values: list[str], cols: list[str]) -> list[list[tuple[str, str]]]:
+    """Each way to leave one column out of a row one value short, kept when the row then holds
+    together (执行率 = 执行数 / 预算数, 得分 ≤ 分值 …)."""
+    clean = [to_halfwidth(v).strip().replace(",", "") for v in values]
+    if any(not _VALUE_RE.match(v) or v.endswith("%") for v in clean):
+        return []
+    held = []
+    for missing in range(len(cols)):
+        kept = [c for k, c in enumerate(cols) if k != missing]
+        printed = [(c, v) for c, v in zip(kept, clean) if c != "ignore"]
+        if money_consistent([v for _, v in printed], [c for c, _ in printed]):
+            held.append(list(zip(kept, values)))
+    return held
 
 
 def _value(name: str, text: str, unit: str | None) -> float | None:

@@ -15,19 +15,22 @@ from loaders.parse.findings import parse_findings
 from loaders.parse.header import Found, find_agency, find_region, find_year
 from loaders.parse.projects import parse_projects
 from loaders.parse.scores import find_grade, find_total_score
-from loaders.parse.text import TextIndex, simplified_if_traditional, split_lines
+from loaders.parse.text import TextIndex, ocr_digits_fixed, simplified_if_traditional, split_lines
 from loaders.records import Project, Report
 
 
 def parse_report(text: str, file_name: str) -> Report:
     """Parse the whole document text of `file_name` into a Report."""
     text, converted = simplified_if_traditional(text)
+    text, ocr_fixed = ocr_digits_fixed(text)
     lines = split_lines(text)
     index = TextIndex(lines)
     projects, warnings = parse_projects(lines)
     report = Report(file=file_name, projects=projects, warnings=list(warnings))
     if converted:
         report.warnings.insert(0, "文本为繁体字，已逐字转为简体后识别（名称以简体记录）")
+    if ocr_fixed:
+        report.warnings.append("数字中有识别错字（如 l、O 代 1、0，》代 ≥），已按数字读取")
 
     agency = find_agency(index)
     _set(report, "agency", agency)
@@ -39,7 +42,7 @@ def parse_report(text: str, file_name: str) -> Report:
     _set(report, "grade", find_grade(index, projects, report.report_kind))
     if report.report_kind in ("department", "mixed"):
         budget, provenance, notes = parse_department_budget(
-            index, projects, projects_from_line=project_section_line(index))
+            index, projects, projects_from_line=project_section_line(index), year=report.year)
         report.department_budget = budget
         report.provenance.update(provenance)
         report.warnings.extend(notes)

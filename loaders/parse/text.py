@@ -177,3 +177,29 @@ def simplified_if_traditional(text: str) -> tuple[str, bool]:
     if not chinese or len(traditional.findall(sample)) / chinese < TRADITIONAL_SHARE:
         return text, False
     return text.translate(table), True
+
+
+# A run of digits, OCR's look-alike letters (O o → 0, l I → 1) and the separators between them; a
+# Latin letter on either side makes it a word or a code (CO2, IPv6), never a number.
+_OCR_RUN_RE = re.compile(r"(?<![A-Za-z])[\dOolI](?:[\dOolI]|[.,·](?=[\dOolI]))*(?![A-Za-z])")
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "·": "."})
+# ≥ read by OCR as 》 before a number (》150处); a 》 closing a 《title》 on the line is left alone
+_OCR_GE_RE = re.compile(r"》(?=\s*\d)")
+
+
+def ocr_digits_fixed(text: str) -> tuple[str, bool]:
+    """(text with OCR's letters inside numbers put right — 9l.2分 → 91.2分, 3O5·76 → 305.76,
+    》9O% → ≥90% —, whether anything changed). Only a run holding a real digit is touched;
+    lengths do not move, so line numbers and offsets stay those of the reader."""
+    def fix_run(match: re.Match) -> str:
+        run = match.group()
+        digits, letters = len(re.findall(r"\d", run)), len(re.findall(r"[OolI]", run))
+        if not digits or (digits < letters and not re.search(r"[.,·]", run)):
+            return run   # O2O is a word; l44.OO is a number
+        fixed = run.translate(_OCR_DIGITS)
+        # a number never opens with 0 before a digit: O76% is a stray O (a cell border) before 76%
+        return run[0] + fixed[1:] if run[0] in "Oo" and re.match(r"0\d", fixed) else fixed
+
+    fixed = _OCR_RUN_RE.sub(fix_run, text)
+    fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
+    return fixed, fixed != text
