@@ -1270,3 +1270,62 @@ def test_a_department_table_with_initial_and_adjusted_budget_columns():
     budget = report.department_budget
     assert (budget["budget_initial"], budget["budget"], budget["executed"]) == (880.0, 905.0, 871.52)
     assert (budget["basic_expenditure"], budget["project_expenditure"]) == (612.0, 259.52)
+
+
+def test_a_third_party_report_is_about_the_evaluated_unit_never_the_evaluator():
+    report = parse_report("\n".join([
+        "某县乡村道路提质改造工程",
+        "绩效评价报告",
+        "委托方：某县财政局",
+        "评价机构：某某工程咨询有限公司",
+        "被评价单位：某县交通运输局",
+        "一、项目概况",
+        "2022年度项目预算安排5,000,000.00元，实际支付4,800,000.00元，预算执行率96.00%。",
+        "二、评价结论",
+        "项目综合评分86.5分，评价等级为“良”。",
+        "某某工程咨询有限公司",
+    ]), "example.txt")
+    assert (report.evaluation_type, report.agency) == ("third_party", "某县交通运输局")
+
+
+def test_a_third_party_report_names_the_supervising_unit_before_the_implementer():
+    report = parse_report("\n".join([
+        "某县2021年度农村环境整治专项资金绩效评价报告",
+        "委托单位：某县财政局",
+        "评价机构：某会计师事务所有限公司",
+        "项目主管单位：某县生态环境局",
+        "项目实施单位：某县环境监测站",
+        "2021年度该项目全年预算800.00万元，实际支出760.00万元，预算执行率95.00%。",
+    ]), "example.txt")
+    assert report.agency == "某县生态环境局"
+    self_report = parse_report("\n".join([
+        "2021年度项目支出绩效自评表",
+        "项目名称\t农村环境整治专项资金",
+        "主管部门\t某县生态环境局\t实施单位\t某县环境监测站",
+    ]), "example.txt")
+    assert self_report.agency == "某县环境监测站"   # a self-evaluation: the unit that reports is the implementer
+
+
+def test_grading_rules_and_counts_of_graded_projects_are_no_score_or_grade():
+    report = parse_report("\n".join([
+        "某县2022年度城区绿化养护专项资金绩效评价报告",
+        "项目主管单位：某县林业局",
+        "评分标准：综合得分85分（含）以上为“优”，70分（含）至85分为“良”，60分以下为“差”。",
+        "综合得分78.4分，评价等级为“良”。",
+    ]), "example.txt")
+    assert (report.total_score, report.grade) == (78.4, "良")
+    assert [p.total_score for p in report.projects] == [78.4]
+    notice = parse_report("\n".join([
+        "某县财政局关于2022年度项目支出绩效自评结果的公示",
+        "序号\t项目名称\t全年预算数（万元）\t全年执行数（万元）\t执行率\t自评得分\t自评等级",
+        "1\t城区绿化养护经费\t80.00\t80.00\t100.00%\t97\t优",
+        "2\t乡村学校营养餐补助\t120.00\t110.00\t91.67%\t84\t良",
+        "两个项目中，1个项目自评等级为“优”，1个项目为“良”；对评价等级为“中”及以下的项目压减预算。",
+    ]), "example.txt")
+    assert notice.grade is None
+
+
+def test_execution_points_stated_right_after_the_rate():
+    from loaders.parse.narrative import stated_money
+    stated = stated_money(["全年预算资金80万元，实际支出76万元，预算执行率95%（该项分值10分，得9.5分）。"])
+    assert (stated["execution_weight"].value, stated["execution_score"].value) == (10.0, 9.5)

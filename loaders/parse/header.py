@@ -48,17 +48,34 @@ class Found:
 
 # ---------------------------------------------------------------- agency
 
-def find_agency(index: TextIndex) -> Found | None:
-    """The reporting unit as written, from the strongest evidence present."""
+def find_agency(index: TextIndex, third_party: bool = False) -> Found | None:
+    """The reporting unit as written, from the strongest evidence present. In a third-party
+    report the evaluated unit is the 项目主管单位, ahead of the unit that carried the project out."""
+    label_ranks = (0, 3, 1) if third_party else (0, 1)
     finders = (lambda: _agency_from_cover(index),
-               lambda: _agency_from_labels(index, rank=1), lambda: _agency_from_title(index),
+               *(lambda rank=rank: _agency_from_labels(index, rank=rank) for rank in label_ranks),
+               lambda: _agency_from_title(index),
                lambda: _agency_from_labels(index, rank=3), lambda: _agency_from_labels(index, rank=4),
                lambda: _agency_from_mentions(index))
+    evaluators = _evaluator_names(index)
     for finder in finders:
         found = finder()
-        if found is not None:
+        if found is not None and found.value not in evaluators:
             return found
     return None
+
+
+EVALUATOR_RANK = 9
+
+
+def _evaluator_names(index: TextIndex) -> set[str]:
+    """Names the report gives its evaluator (评价机构：XX咨询有限公司): never the agency."""
+    names = set()
+    for row in read_rows("agency_labels.csv"):
+        if int(row["rank"]) == EVALUATOR_RANK:
+            pattern = r"(?<!被)" + re.escape(row["label"]) + r"\s*[:：][\s|]*(" + _NAME_CHARS + r"+)"   # not 被评价单位
+            names |= {m.group(1) for m in re.finditer(pattern, index.text)}
+    return names
 
 
 def _agency_from_labels(index: TextIndex, rank: int) -> Found | None:

@@ -39,9 +39,13 @@ BUDGET_RE = re.compile(r"(?:" + _money_words("budget") + ")" + _GAP + _NUM)
 EXECUTED_RE = re.compile(r"(?:" + _money_words("executed") + r")(?:为|了)?" + r"[^。；;，,\n]{0,10}?" + _NUM)
 RATE_RE = re.compile(r"(?:执行率|支付进度|执行进度)(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
 # 预算执行率指标权重10分，本项目预算执行率96.31%，得9.6分: the execution row's points and score in prose
-EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:权重|分值|满分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分"
+# 预算执行率权重10分…得9.5分, or after the rate: 预算执行率95.03%（该项分值10分，得9.5分）
+EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:为?\s*\d+(?:\.\d+)?%\s*[(（]?\s*(?:该项|该指标)?)?"
+                                 r"(?:权重|分值|满分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分"
                                  r"[^。；;]{0,40}?得(?:分)?(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
-SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|自评得分|评价得分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分")
+# not a band of the grading rules: 综合得分90分（含）以上为“优”
+SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|自评得分|评价得分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分"
+                      r"(?!\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下))")
 _TITLE_CUT = re.compile(r"(?:重点)?(?:项目)?(?:财政)?(?:支出)?绩效(?:的)?(?:自评|评价|目标|管理)|指标完成|自评报告|自评表|评价报告")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _ORG_END = re.compile(r"^.{2,20}?(?:医院|委员会|办公室|局|中心|政府|学校|中学|小学|学院|部|办|院|所|站|队|馆|公司)(?=.{4,})")

@@ -32,12 +32,13 @@ def parse_report(text: str, file_name: str) -> Report:
     if ocr_fixed:
         report.warnings.append("数字中有识别错字（如 l、O 代 1、0，》代 ≥），已按数字读取")
 
-    agency = find_agency(index)
+    evaluation_type = find_evaluation_type(index)
+    agency = find_agency(index, third_party=evaluation_type is not None and evaluation_type.value == "third_party")
     _set(report, "agency", agency)
     _set(report, "region", find_region(index, agency))
     _set(report, "year", find_year(index))
     _set(report, "report_kind", find_report_kind(index, projects))
-    _set(report, "evaluation_type", find_evaluation_type(index))
+    _set(report, "evaluation_type", evaluation_type)
     _set(report, "total_score", find_total_score(index, projects, report.report_kind))
     _set(report, "grade", find_grade(index, projects, report.report_kind))
     if report.report_kind in ("department", "mixed"):

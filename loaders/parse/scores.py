@@ -23,6 +23,8 @@ PROJECT_SUBJECT_CHARS = 8
 GRADE_SUBJECT_CHARS = 20    # "本项目评价得分88分，评价等级为良好": the subject comes earlier
 _SCORE_FOLLOWS_RE = re.compile(r"[\s,，;；]*(?:其中)?[^\d。]{0,6}?(?:得分|评分|自评分)")
 _QUOTE = r"[“\"「『]?"
+_BAND_AFTER_RE = re.compile(r"\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下)")
+_COUNT_OF_SUBJECTS_RE = re.compile(r"\d+个(?:项目|单位|部门)")
 _TABLE_SCORE_FOLLOWS_RE = re.compile(r"[ \t|]+\d+(?:\.\d+)?\s*分?(?![\d.])")
 
 
@@ -66,8 +68,8 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False) -> li
         rest = index.text[match.end(): match.end() + 4]
         if not (match.group(1) or match.group(3)):
             continue  # "总分 100 96" / "总分 100": a table row (weight, score), read by _table_totals
-        if re.match(r"\s*[-~—至到%]", rest):
-            continue  # a range or a percent, not a score
+        if re.match(r"\s*[-~—至到%]", rest) or _BAND_AFTER_RE.match(index.text, match.end()):
+            continue  # a range, a percent or a band (90分（含）以上为优), not a score
         if skip_project_scores and _about_a_project(index.text, match.start()):
             continue
         value = float(match.group(2))
@@ -147,8 +149,10 @@ def _stated_grades(index: TextIndex, *, skip_project_grades: bool = False) -> li
                 continue
             if text[match.end(): match.end() + 1] in ("、", "/"):
                 continue  # "等级为优秀、良好、合格、不合格": the scale, not a grade
-            if re.match(r"[”\"」』]?的", text[match.end(): match.end() + 2]):
-                continue  # "对评价等级为“差”的项目…": a condition on other evaluations, not a result
+            if re.match(r"[”\"」』]?(?:的|及以下|及以上|以下|以上)", text[match.end(): match.end() + 4]):
+                continue  # "对评价等级为“差”的项目…", "“中”及以下的": a condition on other evaluations
+            if _COUNT_OF_SUBJECTS_RE.search(re.split(r"[。；;，,\n]", text[max(0, match.start() - 12): match.start()])[-1]):
+                continue  # "其中1个项目自评等级为“优”": a count of evaluations, not the document's grade
             word = next(g for g in match.groups() if g).replace("\n", "")
             start, end = offsets[match.start()], offsets[match.end() - 1] + 1
             if skip_project_grades and _about_a_project(index.text, start, reach=GRADE_SUBJECT_CHARS):
