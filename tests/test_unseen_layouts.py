@@ -1329,3 +1329,18 @@ def test_execution_points_stated_right_after_the_rate():
     from loaders.parse.narrative import stated_money
     stated = stated_money(["全年预算资金80万元，实际支出76万元，预算执行率95%（该项分值10分，得9.5分）。"])
     assert (stated["execution_weight"].value, stated["execution_score"].value) == (10.0, 9.5)
+
+
+def test_in_a_pipe_grid_a_cells_column_says_its_level():
+    project, _ = only_project("\n".join([
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+        "|---|---|---|---|---|---|---|",
+        "| 预算执行 | 预算执行率 | 部门预算执行率 | 100% | 98.20% | 10 | 9.8 |",
+        "| 产出指标 | 数量指标 | 法律援助案件数 | ≥300件 | 326件 | 40 | 40 |",
+        "| | 获得感 | 受援群众满意度 | ≥90% | 95% | 10 | 10 |",
+    ]))
+    assert rows(project) == [
+        ("预算执行", "预算执行率", "部门预算执行率", "100%", "98.20%", 10.0, 9.8),
+        ("产出指标", "数量指标", "法律援助案件数", "≥300件", "326件", 40.0, 40.0),
+        ("产出指标", "获得感", "受援群众满意度", "≥90%", "95%", 10.0, 10.0),
+    ]

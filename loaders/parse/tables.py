@@ -54,6 +54,7 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
     cells: list[Cell] = []
     blank, tab_mode, blank_run = False, False, 0
     previous_row: list[Cell] = []   # filled cells of the last tab row line
+    pipe_width: int | None = None   # cells in the last pipe row, empty ones included
     for offset, raw in enumerate(lines):
         number = first + offset
         line = raw.rstrip("\r\n")
@@ -68,9 +69,16 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
         if (is_pipe_line(line) and _MARKDOWN_RULE_RE.match(line)) or _PAGE_NUMBER_RE.match(line):
             continue   # | --- | --- | under a markdown header, or a page number (— 1 —): no cells
         if is_pipe_line(line):
-            parts, tab_mode, previous_row = _split_pipe(line), False, []
-            cells += [Cell(p, number, CELL, boxed=True) for p in parts]
-        elif "\t" in line:
+            tab_mode, previous_row = False, []
+            parts = _pipe_parts(line)
+            # a run of pipe rows of one width is a grid: a cell's place is its column (empty cells count)
+            same_width = pipe_width in (None, len(parts))
+            cells += [Cell(p, number, CELL, boxed=True, col=k if same_width else -1) for k, p in enumerate(parts) if p]
+            pipe_width = len(parts)
+            blank, blank_run = False, 0
+            continue
+        pipe_width = None
+        if "\t" in line:
             new = _split_tab_line(line, number, blank)
             row_line = len(new) > 1
             # a line opening with a tab starts a row whose first (merged) cell is empty
@@ -101,8 +109,12 @@ def _extend(cell: Cell, text: str, number: int) -> None:
     cell.last_line = number
 
 
-def _split_pipe(line: str) -> list[str]:
-    return [p.strip() for p in line.strip().strip("|").split("|") if p.strip()]
+def _pipe_parts(line: str) -> list[str]:
+    """A pipe row's cells, empty ones included: | | 年度资金总额 | 100 | → ['', '年度资金总额', '100']."""
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") else body
+    return [p.strip() for p in body.split("|")]
 
 
 def _split_tab_line(line: str, number: int, blank: bool) -> list[Cell]:
