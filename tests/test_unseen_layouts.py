@@ -1344,3 +1344,30 @@ def test_in_a_pipe_grid_a_cells_column_says_its_level():
         ("产出指标", "数量指标", "法律援助案件数", "≥300件", "326件", 40.0, 40.0),
         ("产出指标", "获得感", "受援群众满意度", "≥90%", "95%", 10.0, 10.0),
     ]
+
+
+def test_a_zero_total_row_with_an_empty_rate_cell_gets_no_guessed_rate():
+    project, _ = only_project("\n".join([
+        "| 项目名称 | 村卫生室设备配置 |",
+        "| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+        "| | 年度资金总额 | 0 | 0 | 0 | 10 | | 10 |",
+    ]))
+    assert money(project) == (0.0, 0.0, 0.0, None, None, None)
+
+
+def test_a_tight_layout_with_cells_one_space_apart_and_numbers_right_aligned():
+    project, _ = only_project("\n".join([
+        " 项目名称              乡村文化广场建设补助",
+        " 一级指标   二级指标       三级指标                    指标值    实际完成值    分值    得分",
+        " 产出指标   数量指标       新建文化广场                  ≥12个         12个          40      40",
+        " 效益指标   可持续影响指标 广场长效管护机制              健全           健全          20      18",
+        " 满意度指标 服务对象满意度 村民满意度                    ≥90%           93%          40      40",
+        "            指标",
+        " 总分                                                                             100     98",
+    ]))
+    assert rows(project) == [
+        ("产出指标", "数量指标", "新建文化广场", "≥12个", "12个", 40.0, 40.0),
+        ("效益指标", "可持续影响指标", "广场长效管护机制", "健全", "健全", 20.0, 18.0),
+        ("满意度指标", "服务对象满意度指标", "村民满意度", "≥90%", "93%", 40.0, 40.0),
+    ]
+    assert project.total_score == 98.0

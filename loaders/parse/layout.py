@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from loaders.parse.labels import header_field, is_label
 from loaders.parse.numbers import to_halfwidth
@@ -78,12 +79,22 @@ def _runs(line: str, wide: bool = True) -> list[tuple[int, str]]:
     return [(_display_width(line[:m.start()]) if wide else m.start(), m.group()) for m in _RUN_RE.finditer(line)]
 
 
+def _width(text: str, wide: bool) -> int:
+    return _display_width(text) if wide else len(text)
+
+
 def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _header_columns(line: str, wide: bool) -> list[tuple[int, str]] | None:
-    """(start, field) of each header cell, when the line is a space-aligned indicator header."""
+class Column(NamedTuple):
+    start: int
+    field: str
+    end: int
+
+
+def _header_columns(line: str, wide: bool) -> list[Column] | None:
+    """(start, field, end) of each header cell, when the line is a space-aligned indicator header."""
     if "\t" in line or "|" in line:
         return None
     runs = _runs(line, wide)
@@ -93,29 +104,76 @@ def _header_columns(line: str, wide: bool) -> list[tuple[int, str]] | None:
     names = {f for _, f in fields}
     if "name" not in names or not names & {"weight", "score", "target", "actual"}:
         return None
-    return [(start, f) for start, f in fields]
+    return [Column(start, f, start + _width(text, wide)) for (start, f), (_, text) in zip(fields, runs)]
 
 
-def _column_of(start: int, columns: list[tuple[int, str]]) -> int | None:
+def _column_of(start: int, columns: list[Column]) -> int | None:
     found = None
-    for k, (col_start, _) in enumerate(columns):
-        if start + COLUMN_SLACK >= col_start:
+    for k, column in enumerate(columns):
+        if start + COLUMN_SLACK >= column.start:
             found = k
     return found
 
 
-def _placed(line: str, columns: list[tuple[int, str]], wide: bool) -> dict[int, str] | None:
+def _placed(line: str, columns: list[Column], wide: bool) -> dict[int, str] | None:
     """Column → text of a data line, or None when a run fits no column (the table has ended)."""
     cells: dict[int, str] = {}
-    for start, text in _runs(line, wide):
+    words = _words_by_column(line, columns, wide)
+    for start, text in words:
         k = _column_of(start, columns)
         if k is None or k in cells:
-            return None
+            return _placed_by_centres(words, columns, wide) or _placed_in_order(words, columns)
         cells[k] = text
     return cells
 
 
-def _starts_row(cells: dict[int, str], columns: list[tuple[int, str]]) -> bool:
+def _placed_in_order(words: list[tuple[int, str]], columns: list[Column]) -> dict[int, str] | None:
+    """A line whose runs sit nowhere near the header's columns: one run per column in order, or —
+    a total row (总分 … 100 98) — its label first and its numbers in the last columns."""
+    if len(words) == len(columns):
+        return {k: text for k, (_, text) in enumerate(words)}
+    numbers = [text for _, text in words[1:]]
+    if is_label(words[0][1], "total") and numbers and all(_NUMBER_RE.match(to_halfwidth(n)) for n in numbers):
+        first = len(columns) - len(numbers)
+        return {0: words[0][1], **{first + k: n for k, n in enumerate(numbers)}} if first > 0 else None
+    return None
+
+
+def _placed_by_centres(words: list[tuple[int, str]], columns: list[Column], wide: bool) -> dict[int, str] | None:
+    """Numbers set right-aligned or centred may start past their header's start (…分值    得分 over
+    …   50      50): each run goes to the header whose centre is nearest its own, when that keeps
+    the runs in order, one per column."""
+    cells: dict[int, str] = {}
+    last = -1
+    for start, text in words:
+        centre = start + _width(text, wide) / 2
+        k = min(range(len(columns)), key=lambda n: abs((columns[n].start + columns[n].end) / 2 - centre))
+        if k <= last:
+            return None
+        cells[k], last = text, k
+    return cells
+
+
+def _words_by_column(line: str, columns: list[Column], wide: bool) -> list[tuple[int, str]]:
+    """The line's runs, a run cut where one of its words starts in a later column: a tight layout
+    sets two cells one space apart (满意度指标 服务对象满意度 群众满意度)."""
+    out: list[tuple[int, str]] = []
+    for start, text in _runs(line, wide):
+        column = _column_of(start, columns)
+        out.append((start, ""))
+        offset = start
+        for word in text.split(" "):
+            word_column = _column_of(offset, columns)
+            if out[-1][1] and word_column is not None and column is not None and word_column > column:
+                out.append((offset, ""))
+                column = word_column
+            begun, joined = out[-1]
+            out[-1] = (begun, f"{joined} {word}" if joined else word)
+            offset += _width(word, wide) + 1
+    return out
+
+
+def _starts_row(cells: dict[int, str], columns: list[Column]) -> bool:
     """A number under 分值 / 得分 starts a row; in a table without them, a name with a value beside it."""
     if is_label(cells.get(0, ""), "total"):
         return True    # 总分 … 100 99 (its numbers need not sit under 分值 / 得分)
@@ -126,11 +184,11 @@ def _starts_row(cells: dict[int, str], columns: list[tuple[int, str]]) -> bool:
                for k, text in cells.items())
 
 
-def _scored(columns: list[tuple[int, str]]) -> bool:
-    return any(field in ("weight", "score") for _, field in columns)
+def _scored(columns: list[Column]) -> bool:
+    return any(column.field in ("weight", "score") for column in columns)
 
 
-def _read_rows(lines: list[str], header_at: int, columns: list[tuple[int, str]],
+def _read_rows(lines: list[str], header_at: int, columns: list[Column],
                wide: bool) -> tuple[list[tuple[int, dict[int, str]]], int]:
     """(rows as (first line, column → text), the line after the table)."""
     rows: list[tuple[int, dict[int, str]]] = []

@@ -305,8 +305,12 @@ def _place_short_row(values: list[str], cols: list[str], is_total: bool) -> list
     rate = next((k for k, v in enumerate(values) if "%" in to_halfwidth(v)), None)
     if rate is None and "execution_rate_pct" in cols and len(values) == len(cols) - 1:
         held = _placements_that_hold(values, cols)
-        if len(held) == 1:
-            return held[0]   # | 100 | 100 | 95 | 10 | | 9.5 | with the empty 执行率 cell dropped
+        left_aligned = list(zip(cols, values))
+        if held and not (left_aligned in held and _rate_confirmed(dict(left_aligned))):
+            # | 100 | 100 | 95 | 10 | | 9.5 | with the empty 执行率 cell dropped: the one placement that holds
+            # together, or of several only what they all agree on
+            agreed = set.intersection(*(set(pairs) for pairs in held))
+            return [pair for pair in held[0] if pair in agreed]
     if rate is None or "execution_rate_pct" not in cols:
         return list(zip(cols, values))
     r = cols.index("execution_rate_pct")
@@ -338,6 +342,15 @@ def _placements_that_hold(values: list[str], cols: list[str]) -> list[list[tuple
         if money_consistent([v for _, v in printed], [c for c, _ in printed]):
             held.append(list(zip(kept, values)))
     return held
+
+
+def _rate_confirmed(printed: dict[str, str]) -> bool:
+    """The row's bare 执行率 is 执行数 / 全年预算数 (or the row has no rate)."""
+    if "execution_rate_pct" not in printed:
+        return True
+    full, spent = parse_number(printed.get("budget_full_year")), parse_number(printed.get("executed"))
+    rate = parse_number(printed["execution_rate_pct"])
+    return bool(full) and spent is not None and rate is not None and abs(spent / full * 100 - rate) <= 1.0
 
 
 def _value(name: str, text: str, unit: str | None) -> float | None:
