@@ -1371,3 +1371,21 @@ def test_a_tight_layout_with_cells_one_space_apart_and_numbers_right_aligned():
         ("满意度指标", "服务对象满意度指标", "村民满意度", "≥90%", "93%", 40.0, 40.0),
     ]
     assert project.total_score == 98.0
+
+
+def test_prose_indicators_with_targets_named_as_goals_quoted_names_and_points():
+    from loaders.parse.narrative import narrative_indicators
+    found = narrative_indicators([
+        "（一）产出指标",
+        "数量指标：发放助学金人次，年度目标不少于1200人次，实际完成1265人次（分值20分，得20分）；"
+        "资助覆盖学校数，年度目标不少于40所，实际完成38所，未完成原因是两所学校撤并（分值10分，得8分）。",
+        "2.质量指标。“资助对象识别准确率”指标值为100%，实际完成100%。",
+        "（二）满意度指标",
+        "服务对象满意度指标：家长满意度，年度目标≥90%，经抽样调查实际完成95.6%（分值10分，得10分）。",
+    ])
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in found] == [
+        ("产出指标", "数量指标", "发放助学金人次", "不少于1200人次", "1265人次", 20.0, 20.0),
+        ("产出指标", "数量指标", "资助覆盖学校数", "不少于40所", "38所", 10.0, 8.0),
+        ("产出指标", "质量指标", "资助对象识别准确率", "100%", "100%", None, None),
+        ("满意度指标", "服务对象满意度指标", "家长满意度", "≥90%", "95.6%", 10.0, 10.0),
+    ]

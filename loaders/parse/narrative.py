@@ -376,40 +376,66 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
             continue
         pairs = stated_pairs(text)
         for pair in pairs:
-            out.append(Indicator(level1=level1, level2=pair[0] or level2, name=pair[1], target=pair[2],
-                                 actual=pair[3], provenance={"target": (number, number), "actual": (number, number)}))
+            span = (number, number)
+            out.append(Indicator(level1=level1, level2=pair.level2 or level2, name=pair.name, target=pair.target,
+                                 actual=pair.actual, weight=pair.weight, score=pair.score,
+                                 provenance={k: span for k in ("target", "actual", "weight", "score")
+                                             if getattr(pair, k) is not None}))
         if pairs:
             continue
         for name, actual in _entries(text):
             if _NOT_AN_INDICATOR.search(name):
                 continue   # 本项目自评得分为96分 / 资金执行率为… are about the project, not an indicator
+            if len(actual) > MAX_PROSE_ACTUAL:
+                continue   # 数量指标：<a sentence we could not read>: no value stated on its own
             out.append(Indicator(level1=level1, level2=level2, name=name, actual=actual,
                                  provenance={"actual": (number, number)}))
     return out
 
 
+# One indicator stated in a sentence: [二级：] name, 年度指标值/目标 target, [how measured] 实际完成 actual,
+# [a reason] (分值15分，得12分). The name stands before a comma or in quotes (“补助企业数”指标值为…).
 _STATED_PAIR_RE = re.compile(
-    r"(?:^|[；;。])\s*(?:[(（]?\d+[)）.、．])?\s*(?:([\u4e00-\u9fff]{2,12}指标)\s*[:：])?\s*([^，,:：；;。]{2,40})[，,]\s*"
-    r"(?:年度)?(?:指标值|目标值)为?\s*([^，,]+?)[，,]\s*实际(?:完成)?值?为?\s*([^，,。；;]+)")
+    r"(?:^|[；;。])\s*(?:[(（]?\d+[)）.、．])?\s*(?:([\u4e00-\u9fff]{2,12}指标)\s*[:：。.])?\s*"
+    r"(?:[“\"]([^”\"]{2,40})[”\"]\s*|([^，,:：；;。“”]{2,40})[，,]\s*)"
+    r"(?:年度)?(?:指标值|目标值|预期目标|目标)(?:为|是)?\s*([^，,]+?)[，,]\s*"
+    r"[^，,。；;\d]{0,8}?实际(?:完成)?值?(?:为|达到)?\s*([^，,。；;(（]+)"
+    r"(?:[^。；;(（]{0,40}?[(（]\s*(?:分值|权重)\s*(\d+(?:\.\d+)?)\s*分?\s*[，,]\s*得(?:分)?\s*(\d+(?:\.\d+)?)\s*分?\s*[)）])?")
 
 
-def stated_pairs(text: str) -> list[tuple[str | None, str, str, str]]:
-    """'(1)数量指标：受益学校数量，年度指标值为≥32所，实际完成值为34所；…' → (二级, name, target, actual)
-    for each indicator the sentence names; a 二级 named once holds for the rest of the sentence."""
+@dataclass
+class StatedIndicator:
+    level2: str | None
+    name: str
+    target: str
+    actual: str
+    weight: float | None = None
+    score: float | None = None
+
+
+def stated_pairs(text: str) -> list[StatedIndicator]:
+    """'(1)数量指标：受益学校数量，年度指标值为≥32所，实际完成值为34所；…' → one entry per indicator
+    the sentence names; a 二级 named once holds for the rest of the sentence. Points stated in
+    brackets after it (分值15分，得12分) are its weight and score when the score is within them."""
     out = []
     level2 = None
     for match in _STATED_PAIR_RE.finditer(text.strip()):
         if match.group(1):
             level2 = match.group(1) if match.group(1) in table_labels()["level2"] else None
-        out.append((level2, match.group(2).strip(), match.group(3).strip(), match.group(4).strip()))
+        weight, score = (float(match.group(6)), float(match.group(7))) if match.group(6) else (None, None)
+        if weight is not None and not 0 <= score <= weight:
+            weight = score = None
+        out.append(StatedIndicator(level2, (match.group(2) or match.group(3)).strip(), match.group(4).strip(),
+                                   match.group(5).strip(), weight, score))
     return out
 
 
-def stated_pair(text: str) -> tuple[str | None, str, str, str] | None:
+def stated_pair(text: str) -> StatedIndicator | None:
     pairs = stated_pairs(text)
     return pairs[0] if pairs else None
 
 
+MAX_PROSE_ACTUAL = 40
 _NOT_AN_INDICATOR = re.compile(r"得分|评分|总分|预算|执行率|为$|是$|本项目|该项目")
 
 
