@@ -24,6 +24,7 @@ _EMPTY_COST = {"name": 4.0, "target": 1.2, "actual": 1.2, "weight": 1.0, "score"
                "reason": 0.0, "ignore": 0.25, "target_op": 0.2, "target_value": 0.6, "target_unit": 0.2,
                "ratio": 1.0, "adjusted": 0.1}
 _RATIO_RE = re.compile(r"^\d+(?:\.\d+)?\s*%?$")
+_VALUE_START_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|[≥≤≧≦<>＞＜])")
 AMBIGUITY_MARGIN = 0.15
 MAX_GROUP = 12          # cells one column may take (a wrapped cell, a note column)
 MAX_ROW_CELLS = 40
@@ -121,6 +122,9 @@ def _group_cost(field_name: str, view: RowView, start: int, end: int,
     first = group[0].text
     if field_name == "name" and (view.number[start] or is_canned_actual(first)):
         cost += 3.0
+    if field_name == "name":
+        # a name does not wrap into a date or a comparison (疗养时限 / 2022年10月 / 底前: the date is the target)
+        cost += 1.0 * sum(1 for k in range(start + 1, end) if _VALUE_START_RE.match(to_halfwidth(view.cells[k].text)))
     if field_name == "target_op" and not re.match(r"^[≥≤≧≦═=<>＞＜＝]", to_halfwidth(first)) \
             and not is_indicator_nature(first):
         cost += 0.5
