@@ -1400,3 +1400,48 @@ def test_one_cell_per_line_a_date_target_broken_across_lines_stays_the_target():
         "", "总分", "100", "100",
     ]))
     assert rows(project)[1:] == [("产出指标", "时效指标", "疗养任务完成时限", "2023年11月底前", "2023年10月15日", 10.0, 10.0)]
+
+
+def test_a_department_form_with_parts_rows_short_of_amounts():
+    report = parse_report("\n".join([
+        "部门整体支出绩效自评表",
+        "（2022年度）",
+        "部门（单位）名称\t某县自然资源局",
+        "年度预算申请（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "\t年度资金总额\t980.00\t1,120.00\t1,086.40\t10\t97.00%\t9.7",
+        "\t按收入性质分\t财政拨款\t1,120.00\t1,086.40",
+        "\t\t其他资金\t0\t0",
+        "\t按支出性质分\t基本支出\t700.00\t698.20",
+        "\t\t项目支出\t420.00\t388.20",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t不动产登记办件量\t≥5000件\t5320件\t90\t90",
+        "总分\t\t\t\t\t100\t99.7",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["budget_initial"]) == (1120.0, 1086.4, 980.0)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (698.2, 388.2)
+    assert (budget["basic_budget"], budget["project_budget"]) == (700.0, 420.0)
+    (entry,) = report.projects
+    assert (entry.extras["fiscal_appropriation_full_year"], entry.extras["fiscal_appropriation_executed"]) == (1120.0, 1086.4)
+
+
+def test_a_total_row_whose_weights_are_percent_and_a_closing_grade_line():
+    report = parse_report("\n".join([
+        "某县林业局2022年度项目支出绩效自评表",
+        "项目名称\t森林防火专项经费",
+        "一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t权重\t自评得分",
+        "产出指标\t数量指标\t巡护里程\t≥1200公里\t1260公里\t70%\t70",
+        "效益指标\t生态效益指标\t森林火灾受害率\t≤0.9‰\t0.2‰\t30%\t28",
+        "合计\t\t\t\t100%\t98",
+        "自评结论：优",
+    ]), "example.txt")
+    assert (report.total_score, report.grade) == (98.0, "优")
+
+
+def test_an_adjusted_budget_stated_as_调整预算数():
+    report = parse_report("\n".join([
+        "某县人民医院2022年度部门整体支出绩效自评报告",
+        "2022年度年初预算数为8,200.00万元，调整预算数为8,960.50万元，全年支出合计8,702.12万元，预算执行率97.12%。",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget_initial"], budget["budget"], budget["executed"]) == (8200.0, 8960.5, 8702.12)

@@ -666,6 +666,9 @@ def _split_score_pair(text: str) -> list[float] | None:
     return found[0] if len(found) == 1 else None
 
 
+_ALL_WEIGHTS_RE = re.compile(r"^\s*100(?:\.0+)?\s*[%％]\s*$")
+
+
 def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
     first = i
     glued = re.match(r"\d+(?:\.\d+)?", to_halfwidth(cells[i].text)) if i < len(cells) and cells[i].flat else None
@@ -676,8 +679,10 @@ def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
         table.total_span = (cells[i].line, cells[i].line)
         return i + 1
     while i < len(cells) and (is_number_cell(cells[i].text) or is_placeholder(cells[i].text) or
-                              (not cells[i].text and cells[i].boxed)):
-        if is_number_cell(cells[i].text):
+                              (not cells[i].text and cells[i].boxed) or _ALL_WEIGHTS_RE.match(cells[i].text)):
+        if _ALL_WEIGHTS_RE.match(cells[i].text):
+            table.total.append(100.0)   # 合计 | 100% | 95: percent weights add up to the 100 points
+        elif is_number_cell(cells[i].text):
             value = cell_number(cells[i].text)
             if value > 100 and cells[i].flat:
                 table.total += _split_score_pair(to_halfwidth(cells[i].text).strip()) or []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from loaders.parse.flattened import is_digit_blob, money_consistent, split_money_blob
 from loaders.parse.labels import garbled_header_field, header_field, is_label, label_key
@@ -111,8 +112,8 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
         elif kind == "money_row" or (label is None and values == [] and is_label(cell.text, "money_sublabel")):
             _close_row(block, label, values)
             label, values = label_key(cell.text), []
-        elif is_label(cell.text, "money_sublabel") or cell.text.strip() == "元":
-            pass   # 预算数 / 执行数 before their values; 元 wrapped off "20.9万"
+        elif is_label(cell.text, "money_sublabel") or cell.text.strip() == "元" or is_label(cell.text, "money_group"):
+            pass   # 预算数 / 执行数 before their values; 元 wrapped off "20.9万"; 按支出性质分 over its parts
         elif cell.text and is_value_cell(cell.text) and cell.flat and len(block.columns) > 1 \
                 and not is_placeholder(cell.text) and re.fullmatch(r"\d{4,}", to_halfwidth(cell.text).strip()):
             # 本年财政拨款2020 in a flattened table: one amount or several glued? Not knowable.
@@ -143,8 +144,63 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
             break
         i += 1
     _close_row(block, label, values)
+    place_short_parts(block)
     block.end = i
     return block
+
+
+PART_TOLERANCE = 0.005
+
+
+def place_short_parts(block: MoneyBlock) -> None:
+    """Rows under the total that print fewer amounts than the header has (财政拨款 | 2034.77 | 1968.05
+    under 年初 | 全年 | 执行) were placed from the left, a guess. A row whose amounts are the total's own
+    goes under those columns; rows whose amounts add up to the total's (基本支出 + 项目支出) go under the
+    columns of the amounts they add up to."""
+    if len(block.rows) < 2:
+        return
+    cols = [c for c in AMOUNT_FIELDS if c in block.columns]
+    totals = [getattr(block.rows[0], c) for c in cols]
+    short = [r for r in block.rows[1:] if r.execution_rate_pct is None and 0 < len(_amounts(r, cols)) < len(cols)]
+    unplaced = []
+    for row in short:
+        where = _columns_matching(_amounts(row, cols), totals, cols)
+        if where:
+            _move_amounts(row, cols, where)
+        else:
+            unplaced.append(row)
+    start = 0
+    for end in range(len(unplaced)):
+        for first in range(end - 1, start - 1, -1):   # the shortest run of parts ending here
+            segment = unplaced[first:end + 1]
+            if len({len(_amounts(r, cols)) for r in segment}) != 1:
+                break
+            sums = [sum(values) for values in zip(*(_amounts(r, cols) for r in segment))]
+            where = _columns_matching(sums, totals, cols)
+            if where:
+                for part in segment:
+                    _move_amounts(part, cols, where)
+                start = end + 1
+                break
+
+
+def _amounts(row: MoneyRow, cols: list[str]) -> list[float]:
+    return [getattr(row, c) for c in cols if getattr(row, c) is not None]
+
+
+def _columns_matching(values: list[float], totals: list[float | None], cols: list[str]) -> list[str] | None:
+    """The columns, in order, whose total amounts equal `values` — when exactly one choice does."""
+    found = [[cols[k] for k in picked] for picked in combinations(range(len(cols)), len(values))
+             if all(totals[k] is not None and abs(totals[k] - v) <= PART_TOLERANCE for k, v in zip(picked, values))]
+    return found[0] if len(found) == 1 else None
+
+
+def _move_amounts(row: MoneyRow, cols: list[str], where: list[str]) -> None:
+    values = _amounts(row, cols)
+    for c in cols:
+        setattr(row, c, None)
+    for c, v in zip(where, values):
+        setattr(row, c, v)
 
 
 def _garbled_number(text: str) -> bool:
