@@ -1445,3 +1445,27 @@ def test_an_adjusted_budget_stated_as_调整预算数():
     ]), "example.txt")
     budget = report.department_budget
     assert (budget["budget_initial"], budget["budget"], budget["executed"]) == (8200.0, 8960.5, 8702.12)
+
+
+def test_a_level_label_wrapped_onto_the_next_tab_line_keeps_the_row():
+    project, _ = only_project("\n".join([
+        "项目名称\t高标准农田建设",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+        "产出指标\t数量指标\t新建高标准农田\t≥2万亩\t2.1万亩\t60\t60\t",
+        "满意度指标\t服务对象满意度",
+        "指标\t受益农户满意度\t≥90%\t94%\t40\t40\t",
+    ]))
+    assert rows(project)[1] == ("满意度指标", "服务对象满意度指标", "受益农户满意度", "≥90%", "94%", 40.0, 40.0)
+
+
+def test_a_layout_money_block_whose_label_shares_the_rows_line():
+    project, _ = only_project("\n".join([
+        " 项目名称              乡镇综合文化站运行补助",
+        "                                  年初预算数     全年预算数     全年执行数     分值     执行率      得分",
+        " 项目资金              年度资金总额          60.00          64.80          63.50       10      97.99%      9.8",
+        " （万元）              其中：财政拨款        60.00          64.80          63.50        -          -       -",
+        " 一级指标   二级指标       三级指标             指标值    实际完成值    分值    得分",
+        " 产出指标   数量指标       开展文化活动场次      ≥40场      44场          90      90",
+    ]))
+    assert project.name == "乡镇综合文化站运行补助"
+    assert money(project) == (60.0, 64.8, 63.5, 97.99, 10.0, 9.8)

@@ -112,7 +112,8 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
         elif kind == "money_row" or (label is None and values == [] and is_label(cell.text, "money_sublabel")):
             _close_row(block, label, values)
             label, values = label_key(cell.text), []
-        elif is_label(cell.text, "money_sublabel") or cell.text.strip() == "元" or is_label(cell.text, "money_group"):
+        elif is_label(cell.text, "money_sublabel") or cell.text.strip() == "元" or is_label(cell.text, "money_group") \
+                or _UNIT_NOTE_RE.match(to_halfwidth(cell.text).strip()):
             pass   # 预算数 / 执行数 before their values; 元 wrapped off "20.9万"; 按支出性质分 over its parts
         elif cell.text and is_value_cell(cell.text) and cell.flat and len(block.columns) > 1 \
                 and not is_placeholder(cell.text) and re.fullmatch(r"\d{4,}", to_halfwidth(cell.text).strip()):
@@ -149,6 +150,7 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
     return block
 
 
+_UNIT_NOTE_RE = re.compile(r"^\((?:万元|元|亿元)\)$")   # （万元） wrapped off the block's label cell
 PART_TOLERANCE = 0.005
 
 

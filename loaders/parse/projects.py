@@ -138,9 +138,10 @@ def read_project_name(cells: list[Cell], i: int, project: Project) -> int:
     while i < len(cells) and not cells[i].text and cells[i].boxed and cells[i].line == cells[i - 1].line:
         i += 1   # 项目名称 | | 某某工程: the label cell is merged over two columns
     parts: list[Cell] = []
+    label_line = cells[i - 1].line
     while i < len(cells) and cells[i].text and not cell_kind(cells[i].text) \
             and not is_label(cells[i].text, "name_stop") and len(parts) < 4 \
-            and not _labels_a_header(cells, i):
+            and not _labels_a_header(cells, i, label_line):
         parts.append(cells[i])
         i += 1
     name = "".join(c.text for c in parts).strip()
@@ -150,8 +151,11 @@ def read_project_name(cells: list[Cell], i: int, project: Project) -> int:
     return i
 
 
-def _labels_a_header(cells: list[Cell], i: int) -> bool:
-    """资金情况（万元） before 预算数 | 执行数 | …: the row label of the header that follows."""
+def _labels_a_header(cells: list[Cell], i: int, label_line: int) -> bool:
+    """资金情况（万元） before 预算数 | 执行数 | …: the row label of the header that follows — not the
+    name beside 项目名称 on its line when the header starts on a line of its own."""
+    if cells[i].line == label_line and i + 1 < len(cells) and cells[i + 1].line != cells[i].line:
+        return False
     return i + 1 < len(cells) and (starts_money_header(cells, i + 1) or starts_indicator_header(cells, i + 1))
 
 

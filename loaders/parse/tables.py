@@ -286,10 +286,20 @@ def join_broken_labels(cells: list[Cell], longest: int = 6) -> list[Cell]:
         if best > 1:
             out.append(Cell("".join(c.text for c in group), group[0].line, group[0].sep, group[-1].last_line,
                             group[0].boxed))
+            _unplace_rest_of_line(cells, i + best, group[-1])
         else:
             out.append(cells[i])
         i += best
     return out
+
+
+def _unplace_rest_of_line(cells: list[Cell], start: int, tail: Cell) -> None:
+    """The tab cells after a label's wrapped tail (服务对象满意度 / 指标 | 受益群众满意度 | …) sit one
+    column left of where the tab count puts them: their column is no longer known."""
+    k = start
+    while k < len(cells) and cells[k].line == tail.line and tail.col == 0:
+        cells[k].col = -1
+        k += 1
 
 
 @lru_cache(maxsize=65536)
