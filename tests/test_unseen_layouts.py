@@ -1469,3 +1469,19 @@ def test_a_layout_money_block_whose_label_shares_the_rows_line():
     ]))
     assert project.name == "乡镇综合文化站运行补助"
     assert money(project) == (60.0, 64.8, 63.5, 97.99, 10.0, 9.8)
+
+
+def test_a_pipe_grid_row_with_an_empty_unit_cell_keeps_its_date_target():
+    project, _ = only_project("\n".join([
+        "| 项目名称 | 城区排涝泵站改造 |||",
+        "| 一级指标 | 二级指标 | 三级指标 | 符号 | 指标值 | 计量单位 | 实际完成值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 改造泵站数量 | ≥ | 6 | 座 | 6座 | 20 | 20 |",
+        "| 产出指标 | 时效指标 | 泵站改造完工时间 | ≤ | 2022年6月 |  | 2022年5月 | 10 | 10 |",
+    ]))
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+        ("改造泵站数量", "≥6座", "6座"), ("泵站改造完工时间", "≤2022年6月", "2022年5月")]
+
+
+def test_ocr_round_numbers_read_as_letters():
+    from loaders.parse.text import ocr_digits_fixed
+    assert ocr_digits_fixed("总分 1OO 98.8 权重 l5 2O")[0] == "总分 100 98.8 权重 15 20"

@@ -173,14 +173,19 @@ def align_row(cells: list[Cell], columns: list[str],
     return best.get((n, k), [])
 
 
-def positional_reading(cells: list[Cell], columns: list[str]) -> list[tuple[float, list[list[Cell]]]]:
+def positional_reading(cells: list[Cell], columns: list[str],
+                       by_position: bool = False) -> list[tuple[float, list[list[Cell]]]]:
     """A clean reader row (one line, tab-separated, empty cells kept): cells are columns in order.
 
-    Leading empty cells are the merged 一级/二级 cells printed in an earlier row.
+    Leading empty cells are the merged 一级/二级 cells printed in an earlier row. Under a one-line
+    header whose cells sit in their columns (by_position), a grid row's cells (a pipe table of one
+    width) go to the column their place names, empty cells left out.
     Returns [] when the row is not such a row or its cells do not fit the columns' types.
     """
     if not cells or not all(c.boxed for c in cells) or len({c.line for c in cells}) != 1:
         return []
+    if by_position and all(c.col >= 0 for c in cells if c.text) and not any(c.tab for c in cells):
+        return _grid_reading(cells, columns)
     cols = data_columns(columns)
     row = list(cells)
     while row and not row[0].text:
@@ -197,6 +202,20 @@ def positional_reading(cells: list[Cell], columns: list[str]) -> list[tuple[floa
             return []
         else:
             groups.append([cell])
+    return [(0.0, groups)]
+
+
+def _grid_reading(cells: list[Cell], columns: list[str]) -> list[tuple[float, list[list[Cell]]]]:
+    data_index = {k: n for n, k in enumerate(k for k, col in enumerate(columns) if col not in ("level1", "level2"))}
+    cols = data_columns(columns)
+    groups: list[list[Cell]] = [[] for _ in cols]
+    for cell in cells:
+        if not cell.text or is_placeholder(cell.text) or columns[cell.col:cell.col + 1] in (["level1"], ["level2"]):
+            continue
+        n = data_index.get(cell.col)
+        if n is None or groups[n] or (cols[n] in NUMERIC_FIELDS and not is_number_cell(cell.text)):
+            return []
+        groups[n] = [cell]
     return [(0.0, groups)]
 
 

@@ -154,12 +154,13 @@ def level_text(text: str) -> str:
 
 
 def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | None, str | None],
-                    warnings: list[str], widths: dict[str, float] | None = None) -> Indicator | None:
+                    warnings: list[str], widths: dict[str, float] | None = None,
+                    by_position: bool = False) -> Indicator | None:
     """One indicator from a row's cells, or None when the row holds no indicator name."""
     kept = row_content(cells)
     if not kept:
         return None
-    readings = positional_reading(cells, columns) or align_row(kept, columns, widths or None)
+    readings = positional_reading(cells, columns, by_position) or align_row(kept, columns, widths or None)
     if not readings:
         return None
     cols = data_columns(columns)
@@ -454,7 +455,7 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
             unlisted[row_levels] = label
         if row_levels in unlisted:
             row_levels = (row_levels[0], unlisted[row_levels])
-        indicator = build_indicator(row, columns, row_levels, table.warnings, widths)
+        indicator = build_indicator(row, columns, row_levels, table.warnings, widths, collector.columns_by_position)
         if indicator is None:
             continue
         take_unlisted_level2(indicator, row, columns, found_level2)

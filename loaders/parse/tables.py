@@ -54,7 +54,7 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
     cells: list[Cell] = []
     blank, tab_mode, blank_run = False, False, 0
     previous_row: list[Cell] = []   # filled cells of the last tab row line
-    pipe_width: int | None = None   # cells in the last pipe row, empty ones included
+    grid_lines = _pipe_grid_lines(lines)
     for offset, raw in enumerate(lines):
         number = first + offset
         line = raw.rstrip("\r\n")
@@ -71,13 +71,10 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
         if is_pipe_line(line):
             tab_mode, previous_row = False, []
             parts = _pipe_parts(line)
-            # a run of pipe rows of one width is a grid: a cell's place is its column (empty cells count)
-            same_width = pipe_width in (None, len(parts))
-            cells += [Cell(p, number, CELL, boxed=True, col=k if same_width else -1) for k, p in enumerate(parts) if p]
-            pipe_width = len(parts)
+            placed = offset in grid_lines
+            cells += [Cell(p, number, CELL, boxed=True, col=k if placed else -1) for k, p in enumerate(parts) if p]
             blank, blank_run = False, 0
             continue
-        pipe_width = None
         if "\t" in line:
             new = _split_tab_line(line, number, blank)
             row_line = len(new) > 1
@@ -107,6 +104,18 @@ def _extend(cell: Cell, text: str, number: int) -> None:
     """A wrapped line of a tab-layout cell: CJK text wraps without a space."""
     cell.text += text
     cell.last_line = number
+
+
+def _pipe_grid_lines(lines: list[str]) -> set[int]:
+    """Indexes of pipe rows in a run of rows of one width (empty cells counted; a markdown rule
+    between them is no row): in such a grid a cell's place is its column."""
+    rows = [(k, len(_pipe_parts(line))) for k, line in enumerate(lines)
+            if is_pipe_line(line.rstrip()) and not _MARKDOWN_RULE_RE.match(line.rstrip())]
+    grid: set[int] = set()
+    for (k, width), (m, next_width) in zip(rows, rows[1:]):
+        if width == next_width and all(not lines[j].strip() or is_pipe_line(lines[j].rstrip()) for j in range(k + 1, m)):
+            grid |= {k, m}
+    return grid
 
 
 def _pipe_parts(line: str) -> list[str]:

@@ -194,8 +194,9 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     def fix_run(match: re.Match) -> str:
         run = match.group()
         digits, letters = len(re.findall(r"\d", run)), len(re.findall(r"[OolI]", run))
-        if not digits or (digits < letters and not re.search(r"[.,·]", run)):
-            return run   # O2O is a word; l44.OO is a number
+        opens_or_ends_with_digit = run[0].isdigit() or run[-1].isdigit()
+        if not digits or (digits < letters and not opens_or_ends_with_digit and not re.search(r"[.,·]", run)):
+            return run   # O2O is a word; 1OO and l44.OO are numbers
         fixed = run.translate(_OCR_DIGITS)
         # a number never opens with 0 before a digit: O76% is a stray O (a cell border) before 76%
         return run[0] + fixed[1:] if run[0] in "Oo" and re.match(r"0\d", fixed) else fixed
