@@ -1485,3 +1485,98 @@ def test_a_pipe_grid_row_with_an_empty_unit_cell_keeps_its_date_target():
 def test_ocr_round_numbers_read_as_letters():
     from loaders.parse.text import ocr_digits_fixed
     assert ocr_digits_fixed("总分 1OO 98.8 权重 l5 2O")[0] == "总分 100 98.8 权重 15 20"
+
+
+# --- session 4: blind holdouts probe 8 / probe 9 ---------------------------------------------
+
+def test_ocr_total_rows_with_split_digits_and_a_stray_mark():
+    report = parse_report("\n".join([
+        "某县交通运输局",
+        "2022年度部门整体支出绩效自评报告",
+        "部门整体支出绩效自评表",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t农村公路养护里程\t≥800公里\t812公里\t40\t40",
+        "效益指标\t社会效益指标\t公路安全事故发生率\t同比下降\t同比下降\t20\t20 ·",
+        "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t92%\t30\t28",
+        "预算执行率\t\t\t\t96.40%\t1O\t9.64",
+        "合计\t\t\t\t\t1OO\t9 7.64",
+    ]), "example.txt")
+    (entry,) = report.projects
+    assert [(i.name, i.target, i.actual, i.score) for i in entry.indicators][1] == ("公路安全事故发生率", "同比下降", "同比下降", 20.0)
+    assert (entry.total_score, report.total_score) == (97.64, 97.64)
+    project, _ = only_project("\n".join([
+        "项目名称 乡村文化活动经费",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 开展活动场次 ≥60场 60场 90 88",
+        "总分 100 97.8 2",
+    ]))
+    assert project.total_score == 97.82
+
+
+def test_a_total_row_left_with_only_its_points_is_no_score():
+    project, warnings = only_project("\n".join([
+        "项目名称\t乡村文化活动经费",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t开展活动场次\t≥60场\t60场\t50\t48",
+        "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t93%\t50\t49",
+        "总分\t\t\t\t\t100\t9#7",
+    ]))
+    assert project.total_score is None
+    assert any("只有 100" in w for w in warnings)
+
+
+def test_the_execution_rows_score_in_prose_is_not_the_total():
+    report = parse_report("\n".join([
+        "某区教育局2022年度学生资助项目绩效自评报告",
+        "2022年该项目全年预算数860.00万元，全年实际支出829.04万元，预算执行率为百分之九十六点四。",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t资助学生人次\t≥5000人次\t5120人次\t90\t88",
+        "预算执行率（分值10分）自评得分9.64分。",
+        "经自评，本项目自评得分为97.64分，等级为优。",
+    ]), "example.txt")
+    (project,) = report.projects
+    assert (project.execution_rate_pct, project.execution_weight, project.execution_score) == (96.4, 10.0, 9.64)
+    assert (project.total_score, report.total_score) == (97.64, 97.64)
+    assert len(project.indicators) == 1
+
+
+def test_a_finance_bureau_notice_about_several_projects_is_the_bureaus_own():
+    report = parse_report("\n".join([
+        "某县财政局",
+        "关于2022年度财政重点项目绩效评价结果的公告",
+        "我局委托某会计师事务所对2022年度2个重点项目开展了绩效评价。结果如下：",
+        "（一）某县2022年农村饮水安全巩固提升项目（主管部门：某县水务局）。该项目2022年预算资金1,200.00万元，"
+        "实际支出1,150.00万元，预算执行率95.83%。经评价，项目综合得分88.5分，评价等级为“良”。",
+        "（二）某县2022年城乡医疗救助资金（主管部门：某县医疗保障局）。该项目2022年预算资金400.00万元，"
+        "实际支出400.00万元，预算执行率100%。经评价，项目综合得分93.0分，评价等级为“优”。",
+    ]), "example.txt")
+    assert report.agency == "某县财政局"
+    assert [(p.name, p.budget_full_year, p.total_score) for p in report.projects] == [
+        ("某县2022年农村饮水安全巩固提升项目", 1200.0, 88.5), ("某县2022年城乡医疗救助资金", 400.0, 93.0)]
+
+
+def test_the_unit_of_a_block_label_printed_after_the_header_and_amounts_too_large_for_万元():
+    project, _ = only_project("\n".join([
+        "项目名称\t校园足球推广项目",
+        "\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "项目资金（元）\t年度资金总额\t900,000.00\t950,000.00\t912,000.00\t10\t96.00%\t9.6",
+    ]))
+    assert money(project) == (90.0, 95.0, 91.2, 96.0, 10.0, 9.6)
+    project, warnings = only_project("\n".join([
+        "项目名称\t校园足球推广项目",
+        "资金情况\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t9,000,000.00\t9,500,000.00\t9,120,000.00\t10\t96.00%\t9.6",
+    ]))
+    assert money(project)[:3] == (None, None, None)
+    assert any("疑为元" in w for w in warnings)
+
+
+def test_percent_weights_in_a_pipe_table():
+    project, _ = only_project("\n".join([
+        "| 项目名称 | 非遗保护传承经费 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 权重 | 自评得分 |",
+        "| 产出指标 | 数量指标 | 传承人培训人次 | ≥200人次 | 216人次 | 20% | 20 |",
+        "|  | 质量指标 | 培训合格率 | 100% | 100% | 10% | 10 |",
+    ]))
+    assert rows(project) == [("产出指标", "数量指标", "传承人培训人次", "≥200人次", "216人次", 20.0, 20.0),
+                             ("产出指标", "质量指标", "培训合格率", "100%", "100%", 10.0, 10.0)]

@@ -78,6 +78,16 @@ def _evaluator_names(index: TextIndex) -> set[str]:
     return names
 
 
+def _label_values(index: TextIndex, rank: int) -> set[str]:
+    """The distinct units the labels of `rank` name (主管部门：X …)."""
+    values = set()
+    for row in read_rows("agency_labels.csv"):
+        if int(row["rank"]) == rank:
+            pattern = re.escape(row["label"]) + r"\s*[:：][\s|]*(" + _NAME_CHARS + r"+)"
+            values |= {unit_name_prefix(m.group(1)) or m.group(1) for m in re.finditer(pattern, index.text)}
+    return values
+
+
 def _agency_from_labels(index: TextIndex, rank: int) -> Found | None:
     """The value of a unit label, read with line breaks removed: a cell broken over lines
     ("北京市丰台区信访办\n公室") is one name; cells side by side on a line stay apart."""
@@ -137,8 +147,8 @@ def _cover_unit(index: TextIndex, lines: list[tuple[int, str]]) -> Found | None:
     """A cover line that is only a unit name — unless it is the finance bureau that commissioned
     the evaluation while the report names the 主管单位 (who reports)."""
     cover = _whole_line_unit(lines)
-    if cover is not None and _FINANCE_BUREAU_RE.search(cover.value) and _agency_from_labels(index, rank=3):
-        return None
+    if cover is not None and _FINANCE_BUREAU_RE.search(cover.value) and len(_label_values(index, rank=3)) == 1:
+        return None   # it commissioned the evaluation of one unit; a notice about several units is its own
     return cover
 
 

@@ -94,8 +94,8 @@ def percent_weights_as_points(cells: list[Cell], start: int, end: int) -> None:
         if row and cell.line != row[0].line:
             _points_for_percents(row, weight_cols, score_cols)
             row = []
-        if cell.line > last_line or (cell.text and not cell.tab):
-            break
+        if cell.line > last_line or (cell.text and not cell.tab and cell.col < 0):
+            break   # the table ends where cells stop having a column (tab rows, a pipe grid)
         row.append(cell)
 
 

@@ -629,6 +629,9 @@ def _is_prose(cell: Cell, cells: list[Cell], i: int, columns: list[str]) -> bool
     the table has a text column (评分标准, 偏差原因) and the row's numbers follow the sentence."""
     if not cell.boxed and cell.sep == BLANK and len(cell.text) >= 20 and cell.text.rstrip().endswith("。"):
         return True     # a sentence of its own after a blank line: the narrative has resumed
+    if not cell.boxed and i > 0 and cells[i - 1].boxed and cell.line != cells[i - 1].line \
+            and cell.text.rstrip().endswith("。") and not {"ignore", "reason"} & set(data_columns(columns)):
+        return True     # a sentence after a tab or pipe row of a table without a text column is no cell of it
     if cell.boxed or len(cell.text) <= 60:
         return False
     if not {"ignore", "reason"} & set(data_columns(columns)):
@@ -667,6 +670,7 @@ def _split_score_pair(text: str) -> list[float] | None:
     return found[0] if len(found) == 1 else None
 
 
+_SPLIT_NUMBER_CELL_RE = re.compile(r"^\d{1,3}(?: \d{1,3})+(?:\.\d+)?$")
 _ALL_WEIGHTS_RE = re.compile(r"^\s*100(?:\.0+)?\s*[%％]\s*$")
 
 
@@ -680,8 +684,15 @@ def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
         table.total_span = (cells[i].line, cells[i].line)
         return i + 1
     while i < len(cells) and (is_number_cell(cells[i].text) or is_placeholder(cells[i].text) or
-                              (not cells[i].text and cells[i].boxed) or _ALL_WEIGHTS_RE.match(cells[i].text)):
-        if _ALL_WEIGHTS_RE.match(cells[i].text):
+                              (not cells[i].text and cells[i].boxed) or _ALL_WEIGHTS_RE.match(cells[i].text)
+                              or _SPLIT_NUMBER_CELL_RE.match(to_halfwidth(cells[i].text).strip())):
+        split = _SPLIT_NUMBER_CELL_RE.match(to_halfwidth(cells[i].text).strip())
+        if split and not is_number_cell(cells[i].text):
+            joined = split.group().replace(" ", "")
+            table.warnings.append(f"总分行的“{cells[i].text}”中有空格，按“{joined}”读取。")
+            if float(joined) <= 100:
+                table.total.append(float(joined))   # 合计 | 100 | 9 7.73: one cell, its digits split by OCR
+        elif _ALL_WEIGHTS_RE.match(cells[i].text):
             table.total.append(100.0)   # 合计 | 100% | 95: percent weights add up to the 100 points
         elif is_number_cell(cells[i].text):
             value = cell_number(cells[i].text)
@@ -692,4 +703,25 @@ def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
         i += 1
     if i > first:
         table.total_span = (cells[first - 1].line, cells[i - 1].last_line)
+    texts = [c.text for c in cells[first:i] if is_number_cell(c.text)]
+    if len(texts) == 3 and len(table.total) == 3:
+        rejoined = _rejoined_total(texts)
+        if rejoined is not None:
+            table.warnings.append(f"总分行的数字“{' '.join(texts)}”中有一个数被空格拆开，按“{rejoined[0]:g} {rejoined[1]:g}”读取。")
+            table.total = rejoined
     return i
+
+
+def _rejoined_total(texts: list[str]) -> list[float] | None:
+    """总分 | 100 | 97.8 2 (OCR split a digit off): the 分值 and 得分, when exactly one joining of two
+    neighbouring numbers gives a score within the points."""
+    found = []
+    for k in range(2):
+        joined = to_halfwidth(texts[k] + texts[k + 1]).replace(" ", "")
+        pair = [texts[0], joined] if k == 1 else [joined, texts[2]]
+        if not re.fullmatch(r"\d+(?:\.\d+)?", joined):
+            continue
+        weight, score = cell_number(pair[0]), float(joined) if k == 1 else cell_number(pair[1])
+        if weight is not None and score is not None and 0 < weight <= 100 and score <= weight:
+            found.append([weight, score])
+    return found[0] if len(found) == 1 else None

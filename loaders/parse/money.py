@@ -95,7 +95,7 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
     columns, i = read_money_header(cells, start)
     block = MoneyBlock(columns=columns, unit=find_unit(cells, start))
     if block.unit is None:
-        block.warnings.append("资金表未写明金额单位，按万元读取。")
+        block.warnings.append(_NO_UNIT_WARNING)
     label, values = None, []
     # the block's row-group cell (项目资金（万元）) that a spreadsheet repeats in every money row
     group_label = next((c.text for c in reversed(cells[max(0, start - 2):start]) if c.text), None)
@@ -112,9 +112,10 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
         elif kind == "money_row" or (label is None and values == [] and is_label(cell.text, "money_sublabel")):
             _close_row(block, label, values)
             label, values = label_key(cell.text), []
-        elif is_label(cell.text, "money_sublabel") or cell.text.strip() == "元" or is_label(cell.text, "money_group") \
-                or _UNIT_NOTE_RE.match(to_halfwidth(cell.text).strip()):
-            pass   # 预算数 / 执行数 before their values; 元 wrapped off "20.9万"; 按支出性质分 over its parts
+        elif is_label(cell.text, "money_group") or _UNIT_NOTE_RE.match(to_halfwidth(cell.text).strip()):
+            _take_unit_of_label(block, cell.text)   # 项目资金（元） | 年度资金总额 | …: the block's label, after its header
+        elif is_label(cell.text, "money_sublabel") or cell.text.strip() == "元":
+            pass   # 预算数 / 执行数 before their values; 元 wrapped off "20.9万"
         elif cell.text and is_value_cell(cell.text) and cell.flat and len(block.columns) > 1 \
                 and not is_placeholder(cell.text) and re.fullmatch(r"\d{4,}", to_halfwidth(cell.text).strip()):
             # 本年财政拨款2020 in a flattened table: one amount or several glued? Not knowable.
@@ -151,7 +152,22 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
 
 
 _UNIT_NOTE_RE = re.compile(r"^\((?:万元|元|亿元)\)$")   # （万元） wrapped off the block's label cell
+MAX_PLAUSIBLE_WAN = 500_000   # 50亿元: an amount above it, in a block that names no unit, is taken to be in 元
 PART_TOLERANCE = 0.005
+_NO_UNIT_WARNING = "资金表未写明金额单位，按万元读取。"
+
+
+def _take_unit_of_label(block: MoneyBlock, text: str) -> None:
+    """The unit a block label printed after the header names (项目资金（元）) holds for the rows after it."""
+    unit = money_unit(text) if re.search(r"[(（]\s*(?:万元|元|亿元)\s*[)）]", text) else None
+    if unit is None or unit == block.unit:
+        return
+    if block.rows and any(_amounts(r, list(AMOUNT_FIELDS)) for r in block.rows):
+        block.warnings.append(f"资金表的单位“{text}”写在部分金额行之后，已读的行未按其换算，请核对。")
+        return
+    block.unit = unit
+    if _NO_UNIT_WARNING in block.warnings:
+        block.warnings.remove(_NO_UNIT_WARNING)
 
 
 def place_short_parts(block: MoneyBlock) -> None:
@@ -243,6 +259,11 @@ def _close_row(block: MoneyBlock, label: str | None, values: list[Cell]) -> None
     placed = place_values([v.text for v in values], block.columns, block.warnings, is_total=not block.rows)
     for name, text in placed.items():
         setattr(row, name, _value(name, text, block.unit))
+    if block.unit is None and any((getattr(row, f) or 0) > MAX_PLAUSIBLE_WAN for f in AMOUNT_FIELDS):
+        # 600,000.00 with no unit named: 60亿元 for one project is less likely than 元 never stated
+        block.warnings.append(f"资金行“{row.label}”的金额过大且未写单位，疑为元，未读取。")
+        for f in AMOUNT_FIELDS:
+            setattr(row, f, None)
     if "execution_rate_pct" in placed:
         row.execution_rate_pct = checked_rate(row, placed["execution_rate_pct"], block.warnings)
     if not _points_plausible(row):

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.parse.labels import table_labels
-from loaders.parse.numbers import chinese_numeral, find_numbers, parse_number, to_halfwidth, to_wan
+from loaders.parse.numbers import chinese_numeral, find_numbers, parse_number, parse_percent, to_halfwidth, to_wan
 from loaders.parse.text import read_rows
 from loaders.records import Indicator, Project
 
@@ -37,10 +37,10 @@ def _money_words(field: str) -> str:
 
 BUDGET_RE = re.compile(r"(?:" + _money_words("budget") + ")" + _GAP + _NUM)
 EXECUTED_RE = re.compile(r"(?:" + _money_words("executed") + r")(?:为|了)?" + r"[^。；;，,\n]{0,10}?" + _NUM)
-RATE_RE = re.compile(r"(?:执行率|支付进度|执行进度)(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
+RATE_RE = re.compile(r"(?:执行率|支付进度|执行进度)(?:为|达到|达)?\s*(?:(\d+(?:\.\d+)?)\s*%|(百分之[零〇一二两三四五六七八九十百点]+))")
 # 预算执行率指标权重10分，本项目预算执行率96.31%，得9.6分: the execution row's points and score in prose
 # 预算执行率权重10分…得9.5分, or after the rate: 预算执行率95.03%（该项分值10分，得9.5分）
-EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:为?\s*\d+(?:\.\d+)?%\s*[(（]?\s*(?:该项|该指标)?)?"
+EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:为?\s*(?:\d+(?:\.\d+)?%)?\s*[(（]?\s*(?:该项|该指标)?)?"
                                  r"(?:权重|分值|满分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分"
                                  r"[^。；;]{0,40}?得(?:分)?(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 # not a band of the grading rules: 综合得分90分（含）以上为“优”
@@ -187,6 +187,12 @@ _EXPLICIT_FULL_YEAR = re.compile(r"全年预算(?:数|资金)?|调整后(?:的)?
 ADJUSTED_TO_RE = re.compile(r"(?:调增|调减|调整|追加|增加|核减)(?:后)?(?:至|为|到)" + r"[^。；;，,\n\d]{0,6}?" + _NUM)
 
 
+def _about_execution(text: str, offset: int) -> bool:
+    """预算执行率（分值10分）自评得分9.65分: the score of the execution row, not the project's total."""
+    clause = re.split(r"[。；;，,]", text[max(0, offset - 16):offset])[-1]
+    return "执行率" in clause or "执行" in clause and "分值" in clause
+
+
 def stated_money(lines: list[str]) -> dict[str, Stated]:
     """The first 下达/批复 amount, 实际支出 amount, 执行率 and 总得分 stated in prose; a budget
     named 全年预算数 / 调整后预算 wins over any other amount."""
@@ -214,9 +220,10 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
         if adjusted and explicit is None:
             explicit = Stated(to_wan(parse_number(adjusted.group(1)), adjusted.group(2)), number)
         rate = RATE_RE.search(text)
-        if rate and "execution_rate_pct" not in found:
-            found["execution_rate_pct"] = Stated(float(rate.group(1)), number)
-        score = SCORE_RE.search(text)
+        value = (float(rate.group(1)) if rate.group(1) else parse_percent(rate.group(2))) if rate else None
+        if value is not None and "execution_rate_pct" not in found:
+            found["execution_rate_pct"] = Stated(value, number)   # 95.03% or 百分之九十六点五
+        score = next((m for m in SCORE_RE.finditer(text) if not _about_execution(text, m.start())), None)
         if score and "total_score" not in found:
             found["total_score"] = Stated(float(score.group(1)), number)
     if explicit is not None:
@@ -304,7 +311,7 @@ def listed_projects(lines: list[str]) -> list[Project]:
 
 _PROJECT_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])\s*"
-    rf"([^，,。；;:：\s]{{4,40}}?(?:{PROJECT_WORDS}|部门整体支出))\s*(?:$|。(?=\S))")
+    rf"([^，,。；;:：\s]{{4,40}}?(?:{PROJECT_WORDS}|部门整体支出))\s*(?:[（(][^（()）]{{2,30}}[)）])?\s*(?:$|。(?=\S))")
 
 
 def project_heading_before(lines: list[str], line: int, after: int) -> tuple[str, int] | None:

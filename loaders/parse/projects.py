@@ -218,10 +218,22 @@ def apply_indicators(project: Project, table: IndicatorTable, warnings: list[str
         # 总分 | 90 | 87: the indicators' own subtotal, without the 执行率 points of the money block
         warnings.append(f"指标表合计（{table.total[0]:g} 分中得 {table.total[-1]:g} 分）不含预算执行率分值，未作为项目总分。")
         return
+    if table.total == [100.0] and _scores_fall_short(project, table):
+        warnings.append("指标表合计行只有 100（为分值合计，得分缺失或无法识别），未作为项目总分。")
+        return
     if table.total:
         project.total_score = table.total[-1]
         if table.total_span:
             project.provenance["total_score"] = table.total_span
+
+
+def _scores_fall_short(project: Project, table: IndicatorTable) -> bool:
+    """总分 | 100 alone, while the rows' scores (and the execution row's) add up to less: the 100 is the
+    分值 column's total and the 得分 cell was lost."""
+    scores = [i.score for i in table.indicators]
+    if not scores or any(s is None for s in scores):
+        return False
+    return sum(scores) + (project.execution_score or 0) < 100 - 0.5
 
 
 def drop_repeated_tables(projects: list[Project], warnings: list[str]) -> list[Project]:

@@ -72,6 +72,8 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False) -> li
             continue  # a range, a percent or a band (90分（含）以上为优), not a score
         if skip_project_scores and _about_a_project(index.text, match.start()):
             continue
+        if re.search(r"执行率[^。；;，,]{0,10}$", index.text[max(0, match.start() - 12):match.start()]):
+            continue  # 预算执行率（分值10分）自评得分9.65分: the execution row's score
         value = float(match.group(2))
         if value == MAX_SCORE and (_SCORE_FOLLOWS_RE.match(index.text, match.end())
                                    or _TABLE_SCORE_FOLLOWS_RE.match(index.text, match.end())):

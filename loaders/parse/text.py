@@ -185,6 +185,8 @@ _OCR_RUN_RE = re.compile(r"(?<![A-Za-z])[\dOolI](?:[\dOolI]|[.,·](?=[\dOolI]))*
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "·": "."})
 # ≥ read by OCR as 》 before a number (》150处); a 》 closing a 《title》 on the line is left alone
 _OCR_GE_RE = re.compile(r"》(?=\s*\d)")
+# a speck read as · or • after a number at the end of a cell (20 ·⇥): blanked, lengths kept
+_STRAY_MARK_RE = re.compile(r"(?<=\d)[ \u3000]+[·•](?=[ \u3000]*(?:\t|\||$))", re.M)
 
 
 def ocr_digits_fixed(text: str) -> tuple[str, bool]:
@@ -202,5 +204,6 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
         return run[0] + fixed[1:] if run[0] in "Oo" and re.match(r"0\d", fixed) else fixed
 
     fixed = _OCR_RUN_RE.sub(fix_run, text)
+    fixed = _STRAY_MARK_RE.sub(lambda m: " " * len(m.group()), fixed)
     fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
     return fixed, fixed != text
