@@ -1209,7 +1209,7 @@ def test_a_money_row_that_goes_on_in_unreadable_cells_is_not_placed():
         "年度资金总额 1 2 0.00 1#0.00 144.00 10 96.0% 9.6",
     ]))
     assert money(project) == (None,) * 6
-    assert any("无法识别" in w for w in warnings)
+    assert any("无法读下去" in w for w in warnings)
 
 
 def test_an_empty_rate_cell_a_pipe_row_drops_does_not_shift_the_score_into_it():
@@ -1580,3 +1580,46 @@ def test_percent_weights_in_a_pipe_table():
     ]))
     assert rows(project) == [("产出指标", "数量指标", "传承人培训人次", "≥200人次", "216人次", 20.0, 20.0),
                              ("产出指标", "质量指标", "培训合格率", "100%", "100%", 10.0, 10.0)]
+
+
+def test_a_results_notice_with_other_amount_headers_is_a_list_not_a_money_block():
+    report = parse_report("\n".join([
+        "某县财政局关于2022年度项目绩效自评结果的公示",
+        "各单位对2022年度项目开展了绩效自评，结果如下：",
+        "序号\t项目名称\t项目金额（万元）\t实际支出（万元）\t执行率\t自评得分",
+        "1\t农村公路养护\t120.00\t114.00\t95.00%\t90",
+        "2\t城区绿化提升\t60.00\t60.00\t100.00%\t96",
+    ]), "example.txt")
+    assert [(p.name, p.budget_full_year, p.executed, p.total_score) for p in report.projects] == [
+        ("农村公路养护", 120.0, 114.0, 90.0), ("城区绿化提升", 60.0, 60.0, 96.0)]
+
+
+def test_the_evaluator_firm_is_never_the_agency_and_a_review_score_column_is_not_read():
+    report = parse_report("\n".join([
+        "某某会计师事务所有限公司",
+        "关于2022年度泰和县养老服务补贴资金的绩效评价报告",
+        "委托方：泰和县财政局",
+        "泰和县民政局负责实施该项目。2022年项目预算资金300万元，实际支出291万元，预算执行率97%。",
+        "项目综合得分89.5分，评价等级为良。",
+    ]), "example.txt")
+    assert report.agency == "泰和县民政局"
+    project, _ = only_project("\n".join([
+        "项目名称\t城区环卫保洁经费",
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\t复核得分",
+        "年度资金总额\t200.00\t210.00\t207.90\t10\t99%\t9.9\t9.5",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t自评得分\t复核得分",
+        "产出指标\t数量指标\t保洁面积\t≥180万平方米\t182万平方米\t90\t90\t85",
+        "总分\t\t\t\t\t100\t99.9\t94.5",
+    ]))
+    assert money(project) == (200.0, 210.0, 207.9, 99.0, 10.0, 9.9)
+    assert (rows(project)[0][-1], project.total_score) == (90.0, 99.9)
+
+
+def test_an_earlier_years_score_and_grade_named_beside_this_years():
+    report = parse_report("\n".join([
+        "某县2023年度农村人居环境整治专项资金绩效评价报告",
+        "项目主管单位：某县农业农村局",
+        "2023年项目预算资金800万元，实际支出776万元，预算执行率97%。该项目2022年度绩效评价得分为81.5分，等级为“良”。",
+        "经评价，该项目2023年度综合得分为92.4分，评价等级为“优”。",
+    ]), "example.txt")
+    assert (report.total_score, report.grade, report.projects[0].total_score) == (92.4, "优", 92.4)

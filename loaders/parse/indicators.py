@@ -445,6 +445,7 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
                              columns_by_position=header_by_position(cells[start:i], columns))
     i = collect_rows(cells, i, collector, table, stop_kinds, group_label=_group_label(cells[start]))
     table.end = i
+    _total_under_its_columns(table, columns)
     widths = column_widths([r for r, _ in collector.rows], columns)
     found_level2: dict[str | None, str] = {}
     lone_names: list[bool] = []      # the row was one cell: a name and nothing else
@@ -710,6 +711,14 @@ def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
             table.warnings.append(f"总分行的数字“{' '.join(texts)}”中有一个数被空格拆开，按“{rejoined[0]:g} {rejoined[1]:g}”读取。")
             table.total = rejoined
     return i
+
+
+def _total_under_its_columns(table: IndicatorTable, columns: list[str]) -> None:
+    """总分 | 100 | 99.9 | 91.5 under 分值 | 自评得分 | 复核得分: the points and the self-evaluation's score;
+    a column after 得分 we do not read (复核得分) gives no total."""
+    tail = [c for c in data_columns(columns) if c in ("weight", "score", "ignore")]
+    if len(table.total) == 3 and tail[-3:] == ["weight", "score", "ignore"]:
+        table.total = table.total[:2]
 
 
 def _rejoined_total(texts: list[str]) -> list[float] | None:

@@ -60,7 +60,8 @@ def header_aliases() -> dict[str, dict[str, str]]:
     """context (money | indicator) → {label key: field}."""
     out: dict[str, dict[str, str]] = {"money": {}, "indicator": {}}
     for row in _rows("header_aliases.csv"):
-        out[row["context"]][label_key(row["alias"])] = row["field"]
+        for context in (("money", "indicator") if row["context"] == "any" else (row["context"],)):
+            out[context][label_key(row["alias"])] = row["field"]
     return out
 
 

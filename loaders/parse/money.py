@@ -138,10 +138,10 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
             if cell.boxed and label and values:
                 values.append(cell)   # an empty cell of a reader row keeps its column's place
         else:
-            if values and cell.line == values[-1].line and _garbled_number(cell.text):
-                # 2 8 6.40 3#2.00 …: the row goes on in cells we cannot read, so the values read so far
-                # are not known to be its first columns
-                block.warnings.append(f"资金行“{label or ''}”有无法识别的数字（{cell.text}），未读取。")
+            if values and cell.line == values[-1].line and _row_goes_on(cell, values, block):
+                # 2 8 6.40 3#2.00 … / 1 | 农村公路养护 | 100.00 (a list's 序号 then its name): the row goes on in
+                # cells we cannot read, so the values read so far are not known to be its first columns
+                block.warnings.append(f"资金行“{label or ''}”在“{cell.text[:12]}”处无法读下去，未读取。")
                 values = []
             break
         i += 1
@@ -219,6 +219,13 @@ def _move_amounts(row: MoneyRow, cols: list[str], where: list[str]) -> None:
         setattr(row, c, None)
     for c, v in zip(where, values):
         setattr(row, c, v)
+
+
+def _row_goes_on(cell: Cell, values: list[Cell], block: MoneyBlock) -> bool:
+    """A cell on the row's line that ends the reading before the row has a value per column (a
+    备注 after all of them is the row's note)."""
+    filled = len([c for c in block.columns if c != "ignore"])
+    return _garbled_number(cell.text) or (len(values) < filled and not cell.flat)
 
 
 def _garbled_number(text: str) -> bool:

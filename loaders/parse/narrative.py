@@ -187,6 +187,16 @@ _EXPLICIT_FULL_YEAR = re.compile(r"全年预算(?:数|资金)?|调整后(?:的)?
 ADJUSTED_TO_RE = re.compile(r"(?:调增|调减|调整|追加|增加|核减)(?:后)?(?:至|为|到)" + r"[^。；;，,\n\d]{0,6}?" + _NUM)
 
 
+_CLAUSE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+
+
+def clause_year(text: str, offset: int, reach: int = 30) -> int | None:
+    """The year the sentence before `offset` names (2022年度…得分), not a date (2024年3月)."""
+    sentence = re.split(r"[。；;]", text[max(0, offset - reach):offset])[-1]
+    years = _CLAUSE_YEAR_RE.findall(sentence)
+    return int(years[-1]) if years else None
+
+
 def _about_execution(text: str, offset: int) -> bool:
     """预算执行率（分值10分）自评得分9.65分: the score of the execution row, not the project's total."""
     clause = re.split(r"[。；;，,]", text[max(0, offset - 16):offset])[-1]
@@ -199,6 +209,7 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
     found: dict[str, Stated] = {}
     explicit: Stated | None = None
     budgets: list[Stated] = []
+    scores: list[tuple[int | None, Stated]] = []
     for number, line in enumerate(lines, start=1):
         text = to_halfwidth(line)
         for key, pattern in (("budget_full_year", BUDGET_RE), ("executed", EXECUTED_RE)):
@@ -223,9 +234,14 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
         value = (float(rate.group(1)) if rate.group(1) else parse_percent(rate.group(2))) if rate else None
         if value is not None and "execution_rate_pct" not in found:
             found["execution_rate_pct"] = Stated(value, number)   # 95.03% or 百分之九十六点五
-        score = next((m for m in SCORE_RE.finditer(text) if not _about_execution(text, m.start())), None)
-        if score and "total_score" not in found:
-            found["total_score"] = Stated(float(score.group(1)), number)
+        for score in SCORE_RE.finditer(text):
+            if not _about_execution(text, score.start()):
+                scores.append((clause_year(text, score.start()), Stated(float(score.group(1)), number)))
+    latest = max((year for year, _ in scores if year), default=None)
+    # 该项目2022年度绩效评价得分为82.5分 … 2023年度综合得分为91.3分: an earlier year's score is not this one
+    current = [stated for year, stated in scores if year is None or year == latest]
+    if current and "total_score" not in found:
+        found["total_score"] = current[0]
     if explicit is not None:
         found["budget_full_year"] = explicit
     _budget_the_rate_confirms(found, budgets)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders.parse.header import Found
+from loaders.parse.narrative import clause_year
 from loaders.parse.text import TextIndex, alternation, compact_with_offsets, read_terms
 from loaders.records import Project
 
@@ -20,7 +21,8 @@ _NUMBER = r"(\d+(?:\.\d+)?)"
 _BAND_CONTEXT_RE = re.compile(r"[≥≤<>=＜＞]|以上|以下|之间|不低于|不足|低于|高于|\d\s*[-~—至到]\s*\d|含")
 MAX_SCORE = 100
 PROJECT_SUBJECT_CHARS = 8
-GRADE_SUBJECT_CHARS = 20    # "本项目评价得分88分，评价等级为良好": the subject comes earlier
+GRADE_SUBJECT_CHARS = 20
+GRADE_YEAR_REACH = 40       # 该项目2022年度绩效评价得分为82.5分，等级为“良”: the year is a clause back    # "本项目评价得分88分，评价等级为良好": the subject comes earlier
 _SCORE_FOLLOWS_RE = re.compile(r"[\s,，;；]*(?:其中)?[^\d。]{0,6}?(?:得分|评分|自评分)")
 _QUOTE = r"[“\"「『]?"
 _BAND_AFTER_RE = re.compile(r"\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下)")
@@ -79,8 +81,10 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False) -> li
                                    or _TABLE_SCORE_FOLLOWS_RE.match(index.text, match.end())):
             continue  # "总分100分，自评得分95分" / "总分 | 100分 | 98.7分": the maximum, then the score
         if value <= MAX_SCORE:
-            found.append((value, index.span_of(match.start(), match.end())))
-    return found
+            found.append((value, index.span_of(match.start(), match.end()), clause_year(index.text, match.start())))
+    latest = max((year for *_, year in found if year), default=None)
+    # an earlier year's score named beside this year's (该项目2022年度绩效评价得分为82.5分) is not the total
+    return [(value, span) for value, span, year in found if year is None or year == latest]
 
 
 _DEPARTMENT_SUBJECT_RE = re.compile(r"部门整体|整体支出|部门\(单位\)整体|单位整体")
@@ -159,5 +163,6 @@ def _stated_grades(index: TextIndex, *, skip_project_grades: bool = False) -> li
             start, end = offsets[match.start()], offsets[match.end() - 1] + 1
             if skip_project_grades and _about_a_project(index.text, start, reach=GRADE_SUBJECT_CHARS):
                 continue
-            found.append((word, index.span_of(start, end)))
-    return found
+            found.append((word, index.span_of(start, end), clause_year(index.text, start, reach=GRADE_YEAR_REACH)))
+    latest = max((year for *_, year in found if year), default=None)
+    return [(word, span) for word, span, year in found if year is None or year == latest]
