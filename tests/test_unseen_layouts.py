@@ -1623,3 +1623,28 @@ def test_an_earlier_years_score_and_grade_named_beside_this_years():
         "经评价，该项目2023年度综合得分为92.4分，评价等级为“优”。",
     ]), "example.txt")
     assert (report.total_score, report.grade, report.projects[0].total_score) == (92.4, "优", 92.4)
+
+
+def test_a_notice_listing_departments_evaluations_one_per_row():
+    report = parse_report("\n".join([
+        "某市某区财政局关于2022年度部门整体支出绩效评价结果的通报",
+        "区财政局委托第三方机构对2个部门2022年度部门整体支出开展了重点绩效评价。评价结果如下：",
+        "序号\t单位名称\t全年预算数（万元）\t实际支出（万元）\t预算执行率\t综合得分\t评价等级",
+        "1\t泰和县教育局\t48,210.50\t47,002.11\t97.49%\t91.5\t优",
+        "2\t泰和县民政局\t5,320.00\t5,201.40\t97.77%\t88.0\t良",
+    ]), "example.txt")
+    assert report.department_budget is None
+    assert [(p.subject, p.name, p.budget_full_year, p.executed, p.total_score) for p in report.projects] == [
+        ("department", "泰和县教育局", 48210.5, 47002.11, 91.5), ("department", "泰和县民政局", 5320.0, 5201.4, 88.0)]
+
+
+def test_prose_indicator_points_without_brackets_and_a_department_score_worded_绩效得分():
+    from loaders.parse.narrative import stated_pairs
+    (pair,) = stated_pairs("1.数量指标：加固小型水库座数，年度目标值6座，实际完成6座，分值15分，得分15分。")
+    assert (pair.name, pair.target, pair.actual, pair.weight, pair.score) == ("加固小型水库座数", "6座", "6座", 15.0, 15.0)
+    report = parse_report("\n".join([
+        "泰和县统计局2022年度部门整体支出绩效自评报告",
+        "2022年部门全年预算数412.40万元，全年实际支出398.35万元，预算执行率96.59%。",
+        "经自评，部门整体支出绩效得分94分。",
+    ]), "example.txt")
+    assert report.total_score == 94.0

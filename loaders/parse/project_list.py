@@ -39,7 +39,11 @@ def _cells(line: str) -> list[str] | None:
 
 def _header(cells: list[str]) -> list[str] | None:
     fields = [_columns().get(label_key(c)) for c in cells]
-    if None in fields or "name" not in fields or len(_VALUES & set(fields)) < 2:
+    if "name" not in fields:
+        # 序号 | 单位名称 | 全年预算数 | … with no 项目名称: one department-wide evaluation per row
+        fields = ["department_name" if f == "unit_name" else f for f in fields]
+    fields = ["ignore" if f == "unit_name" else f for f in fields]
+    if None in fields or not {"name", "department_name"} & set(fields) or len(_VALUES & set(fields)) < 2:
         return None
     return fields
 
@@ -79,10 +83,10 @@ def _rows(lines: list[str], header_line: int, fields: list[str], unit: str) -> t
 
 
 def _project(row: dict[str, str], unit: str) -> Project | None:
-    name = row.get("name", "").strip()
-    if not name or re.fullmatch(r"[\d.\s]*|合计|小计|总计", name):
+    name = (row.get("name") or row.get("department_name") or "").strip()
+    if not name or re.fullmatch(r"[\d.\s]*|合计|小计|总计|平均", name):
         return None
-    project = Project(name=name)
+    project = Project(name=name, subject="department" if "department_name" in row else "project")
     for field in _VALUES & set(row):
         text = to_halfwidth(row[field]).strip()
         if not re.search(r"\d", text):

@@ -41,7 +41,9 @@ def parse_report(text: str, file_name: str) -> Report:
     _set(report, "evaluation_type", evaluation_type)
     _set(report, "total_score", find_total_score(index, projects, report.report_kind))
     _set(report, "grade", find_grade(index, projects, report.report_kind))
-    if report.report_kind in ("department", "mixed"):
+    # a notice listing several departments' evaluations has no department figures of its own
+    several_departments = sum(1 for p in projects if p.subject == "department") > 1
+    if report.report_kind in ("department", "mixed") and not several_departments:
         budget, provenance, notes = parse_department_budget(
             index, projects, projects_from_line=project_section_line(index), year=report.year)
         report.department_budget = budget
