@@ -1648,3 +1648,41 @@ def test_prose_indicator_points_without_brackets_and_a_department_score_worded_�
         "经自评，部门整体支出绩效得分94分。",
     ]), "example.txt")
     assert report.total_score == 94.0
+
+
+def test_the_year_of_a_previous_round_or_a_carried_over_projects_name_is_not_the_year():
+    report = parse_report("\n".join([
+        "某师某市",
+        "2022年学前教育保教费补助资金项目",
+        "绩效评价报告",
+        "被评价单位：泰和县教育局",
+        "该项目上一轮（2021年度）绩效评价得分为84.5分，评价等级为“良”。",
+        "该项目综合得分92.1分，绩效评价等级为“优”。",
+    ]), "example.txt")
+    assert (report.year, report.total_score, report.grade) == (2022, 92.1, "优")
+    report = parse_report("\n".join([
+        "泰和县生态环境局",
+        "项目支出绩效自评表",
+        "项目名称\t2021年度结转水污染防治资金项目",
+        "自评年度\t2022年",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t整治行政村数量\t≥30个\t32个\t100\t100",
+    ]), "example.txt")
+    assert report.year == 2022
+
+
+def test_earlier_years_scores_and_grades_stated_first():
+    report = parse_report("\n".join([
+        "泰和县民政局2023年度养老服务补贴项目绩效自评报告",
+        "2022年度该项目自评得分为87分，评价等级为“良”。",
+        "项目全年预算90万元，实际支出90万元。",
+        "通过对照指标逐项打分，本年度该项目绩效自评得分为96分。",
+    ]), "example.txt")
+    assert (report.total_score, report.grade, report.projects[0].total_score) == (96.0, None, 96.0)
+    report = parse_report("\n".join([
+        "泰和县财政局2023年度部门整体支出绩效自评报告",
+        "上年度（2022年）本部门整体支出绩效自评得分90.5分，等级为“优”。",
+        "2023年部门全年预算数512.30万元，全年支出505.10万元，预算执行率98.59%。",
+        "经自评，2023年度部门整体支出绩效自评得分93分。",
+    ]), "example.txt")
+    assert (report.total_score, report.grade) == (93.0, None)

@@ -30,6 +30,9 @@ _FURNITURE_RE = re.compile(
     r"|有效性|所在位置|当前位置|字体[:：]?\s*[大中小]|扫一扫")
 _TITLE_WORDS_RE = re.compile(r"绩效|自评|评价|预算|决算")
 _EVALUATION_WORDS_RE = re.compile(r"绩效|自评|评价")
+_EARLIER_PERIOD_RE = re.compile(r"(?:上一?轮|上一?年度?|去年|往年|较|比|同比)\s*[(（]?\s*$")
+_YEAR_LABEL_RE = re.compile(r"(?:自评年度|评价年度|预算年度|所属年度|评价期间|自评期间)\s*[:：|\t]?\s*$")
+YEAR_LABEL_WEIGHT = 20
 PUBLISHER_RANK = 4   # data/agency_labels.csv: 发布机构 / 来源 describe the web page, not the report
 # Words just before a unit named in prose that make it the commissioner, a cited authority,
 # an approver or a recipient — not the unit that reports.
@@ -364,7 +367,16 @@ def find_year(index: TextIndex) -> Found | None:
         if _FURNITURE_RE.search(line):
             continue
         year = int("".join(_CN_DIGITS.get(ch, ch) for ch in match.group(1) if ch != " "))  # 二〇二三 → 2023
-        weight = 1 + (2 if match.group(2) else 0) + (2 if _EVALUATION_WORDS_RE.search(line) else 0)
+        before = index.text[max(0, match.start() - 6):match.start()]
+        if _EARLIER_PERIOD_RE.search(before):
+            continue  # 上一轮（2021年度）绩效评价得分 / 较2021年: another period, named to compare
+        if _YEAR_LABEL_RE.search(before):
+            weights[year] += YEAR_LABEL_WEIGHT   # 自评年度 | 2022年: the form says which year it is
+            first.setdefault(year, (number, number))
+            continue
+        title_words = _EVALUATION_WORDS_RE.search(line) or (
+            number in head_lines and _EVALUATION_WORDS_RE.search(index.line(number + 1) if number < len(index.lines) else ""))
+        weight = 1 + (2 if match.group(2) else 0) + (2 if title_words else 0)
         weight += 2 if number in head_lines else 0
         weights[year] += weight
         first.setdefault(year, (number, number))

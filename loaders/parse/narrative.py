@@ -190,11 +190,41 @@ ADJUSTED_TO_RE = re.compile(r"(?:调增|调减|调整|追加|增加|核减)(?:�
 _CLAUSE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
+_EARLIER_PERIOD_WORDS_RE = re.compile(r"上一?轮|上一?年度|上年|去年|往年")
+EARLIER = -1   # clause_year of a sentence about an earlier period named without its year (上年度本项目得分…)
+
+
 def clause_year(text: str, offset: int, reach: int = 30) -> int | None:
-    """The year the sentence before `offset` names (2022年度…得分), not a date (2024年3月)."""
+    """The year the sentence before `offset` names (2022年度…得分), not a date (2024年3月);
+    EARLIER when it speaks of an earlier period (上一轮 / 上年度); None when it names none."""
     sentence = re.split(r"[。；;]", text[max(0, offset - reach):offset])[-1]
+    if _EARLIER_PERIOD_WORDS_RE.search(sentence):
+        return EARLIER
     years = _CLAUSE_YEAR_RE.findall(sentence)
     return int(years[-1]) if years else None
+
+
+def of_this_year(named: int | None, found: list[tuple], year: int | None) -> bool:
+    """A stated score or grade is about the year evaluated: it names no year, or names that year
+    (the document's year when known, else the latest year the statements name)."""
+    if named is None:
+        return True
+    if named == EARLIER:
+        return False
+    latest = year or max((y for *_, y in found if y and y != EARLIER), default=None)
+    return named == latest
+
+
+TITLE_LINES = 5
+
+
+def title_year(lines: list[str]) -> int | None:
+    """The year the document's first lines name (its title: XX局2023年度…自评报告), not a date."""
+    head = "".join(line for line in lines[:TITLE_LINES * 2] if line.strip())[:200]
+    for match in _CLAUSE_YEAR_RE.finditer(to_halfwidth(head)):
+        if not _EARLIER_PERIOD_WORDS_RE.search(head[max(0, match.start() - 6):match.start()]):
+            return int(match.group(1))
+    return None
 
 
 def _about_execution(text: str, offset: int) -> bool:
@@ -237,9 +267,9 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
         for score in SCORE_RE.finditer(text):
             if not _about_execution(text, score.start()):
                 scores.append((clause_year(text, score.start()), Stated(float(score.group(1)), number)))
-    latest = max((year for year, _ in scores if year), default=None)
     # 该项目2022年度绩效评价得分为82.5分 … 2023年度综合得分为91.3分: an earlier year's score is not this one
-    current = [stated for year, stated in scores if year is None or year == latest]
+    year = title_year(lines)
+    current = [stated for named, stated in scores if of_this_year(named, [(None, y) for y, _ in scores], year)]
     if current and "total_score" not in found:
         found["total_score"] = current[0]
     if explicit is not None:

@@ -39,8 +39,8 @@ def parse_report(text: str, file_name: str) -> Report:
     _set(report, "year", find_year(index))
     _set(report, "report_kind", find_report_kind(index, projects))
     _set(report, "evaluation_type", evaluation_type)
-    _set(report, "total_score", find_total_score(index, projects, report.report_kind))
-    _set(report, "grade", find_grade(index, projects, report.report_kind))
+    _set(report, "total_score", find_total_score(index, projects, report.report_kind, report.year))
+    _set(report, "grade", find_grade(index, projects, report.report_kind, report.year))
     # a notice listing several departments' evaluations has no department figures of its own
     several_departments = sum(1 for p in projects if p.subject == "department") > 1
     if report.report_kind in ("department", "mixed") and not several_departments:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders.parse.header import Found
-from loaders.parse.narrative import clause_year
+from loaders.parse.narrative import clause_year, of_this_year
 from loaders.parse.text import TextIndex, alternation, compact_with_offsets, read_terms
 from loaders.records import Project
 
@@ -41,11 +41,12 @@ def _grade_pattern() -> str:
     return rf"({_grade_words()})(?![{CJK}])|({_grade_words(longer_than=1)})"
 
 
-def find_total_score(index: TextIndex, projects: list[Project], report_kind: str | None) -> Found | None:
+def find_total_score(index: TextIndex, projects: list[Project], report_kind: str | None,
+                     year: int | None = None) -> Found | None:
     """The document's own total, else the single project's table total.
 
     In a department or mixed report "本项目自评得分为92.9分" is a project's score, not the document's."""
-    stated = _stated_totals(index, skip_project_scores=report_kind in ("department", "mixed"))
+    stated = _stated_totals(index, skip_project_scores=report_kind in ("department", "mixed"), year=year)
     if report_kind in ("department", "mixed") and len({value for value, _ in stated}) > 1:
         stated = _department_totals(index, stated) or stated
     values = sorted({value for value, _ in stated})
@@ -62,7 +63,8 @@ def find_total_score(index: TextIndex, projects: list[Project], report_kind: str
     return None
 
 
-def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False) -> list[tuple[float, tuple[int, int]]]:
+def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False,
+                   year: int | None = None) -> list[tuple[float, tuple[int, int]]]:
     labels = alternation(read_terms("total_score_labels.csv"))
     pattern = re.compile(rf"(?:{labels})\s*(\(分\)|为|是|:|达到)?\s*{_NUMBER}\s*(分)?")
     found = []
@@ -82,9 +84,8 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False) -> li
             continue  # "总分100分，自评得分95分" / "总分 | 100分 | 98.7分": the maximum, then the score
         if value <= MAX_SCORE:
             found.append((value, index.span_of(match.start(), match.end()), clause_year(index.text, match.start())))
-    latest = max((year for *_, year in found if year), default=None)
     # an earlier year's score named beside this year's (该项目2022年度绩效评价得分为82.5分) is not the total
-    return [(value, span) for value, span, year in found if year is None or year == latest]
+    return [(value, span) for value, span, named in found if of_this_year(named, found, year)]
 
 
 _DEPARTMENT_SUBJECT_RE = re.compile(r"部门整体|整体支出|部门\(单位\)整体|单位整体")
@@ -124,10 +125,11 @@ def _single_project(projects: list[Project], report_kind: str | None) -> Project
     return projects[0]
 
 
-def find_grade(index: TextIndex, projects: list[Project], report_kind: str | None) -> Found | None:
+def find_grade(index: TextIndex, projects: list[Project], report_kind: str | None,
+               year: int | None = None) -> Found | None:
     """The grade word as written (优秀 / 良 …) when the document grades itself
     (in a department or mixed report, not a project's grade)."""
-    stated = _stated_grades(index, skip_project_grades=report_kind in ("department", "mixed"))
+    stated = _stated_grades(index, skip_project_grades=report_kind in ("department", "mixed"), year=year)
     values = sorted({value for value, _ in stated})
     if len(values) == 1:
         return Found(values[0], stated[0][1])
@@ -139,7 +141,8 @@ def find_grade(index: TextIndex, projects: list[Project], report_kind: str | Non
     return None
 
 
-def _stated_grades(index: TextIndex, *, skip_project_grades: bool = False) -> list[tuple[str, tuple[int, int]]]:
+def _stated_grades(index: TextIndex, *, skip_project_grades: bool = False,
+                   year: int | None = None) -> list[tuple[str, tuple[int, int]]]:
     text, offsets = compact_with_offsets(index.text, keep_newlines=True)
     cues = alternation(read_terms("grade_cues.csv"))
     grade = _grade_pattern()
@@ -164,5 +167,4 @@ def _stated_grades(index: TextIndex, *, skip_project_grades: bool = False) -> li
             if skip_project_grades and _about_a_project(index.text, start, reach=GRADE_SUBJECT_CHARS):
                 continue
             found.append((word, index.span_of(start, end), clause_year(index.text, start, reach=GRADE_YEAR_REACH)))
-    latest = max((year for *_, year in found if year), default=None)
-    return [(word, span) for word, span, year in found if year is None or year == latest]
+    return [(word, span) for word, span, named in found if of_this_year(named, found, year)]
