@@ -700,16 +700,21 @@ def test_a_layout_padded_by_characters_is_read_too():
     assert layout_tables_as_tabs(lines)[1:] == ["产出指标\t数量指标\t新建村级服务站数量\t≥12个\t12个\t20\t20", ""]
 
 
-def test_a_layout_table_without_wrapped_cells_is_left_to_the_word_reader():
+def test_a_layout_table_without_wrapped_or_merged_cells_is_left_to_the_word_reader():
     from loaders.parse.layout import layout_tables_as_tabs
     lines = [
         "一级指标      二级指标          三级指标              年度指标值   实际完成值   分值   得分",
         "产出指标      数量指标          智慧教室建设数量      ≥120间       126间        15     15",
-        "              质量指标          设备验收合格率        100%         100%         10     10",
+        "产出指标      质量指标          设备验收合格率        100%         100%         10     10",
         "总分                                                                            100    96.5",
         "自评等级：优",
     ]
     assert layout_tables_as_tabs(lines) == lines
+    merged = lines[:2] + ["              质量指标          设备验收合格率        100%         100%         10     10"] + lines[3:]
+    assert layout_tables_as_tabs(merged)[2] == "\t质量指标\t设备验收合格率\t100%\t100%\t10\t10"
+    project, _ = only_project("\n".join(merged))
+    assert rows(project) == [("产出指标", "数量指标", "智慧教室建设数量", "≥120间", "126间", 15.0, 15.0),
+                             ("产出指标", "质量指标", "设备验收合格率", "100%", "100%", 10.0, 10.0)]
 
 
 # --- figures stated only in prose ------------------------------------------------------------------
@@ -1686,3 +1691,62 @@ def test_earlier_years_scores_and_grades_stated_first():
         "经自评，2023年度部门整体支出绩效自评得分93分。",
     ]), "example.txt")
     assert (report.total_score, report.grade) == (93.0, None)
+
+
+def test_a_department_money_table_whose_sum_row_comes_after_its_parts():
+    report = parse_report("\n".join([
+        "泰和县交通运输局",
+        "2023年度部门整体支出绩效自评报告",
+        "                     2023年度部门预算及支出情况表            单位：万元",
+        "  项目                全年预算数          全年支出数          执行率",
+        "  基本支出              1,800.00            1,776.60           98.70%",
+        "  项目支出              1,000.00              926.40           92.64%",
+        "  合计                  2,800.00            2,703.00           96.54%",
+        "本部门整体支出绩效自评得分92.6分，等级为“优”。",
+        "                    部门整体支出绩效自评评分表",
+        "  一级指标  二级指标    三级指标              分值    得分",
+        "  过程      预算执行    预算执行率            10      9.6",
+        "            预算管理    公用经费控制率        5       5",
+        "                        三公经费变动率        5       5",
+        "  产出      职责履行    实际完成率            80      73",
+        "  合计                                            100     92.6",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (2800.0, 2703.0, 96.54)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (1776.6, 926.4)
+    (entry,) = report.projects
+    assert (entry.budget_full_year, entry.executed) == (2800.0, 2703.0)
+    assert [(i.level2, i.name) for i in entry.indicators] == [
+        ("预算执行", "预算执行率"), ("预算管理", "公用经费控制率"), ("预算管理", "三公经费变动率"), ("职责履行", "实际完成率")]
+
+
+def test_grades_a_rule_applies_to_and_a_unit_line_under_the_name():
+    report = parse_report("\n".join([
+        "某市财政局关于2023年度市级重点项目绩效评价结果的通报",
+        "序号\t项目名称\t主管部门\t预算金额\t实际支出\t预算执行率\t评价得分\t评价等级",
+        "1\t城乡低保资金\t某市民政局\t10,000.00\t10,000.00\t100.00%\t93.2\t优",
+        "2\t黄河流域生态修复项目\t某市林业局\t2,000.00\t1,600.00\t80.00%\t72.4\t中",
+        "对评价等级为“中”“差”的项目，相关主管部门要在2024年10月底前完成整改。",
+    ]), "example.txt")
+    assert report.grade is None
+    project, _ = only_project("\n".join([
+        "项目名称\t\t基本公共卫生服务项目",
+        "金额单位：元",
+        "项目资金\t\t年初预算数\t全年预算数\t全年执行数\t\t分值\t执行率\t得分",
+        "年度资金总额\t\t3,000,000.00\t3,200,000.00\t3,104,000.00\t\t10\t97.00%\t9.7",
+    ]))
+    assert project.name == "基本公共卫生服务项目"
+    assert money(project) == (300.0, 320.0, 310.4, 97.0, 10.0, 9.7)
+
+
+def test_csv_rows_under_a_header_with_spacer_columns_and_no_reason():
+    project, _ = only_project("\n".join([
+        "一级指标\t二级指标\t\t三级指标\t\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+        "产出指标\t数量指标\t\t家庭医生签约人数\t\t≥3万人\t3.2万人\t50\t50",
+        "\t\t\t慢病患者随访率\t\t≥90%\t86%\t20\t17\t部分患者外出务工",
+        "满意度指标\t服务对象满意度指标\t\t居民满意度\t\t≥85%\t90%\t30\t30",
+    ]))
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("数量指标", "家庭医生签约人数", "≥3万人", "3.2万人", 50.0, 50.0),
+        ("数量指标", "慢病患者随访率", "≥90%", "86%", 20.0, 17.0),
+        ("服务对象满意度指标", "居民满意度", "≥85%", "90%", 30.0, 30.0)]

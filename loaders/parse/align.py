@@ -178,13 +178,13 @@ def positional_reading(cells: list[Cell], columns: list[str],
     """A clean reader row (one line, tab-separated, empty cells kept): cells are columns in order.
 
     Leading empty cells are the merged 一级/二级 cells printed in an earlier row. Under a one-line
-    header whose cells sit in their columns (by_position), a grid row's cells (a pipe table of one
-    width) go to the column their place names, empty cells left out.
+    header whose cells sit in their columns (by_position), a row's cells (tab cells, or a pipe table of
+    one width) go to the column their place names — a spacer column's empty cell included.
     Returns [] when the row is not such a row or its cells do not fit the columns' types.
     """
     if not cells or not all(c.boxed for c in cells) or len({c.line for c in cells}) != 1:
         return []
-    if by_position and all(c.col >= 0 for c in cells if c.text) and not any(c.tab for c in cells):
+    if by_position and all(c.col >= 0 for c in cells if c.text):
         return _grid_reading(cells, columns)
     cols = data_columns(columns)
     row = list(cells)

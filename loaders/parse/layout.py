@@ -68,9 +68,16 @@ def _best_reading(lines: list[str], header_at: int):
             best = (columns, rows, end, wide)
     if best is None:
         return None
-    # a table without 分值 / 得分 has no number closing its rows: the word reader cannot delimit them
+    # a table without 分值 / 得分 has no number closing its rows: the word reader cannot delimit them;
+    # a row whose level cells are blank (merged above) needs its cells' columns to say which level a
+    # label under 二级指标 is (预算管理 is no listed label)
     wrapped = (best[2] - header_at - 1) > len(best[1])
-    return best if wrapped or not _scored(best[0]) else None
+    return best if wrapped or not _scored(best[0]) or _merged_level_cells(best[0], best[1]) else None
+
+
+def _merged_level_cells(columns: list[Column], rows: list[tuple[int, dict[int, str]]]) -> bool:
+    levels = [k for k, column in enumerate(columns) if column.field in ("level1", "level2")]
+    return len(levels) == 2 and any(levels[1] in cells and levels[0] not in cells for _, cells in rows)
 
 
 def _runs(line: str, wide: bool = True) -> list[tuple[int, str]]:

@@ -107,6 +107,8 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
         kind = cell_kind(cell.text) if cell.text else None
         if kind is None and label_key(cell.text).startswith("其中") and len(label_key(cell.text)) <= 16:
             kind = "money_row"   # 其中：中央财政资金 / 其中:省级补助 — any 其中 row is a part of the total
+        if kind == "total" and block.rows and label_key(cell.text) in _SUM_ROW_LABELS:
+            kind = "money_row"   # 基本支出 | … ⏎ 项目支出 | … ⏎ 合计 | …: the parts' sum, printed last
         if kind == "money_row" and label == label_key(cell.text) and not values:
             pass   # the same label again: a merged label cell printed in each spanned column
         elif kind == "money_row" or (label is None and values == [] and is_label(cell.text, "money_sublabel")):
@@ -146,6 +148,7 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
             break
         i += 1
     _close_row(block, label, values)
+    _sum_row_first(block)
     place_short_parts(block)
     block.end = i
     return block
@@ -168,6 +171,16 @@ def _take_unit_of_label(block: MoneyBlock, text: str) -> None:
     block.unit = unit
     if _NO_UNIT_WARNING in block.warnings:
         block.warnings.remove(_NO_UNIT_WARNING)
+
+
+_SUM_ROW_LABELS = frozenset({"合计", "总计", "小计", "支出合计"})
+
+
+def _sum_row_first(block: MoneyBlock) -> None:
+    """The block's total is its first row (年度资金总额) — or the 合计 row printed after its parts."""
+    sums = [k for k, row in enumerate(block.rows) if row.label in _SUM_ROW_LABELS]
+    if sums and sums[0] > 0:
+        block.rows.insert(0, block.rows.pop(sums[0]))
 
 
 def place_short_parts(block: MoneyBlock) -> None:

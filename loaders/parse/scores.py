@@ -25,6 +25,8 @@ GRADE_SUBJECT_CHARS = 20
 GRADE_YEAR_REACH = 40       # 该项目2022年度绩效评价得分为82.5分，等级为“良”: the year is a clause back    # "本项目评价得分88分，评价等级为良好": the subject comes earlier
 _SCORE_FOLLOWS_RE = re.compile(r"[\s,，;；]*(?:其中)?[^\d。]{0,6}?(?:得分|评分|自评分)")
 _QUOTE = r"[“\"「『]?"
+# …等级为“中”“差”的项目 / “中”及以下的: the grades a rule applies to, not a result
+_CONDITION_AFTER_RE = re.compile(r"[”\"」』]?(?:[、，,和或]?[“\"「『][^”\"」』]{1,3}[”\"」』])*(?:的|及以下|及以上|以下|以上)")
 _BAND_AFTER_RE = re.compile(r"\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下)")
 _COUNT_OF_SUBJECTS_RE = re.compile(r"\d+个(?:项目|单位|部门)")
 _TABLE_SCORE_FOLLOWS_RE = re.compile(r"[ \t|]+\d+(?:\.\d+)?\s*分?(?![\d.])")
@@ -158,7 +160,7 @@ def _stated_grades(index: TextIndex, *, skip_project_grades: bool = False,
                 continue
             if text[match.end(): match.end() + 1] in ("、", "/"):
                 continue  # "等级为优秀、良好、合格、不合格": the scale, not a grade
-            if re.match(r"[”\"」』]?(?:的|及以下|及以上|以下|以上)", text[match.end(): match.end() + 4]):
+            if _CONDITION_AFTER_RE.match(text, match.end()):
                 continue  # "对评价等级为“差”的项目…", "“中”及以下的": a condition on other evaluations
             if _COUNT_OF_SUBJECTS_RE.search(re.split(r"[。；;，,\n]", text[max(0, match.start() - 12): match.start()])[-1]):
                 continue  # "其中1个项目自评等级为“优”": a count of evaluations, not the document's grade
