@@ -210,8 +210,10 @@ def _grid_reading(cells: list[Cell], columns: list[str]) -> list[tuple[float, li
     cols = data_columns(columns)
     groups: list[list[Cell]] = [[] for _ in cols]
     for cell in cells:
-        if not cell.text or is_placeholder(cell.text) or columns[cell.col:cell.col + 1] in (["level1"], ["level2"]):
+        if not cell.text or is_placeholder(cell.text):
             continue
+        if columns[cell.col:cell.col + 1] in (["level1"], ["level2"]):
+            return []   # a value where the levels stand: the row's cells are not in the header's places
         n = data_index.get(cell.col)
         if n is None or groups[n] or (cols[n] in NUMERIC_FIELDS and not is_number_cell(cell.text)):
             return []
