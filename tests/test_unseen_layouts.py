@@ -1750,3 +1750,36 @@ def test_csv_rows_under_a_header_with_spacer_columns_and_no_reason():
         ("数量指标", "家庭医生签约人数", "≥3万人", "3.2万人", 50.0, 50.0),
         ("数量指标", "慢病患者随访率", "≥90%", "86%", 20.0, 17.0),
         ("服务对象满意度指标", "居民满意度", "≥85%", "90%", 30.0, 30.0)]
+
+
+def test_prose_indicators_in_more_wordings_with_thousands_and_deductions():
+    from loaders.parse.narrative import narrative_indicators, stated_money
+    found = narrative_indicators([
+        "（二）产出指标（分值60分，得分56分）",
+        "1.数量指标。购置应急物资，目标值不少于2,000件，实际完成1,860件，未完成原因是供应商延期，该项分值20分，扣2分，得18分。",
+        "2.时效指标。物资采购完成时间，目标为2022年8月底前，实际于2022年9月完成，本项10分，扣2分，实得8分。",
+        "3.质量指标。物资验收合格率，目标值100%，实际完成100%，本项满分10分，自评得10分。",
+    ])
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in found] == [
+        ("产出指标", "数量指标", "购置应急物资", "不少于2,000件", "1,860件", 20.0, 18.0),
+        ("产出指标", "时效指标", "物资采购完成时间", "2022年8月底前", "2022年9月", 10.0, 8.0),
+        ("产出指标", "质量指标", "物资验收合格率", "100%", "100%", 10.0, 10.0),
+    ]
+    stated = stated_money(["（一）预算执行情况（分值10分）：全年预算300万元，实际支出288万元，执行率96%，自评得9.6分。"])
+    assert (stated["execution_weight"].value, stated["execution_score"].value) == (10.0, 9.6)
+
+
+def test_more_wordings_of_department_budgets_and_results_list_columns():
+    report = parse_report("\n".join([
+        "泰和县文化旅游体育局2023年度部门整体支出绩效自评报告",
+        "2023年度部门预算调整后为1,243.60万元，全年实际支出1,198.72万元，预算执行率96.39%。",
+    ]), "example.txt")
+    assert report.department_budget["budget"] == 1243.6
+    report = parse_report("\n".join([
+        "某区财政局关于2021年度财政重点绩效评价结果的公示",
+        "序号\t项目名称\t项目单位\t资金量（万元）\t评价得分\t评价等级",
+        "1\t城市道路提质改造项目\t区住房和城乡建设局\t3265.80\t83.5\t良",
+        "2\t困难群众救助资金\t区民政局\t1856.24\t92.5\t优",
+    ]), "example.txt")
+    assert [(p.name, p.budget_full_year, p.total_score) for p in report.projects] == [
+        ("城市道路提质改造项目", 3265.8, 83.5), ("困难群众救助资金", 1856.24, 92.5)]

@@ -44,6 +44,9 @@ EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:为?\s*(?:\
                                  r"(?:权重|分值|满分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分"
                                  r"[^。；;]{0,40}?得(?:分)?(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 # not a band of the grading rules: 综合得分90分（含）以上为“优”
+# 预算执行情况（分值10分）：执行率95.18%，自评得9.5分 — the points named before the rate
+EXECUTION_POINTS_FIRST_RE = re.compile(r"预算执行(?:情况|率)?\s*[(（]\s*(?:分值|权重|满分)\s*(\d+(?:\.\d+)?)\s*分\s*[)）]"
+                                       r"[^。；;]{0,60}?得(?:分)?\s*(\d+(?:\.\d+)?)\s*分")
 SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|自评得分|评价得分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分"
                       r"(?!\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下))")
 _TITLE_CUT = re.compile(r"(?:重点)?(?:项目)?(?:财政)?(?:支出)?绩效(?:的)?(?:自评|评价|目标|管理)|指标完成|自评报告|自评表|评价报告")
@@ -55,7 +58,8 @@ _DEPARTMENT_WORDS = re.compile(r"整体|部门绩效|部门\(单位\)|部门（�
 # ((2)成本指标 under 1.产出指标完成情况 is a level 2)
 _HEADING_LEVEL1 = re.compile(
     r"^\s*(?:(?:\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*(产出|效益|效果|满意度|成本)指标完成情况"
-    r"|(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*(产出|效益|效果|满意度|成本)指标\s*[:：。]?\s*$)")
+    r"|(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*(产出|效益|效果|满意度|成本)指标"
+    r"\s*(?:[（(][^（()）]{0,20}[)）])?\s*[:：。]?\s*$)")   # （二）产出指标（分值50分，得分47分）
 _HEADING_LEVEL2 = re.compile(r"^\s*(?:[(（]\d+[)）]\s*)?([\u4e00-\u9fff]{2,8}指标)\s*[。.:：]?\s*$")
 _ACTUAL_RE = re.compile(r"实际(?:为|达到|达|是|开支|支出|派驻|完成|发放)?\s*([≥≤≧≦>＜<]?\s*\d+(?:\.\d+)?\s*(?:%|％|[万亿]?元|公里|平方米|米|人次|人|名|次|件|个|场|户|篇|份|天|小时)?)")
 
@@ -253,7 +257,7 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
                     explicit = value
                 if field_name and field_name not in found:
                     found[field_name] = value
-        points = EXECUTION_POINTS_RE.search(text)
+        points = EXECUTION_POINTS_RE.search(text) or EXECUTION_POINTS_FIRST_RE.search(text)
         if points and "execution_weight" not in found and float(points.group(2)) <= float(points.group(1)) <= 30:
             found["execution_weight"] = Stated(float(points.group(1)), number)
             found["execution_score"] = Stated(float(points.group(2)), number)
@@ -448,12 +452,14 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
 
 # One indicator stated in a sentence: [二级：] name, 年度指标值/目标 target, [how measured] 实际完成 actual,
 # [a reason] (分值15分，得12分). The name stands before a comma or in quotes (“补助企业数”指标值为…).
+_VALUE_CHARS = r"(?:[^,;。()]|(?<=\d),(?=\d{3}(?!\d)))"     # a value's text: a comma only inside 1,000
 _STATED_PAIR_RE = re.compile(
-    r"(?:^|[；;。])\s*(?:[(（]?\d+[)）.、．])?\s*(?:([\u4e00-\u9fff]{2,12}指标)\s*[:：。.])?\s*"
-    r"(?:[“\"]([^”\"]{2,40})[”\"]\s*|([^，,:：；;。“”]{2,40})[，,]\s*)"
-    r"(?:年度)?(?:指标值|目标值|预期目标|目标)(?:为|是)?\s*([^，,]+?)[，,]\s*"
-    r"[^，,。；;\d]{0,8}?实际(?:完成)?值?(?:为|达到)?\s*([^，,。；;(（]+)"
-    r"(?:[^。；;(（]{0,40}?[(（，,]\s*(?:分值|权重)\s*(\d+(?:\.\d+)?)\s*分?\s*[，,]\s*得(?:分)?\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]?)?")
+    r"(?:^|[;。])\s*(?:\(?\d+[).、．])?\s*(?:([\u4e00-\u9fff]{2,12}指标)\s*[:。.])?\s*"
+    r"(?:[“\"]([^”\"]{2,40})[”\"]\s*|([^,:;。“”]{2,40}),\s*)"
+    r"(?:年度)?(?:指标值|目标值|预期目标|目标)(?:为|是)?\s*(" + _VALUE_CHARS + r"+?),\s*"
+    r"[^,;。\d]{0,8}?实际(?:完成)?值?(?:为|达到|平均|(?P<at>于))?\s*(" + _VALUE_CHARS + r"+?)(?=,(?!\d{3}(?!\d))|[;。(]|$)"
+    r"(?:[^。;(]{0,40}?[(,]\s*(?:(?:该项|本项)(?:分值|权重|满分)?|分值|权重|满分)\s*(\d+(?:\.\d+)?)\s*分?\s*,\s*"
+    r"(?:扣\s*\d+(?:\.\d+)?\s*分\s*,\s*)?(?:自评|实)?得(?:分)?\s*(\d+(?:\.\d+)?)\s*分?\s*\)?)?")
 
 
 @dataclass
@@ -472,14 +478,17 @@ def stated_pairs(text: str) -> list[StatedIndicator]:
     brackets after it (分值15分，得12分) are its weight and score when the score is within them."""
     out = []
     level2 = None
-    for match in _STATED_PAIR_RE.finditer(text.strip()):
+    for match in _STATED_PAIR_RE.finditer(to_halfwidth(text).strip()):
         if match.group(1):
             level2 = match.group(1) if match.group(1) in table_labels()["level2"] else None
-        weight, score = (float(match.group(6)), float(match.group(7))) if match.group(6) else (None, None)
+        weight, score = (float(match.group(7)), float(match.group(8))) if match.group(7) else (None, None)
         if weight is not None and not 0 <= score <= weight:
             weight = score = None
+        actual = match.group(6).strip()
+        if match.group("at"):
+            actual = re.sub(r"完成$", "", actual)   # 实际于2023年10月完成 → 2023年10月
         out.append(StatedIndicator(level2, (match.group(2) or match.group(3)).strip(), match.group(4).strip(),
-                                   match.group(5).strip(), weight, score))
+                                   actual, weight, score))
     return out
 
 
