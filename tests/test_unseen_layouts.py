@@ -1783,3 +1783,23 @@ def test_more_wordings_of_department_budgets_and_results_list_columns():
     ]), "example.txt")
     assert [(p.name, p.budget_full_year, p.total_score) for p in report.projects] == [
         ("城市道路提质改造项目", 3265.8, 83.5), ("困难群众救助资金", 1856.24, 92.5)]
+
+
+def test_a_label_printed_on_the_middle_row_of_its_group_and_a_label_printed_downwards():
+    project, _ = only_project("\n".join([
+        "  一级指标  二级指标      三级指标              年度指标值    实际完成值    分值  得分",
+        "                          开展联合执法检查次数  ≥40次         46次          10    10",
+        "  产出指标  数量指标      查处违法案件数        ≥60件         72件          10    10",
+        "                          投诉处理数量          据实处理      1385件        80    76",
+        "  总分                                                                      100   96",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("产出指标", "数量指标", "开展联合执法检查次数"), ("产出指标", "数量指标", "查处违法案件数"),
+        ("产出指标", "数量指标", "投诉处理数量")]
+    project, _ = only_project("\n".join([
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "效 产出指标 数量指标 维修工程处数 ≥150处 163处 50 50",
+        "指 质量指标 工程验收合格率 100% 100% 50 50",
+        "标",
+    ]))
+    assert [i.name for i in project.indicators] == ["维修工程处数", "工程验收合格率"]

@@ -168,8 +168,8 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     uncertain = uncertain_fields(readings, cols) - {"name"}
     values = {col: (join_texts(g) or None) if col not in uncertain else None for col, g in groups.items()}
     name = _INDEX_PREFIX.sub("", values.get("name") or "").strip()
-    if not name:
-        return None
+    if not name or (len(name) == 1 and not any(values.get(c) for c in cols if c != "name")):
+        return None   # one character alone (效 / 指 / 标 of a label printed downwards) names nothing
     if not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
         # a "name" of digits or marks (10, ·): the row's cells slid — its numbers are not trusted either
         warnings.append(f"指标行“{join_texts(kept)[:30]}”没有可读的指标名称，疑为单元格错位，未读取。")
@@ -463,6 +463,7 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
         table.indicators.append(indicator)
         lone_names.append(len([c for c in row if c.text]) == 1)
     join_wrapped_names(table.indicators, lone_names)
+    _first_group_labels_upward(table.indicators, columns)
     if "reason" in columns:
         take_lone_reasons(table.indicators, lone_names, reached_end=i >= len(cells))
     drop_cut_off_rows(table, reached_end=i >= len(cells))
@@ -498,6 +499,22 @@ def _ends_flat_run(cell: Cell) -> bool:
 
 
 _SECTION_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
+
+
+def _first_group_labels_upward(indicators: list[Indicator], columns: list[str]) -> None:
+    """A merged label cell printed on the middle line of its group (pdftotext -layout centres it): the
+    rows above the table's first label are in that label's group — a group is contiguous and its label
+    lies inside it."""
+    if "level1" not in columns:
+        return
+    first = next((i for i in indicators if i.level1 is not None), None)
+    if first is None:
+        return
+    for indicator in indicators:
+        if indicator is first:
+            break
+        if indicator.level1 is None and indicator.level2 is None:
+            indicator.level1, indicator.level2 = first.level1, first.level2
 
 
 def join_wrapped_names(indicators: list[Indicator], lone_names: list[bool]) -> None:
