@@ -1803,3 +1803,16 @@ def test_a_label_printed_on_the_middle_row_of_its_group_and_a_label_printed_down
         "标",
     ]))
     assert [i.name for i in project.indicators] == ["维修工程处数", "工程验收合格率"]
+
+
+def test_a_money_row_that_cannot_be_read_gives_way_to_the_prose_and_the_document_total_is_the_projects():
+    report = parse_report("\n".join([
+        "关于泰和县2023年度公共文化服务补助资金项目绩效自评情况的报告",
+        "2023年年初预算１３５万元，全年预算１５０万元。项目实际支出１４６．８万元，预算执行率９７．８７％。",
+        "项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分",
+        "年度资金总额：13515014 6.81097.87%9.79",
+        "总分\t\t\t\t100\t97.79",
+    ]), "example.txt")
+    (project,) = report.projects
+    assert money(project)[:4] == (135.0, 150.0, 146.8, 97.87)
+    assert (report.total_score, project.total_score) == (97.79, 97.79)

@@ -300,7 +300,9 @@ def name_from_section_headings(projects: list[Project], lines: list[str]) -> Non
 
 def complete_from_prose(project: Project, lines: list[str], warnings: list[str]) -> None:
     """A single project whose table lacks money, score or actuals: take what the prose states."""
-    if project.subject == "project" and not project.money_rows:
+    read_nothing = all(getattr(project, k) is None for k in ("budget_full_year", "executed", "execution_rate_pct"))
+    if project.subject == "project" and (not project.money_rows or read_nothing):
+        # no money block, or one whose row could not be read (年度资金总额：23525024 6.8…): the prose's
         stated = narrative.stated_money(lines)
         if project.name is None and "budget_full_year" in stated:
             subject = narrative.money_sentence_subject(lines, stated["budget_full_year"].line)

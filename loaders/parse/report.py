@@ -53,6 +53,7 @@ def parse_report(text: str, file_name: str) -> Report:
     _drop_department_money_without_indicators(report)
     _fill_department_table_money(report)
     _give_department_table_the_total(report)
+    _give_single_project_the_total(report)
     report.findings = parse_findings(index)
     return report
 
@@ -105,6 +106,18 @@ def _fill_department_table_money(report: Report) -> None:
                 span = report.provenance.get(f"department_budget.{source}")
                 if span:
                     project.provenance[target] = span
+
+
+def _give_single_project_the_total(report: Report) -> None:
+    """A report about one project whose table printed no total of its own: the document's total is
+    that project's score."""
+    if report.report_kind != "project" or len(report.projects) != 1 or report.total_score is None:
+        return
+    project = report.projects[0]
+    if project.total_score is None:
+        project.total_score = report.total_score
+        if "total_score" in report.provenance:
+            project.provenance["total_score"] = report.provenance["total_score"]
 
 
 def _give_department_table_the_total(report: Report) -> None:
