@@ -1816,3 +1816,37 @@ def test_a_money_row_that_cannot_be_read_gives_way_to_the_prose_and_the_document
     (project,) = report.projects
     assert money(project)[:4] == (135.0, 150.0, 146.8, 97.87)
     assert (report.total_score, project.total_score) == (97.79, 97.79)
+
+
+def test_the_national_department_form_with_income_and_spending_parts_side_by_side():
+    report = parse_report("\n".join([
+        "部门整体支出绩效自评表",
+        "（2022年度）",
+        "部门（单位）名称\t某县城市管理局",
+        "年度预算申请（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额：\t4,200.00\t4,600.00\t4,416.00\t10\t96.00%\t9.6",
+        "按收入性质分：\t\t\t按支出性质分：",
+        "其中：一般公共预算：\t4,400.00\t\t其中：基本支出：\t1,616.00",
+        "政府性基金拨款：\t200.00\t\t项目支出：\t2,800.00",
+        "其他资金：\t0\t\t\t",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t道路保洁面积\t≥800万平方米\t820万平方米\t90\t88",
+        "总分\t\t\t\t\t100\t97.6",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["basic_expenditure"], budget["project_expenditure"]) == (
+        4600.0, 4416.0, 1616.0, 2800.0)
+    (entry,) = report.projects
+    assert (entry.execution_weight, entry.execution_score) == (10.0, 9.6)
+
+
+def test_a_money_table_of_fund_sources_with_a_sum_row():
+    project, _ = only_project("\n".join([
+        "项目名称：学前教育保教费补助资金",
+        "项目资金（单位：元）",
+        "资金来源\t预算数\t实际支出数\t执行率",
+        "中央财政资金\t5,000,000.00\t4,900,000.00\t98.00%",
+        "县级配套资金\t1,000,000.00\t980,000.00\t98.00%",
+        "合计\t6,000,000.00\t5,880,000.00\t98.00%",
+    ]))
+    assert money(project)[:4] == (None, 600.0, 588.0, 98.0)

@@ -16,7 +16,7 @@ from itertools import combinations
 from loaders.parse.flattened import is_digit_blob, money_consistent, split_money_blob
 from loaders.parse.labels import garbled_header_field, header_field, is_label, label_key
 from loaders.parse.numbers import money_unit, parse_number, to_halfwidth, to_wan
-from loaders.parse.tables import Cell, cell_kind, is_placeholder
+from loaders.parse.tables import BLANK, LINE, Cell, cell_kind, is_placeholder
 from loaders.records import MoneyRow
 
 AMOUNT_FIELDS = ("budget_initial", "budget_full_year", "executed")
@@ -107,8 +107,10 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
         kind = cell_kind(cell.text) if cell.text else None
         if kind is None and label_key(cell.text).startswith("其中") and len(label_key(cell.text)) <= 16:
             kind = "money_row"   # 其中：中央财政资金 / 其中:省级补助 — any 其中 row is a part of the total
-        if kind == "total" and block.rows and label_key(cell.text) in _SUM_ROW_LABELS:
+        if kind == "total" and (block.rows or values) and label_key(cell.text) in _SUM_ROW_LABELS:
             kind = "money_row"   # 基本支出 | … ⏎ 项目支出 | … ⏎ 合计 | …: the parts' sum, printed last
+        if kind is None and _source_row_label(cells, i, block.columns):
+            kind = "money_row"   # 资金来源 | 预算数 | … ⏎ 兵团财政资金 | 6,480,000.00 | …: a row per source
         if kind == "money_row" and label == label_key(cell.text) and not values:
             pass   # the same label again: a merged label cell printed in each spanned column
         elif kind == "money_row" or (label is None and values == [] and is_label(cell.text, "money_sublabel")):
@@ -137,7 +139,7 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
                 values += [Cell(p, cell.line, cell.sep) for p in pieces]
                 label = label or "年度资金总额"
         elif not cell.text:
-            if cell.boxed and label and values:
+            if cell.boxed and label and values and cell.line == values[-1].line:
                 values.append(cell)   # an empty cell of a reader row keeps its column's place
         else:
             if values and cell.line == values[-1].line and _row_goes_on(cell, values, block):
@@ -173,6 +175,16 @@ def _take_unit_of_label(block: MoneyBlock, text: str) -> None:
         block.warnings.remove(_NO_UNIT_WARNING)
 
 
+def _source_row_label(cells: list[Cell], i: int, columns: list[str]) -> bool:
+    """A short label opening its line, followed on that line by the values of every column."""
+    cell = cells[i]
+    if cell.sep not in (LINE, BLANK) or not cell.text or len(cell.text) > 16 or re.search(r"\d", cell.text):
+        return False
+    row = [c for c in cells[i + 1:i + 12] if c.line == cell.line and c.text]
+    filled = len([c for c in columns if c != "ignore"])
+    return filled > 0 and len(row) >= filled and all(is_value_cell(c.text) for c in row[:filled])
+
+
 _SUM_ROW_LABELS = frozenset({"合计", "总计", "小计", "支出合计"})
 
 
@@ -193,6 +205,15 @@ def place_short_parts(block: MoneyBlock) -> None:
     cols = [c for c in AMOUNT_FIELDS if c in block.columns]
     totals = [getattr(block.rows[0], c) for c in cols]
     short = [r for r in block.rows[1:] if r.execution_rate_pct is None and 0 < len(_amounts(r, cols)) < len(cols)]
+    # 基本支出 / 项目支出 add up together, even printed beside the income rows (按收入性质分 | … | 按支出性质分 | …)
+    by_nature = [r for r in short if re.search(r"基本支出|项目支出", r.label)]
+    if len(by_nature) == 2 and len({len(_amounts(r, cols)) for r in by_nature}) == 1:
+        sums = [sum(values) for values in zip(*(_amounts(r, cols) for r in by_nature))]
+        where = _columns_matching(sums, totals, cols)
+        if where:
+            for part in by_nature:
+                _move_amounts(part, cols, where)
+            short = [r for r in short if r not in by_nature]
     unplaced = []
     for row in short:
         where = _columns_matching(_amounts(row, cols), totals, cols)
