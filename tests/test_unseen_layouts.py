@@ -1850,3 +1850,32 @@ def test_a_money_table_of_fund_sources_with_a_sum_row():
         "合计\t6,000,000.00\t5,880,000.00\t98.00%",
     ]))
     assert money(project)[:4] == (None, 600.0, 588.0, 98.0)
+
+
+def test_a_target_printed_in_parts_under_one_spanning_or_three_headers():
+    for header in ("一级指标\t二级指标\t三级指标\t符号\t数值\t单位\t实际完成值\t分值\t得分",
+                   "一级指标\t二级指标\t三级指标\t预期指标值\t\t\t实际完成值\t分值\t得分"):
+        project, _ = only_project("\n".join([
+            "项目名称\t特困人员救助供养资金",
+            header,
+            "产出指标\t数量指标\t集中供养人数\t≥\t860\t人\t872人\t50\t50",
+            "效益指标\t社会效益指标\t基本生活保障水平\t\t稳步提高\t\t稳步提高\t50\t50",
+        ]))
+        assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+            ("集中供养人数", "≥860人", "872人"), ("基本生活保障水平", "稳步提高", "稳步提高")]
+
+
+def test_tab_rows_whose_merged_cells_were_left_out_rather_than_left_empty():
+    project, _ = only_project("\n".join([
+        "项目名称\t农村公路养护补助资金",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t日常养护里程\t≥1200公里\t1236公里\t30\t30",
+        "质量指标\t优良中等路率\t≥80%\t83.6%\t30\t30",
+        "时效指标\t水毁路段抢通时间\t≤48小时\t36小时\t20\t20",
+        "效益指标\t社会效益指标\t群众出行条件\t明显改善\t明显改善\t20\t20",
+    ]))
+    assert rows(project) == [
+        ("产出指标", "数量指标", "日常养护里程", "≥1200公里", "1236公里", 30.0, 30.0),
+        ("产出指标", "质量指标", "优良中等路率", "≥80%", "83.6%", 30.0, 30.0),
+        ("产出指标", "时效指标", "水毁路段抢通时间", "≤48小时", "36小时", 20.0, 20.0),
+        ("效益指标", "社会效益指标", "群众出行条件", "明显改善", "明显改善", 20.0, 20.0)]

@@ -184,7 +184,7 @@ def positional_reading(cells: list[Cell], columns: list[str],
     """
     if not cells or not all(c.boxed for c in cells) or len({c.line for c in cells}) != 1:
         return []
-    if by_position and all(c.col >= 0 for c in cells if c.text):
+    if by_position and all(c.col >= 0 and reaches_the_scores(c, columns) for c in cells if c.text):
         return _grid_reading(cells, columns)
     cols = data_columns(columns)
     row = list(cells)
@@ -203,6 +203,13 @@ def positional_reading(cells: list[Cell], columns: list[str],
         else:
             groups.append([cell])
     return [(0.0, groups)]
+
+
+def reaches_the_scores(cell: Cell, columns: list[str]) -> bool:
+    """The cell's row is as wide as the header up to its 得分 (or last) column: its tab places are the
+    header's. A row whose merged cells were left out (时效指标 | 水毁路段抢通时间 | …) is not."""
+    last = max((k for k, col in enumerate(columns) if col in ("weight", "score")), default=len(columns) - 1)
+    return cell.width > last
 
 
 def _grid_reading(cells: list[Cell], columns: list[str]) -> list[tuple[float, list[list[Cell]]]]:

@@ -40,9 +40,13 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
         fields.append(found)
         i += 1
     if spans and len({c.line for c in cells[start:i] if c.text}) == 1:
-        # one header row: a cell spanning two columns (三级指标 | | 年度指标值) leaves an empty column in every row
+        # one header row: a cell spanning two columns (三级指标 | | 年度指标值) leaves an empty column in every row;
+        # 预期指标值 spanning three (≥ | 1260 | 人) is the target printed in parts
         for at, count in reversed(spans):
-            fields[at:at] = ["ignore"] * count
+            if fields[at - 1] == "target" and count in (1, 2):
+                fields[at - 1:at] = _TARGET_PARTS[count]
+            else:
+                fields[at:at] = ["ignore"] * count
     columns = level_points_apart(merge_header_rows(fields))
     if columns.count("actual") > 1:
         # 实际完成值 | 完成情况 (已完成 / 未完成): the first is the value, the second a yes/no remark
@@ -107,6 +111,9 @@ def _points_for_percents(row: list[Cell], weight_cols: set[int], score_cols: set
         match = _PERCENT_CELL_RE.match(cell.text)
         if match and cell.col in weight_cols:
             cell.text = match.group(1)
+
+
+_TARGET_PARTS = {1: ["target_value", "target_unit"], 2: ["target_op", "target_value", "target_unit"]}
 
 
 def header_by_position(header: list[Cell], columns: list[str]) -> bool:

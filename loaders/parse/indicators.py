@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.parse.align import (
-    NUMERIC_FIELDS, align_row, column_widths, data_columns, join_texts, positional_reading,
+    NUMERIC_FIELDS, align_row, column_widths, data_columns, join_texts, positional_reading, reaches_the_scores,
     uncertain_fields,
 )
 from loaders.parse.flattened import split_row_blob
@@ -219,7 +219,8 @@ def split_unlisted_level2(row: list[Cell], columns: list[str], by_position: bool
     """A 二级 label our vocabulary lacks (满意度 | 居民满意度 | 5 | 5): the cell in the 二级指标 column
     of a tab row under a one-line header, or the first cell of a clean reader row with one cell
     more than its data columns."""
-    if by_position and "level2" in columns and len({c.line for c in row}) == 1:
+    if by_position and "level2" in columns and len({c.line for c in row}) == 1 \
+            and all(reaches_the_scores(c, columns) for c in row if c.text):
         at = [c for c in row if c.col == columns.index("level2") and c.text]
         before = [c for c in row if 0 <= c.col < columns.index("level2") and c.text]
         if at and not before and not re.search(r"\d", at[0].text) and len(at[0].text.strip()) <= 12:
@@ -411,7 +412,7 @@ class RowCollector:
         """In a clean tab row the column says the level: 预算执行 in the 一级指标 column is a level 1
         there, whatever the label is elsewhere."""
         if self.columns_by_position and 0 <= cell.col < len(self.columns) \
-                and self.columns[cell.col] in ("level1", "level2"):
+                and self.columns[cell.col] in ("level1", "level2") and reaches_the_scores(cell, self.columns):
             return self.columns[cell.col]
         return None
 

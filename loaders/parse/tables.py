@@ -39,6 +39,7 @@ class Cell:
     flat: bool = False   # cut out of a table flattened without separators (values may be glued)
     tab: bool = False    # from a tab layout, where a row start is marked (LINE / BLANK) and CELL continues it
     col: int = -1        # a tab row cell's column (empty cells before it counted); -1 when not known
+    width: int = 0       # how many columns the cell's tab or pipe row reaches (its last filled cell + 1)
 
     def __post_init__(self) -> None:
         self.last_line = self.last_line or self.line
@@ -72,7 +73,9 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
             tab_mode, previous_row = False, []
             parts = _pipe_parts(line)
             placed = offset in grid_lines
-            cells += [Cell(p, number, CELL, boxed=True, col=k if placed else -1) for k, p in enumerate(parts) if p]
+            reach = max((k + 1 for k, p in enumerate(parts) if p), default=0)
+            cells += [Cell(p, number, CELL, boxed=True, col=k if placed else -1, width=reach)
+                      for k, p in enumerate(parts) if p]
             blank, blank_run = False, 0
             continue
         if "\t" in line:
@@ -137,7 +140,8 @@ def _split_tab_line(line: str, number: int, blank: bool) -> list[Cell]:
     first = 1 if not parts[0] else 0
     parts = parts[first:]
     filled = [p for p in parts if p]
-    out = [Cell(part, number, CELL, boxed=True, tab=True, col=k + first) for k, part in enumerate(parts)]
+    width = len(parts) + first
+    out = [Cell(part, number, CELL, boxed=True, tab=True, col=k + first, width=width) for k, part in enumerate(parts)]
     if out:
         out[0].sep = BLANK if blank else (LINE if len(filled) >= 2 else CELL)
     return out
