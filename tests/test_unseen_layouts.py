@@ -1879,3 +1879,48 @@ def test_tab_rows_whose_merged_cells_were_left_out_rather_than_left_empty():
         ("产出指标", "质量指标", "优良中等路率", "≥80%", "83.6%", 30.0, 30.0),
         ("产出指标", "时效指标", "水毁路段抢通时间", "≤48小时", "36小时", 20.0, 20.0),
         ("效益指标", "社会效益指标", "群众出行条件", "明显改善", "明显改善", 20.0, 20.0)]
+
+
+def test_department_prose_an_opening_balance_a_parts_rate_and_labels_paired_分别():
+    report = parse_report("\n".join([
+        "泰和县统计局2023年度部门整体支出绩效自评报告",
+        "2023年初结转结余资金45.6万元。其中项目支出预算执行率为92.3%，基本支出预算执行率为99.6%。",
+        "全年预算312.5万元，全年支出301.8万元，部门整体预算执行率96.58%。年末结转结余10.7万元，结转结余率3.42%。",
+        "基本支出和项目支出分别为241.3万元、60.5万元。",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["carryover"], budget["execution_rate_pct"]) == (10.7, 96.58)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (None, None)
+    from loaders.parse.narrative import stated_money
+    stated = stated_money(["该项目年初预算、调整后预算、实际支出分别为200万元、230万元、221.8万元，预算执行率96.43%。"])
+    assert "executed" not in stated and "budget_full_year" not in stated
+
+
+def test_a_department_table_with_a_column_per_year():
+    report = parse_report("\n".join([
+        "泰和县民政局2023年度部门整体支出绩效自评报告",
+        "一、部门收支情况（单位：万元）",
+        "项目\t2022年\t2023年\t增减率",
+        "全年预算数\t1,286.4\t1,502.0\t16.76%",
+        "全年支出数\t1,240.1\t1,463.9\t18.05%",
+        "预算执行率\t96.40%\t97.46%\t",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (1502.0, 1463.9, 97.46)
+
+
+def test_score_printed_before_points_and_a_level_label_printed_again():
+    project, _ = only_project("\n".join([
+        "| 一级指标 | 二级指标 | 三级指标 | 评价得分 | 指标分值 |",
+        "| 决策 | 项目立项 | 立项依据充分性 | 4 | 5 |",
+        "| 产出 | 产出数量 | 公园改造完成率 | 80 | 95 |",
+        "| 合计 | | | 84 | 100 |",
+    ]))
+    assert (rows(project)[0][-2:], project.total_score) == ((5.0, 4.0), 84.0)
+    project, _ = only_project("\n".join([
+        "一级指标\t二级指标\t三级指标\t分值\t得分",
+        "管理（15分）\t预算执行\t预算执行率\t5\t4",
+        "\t资产管理\t资产管理安全性\t5\t4",
+        "\t预算执行\t政府采购执行率\t5\t5",
+    ]))
+    assert [i.level2 for i in project.indicators] == ["预算执行", "资产管理", "预算执行"]

@@ -72,7 +72,9 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *, projec
     figures += _part_figures(view, figures, skip_lines)
     for fig in figures:
         fig.span = view.span_of(fig.start, fig.end)
-    figures += [f for f in _cell_pair_figures(index) if f.span[0] not in skip_lines]
+    year_rows, year_figures = _year_column_figures(index, year)
+    figures += [f for f in _cell_pair_figures(index) if f.span[0] not in skip_lines | year_rows]
+    figures += [f for f in year_figures if f.span[0] not in skip_lines]
     figures += [f for f in _budget_table_figures(index) if f.span[0] not in skip_lines]
     budget: dict[str, float | None] = {}
     provenance: dict[str, Span] = {}
@@ -119,6 +121,8 @@ def _labelled_figures(view: CompactView) -> list[Figure]:
         if _about_a_project(view.index.text, view.offsets[match.start()]) or _about_a_cost_item(view.text, match.start()):
             continue
         field, kind = field_of[match.group(1)]
+        if _not_the_departments(view.text, match.start(), field):
+            continue
         figure = _figure(view.text, match, field, kind, figures)
         if figure is not None:
             figures.append(figure)
@@ -151,6 +155,41 @@ def _cell_pair_figures(index: TextIndex) -> list[Figure]:
             if figure is not None:
                 figures.append(figure)
     return figures
+
+
+_YEAR_CELL_RE = re.compile(r"^((?:19|20)\d{2})年(?:度)?(?:\(.*\))?$")
+YEAR_TABLE_ROWS = 8
+
+
+def _year_column_figures(index: TextIndex, year: int | None) -> tuple[set[int], list[Figure]]:
+    """项目 | 2022年 | 2023年 | 增减率, rows 全年预算数 / 全年支出数 / 预算执行率: the column of the year
+    evaluated (else the latest) gives the figures; the other years' cells are never read.
+    (lines of the table's rows, figures)"""
+    field_of = {r["term"]: (r["field"], r["kind"]) for r in read_rows("department_labels.csv")}
+    for number, line in index.numbered_lines():
+        cells = _table_cells(line) if ("\t" in line or "|" in line) else []
+        years = {k: int(m.group(1)) for k, c in enumerate(cells) if (m := _YEAR_CELL_RE.match(c.replace(" ", "")))}
+        if len(years) < 2:
+            continue
+        wanted = year if year in years.values() else max(years.values())
+        column = next(k for k, y in years.items() if y == wanted)
+        rows, figures = set(), []
+        for row_number in range(number + 1, min(number + 1 + YEAR_TABLE_ROWS, len(index.lines) + 1)):
+            row = _table_cells(index.line(row_number))
+            if len(row) < 2:
+                break
+            rows.add(row_number)
+            label = re.sub(r"\((?:万元|元|%)\)$", "", row[0].replace(" ", ""))
+            if label not in field_of or column >= len(row):
+                continue
+            value = _BARE_NUMBER_RE.match(row[column].replace(" ", ""))
+            field, kind = field_of[label]
+            if value:
+                figure = _cell_figure(index, row_number, field, kind, value, _CELL_UNIT_RE.search(row[0]))
+                if figure is not None:
+                    figures.append(figure)
+        return rows, figures
+    return set(), []
 
 
 _PART_CELL_RE = re.compile(r"^(基本|项目)支出[:：]?$")
@@ -327,6 +366,23 @@ def _bare_rate_after_amounts(text: str, offset: int, before: list[Figure]) -> bo
 
 
 _COST_ITEM_RE = re.compile(r"三公|公务接待|公务用车|因公出国|会议费|培训费")
+
+
+_OPENING_BALANCE_RE = re.compile(r"(?:年初|期初|上年)[^，,。；;]{0,4}$")
+_PART_OF_SPENDING_RE = re.compile(r"(?:基本支出|项目支出|人员经费|公用经费)[^，,。；;]{0,4}$")
+_RESPECTIVELY_RE = re.compile(r"分别")
+
+
+def _not_the_departments(text: str, offset: int, field: str) -> bool:
+    """年初结转结余资金45.6万元 is the opening balance (the carry-over is the year-end one); 项目支出预算执行率
+    92.3% is a part's rate; 年初预算、调整后预算分别为… pairs labels and amounts in order — not read here."""
+    before = text[max(0, offset - 8):offset]
+    if field.startswith("carryover") and _OPENING_BALANCE_RE.search(before):
+        return True
+    if field == "execution_rate_pct" and _PART_OF_SPENDING_RE.search(before):
+        return True
+    clause = re.split(r"[。；;，,]", text[offset:offset + CLAUSE_CHARS])[0]
+    return bool(_RESPECTIVELY_RE.search(clause))
 
 
 def _about_a_cost_item(text: str, offset: int) -> bool:

@@ -364,11 +364,15 @@ class RowCollector:
     level_points: bool = False        # a level label is followed by its points (投入 | 13)
     nested_levels: bool = False       # 产出 / 效益 stand as level 2 under a broader level 1 (绩效)
     columns_by_position: bool = False  # a one-line tab header: a row cell's column index is its column
+    restated: list[bool] = field(default_factory=list)   # per row: it printed a level label of its own
+    level_taken: bool = False
 
     def flush(self) -> None:
         if self.buffer:
             self.rows.append((list(self.buffer), (self.levels[0], self.levels[1])))
+            self.restated.append(self.level_taken)
             self.buffer.clear()
+            self.level_taken = False
 
     def take_level(self, cell: Cell, kind: str | None, following: Cell | None) -> bool:
         """A level label closes the row before it and sets the level carried down; True when taken."""
@@ -394,6 +398,7 @@ class RowCollector:
         else:
             self.levels[1] = level_text(cell.text)
         self.previous_kind = level
+        self.level_taken = True
         return True
 
     def _note_on_the_same_line(self, following: Cell | None, after: Cell | None) -> bool:
@@ -451,10 +456,12 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     found_level2: dict[str | None, str] = {}
     lone_names: list[bool] = []      # the row was one cell: a name and nothing else
     unlisted: dict[tuple[str | None, str | None], str] = {}   # levels in force → the unlisted 二级 read under them
-    for row, row_levels in collector.rows:
+    for (row, row_levels), restated in zip(collector.rows, collector.restated):
         row, label = split_unlisted_level2(row, columns, collector.columns_by_position, collector.level_points)
         if label:
             unlisted[row_levels] = label
+        elif restated:
+            unlisted.pop(row_levels, None)   # 预算执行 printed again: the unlisted label read before is over
         if row_levels in unlisted:
             row_levels = (row_levels[0], unlisted[row_levels])
         indicator = build_indicator(row, columns, row_levels, table.warnings, widths, collector.columns_by_position)
@@ -676,6 +683,7 @@ def add_glued_rows(found: list[dict[str, str]], cell: Cell, collector: RowCollec
     for row in found:
         cells = [Cell(row.get(col, ""), cell.line, CELL, boxed=True) for col in cols]
         collector.rows.append((cells, tuple(collector.levels)))
+        collector.restated.append(False)
 
 
 def _split_score_pair(text: str) -> list[float] | None:
@@ -732,11 +740,14 @@ def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
 
 
 def _total_under_its_columns(table: IndicatorTable, columns: list[str]) -> None:
-    """总分 | 100 | 99.9 | 91.5 under 分值 | 自评得分 | 复核得分: the points and the self-evaluation's score;
-    a column after 得分 we do not read (复核得分) gives no total."""
+    """The total row's numbers as (分值, 得分): 总分 | 100 | 99.9 | 91.5 under 分值 | 自评得分 | 复核得分 — a
+    column after 得分 we do not read (复核得分) gives no total; 得分 printed before 分值 is put second."""
     tail = [c for c in data_columns(columns) if c in ("weight", "score", "ignore")]
     if len(table.total) == 3 and tail[-3:] == ["weight", "score", "ignore"]:
         table.total = table.total[:2]
+    points = [c for c in tail if c in ("weight", "score")]
+    if len(table.total) == 2 and points == ["score", "weight"]:
+        table.total = table.total[::-1]   # 合计 | 83.5 | 100 under 评价得分 | 指标分值: the points, then the score
 
 
 def _rejoined_total(texts: list[str]) -> list[float] | None:

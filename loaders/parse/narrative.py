@@ -248,6 +248,8 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
         text = to_halfwidth(line)
         for key, pattern in (("budget_full_year", BUDGET_RE), ("executed", EXECUTED_RE)):
             for match in pattern.finditer(text):
+                if "分别" in text[match.start():match.end()]:
+                    continue   # 年初预算、调整后预算、实际支出分别为200万元、230万元…: labels and amounts in order
                 field_name = _budget_kind(text, match) if key == "budget_full_year" else key
                 value = Stated(to_wan(parse_number(match.group(1)), match.group(2)), number)
                 if field_name == "budget_full_year":
