@@ -1924,3 +1924,15 @@ def test_score_printed_before_points_and_a_level_label_printed_again():
         "\t预算执行\t政府采购执行率\t5\t5",
     ]))
     assert [i.level2 for i in project.indicators] == ["预算执行", "资产管理", "预算执行"]
+
+
+def test_a_layout_header_whose_first_and_last_cells_wrap_onto_the_next_line():
+    project, _ = only_project("\n".join([
+        " 项目名称              城镇老旧小区改造项目",
+        " 绩效     一级指标   二级指标     三级指标                年度指标值     实际完成值   分值   得分   偏差原因分析",
+        " 指标                                                                                              及改进措施",
+        "          产出指标   数量指标     改造老旧小区个数          ≥12个          12个         50     50",
+        "                                  惠及居民户数              ≥2860户        2934户       50     45     部分小区未完工",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.target, i.score) for i in project.indicators] == [
+        ("产出指标", "数量指标", "改造老旧小区个数", "≥12个", 50.0), ("产出指标", "数量指标", "惠及居民户数", "≥2860户", 45.0)]

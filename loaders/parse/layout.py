@@ -200,6 +200,8 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
     """(rows as (first line, column → text), the line after the table)."""
     rows: list[tuple[int, dict[int, str]]] = []
     k = header_at + 1
+    if k < len(lines) and not lines[k].strip() and k + 1 < len(lines) and lines[k + 1].strip():
+        k += 1   # the header's wrapped tail, joined into it (join_stacked_headers), left an empty line
     while k < len(lines) and lines[k].strip():
         cells = _placed(lines[k], columns, wide)
         if cells is None:
@@ -220,6 +222,7 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
 
 
 MAX_STACKED_WORD = 4
+MAX_TAIL_WORD = 8           # 偏差原因分析 / 及改进措施: a long header cell wraps after more characters
 
 
 def join_stacked_headers(lines: list[str]) -> list[str]:
@@ -240,7 +243,43 @@ def join_stacked_headers(lines: list[str]) -> list[str]:
             if joined is not None:
                 out[k], out[k + 1] = "", joined
                 break
+            tail = _joined_tail(upper, lines[k + 1], wide)
+            if tail is not None:
+                out[k], out[k + 1] = tail, ""    # 绩效 ⏎ 指标 under it: the header's first word, broken
+                break
     return out
+
+
+def _joined_tail(header: str, lower: str, wide: bool) -> str | None:
+    """The header line, when the line below holds only the rest of some of its words (绩效 / 指标)."""
+    top, bottom = _runs(header, wide), _runs(lower, wide)
+    if len(top) < MIN_HEADER_CELLS or not bottom or any(len(text) > MAX_TAIL_WORD or re.search(r"\d", text)
+                                                        for _, text in bottom):
+        return None
+    if sum(1 for _, text in top if _is_header_word(text)) < MIN_HEADER_CELLS - 1:
+        return None
+    suffix: dict[int, str] = {}
+    for start, text in bottom:
+        above = [n for n, (t_start, t_text) in enumerate(top)
+                 if abs(t_start - start) <= COLUMN_SLACK and _is_header_word(t_text + text)]
+        if len(above) != 1:
+            return None
+        suffix[above[0]] = text
+    return _with_suffixes(header, suffix)
+
+
+def _with_suffixes(line: str, suffix: dict[int, str]) -> str:
+    """`line` with text put after some of its runs, the gaps after them shrunk as in _with_prefixes."""
+    runs = list(_RUN_RE.finditer(line))
+    pieces, last = [], 0
+    for n, match in enumerate(runs):
+        gap_end = runs[n + 1].start() if n + 1 < len(runs) else len(line)
+        gap = line[match.end():gap_end]
+        added = suffix.get(n, "")
+        keep = max(2 if n + 1 < len(runs) else 0, len(gap) - _display_width(added))
+        pieces.append(line[last:match.start()] + match.group() + added + " " * keep)
+        last = gap_end
+    return "".join(pieces)
 
 
 def _joined_header(upper: str, lower: str, wide: bool) -> str | None:
