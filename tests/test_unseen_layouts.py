@@ -1936,3 +1936,22 @@ def test_a_layout_header_whose_first_and_last_cells_wrap_onto_the_next_line():
     ]))
     assert [(i.level1, i.level2, i.name, i.target, i.score) for i in project.indicators] == [
         ("产出指标", "数量指标", "改造老旧小区个数", "≥12个", 50.0), ("产出指标", "数量指标", "惠及居民户数", "≥2860户", 45.0)]
+
+
+def test_a_third_party_report_that_quotes_the_units_self_score_and_names_its_evaluator_on_the_cover():
+    report = parse_report("\n".join([
+        "泰和县2023年畜禽粪污资源化利用项目绩效评价报告",
+        "被评价单位：泰和县农业农村局",
+        "评价机构：某某绩效评价有限公司",
+        "2023年度项目预算资金860万元，实际支出842.3万元，预算执行率97.94%。",
+        "项目单位自评得分为95分。经评价组现场核查、复核，该项目绩效评价最终得分87.5分，等级为“良”。",
+    ]), "example.txt")
+    assert (report.evaluation_type, report.total_score, report.projects[0].total_score) == ("third_party", 87.5, 87.5)
+    report = parse_report("\n".join([
+        "泰和县2022年基层医疗卫生机构设备购置项目",
+        "财政重点绩效评价报告",
+        "被评价单位：泰和县卫生健康局",
+        "第三方评价机构：某某绩效评价有限公司",
+        "项目预算资金1,286,000.00元，实际支出1,213,746.52元，执行率94.38%。经评价，项目综合得分93.42分，绩效等级为“优”。",
+    ]), "example.txt")
+    assert "评价机构" not in (report.projects[0].name or "")

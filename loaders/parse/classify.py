@@ -87,7 +87,8 @@ def find_evaluation_type(index: TextIndex) -> Found:
     def terms(kind: str, strength: str) -> list[str]:
         return [r["term"] for r in rows if r["type"] == kind and r["strength"] == strength]
 
-    if any(t in title for t in terms("self", "strong")):
+    # 绩效自评报告 / 自评表 / 自评情况 in the title — not 项目单位自评得分 in a line that opens the body
+    if any(re.search(re.escape(t) + r".{0,6}?(?:报告|表|情况|结果)", title) for t in terms("self", "strong")):
         return Found("self", span)
     if any(t in body for t in terms("third_party", "strong")):
         return Found("third_party", span)

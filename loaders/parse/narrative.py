@@ -47,9 +47,11 @@ EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:为?\s*(?:\
 # 预算执行情况（分值10分）：执行率95.18%，自评得9.5分 — the points named before the rate
 EXECUTION_POINTS_FIRST_RE = re.compile(r"预算执行(?:情况|率)?\s*[(（]\s*(?:分值|权重|满分)\s*(\d+(?:\.\d+)?)\s*分\s*[)）]"
                                        r"[^。；;]{0,60}?得(?:分)?\s*(\d+(?:\.\d+)?)\s*分")
-SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|自评得分|评价得分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分"
+SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|自评得分|评价得分|最终得分|最终评分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分"
                       r"(?!\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下))")
-_TITLE_CUT = re.compile(r"(?:重点)?(?:项目)?(?:财政)?(?:支出)?绩效(?:的)?(?:自评|评价|目标|管理)|指标完成|自评报告|自评表|评价报告")
+_TITLE_CUT = re.compile(r"(?:财政)?(?:重点)?(?:项目)?(?:财政)?(?:支出)?绩效(?:的)?(?:自评|评价|目标|管理)|指标完成|自评报告|自评表|评价报告")
+# 第三方评价机构：XX绩效评价有限公司 — a cover line's label and value, no title
+_LABELLED_LINE = re.compile(r"^\s*(?!附件|表)[\u4e00-\u9fff（）()]{2,12}[:：]")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _ORG_END = re.compile(r"^.{2,20}?(?:医院|委员会|办公室|局|中心|政府|学校|中学|小学|学院|部|办|院|所|站|队|馆|公司)(?=.{4,})")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
@@ -125,7 +127,7 @@ def _title_tail(lines: list[str], number: int) -> str:
 
 
 def _title_name(line: str) -> str | None:
-    if re.search(r"[，,。；;]", line):
+    if re.search(r"[，,。；;]", line) or _LABELLED_LINE.match(line):
         return None
     text = re.sub(r"\s+", "", re.sub(r"^\s*(?:表\s*\d{1,2}(?=\s)|附件\s*\d*[:：]?)", "", line))
     if not text or len(text) > 80 or _NUMBERED.match(text) or not _TITLE_CUT.search(text) \
@@ -244,6 +246,7 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
     explicit: Stated | None = None
     budgets: list[Stated] = []
     scores: list[tuple[int | None, Stated]] = []
+    final: list[Stated] = []
     for number, line in enumerate(lines, start=1):
         text = to_halfwidth(line)
         for key, pattern in (("budget_full_year", BUDGET_RE), ("executed", EXECUTED_RE)):
@@ -272,10 +275,14 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
             found["execution_rate_pct"] = Stated(value, number)   # 95.03% or 百分之九十六点五
         for score in SCORE_RE.finditer(text):
             if not _about_execution(text, score.start()):
-                scores.append((clause_year(text, score.start()), Stated(float(score.group(1)), number)))
+                stated = Stated(float(score.group(1)), number)
+                scores.append((clause_year(text, score.start()), stated))
+                if score.group().startswith("最终"):
+                    final.append(stated)
     # 该项目2022年度绩效评价得分为82.5分 … 2023年度综合得分为91.3分: an earlier year's score is not this one
     year = title_year(lines)
     current = [stated for named, stated in scores if of_this_year(named, [(None, y) for y, _ in scores], year)]
+    current = [s for s in current if any(s is f for f in final)] or current   # 自评得分95分…最终得分87.5分: the last
     if current and "total_score" not in found:
         found["total_score"] = current[0]
     if explicit is not None:

@@ -52,6 +52,9 @@ def find_total_score(index: TextIndex, projects: list[Project], report_kind: str
     if report_kind in ("department", "mixed") and len({value for value, _ in stated}) > 1:
         stated = _department_totals(index, stated) or stated
     values = sorted({value for value, _ in stated})
+    final = _final_scores(index, stated)
+    if len(values) > 1 and len({value for value, _ in final}) == 1:
+        return Found(final[0][0], final[0][1])   # 自评得分为95分 … 最终得分87.5分: the evaluation's own score
     if len(values) == 1:
         return Found(values[0], stated[0][1])
     if len(values) > 1:
@@ -88,6 +91,17 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False,
             found.append((value, index.span_of(match.start(), match.end()), clause_year(index.text, match.start())))
     # an earlier year's score named beside this year's (该项目2022年度绩效评价得分为82.5分) is not the total
     return [(value, span) for value, span, named in found if of_this_year(named, found, year)]
+
+
+def _final_scores(index: TextIndex, stated: list[tuple[float, tuple[int, int]]]) -> list[tuple[float, tuple[int, int]]]:
+    """The scores a sentence calls final (最终得分 / 最终评分)."""
+    out = []
+    for value, span in stated:
+        text = re.sub(r"\s+", "", "".join(index.line(n) for n in range(span[0], span[1] + 1)))
+        number = re.escape(format(value, "g"))
+        if re.search(r"最终(?:得分|评分)[^。；;，,]{0,4}" + number, text):
+            out.append((value, span))
+    return out
 
 
 _DEPARTMENT_SUBJECT_RE = re.compile(r"部门整体|整体支出|部门\(单位\)整体|单位整体")
