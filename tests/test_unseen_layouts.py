@@ -1955,3 +1955,26 @@ def test_a_third_party_report_that_quotes_the_units_self_score_and_names_its_eva
         "项目预算资金1,286,000.00元，实际支出1,213,746.52元，执行率94.38%。经评价，项目综合得分93.42分，绩效等级为“优”。",
     ]), "example.txt")
     assert "评价机构" not in (report.projects[0].name or "")
+
+
+def test_a_results_notice_printed_one_cell_per_line():
+    report = parse_report("\n".join([
+        "某市财政局",
+        "关于2023年度市级财政重点绩效评价结果的公告",
+        "序号", "项目名称", "主管部门", "项目资金（万元）", "评价得分", "评价等级",
+        "1", "某市2023年城市生活垃圾无害化处理项目", "某市城市管理执法局", "2180.00", "88.6", "良好",
+        "2", "某市2023年文化惠民演出项目", "某市文化和旅游局", "265.00", "72", "中",
+    ]), "example.txt")
+    assert [(p.name, p.budget_full_year, p.total_score) for p in report.projects] == [
+        ("某市2023年城市生活垃圾无害化处理项目", 2180.0, 88.6), ("某市2023年文化惠民演出项目", 265.0, 72.0)]
+
+
+def test_a_label_with_more_words_ends_the_name_and_a_note_after_a_row_is_no_indicator():
+    project, _ = only_project("\n".join([
+        "项目名称\t特困人员救助供养资金",
+        "主管部门及代码\t[408]某县民政局\t实施单位\t某县社会福利中心",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "成本指标 经济成本指标 县道养护单价 ≤1.2万元 1.25万元 10 8 材料价格上涨5%，下年度压减至1.2万元",
+    ]))
+    assert project.name == "特困人员救助供养资金"
+    assert [i.name for i in project.indicators] == ["县道养护单价"]

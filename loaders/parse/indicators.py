@@ -168,8 +168,11 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     uncertain = uncertain_fields(readings, cols) - {"name"}
     values = {col: (join_texts(g) or None) if col not in uncertain else None for col, g in groups.items()}
     name = _INDEX_PREFIX.sub("", values.get("name") or "").strip()
-    if not name or (len(name) == 1 and not any(values.get(c) for c in cols if c != "name")):
-        return None   # one character alone (效 / 指 / 标 of a label printed downwards) names nothing
+    alone = not any(values.get(c) for c in cols if c != "name")
+    if not name or (alone and (len(name) == 1 or re.search(r"[，。；]", name))):
+        # one character alone (效 / 指 / 标 of a label printed downwards) names nothing; a sentence alone
+        # (材料价格上涨5%，下年度压减…) is a note after a row, no indicator
+        return None
     if not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
         # a "name" of digits or marks (10, ·): the row's cells slid — its numbers are not trusted either
         warnings.append(f"指标行“{join_texts(kept)[:30]}”没有可读的指标名称，疑为单元格错位，未读取。")

@@ -56,7 +56,39 @@ def read_project_list(lines: list[str]) -> tuple[list[Project], list[str]]:
         if fields:
             unit = _unit(cells, lines[max(0, number - 4):number])
             return _rows(lines, number, fields, unit)
-    return [], []
+    return _cell_per_line_list(lines), []
+
+
+def _cell_per_line_list(lines: list[str]) -> list[Project]:
+    """The same table printed one cell per line: its header cells on consecutive lines, then each row's
+    cells, as many per row as the header has — every row opening with its 序号 and its numbers in
+    number columns, else nothing is read."""
+    texts = [line.strip() for line in lines]
+    for start in range(len(texts)):
+        width = 0
+        while start + width < len(texts) and texts[start + width] and _columns().get(label_key(texts[start + width])):
+            width += 1
+        fields = _header(texts[start:start + width]) if width >= 3 else None
+        if not fields or fields[0] != "ignore" or label_key(texts[start]) != "序号":
+            continue
+        unit = _unit(texts[start:start + width], texts[max(0, start - 3):start])
+        body = [(k + 1, text) for k, text in enumerate(texts[start + width:], start=start + width) if text]
+        projects = []
+        for first in range(0, len(body) - width + 1, width):
+            chunk = body[first:first + width]
+            if not re.fullmatch(r"\d{1,3}", chunk[0][1]) or not _numbers_fit(fields, [c for _, c in chunk]):
+                break
+            project = _project(dict(zip(fields, (c for _, c in chunk))), unit)
+            if project is not None:
+                project.provenance = {"name": (chunk[0][0], chunk[-1][0])}
+                projects.append(project)
+        return projects if len(projects) >= 2 else []
+    return []
+
+
+def _numbers_fit(fields: list[str], cells: list[str]) -> bool:
+    return all(re.search(r"\d", to_halfwidth(cell)) for field, cell in zip(fields, cells)
+               if field in _VALUES and cell.strip() not in ("", "-", "—", "/"))
 
 
 def _unit(header: list[str], above: list[str]) -> str:

@@ -18,7 +18,7 @@ import re
 from loaders.parse import narrative
 from loaders.parse.indicator_header import read_header
 from loaders.parse.indicators import IndicatorTable, parse_indicator_table
-from loaders.parse.labels import header_field, is_label
+from loaders.parse.labels import header_field, is_label, label_key, table_labels
 from loaders.parse.layout import layout_tables_as_tabs
 from loaders.parse.money import FISCAL_KEYS, MoneyBlock, is_spacer, parse_money_block, rate_contradicts
 from loaders.parse.numbers import to_halfwidth
@@ -140,7 +140,7 @@ def read_project_name(cells: list[Cell], i: int, project: Project) -> int:
     parts: list[Cell] = []
     label_line = cells[i - 1].line
     while i < len(cells) and cells[i].text and not cell_kind(cells[i].text) \
-            and not is_label(cells[i].text, "name_stop") and len(parts) < 4 \
+            and not _opens_with_a_label(cells[i].text) and len(parts) < 4 \
             and not _labels_a_header(cells, i, label_line):
         parts.append(cells[i])
         i += 1
@@ -149,6 +149,13 @@ def read_project_name(cells: list[Cell], i: int, project: Project) -> int:
         project.name = name
         project.provenance["name"] = (parts[0].line, parts[-1].last_line)
     return i
+
+
+def _opens_with_a_label(text: str) -> bool:
+    """主管部门 / 主管部门及代码 / 实施单位（盖章）: the next label of the form, not more of the name."""
+    key = label_key(text)
+    return is_label(text, "name_stop") or any(key.startswith(label) and len(key) - len(label) <= 6
+                                               for label in table_labels()["name_stop"] if len(label) >= 4)
 
 
 def _labels_a_header(cells: list[Cell], i: int, label_line: int) -> bool:
