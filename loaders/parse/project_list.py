@@ -74,16 +74,33 @@ def _cell_per_line_list(lines: list[str]) -> list[Project]:
         unit = _unit(texts[start:start + width], texts[max(0, start - 3):start])
         body = [(k + 1, text) for k, text in enumerate(texts[start + width:], start=start + width) if text]
         projects = []
-        for first in range(0, len(body) - width + 1, width):
-            chunk = body[first:first + width]
-            if not re.fullmatch(r"\d{1,3}", chunk[0][1]) or not _numbers_fit(fields, [c for _, c in chunk]):
+        for chunk in _rows_by_serial(body, width):
+            cells = [c for _, c in chunk]
+            # trailing columns we do not read (备注) may be left out of a row
+            if len(cells) < width and any(f != "ignore" for f in fields[len(cells):]):
                 break
-            project = _project(dict(zip(fields, (c for _, c in chunk))), unit)
+            if not _numbers_fit(fields, cells):
+                break
+            project = _project(dict(zip(fields, cells)), unit)
             if project is not None:
                 project.provenance = {"name": (chunk[0][0], chunk[-1][0])}
                 projects.append(project)
         return projects if len(projects) >= 2 else []
     return []
+
+
+def _rows_by_serial(body: list[tuple[int, str]], width: int) -> list[list[tuple[int, str]]]:
+    """Rows of a one-cell-per-line list: each opens with its 序号 (1, 2, 3 …) and holds at most `width` cells."""
+    rows: list[list[tuple[int, str]]] = []
+    serial = 1
+    k = 0
+    while k < len(body) and body[k][1] == str(serial):
+        end = k + 1
+        while end < len(body) and end - k < width and body[end][1] != str(serial + 1):
+            end += 1
+        rows.append(body[k:end])
+        k, serial = end, serial + 1
+    return rows
 
 
 def _numbers_fit(fields: list[str], cells: list[str]) -> bool:
