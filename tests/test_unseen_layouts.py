@@ -1978,3 +1978,12 @@ def test_a_label_with_more_words_ends_the_name_and_a_note_after_a_row_is_no_indi
     ]))
     assert project.name == "特困人员救助供养资金"
     assert [i.name for i in project.indicators] == ["县道养护单价"]
+
+
+def test_a_rate_written_in_words_in_its_money_cell():
+    project, _ = only_project("\n".join([
+        "项目名称\t城区道路清扫保洁经费",
+        "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "\t年度资金总额\t1,200.00\t1,200.00\t1,188.00\t10\t百分之九十九\t9.9",
+    ]))
+    assert money(project) == (1200.0, 1200.0, 1188.0, 99.0, 10.0, 9.9)

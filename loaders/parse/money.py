@@ -10,12 +10,12 @@ from the unit the block names (项目资金（元）, 金额单位：万元).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from loaders.parse.flattened import is_digit_blob, money_consistent, split_money_blob
 from loaders.parse.labels import garbled_header_field, header_field, is_label, label_key
-from loaders.parse.numbers import money_unit, parse_number, to_halfwidth, to_wan
+from loaders.parse.numbers import money_unit, parse_number, parse_percent, to_halfwidth, to_wan
 from loaders.parse.tables import BLANK, LINE, Cell, cell_kind, is_placeholder
 from loaders.records import MoneyRow
 
@@ -100,7 +100,7 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
     # the block's row-group cell (项目资金（万元）) that a spreadsheet repeats in every money row
     group_label = next((c.text for c in reversed(cells[max(0, start - 2):start]) if c.text), None)
     while i < len(cells):
-        cell = cells[i]
+        cell = _rate_in_words_as_percent(cells[i])
         if group_label and cell.text == group_label:
             i += 1
             continue
@@ -253,6 +253,17 @@ def _move_amounts(row: MoneyRow, cols: list[str], where: list[str]) -> None:
         setattr(row, c, None)
     for c, v in zip(where, values):
         setattr(row, c, v)
+
+
+_RATE_WORDS_RE = re.compile(r"^百分之[零〇一二两三四五六七八九十百点]+$")
+
+
+def _rate_in_words_as_percent(cell: Cell) -> Cell:
+    """A rate written in words in its cell (百分之九十九点四六) reads as the percent it says."""
+    if not _RATE_WORDS_RE.match(cell.text.strip()):
+        return cell
+    value = parse_percent(cell.text)
+    return cell if value is None else replace(cell, text=f"{value:g}%")
 
 
 def _row_goes_on(cell: Cell, values: list[Cell], block: MoneyBlock) -> bool:
