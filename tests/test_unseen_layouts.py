@@ -1987,3 +1987,21 @@ def test_a_rate_written_in_words_in_its_money_cell():
         "\t年度资金总额\t1,200.00\t1,200.00\t1,188.00\t10\t百分之九十九\t9.9",
     ]))
     assert money(project) == (1200.0, 1200.0, 1188.0, 99.0, 10.0, 9.9)
+
+
+def test_a_department_money_block_with_a_year_end_balance_row_and_side_parts():
+    report = parse_report("\n".join([
+        "部门整体支出绩效自评表",
+        "部门（单位）名称\t某县教育局",
+        "单位：万元",
+        "年度预算收支情况\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "\t年度资金总额\t8,000.00\t8,400.00\t8,190.00\t10\t97.50%\t9.75",
+        "\t按收入性质分：\t\t\t\t按支出性质分：",
+        "\t其中：一般公共预算\t8,000.00\t8,400.00\t8,190.00\t其中：基本支出\t6,000.00",
+        "\t政府性基金预算\t0.00\t0.00\t0.00\t项目支出\t2,190.00",
+        "\t结转结余\t210.00",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t在校学生人数\t≥5万人\t5.1万人\t90\t88",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["carryover"], budget["basic_expenditure"], budget["project_expenditure"]) == (210.0, 6000.0, 2190.0)

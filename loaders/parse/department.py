@@ -459,6 +459,12 @@ def _copy_department_table(budget: dict, provenance: dict[str, Span], projects: 
             if source in table.provenance:
                 provenance[f"department_budget.{field}"] = table.provenance[source]
     for row in table.money_rows[1:]:
+        amounts = [v for v in (row.budget_initial, row.budget_full_year, row.executed) if v is not None]
+        if re.sub(r"^(?:其中:)?(?:年末)?", "", row.label) == "结转结余" and len(amounts) == 1 and "carryover" not in budget:
+            budget["carryover"] = amounts[0]   # 结转结余 | | | 58.40: the year's closing balance
+            if row.span:
+                provenance["department_budget.carryover"] = row.span
+            continue
         # 其中：基本支出 / 项目支出 rows under the department's 年度资金总额
         part = "basic" if "基本支出" in row.label else "project" if "项目支出" in row.label else None
         for value, field in ((row.executed, f"{part}_expenditure"), (row.budget_full_year, f"{part}_budget")):

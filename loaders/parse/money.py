@@ -109,6 +109,8 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
             kind = "money_row"   # 其中：中央财政资金 / 其中:省级补助 — any 其中 row is a part of the total
         if kind == "total" and (block.rows or values) and label_key(cell.text) in _SUM_ROW_LABELS:
             kind = "money_row"   # 基本支出 | … ⏎ 项目支出 | … ⏎ 合计 | …: the parts' sum, printed last
+        if kind is None and block.rows and is_label(cell.text, "balance_row"):
+            kind = "money_row"   # 结转结余 | | | 58.40 under the department's 年度资金总额
         if kind is None and _source_row_label(cells, i, block.columns):
             kind = "money_row"   # 资金来源 | 预算数 | … ⏎ 兵团财政资金 | 6,480,000.00 | …: a row per source
         if kind == "money_row" and label == label_key(cell.text) and not values:
