@@ -23,7 +23,7 @@ from loaders.records import DEPARTMENT_FIELDS, Project, Span
 
 SCORED_FIELDS = DEPARTMENT_FIELDS[:7]
 _NUMBER = r"(-?\d[\d,]*(?:\.\d+)?)"
-_AMOUNT_GAP = r"\s*(?:\(万元\)|\(元\))?\s*(?:为|是|:|达到|共计|合计|总计|安排|批复)?\s*"
+_AMOUNT_GAP = r"\s*(?:\(万元\)|\(元\)|\(调整后\))?\s*(?:为|是|:|达到|共计|合计|总计|安排|批复)?\s*"
 _PERCENT_GAP = r"\s*(?:\(%\))?\s*(?:为|是|:|达到|均达到|均为|达)?\s*"
 _UNIT = r"\s*(万元|亿元|元)"
 _CN_NUMERALS = "零〇一二两三四五六七八九十百"   # a rate in words: 百分之九十七点五二
