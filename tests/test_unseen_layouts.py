@@ -2013,3 +2013,17 @@ def test_adjusted_department_budgets_in_more_wordings():
         report = parse_report("泰和县统计局2023年度部门整体支出绩效自评报告\n" + sentence, "example.txt")
         budget = report.department_budget
         assert (budget["budget"], budget["budget_initial"], budget["executed"]) == (468.9, 432.5, 455.21)
+
+
+def test_the_funds_that_arrived_a_grade_with_its_score_and_an_indicator_written_as_labelled_clauses():
+    from loaders.parse.narrative import narrative_indicators, stated_money
+    stated = stated_money(["2023年上级下达资金500万元，实际到位480万元，全年支出470万元，资金执行率97.92%。"])
+    assert (stated["budget_full_year"].value, stated["executed"].value) == (480.0, 470.0)
+    report = parse_report("\n".join([
+        "泰和县住房和城乡建设局2023年保障性住房维修项目绩效自评报告",
+        "一、项目资金情况：该项目全年预算资金65万元，实际支出61.2万元。",
+        "二、自评结论：综合各项指标完成情况，该项目自评结果为良好（85分）。",
+    ]), "example.txt")
+    assert (report.total_score, report.grade, report.projects[0].total_score) == (85.0, "良好", 85.0)
+    (found,) = narrative_indicators(["指标1：三级指标名称：农村户用厕所改造数量；年度指标值：≥500户；实际完成值：520户；分值：20分；得分：18分。"])
+    assert (found.name, found.target, found.actual, found.weight, found.score) == ("农村户用厕所改造数量", "≥500户", "520户", 20.0, 18.0)

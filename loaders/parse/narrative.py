@@ -18,7 +18,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from loaders.parse.labels import table_labels
+from loaders.parse.labels import header_field, table_labels
 from loaders.parse.numbers import chinese_numeral, find_numbers, parse_number, parse_percent, to_halfwidth, to_wan
 from loaders.parse.text import read_rows
 from loaders.records import Indicator, Project
@@ -431,6 +431,14 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
         if head1:
             level1, level2 = (head1.group(1) or head1.group(2)) + "指标", None
             continue
+        keyed = key_value_indicator(text)   # labelled clauses say what each value is, headings or not
+        if keyed is not None:
+            keyed.level1 = keyed.level1 or level1
+            keyed.level2 = keyed.level2 or level2
+            keyed.provenance = {k: (number, number) for k in ("name", "target", "actual", "weight", "score")
+                                if getattr(keyed, k) is not None}
+            out.append(keyed)
+            continue
         if level1 is None:
             continue
         head2 = _HEADING_LEVEL2.match(text)
@@ -499,6 +507,26 @@ def stated_pairs(text: str) -> list[StatedIndicator]:
         out.append(StatedIndicator(level2, (match.group(2) or match.group(3)).strip(), match.group(4).strip(),
                                    actual, weight, score))
     return out
+
+
+_KEYED_FIELDS = {"level1", "level2", "name", "target", "actual", "weight", "score"}
+
+
+def key_value_indicator(text: str) -> Indicator | None:
+    """指标1：三级指标名称：农村户用厕所改造数量；年度指标值：≥500户；实际完成值：520户；分值：20分；得分：20分 —
+    an indicator written as the table's labels with their values, one pair per clause."""
+    values: dict[str, str] = {}
+    for clause in re.split(r"[;；。]", to_halfwidth(text)):
+        label, colon, value = clause.rpartition(":") if clause.count(":") > 1 else clause.partition(":")
+        field_name = header_field(label.split(":")[-1], "indicator") if colon else None
+        if field_name in _KEYED_FIELDS and value.strip():
+            values.setdefault(field_name, value.strip())
+    if "name" not in values or not {"target", "actual"} & set(values):
+        return None
+    points = {k: parse_number(values[k]) for k in ("weight", "score") if k in values}
+    return Indicator(level1=values.get("level1"), level2=values.get("level2"), name=values["name"],
+                     target=values.get("target"), actual=values.get("actual"),
+                     weight=points.get("weight"), score=points.get("score"))
 
 
 def stated_pair(text: str) -> StatedIndicator | None:

@@ -89,6 +89,10 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False,
             continue  # "总分100分，自评得分95分" / "总分 | 100分 | 98.7分": the maximum, then the score
         if value <= MAX_SCORE:
             found.append((value, index.span_of(match.start(), match.end()), clause_year(index.text, match.start())))
+    for match in _GRADE_WITH_SCORE_RE.finditer(index.text):
+        value = float(match.group(1))
+        if value <= MAX_SCORE and not (skip_project_scores and _about_a_project(index.text, match.start())):
+            found.append((value, index.span_of(match.start(), match.end()), clause_year(index.text, match.start())))
     # an earlier year's score named beside this year's (该项目2022年度绩效评价得分为82.5分) is not the total
     return [(value, span) for value, span, named in found if of_this_year(named, found, year)]
 
@@ -104,6 +108,9 @@ def _final_scores(index: TextIndex, stated: list[tuple[float, tuple[int, int]]])
     return out
 
 
+# 自评结果为良好（85分）: the grade with its score in brackets
+_GRADE_WITH_SCORE_RE = re.compile(r"(?:等级|结果)\s*(?:为|是|:|：)?\s*[“\"]?(?:优秀|良好|合格|不合格|优|良|中|差)[”\"]?"
+                                  r"\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _DEPARTMENT_SUBJECT_RE = re.compile(r"部门整体|整体支出|部门\(单位\)整体|单位整体")
 
 
