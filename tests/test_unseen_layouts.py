@@ -2027,3 +2027,13 @@ def test_the_funds_that_arrived_a_grade_with_its_score_and_an_indicator_written_
     assert (report.total_score, report.grade, report.projects[0].total_score) == (85.0, "良好", 85.0)
     (found,) = narrative_indicators(["指标1：三级指标名称：农村户用厕所改造数量；年度指标值：≥500户；实际完成值：520户；分值：20分；得分：18分。"])
     assert (found.name, found.target, found.actual, found.weight, found.score) == ("农村户用厕所改造数量", "≥500户", "520户", 20.0, 18.0)
+
+
+def test_one_cell_per_line_a_wrapped_name_before_its_comparison_target():
+    project, _ = only_project("\n".join([
+        "项目名称", "森林资源保护与造林绿化项目",
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+        "产出指标", "数量指标", "完成人工造林", "面积", "≥3000亩", "3150亩", "15", "15",
+        "产出指标", "数量指标", "森林防火巡护天数", "≥300天", "320天", "10", "10",
+    ]))
+    assert rows(project)[0] == ("产出指标", "数量指标", "完成人工造林面积", "≥3000亩", "3150亩", 15.0, 15.0)

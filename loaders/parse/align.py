@@ -24,6 +24,8 @@ _EMPTY_COST = {"name": 4.0, "target": 1.2, "actual": 1.2, "weight": 1.0, "score"
                "reason": 0.0, "ignore": 0.25, "target_op": 0.2, "target_value": 0.6, "target_unit": 0.2,
                "ratio": 1.0, "adjusted": 0.1}
 _RATIO_RE = re.compile(r"^\d+(?:\.\d+)?\s*%?$")
+_WHOLE_VALUE_RE = re.compile(r"^[≥≤≧≦<>＞＜=]?\s*\d+(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,3})$")
+_COMPARISON_START_RE = re.compile(r"^\s*[≥≤≧≦<>＞＜]")
 _VALUE_START_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|[≥≤≧≦<>＞＜])")
 AMBIGUITY_MARGIN = 0.15
 MAX_GROUP = 12          # cells one column may take (a wrapped cell, a note column)
@@ -66,6 +68,8 @@ def _join_cost(prev: Cell, cell: Cell) -> float:
     before, after = to_halfwidth(prev.text.strip()), to_halfwidth(cell.text.strip())
     if re.search(r"[\d%]$", before) and re.match(r"\d", after):
         cost += 2.0     # a number does not wrap into another number (3% / 0 are two cells)
+    elif _WHOLE_VALUE_RE.match(before) and _WHOLE_VALUE_RE.match(after):
+        cost += 1.5     # ≥3000亩 / 3150亩: two whole values (a number with its unit), two cells
     elif before and before == after:
         cost += 1.0     # the same word twice (高 / 高) is a value copied into the next column
     return max(cost, 0.05)
@@ -120,11 +124,15 @@ def _group_cost(field_name: str, view: RowView, start: int, end: int,
     if widths and field_name in widths and field_name != "name" and len(group) > 1:
         cost += 1.5 * sum(1 for w in view.width[start:end] if w > widths[field_name] + 0.5)
     first = group[0].text
-    if field_name == "name" and (view.number[start] or is_canned_actual(first)):
-        cost += 3.0
+    if field_name == "name" and (view.number[start] or is_canned_actual(first)
+                                 or _COMPARISON_START_RE.match(to_halfwidth(first))):
+        cost += 3.0     # a name is no number, no canned result, no comparison (≥1.5万亩)
     if field_name == "name":
         # a name does not wrap into a date or a comparison (疗养时限 / 2022年10月 / 底前: the date is the target)
-        cost += 1.0 * sum(1 for k in range(start + 1, end) if _VALUE_START_RE.match(to_halfwidth(view.cells[k].text)))
+        cost += 2.0 * sum(1 for k in range(start + 1, end) if _VALUE_START_RE.match(to_halfwidth(view.cells[k].text)))
+    if field_name in ("target", "actual"):
+        # nor does a value wrap into a comparison: 面积 / ≥3000亩 — the ≥ opens the value, 面积 ends the name
+        cost += 1.0 * sum(1 for k in range(start + 1, end) if _COMPARISON_START_RE.match(to_halfwidth(view.cells[k].text)))
     if field_name == "target_op" and not re.match(r"^[≥≤≧≦═=<>＞＜＝]", to_halfwidth(first)) \
             and not is_indicator_nature(first):
         cost += 0.5
