@@ -2037,3 +2037,19 @@ def test_one_cell_per_line_a_wrapped_name_before_its_comparison_target():
         "产出指标", "数量指标", "森林防火巡护天数", "≥300天", "320天", "10", "10",
     ]))
     assert rows(project)[0] == ("产出指标", "数量指标", "完成人工造林面积", "≥3000亩", "3150亩", 15.0, 15.0)
+
+
+def test_a_space_aligned_results_notice_whose_names_wrap():
+    report = parse_report("\n".join([
+        "                    某区财政局",
+        "          关于2021年度财政重点绩效评价结果的公示",
+        "  序号   项目名称                    项目单位          资金量（万元）   评价得分   评价等级",
+        "  1      某区2021年城市道路提质    区住房和城乡      3265.80          83.5       良",
+        "         改造项目                    建设局",
+        "  2      某区2021年困难群众救助    区民政局          1856.24          92.5       优",
+        "         资金",
+        "                                                                   某区财政局",
+        "                                                                      2022年7月8日",
+    ]), "example.txt")
+    assert [(p.name, p.budget_full_year, p.total_score) for p in report.projects] == [
+        ("某区2021年城市道路提质改造项目", 3265.8, 83.5), ("某区2021年困难群众救助资金", 1856.24, 92.5)]

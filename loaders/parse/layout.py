@@ -90,6 +90,11 @@ def _width(text: str, wide: bool) -> int:
     return _display_width(text) if wide else len(text)
 
 
+def display_runs(line: str) -> list[tuple[int, str]]:
+    """The line's text runs (apart by two or more spaces) with the display column each starts at."""
+    return _runs(line, True)
+
+
 def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from loaders.parse.labels import DATA_DIR, label_key
+from loaders.parse.layout import display_runs
 from loaders.parse.numbers import money_unit, parse_number, table_money_unit, to_halfwidth, to_wan
 from loaders.records import Project
 
@@ -56,7 +57,7 @@ def read_project_list(lines: list[str]) -> tuple[list[Project], list[str]]:
         if fields:
             unit = _unit(cells, lines[max(0, number - 4):number])
             return _rows(lines, number, fields, unit)
-    return _cell_per_line_list(lines), []
+    return _cell_per_line_list(lines) or _layout_list(lines), []
 
 
 def _cell_per_line_list(lines: list[str]) -> list[Project]:
@@ -101,6 +102,50 @@ def _rows_by_serial(body: list[tuple[int, str]], width: int) -> list[list[tuple[
         rows.append(body[k:end])
         k, serial = end, serial + 1
     return rows
+
+
+_WRAPPING_COLUMNS = {"name", "department_name", "ignore"}
+
+
+def _layout_list(lines: list[str]) -> list[Project]:
+    """The table space-aligned (pdftotext -layout): the header's runs fix the columns; a line opening
+    with a 序号 starts a row, the lines after it without one continue its cells (a name wrapped onto
+    the next line in its own column)."""
+    for number, line in enumerate(lines):
+        runs = display_runs(line)
+        fields = _header([text for _, text in runs]) if len(runs) >= 3 else None
+        if not fields or label_key(runs[0][1]) != "序号":
+            continue
+        starts = [start for start, _ in runs]
+        unit = _unit([text for _, text in runs], lines[max(0, number - 3):number])
+        rows: list[tuple[int, dict[int, str]]] = []
+        for k in range(number + 1, len(lines)):
+            cells = {}
+            for start, text in display_runs(lines[k]):
+                column = max((n for n, s in enumerate(starts) if start + 2 >= s), default=None)
+                if column is None or column in cells:
+                    cells = {}
+                    break
+                cells[column] = text
+            if not cells:
+                break
+            if 0 in cells and re.fullmatch(r"\d{1,3}", cells[0]):
+                rows.append((k + 1, cells))
+            elif rows and 0 not in cells and all(fields[c] in _WRAPPING_COLUMNS for c in cells):
+                for column, text in cells.items():   # a name or unit wrapped; numbers never wrap
+                    rows[-1][1][column] = rows[-1][1].get(column, "") + text
+            else:
+                break
+        projects = []
+        for row_line, cells in rows:
+            if not _numbers_fit(fields, [cells.get(n, "") for n in range(len(fields))]):
+                return []
+            project = _project({f: cells.get(n, "") for n, f in enumerate(fields)}, unit)
+            if project is not None:
+                project.provenance = {"name": (row_line, row_line)}
+                projects.append(project)
+        return projects if len(projects) >= 2 else []
+    return []
 
 
 def _numbers_fit(fields: list[str], cells: list[str]) -> bool:
