@@ -273,20 +273,6 @@ def _joined_tail(header: str, lower: str, wide: bool) -> str | None:
     return _with_suffixes(header, suffix)
 
 
-def _with_suffixes(line: str, suffix: dict[int, str]) -> str:
-    """`line` with text put after some of its runs, the gaps after them shrunk as in _with_prefixes."""
-    runs = list(_RUN_RE.finditer(line))
-    pieces, last = [], 0
-    for n, match in enumerate(runs):
-        gap_end = runs[n + 1].start() if n + 1 < len(runs) else len(line)
-        gap = line[match.end():gap_end]
-        added = suffix.get(n, "")
-        keep = max(2 if n + 1 < len(runs) else 0, len(gap) - _display_width(added))
-        pieces.append(line[last:match.start()] + match.group() + added + " " * keep)
-        last = gap_end
-    return "".join(pieces)
-
-
 def _joined_header(upper: str, lower: str, wide: bool) -> str | None:
     top, bottom = _runs(upper, wide), _runs(lower, wide)
     if not top or any(len(text) > MAX_STACKED_WORD or re.search(r"\d", text) for _, text in top):
@@ -302,17 +288,25 @@ def _joined_header(upper: str, lower: str, wide: bool) -> str | None:
 
 
 def _with_prefixes(line: str, prefix: dict[int, str]) -> str:
-    """`line` with text put before some of its runs; the gap after each such run gives up as many
-    spaces as it can (keeping two), so the columns to the right stay where they were."""
+    return _with_added(line, prefix, after=False)
+
+
+def _with_suffixes(line: str, suffix: dict[int, str]) -> str:
+    return _with_added(line, suffix, after=True)
+
+
+def _with_added(line: str, added: dict[int, str], after: bool) -> str:
+    """`line` with text put before (or after) some of its runs; the gap after each such run gives up as
+    many spaces as it can (keeping two), so the columns to the right stay where they were."""
     runs = list(_RUN_RE.finditer(line))
     pieces, last = [], 0
     for n, match in enumerate(runs):
         gap_end = runs[n + 1].start() if n + 1 < len(runs) else len(line)
         gap = line[match.end():gap_end]
-        added = prefix.get(n, "")
-        width = _display_width(added)
-        keep = max(2 if n + 1 < len(runs) else 0, len(gap) - width)
-        pieces.append(line[last:match.start()] + added + match.group() + " " * keep)
+        text = added.get(n, "")
+        keep = max(2 if n + 1 < len(runs) else 0, len(gap) - _display_width(text))
+        cell = match.group() + text if after else text + match.group()
+        pieces.append(line[last:match.start()] + cell + " " * keep)
         last = gap_end
     return "".join(pieces)
 
