@@ -6,6 +6,9 @@ Decisions (FORMAT.md conventions):
 - 收入 is not 预算: "财政拨款收入 X" is kept as `income`, never as `budget`.
 - 基本支出 / 项目支出 are budget parts when written as such (基本支出预算数) or when the
   nearest total before them is a budget; spending parts when it is spending or income.
+- A figure about another year (2022年度我局实际支出…, a table's other year column), an
+  opening balance (年初结转结余), a part's rate (项目支出预算执行率) or a 分别为 list (labels and
+  amounts paired by order) is not the department's.
 - Labels and their fields live in data/department_labels.csv.
 - Matching runs on the text without white space: Word/PDF copies break lines inside
   words ("项\n目支出") and put spaces around numbers ("794.51 万元").

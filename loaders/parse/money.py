@@ -4,8 +4,13 @@ Decision: values are placed by the header's column order, anchored on the one
 cell that says what it is — the percent of 执行率. When a row prints fewer values
 than the header has columns, the cell before the rate is the 分值 and the amounts
 are right-aligned on 全年执行数 (年初预算数 is the column forms leave empty); a
-placement the printed rate contradicts is not used. Amounts are converted to 万元
-from the unit the block names (项目资金（元）, 金额单位：万元).
+placement the printed rate contradicts is not used. A row one value short with no
+percent (a pipe row drops its empty 执行率 cell) is placed only as the amounts confirm.
+Rows under the total that print fewer amounts than the header (其中 / 按支出性质分 parts)
+go under the total's columns they equal or add up to, never by guess. A row the line
+goes on past in cells we cannot read is not placed at all. Amounts are converted to 万元
+from the unit the block names (项目资金（元）, 金额单位：万元); with no unit named, an amount
+too large to be 万元 is taken to be 元 and left empty.
 """
 from __future__ import annotations
 
