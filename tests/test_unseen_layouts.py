@@ -2053,3 +2053,13 @@ def test_a_space_aligned_results_notice_whose_names_wrap():
     ]), "example.txt")
     assert [(p.name, p.budget_full_year, p.total_score) for p in report.projects] == [
         ("某区2021年城市道路提质改造项目", 3265.8, 83.5), ("某区2021年困难群众救助资金", 1856.24, 92.5)]
+
+
+def test_a_forms_closing_score_and_grade_cells_are_no_indicator():
+    project, _ = only_project("\n".join([
+        "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+        "满意度指标", "服务对象满意度指标", "企业满意度", "≥90%", "93.5%", "20", "20",
+        "自评得分", "88", "自评等级", "良",
+    ]))
+    assert [i.name for i in project.indicators] == ["企业满意度"]
+    assert project.total_score == 88.0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.parse.align import (
     NUMERIC_FIELDS, align_row, column_widths, data_columns, join_texts, positional_reading, reaches_the_scores,
@@ -23,6 +24,7 @@ from loaders.parse.indicator_header import (header_by_position, header_gives_lev
 from loaders.parse.labels import (header_field, is_indicator_nature, is_label, is_unit, label_key,
                                   label_points, level_kind)
 from loaders.parse.numbers import to_halfwidth
+from loaders.parse.text import read_terms
 from loaders.parse.yes_no_rows import closes_with_yes_no, read_rows
 from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, cell_number, is_number_cell, is_placeholder
 from loaders.records import Indicator
@@ -578,7 +580,7 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
             points = collector.level_points and following is not None and is_number_cell(following.text)
             i += 2 if points else 1
             continue
-        if kind == "total":
+        if kind == "total" or _stated_total_row(cell, following):
             collector.flush()
             return _read_total(cells, i + 1, table)
         if kind == "header" and header_field(cell.text, "money") == "execution_rate_pct":
@@ -616,6 +618,17 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         i += 2 if collector.take_cell(cell, following, after) else 1
     collector.flush()
     return i
+
+
+def _stated_total_row(cell: Cell, following: Cell | None) -> bool:
+    """自评得分 | 88 opening a row under the indicators: the form's total, not an indicator."""
+    return cell.sep in (LINE, BLANK) and following is not None and is_number_cell(following.text) \
+        and label_key(cell.text) in _total_score_labels()
+
+
+@lru_cache(maxsize=1)
+def _total_score_labels() -> frozenset[str]:
+    return frozenset(label_key(term) for term in read_terms("total_score_labels.csv"))
 
 
 def _execution_row(cells: list[Cell], i: int) -> tuple[dict[str, float], int] | None:
