@@ -2063,3 +2063,14 @@ def test_a_forms_closing_score_and_grade_cells_are_no_indicator():
     ]))
     assert [i.name for i in project.indicators] == ["企业满意度"]
     assert project.total_score == 88.0
+
+
+def test_one_cell_per_line_a_deviation_reason_broken_over_lines():
+    project, _ = only_project("\n".join([
+        "项目名称", "学生资助专项资金",
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析", "及改进措施",
+        "效益指标", "可持续影响指标", "资助政策知晓率", "≥90%", "93%", "20", "19", "部分家长对政策", "了解不全面，将加", "强宣传",
+        "满意度指标", "服务对象满意度指标", "受助学生满意度", "≥90%", "96%", "10", "10",
+    ]))
+    assert [(i.name, i.deviation_reason) for i in project.indicators] == [
+        ("资助政策知晓率", "部分家长对政策了解不全面，将加强宣传"), ("受助学生满意度", None)]

@@ -479,6 +479,7 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     _first_group_labels_upward(table.indicators, columns)
     if "reason" in columns:
         take_lone_reasons(table.indicators, lone_names, reached_end=i >= len(cells))
+        take_wrapped_reasons(table.indicators)
     drop_cut_off_rows(table, reached_end=i >= len(cells))
     return table
 
@@ -560,6 +561,21 @@ def take_lone_reasons(indicators: list[Indicator], lone_names: list[bool], *, re
             before.deviation_reason = row.name
             del indicators[k]
             del lone_names[k]
+            continue
+        k += 1
+
+
+def take_wrapped_reasons(indicators: list[Indicator]) -> None:
+    """部分家长对政策 ⏎ 了解不全面，将加 ⏎ 强宣传 after a complete row, one cell per line: a 偏差原因 broken
+    over lines, read as a row of its own — words without a digit or a point, a sentence among them."""
+    k = 1
+    while k < len(indicators):
+        row, before = indicators[k], indicators[k - 1]
+        texts = [t for t in (row.name, row.target, row.actual) if t]
+        if row.weight is None and row.score is None and before.score is not None and before.deviation_reason is None \
+                and not any(re.search(r"\d", t) for t in texts) and re.search(r"[，。；]", "".join(texts)):
+            before.deviation_reason = "".join(texts)
+            del indicators[k]
             continue
         k += 1
 
