@@ -2074,3 +2074,19 @@ def test_one_cell_per_line_a_deviation_reason_broken_over_lines():
     ]))
     assert [(i.name, i.deviation_reason) for i in project.indicators] == [
         ("资助政策知晓率", "部分家长对政策了解不全面，将加强宣传"), ("受助学生满意度", None)]
+
+
+def test_该项目得分_is_a_projects_total_but_not_a_departments():
+    report = parse_report("\n".join([
+        "泰和县农业农村局2023年度农业生产发展资金项目绩效自评报告",
+        "该项目全年预算320万元，实际支出310.4万元，预算执行率97%。",
+        "经自评，该项目得分97.7分，等级为优。",
+    ]), "example.txt")
+    assert (report.total_score, report.projects[0].total_score) == (97.7, 97.7)
+    report = parse_report("\n".join([
+        "泰和县农业农村局2023年度部门整体支出绩效自评报告",
+        "2023年部门全年预算数512.30万元，全年支出505.10万元，预算执行率98.59%。",
+        "其中农业生产发展资金项目得分95分。",
+        "经自评，部门整体支出绩效自评得分93分。",
+    ]), "example.txt")
+    assert report.total_score == 93.0

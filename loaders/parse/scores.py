@@ -79,8 +79,8 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False,
             continue  # "总分 100 96" / "总分 100": a table row (weight, score), read by _table_totals
         if re.match(r"\s*[-~—至到%]", rest) or _BAND_AFTER_RE.match(index.text, match.end()):
             continue  # a range, a percent or a band (90分（含）以上为优), not a score
-        if skip_project_scores and _about_a_project(index.text, match.start()):
-            continue
+        if skip_project_scores and (_about_a_project(index.text, match.start()) or "项目" in match.group()):
+            continue   # (该项目得分 in a department report scores a project)
         if re.search(r"执行率[^。；;，,]{0,10}$", index.text[max(0, match.start() - 12):match.start()]):
             continue  # 预算执行率（分值10分）自评得分9.65分: the execution row's score
         value = float(match.group(2))
