@@ -2090,3 +2090,17 @@ def test_该项目得分_is_a_projects_total_but_not_a_departments():
         "经自评，部门整体支出绩效自评得分93分。",
     ]), "example.txt")
     assert report.total_score == 93.0
+
+
+def test_a_department_budget_table_with_a_carryover_column():
+    report = parse_report("\n".join([
+        "泰和县农业农村局2023年度部门整体支出绩效自评表",
+        "单位：万元",
+        "项目\t年初预算数\t全年预算数\t全年执行数\t执行率\t结转结余",
+        "合计\t2,100.00\t2,460.00\t2,387.10\t97.04%\t72.90",
+        "基本支出\t860.00\t880.00\t880.00\t100.00%\t0.00",
+        "项目支出\t1,240.00\t1,580.00\t1,507.10\t95.39%\t72.90",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t耕地深松面积\t≥5万亩\t5.2万亩\t100\t95",
+    ]), "example.txt")
+    assert report.department_budget["carryover"] == 72.9

@@ -230,6 +230,7 @@ _BUDGET_TABLE_ROWS = {
 }
 
 
+_CARRYOVER_HEADERS = frozenset({"结转结余", "年末结转结余", "结转结余资金", "年末结转结余资金"})
 _HEADER_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年(?:度)?")
 
 
@@ -244,7 +245,9 @@ def _budget_table_columns(cells: list[str]) -> list[str | None]:
         if year and int(year.group(1)) < max(years):
             columns.append(None)
             continue
-        columns.append(header_field(_HEADER_YEAR_RE.sub("", text), "money") if text else None)
+        bare = _HEADER_YEAR_RE.sub("", text)
+        carryover = re.sub(r"\((?:万元|元)\)$", "", bare) in _CARRYOVER_HEADERS
+        columns.append("carryover" if carryover else header_field(bare, "money") if text else None)
     return columns
 
 
@@ -271,8 +274,10 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
             if fields is None:
                 continue
             for column, cell in zip(columns, row):
+                whole = fields[0] == "budget"   # the 合计 row, not a part's
                 target = {"budget_full_year": fields[0], "executed": fields[1], "execution_rate_pct": fields[2],
-                          "budget_initial": "budget_initial" if fields[0] == "budget" else None}.get(column or "")
+                          "budget_initial": "budget_initial" if whole else None,
+                          "carryover": "carryover" if whole else None}.get(column or "")
                 if target and _BARE_NUMBER_RE.match(cell.replace(" ", "")):
                     value = parse_number(cell)
                     value = value if target == "execution_rate_pct" else to_wan(value, unit)
