@@ -2104,3 +2104,14 @@ def test_a_department_budget_table_with_a_carryover_column():
         "产出指标\t数量指标\t耕地深松面积\t≥5万亩\t5.2万亩\t100\t95",
     ]), "example.txt")
     assert report.department_budget["carryover"] == 72.9
+
+
+def test_prose_indicators_named_before_a_colon_with_other_verbs_and_deductions():
+    from loaders.parse.narrative import stated_pairs
+    found = stated_pairs("1.数量指标。送戏下乡演出场次：年度目标100场，实际完成104场，该指标分值15分，得15分。"
+                         "农家书屋新增图书：年度目标≥1万册，实际新增1.2万册，权重10分，实得10分。")
+    assert [(p.level2, p.name, p.target, p.actual, p.weight, p.score) for p in found] == [
+        ("数量指标", "送戏下乡演出场次", "100场", "104场", 15.0, 15.0),
+        ("数量指标", "农家书屋新增图书", "≥1万册", "1.2万册", 10.0, 10.0)]
+    (pair,) = stated_pairs("2.质量指标。场馆免费开放率：目标值100%，实际完成100%，但有1个站闭馆两周，满分10分，扣1分后得9分。")
+    assert (pair.weight, pair.score) == (10.0, 9.0)
