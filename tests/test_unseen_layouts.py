@@ -2115,3 +2115,12 @@ def test_prose_indicators_named_before_a_colon_with_other_verbs_and_deductions()
         ("数量指标", "农家书屋新增图书", "≥1万册", "1.2万册", 10.0, 10.0)]
     (pair,) = stated_pairs("2.质量指标。场馆免费开放率：目标值100%，实际完成100%，但有1个站闭馆两周，满分10分，扣1分后得9分。")
     assert (pair.weight, pair.score) == (10.0, 9.0)
+
+
+def test_a_money_row_split_into_fund_source_columns_before_its_sum():
+    project, _ = only_project("\n".join([
+        "项目名称\t牧区饮水安全巩固提升工程",
+        "项目资金（万元）\t中央\t自治区\t盟市\t旗县\t合计\t执行数\t执行率\t分值\t得分",
+        "年度资金总额\t300\t120\t40\t40\t500\t488\t97.6%\t10\t9.76",
+    ]))
+    assert money(project) == (None, 500.0, 488.0, 97.6, 10.0, 9.76)

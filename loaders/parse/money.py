@@ -38,6 +38,7 @@ class MoneyBlock:
     rows: list[MoneyRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     end: int = 0
+    header_cols: list[int] = field(default_factory=list)   # a one-line tab header: each column's tab place
 
 
 def is_value_cell(text: str) -> bool:
@@ -99,6 +100,9 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
     """Read the header at cells[start] and the money rows after it."""
     columns, i = read_money_header(cells, start)
     block = MoneyBlock(columns=columns, unit=find_unit(cells, start))
+    header = cells[start:i]
+    if header and all(c.tab and c.col >= 0 for c in header) and len({c.line for c in header}) == 1:
+        block.header_cols = [c.col for c in header]
     if block.unit is None:
         block.warnings.append(_NO_UNIT_WARNING)
     label, values = None, []
@@ -309,13 +313,26 @@ def _split_blob(blob: str, columns: list[str]) -> list[str] | None:
     return pieces
 
 
+def _placed_by_tab_columns(values: list[Cell], block: MoneyBlock) -> dict[str, str] | None:
+    """中央 | 自治区 | 盟市 | 旗县 | 合计 | 执行数 | …: a tab row with more values than the columns we read,
+    under a one-line tab header: each value under the header cell in its own tab place; the source
+    columns before 合计 are not read."""
+    filled = [v for v in values if v.text.strip()]
+    if not block.header_cols or len(filled) <= len(block.columns) or len({v.line for v in filled}) != 1 \
+            or any(v.col < 0 or not v.tab for v in filled):
+        return None
+    at = dict(zip(block.header_cols, block.columns))
+    return {at[v.col]: v.text for v in filled if at.get(v.col, "ignore") != "ignore" and not is_placeholder(v.text)}
+
+
 def _close_row(block: MoneyBlock, label: str | None, values: list[Cell]) -> None:
     if label is None:
         return
     row = MoneyRow(label=label)
     if values:
         row.span = (values[0].line, values[-1].last_line)
-    placed = place_values([v.text for v in values], block.columns, block.warnings, is_total=not block.rows)
+    placed = _placed_by_tab_columns(values, block) or \
+        place_values([v.text for v in values], block.columns, block.warnings, is_total=not block.rows)
     for name, text in placed.items():
         setattr(row, name, _value(name, text, block.unit))
     if block.unit is None and any((getattr(row, f) or 0) > MAX_PLAUSIBLE_WAN for f in AMOUNT_FIELDS):
