@@ -2124,3 +2124,24 @@ def test_a_money_row_split_into_fund_source_columns_before_its_sum():
         "年度资金总额\t300\t120\t40\t40\t500\t488\t97.6%\t10\t9.76",
     ]))
     assert money(project) == (None, 500.0, 488.0, 97.6, 10.0, 9.76)
+
+
+def test_a_review_score_column_before_the_self_score_and_a_reason_column_after_them():
+    project, _ = only_project("\n".join([
+        "| 项目名称 | 非遗保护传承补助 | | | | | | | |",
+        "| 绩效指标 | | | | | | | | |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 复核得分 | 自评得分 | 偏差原因分析及改进措施 |",
+        "| 产出指标 | 数量指标 | 非遗展演活动 | ≥20场 | 18场 | 50 | 44 | 45 | 受汛期影响2场展演取消 |",
+        "| 效益指标 | 可持续影响指标 | 保护传承长效机制 | 逐步完善 | 基本建立 | 50 | 47 | 48 |  |",
+    ]))
+    assert [(i.name, i.score, i.deviation_reason) for i in project.indicators] == [
+        ("非遗展演活动", 45.0, "受汛期影响2场展演取消"), ("保护传承长效机制", 48.0, None)]
+
+
+def test_prose_indicators_named_in_a_sentence_of_their_own():
+    from loaders.parse.narrative import stated_pairs
+    found = stated_pairs("1.数量指标：办理法律援助案件数。年度目标≥600件，全年实际办理652件，完成目标，该指标分值20分，得20分。")
+    assert [(p.level2, p.name, p.target, p.actual, p.weight, p.score) for p in found] == [
+        ("数量指标", "办理法律援助案件数", "≥600件", "652件", 20.0, 20.0)]
+    (pair,) = stated_pairs("服务对象满意度指标：受援人满意度。目标≥95%，通过回访调查，实际97.2%，权重15分，得15分。")
+    assert (pair.name, pair.target, pair.actual, pair.weight, pair.score) == ("受援人满意度", "≥95%", "97.2%", 15.0, 15.0)

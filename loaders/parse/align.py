@@ -108,6 +108,8 @@ def _group_cost(field_name: str, view: RowView, start: int, end: int,
     if field_name == "ignore":
         # notes and 完成/是/否 columns hold words; a number there is more likely a value slid over
         return sum(0.5 if view.digit[k] else 0.3 for k in range(start, end))
+    if field_name == "reason" and end - start == 1 and view.number[start]:
+        return 1.0      # a 偏差原因 is words: a bare number is a score column's (复核得分 | 自评得分 | 原因)
     if field_name in NUMERIC_FIELDS:
         return 0.0 if len(group) == 1 and view.number[start] else float("inf")
     if field_name == "ratio":     # 得分系数: one percent cell

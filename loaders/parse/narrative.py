@@ -460,7 +460,7 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
         for name, actual in _entries(text):
             if _NOT_AN_INDICATOR.search(name):
                 continue   # 本项目自评得分为96分 / 资金执行率为… are about the project, not an indicator
-            if len(actual) > MAX_PROSE_ACTUAL:
+            if len(actual) > MAX_PROSE_ACTUAL or "。" in actual:
                 continue   # 数量指标：<a sentence we could not read>: no value stated on its own
             out.append(Indicator(level1=level1, level2=level2, name=name, actual=actual,
                                  provenance={"actual": (number, number)}))
@@ -472,9 +472,9 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
 _VALUE_CHARS = r"(?:[^,;。()]|(?<=\d),(?=\d{3}(?!\d)))"     # a value's text: a comma only inside 1,000
 _STATED_PAIR_RE = re.compile(
     r"(?:^|[;。])\s*(?:\(?\d+[).、．])?\s*(?:([\u4e00-\u9fff]{2,12}指标)\s*[:。.])?\s*"
-    r"(?:[“\"]([^”\"]{2,40})[”\"]\s*|([^,:;。“”]{2,40})[,:]\s*)"
+    r"(?:[“\"]([^”\"]{2,40})[”\"]\s*|([^,:;。“”]{2,40})[,:。]\s*)"
     r"(?:年度)?(?:指标值|目标值|预期目标|目标)(?:为|是)?\s*(" + _VALUE_CHARS + r"+?),\s*"
-    r"[^,;。\d]{0,8}?实际(?:完成|新增|培训|发放|建成|实施)?值?(?:为|达到|平均|(?P<at>于))?\s*("
+    r"(?:[^,;。\d]{1,10},\s*)?[^,;。\d]{0,8}?实际(?:完成|新增|培训|发放|建成|实施|办理|开展)?值?(?:为|达到|平均|(?P<at>于))?\s*("
     + _VALUE_CHARS + r"+?)(?=,(?!\d{3}(?!\d))|[;。(]|$)"
     r"(?:[^。;(]{0,40}?[(,]\s*(?:(?:该项|本项|该指标)(?:分值|权重|满分)?|分值|权重|满分)\s*(\d+(?:\.\d+)?)\s*分?\s*,\s*"
     r"(?:扣\s*\d+(?:\.\d+)?\s*分\s*后?\s*,?\s*)?(?:自评|实)?得(?:分|满分)?\s*(\d+(?:\.\d+)?)\s*分?\s*\)?)?")
