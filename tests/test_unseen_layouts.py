@@ -2145,3 +2145,14 @@ def test_prose_indicators_named_in_a_sentence_of_their_own():
         ("数量指标", "办理法律援助案件数", "≥600件", "652件", 20.0, 20.0)]
     (pair,) = stated_pairs("服务对象满意度指标：受援人满意度。目标≥95%，通过回访调查，实际97.2%，权重15分，得15分。")
     assert (pair.name, pair.target, pair.actual, pair.weight, pair.score) == ("受援人满意度", "≥95%", "97.2%", 15.0, 15.0)
+
+
+def test_rows_continuing_the_last_pages_group_get_no_label_from_the_next_group():
+    project, _ = only_project("\n".join([
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "\t\t设备验收合格率\t100%\t100%\t10\t10",
+        "\t\t培训考核合格率\t≥95%\t97%\t10\t10",
+        "\t时效指标\t项目完成及时率\t100%\t100%\t10\t10",
+    ]))
+    assert [(i.level2, i.name) for i in project.indicators] == [
+        (None, "设备验收合格率"), (None, "培训考核合格率"), ("时效指标", "项目完成及时率")]

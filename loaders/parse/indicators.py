@@ -521,14 +521,15 @@ def _first_group_labels_upward(indicators: list[Indicator], columns: list[str]) 
     lies inside it."""
     if "level1" not in columns:
         return
-    first = next((i for i in indicators if i.level1 is not None), None)
-    if first is None:
-        return
-    for indicator in indicators:
-        if indicator is first:
-            break
-        if indicator.level1 is None and indicator.level2 is None:
-            indicator.level1, indicator.level2 = first.level1, first.level2
+    at = next((k for k, i in enumerate(indicators) if i.level1 is not None or i.level2 is not None), None)
+    if not at or indicators[at].level1 is None:
+        return   # the first label is a 二级 alone: the rows above may be the last page's group, not this one
+    first = indicators[at]
+    below = sum(1 for i in indicators[at + 1:] if (i.level1, i.level2) == (first.level1, first.level2))
+    if at > below + 1:
+        return   # a centred label has about as many rows of its group below it as above
+    for indicator in indicators[:at]:
+        indicator.level1, indicator.level2 = first.level1, first.level2
 
 
 def join_wrapped_names(indicators: list[Indicator], lone_names: list[bool]) -> None:
