@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 
 from loaders.parse.labels import header_field, label_key
-from loaders.parse.numbers import parse_number, parse_percent, table_money_unit, to_wan
+from loaders.parse.narrative import clause_year
+from loaders.parse.numbers import PERCENT_IN_WORDS, parse_number, parse_percent, table_money_unit, to_wan
 from loaders.parse.text import CompactView, TextIndex, alternation, read_rows
 from loaders.records import DEPARTMENT_FIELDS, Project, Span
 
@@ -29,7 +30,6 @@ _NUMBER = r"(-?\d[\d,]*(?:\.\d+)?)"
 _AMOUNT_GAP = r"\s*(?:\(万元\)|\(元\)|\(调整后\))?\s*(?:为|是|:|达到|共计|合计|总计|安排|批复)?\s*"
 _PERCENT_GAP = r"\s*(?:\(%\))?\s*(?:为|是|:|达到|均达到|均为|达)?\s*"
 _UNIT = r"\s*(万元|亿元|元)"
-_CN_NUMERALS = "零〇一二两三四五六七八九十百"   # a rate in words: 百分之九十七点五二
 # Scoring criteria, not a statement: "预算执行率100%计满分", "每低于5%扣2分".
 _CRITERIA_AFTER_RE = re.compile(r"\s*(?:计|得|扣|以上|以下|的)")
 # The char before a bare 支出 that makes it a part (基本支出, 项目支出, 其他支出 …) rather than the total.
@@ -118,7 +118,7 @@ def _labelled_figures(view: CompactView) -> list[Figure]:
     field_of = {r["term"]: (r["field"], r["kind"]) for r in rows}
     labels = alternation([r["term"] for r in rows])
     pattern = re.compile(rf"({labels})(?:{_AMOUNT_GAP}{_NUMBER}{_UNIT}|{_PERCENT_GAP}{_NUMBER}\s*%"
-                         rf"|{_PERCENT_GAP}(百分之[{_CN_NUMERALS}点]+))")
+                         rf"|{_PERCENT_GAP}({PERCENT_IN_WORDS}))")
     figures: list[Figure] = []
     for match in pattern.finditer(view.text):
         if _about_a_project(view.index.text, view.offsets[match.start()]) or _about_a_cost_item(view.text, match.start()):
@@ -353,16 +353,11 @@ def _figure(text: str, match: re.Match, field: str, kind: str, before: list[Figu
     return None
 
 
-_YEAR_IN_CLAUSE_RE = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")   # 截至2023年2月底 is a date, not a year's money
-
-
 def _about_another_year(text: str, offset: int, year: int | None) -> bool:
-    """The sentence names a year before the figure, and it is not the year evaluated."""
-    if year is None:
-        return False
-    sentence = re.split(r"[。；;]", text[max(0, offset - SENTENCE_CHARS):offset])[-1]
-    years = _YEAR_IN_CLAUSE_RE.findall(sentence)
-    return bool(years) and int(years[-1]) != year
+    """The sentence names a year before the figure (not a date: 截至2023年2月底), and it is not the
+    year evaluated. (上年结转 in the sentence says nothing of the figure's year: words are not read here.)"""
+    named = clause_year(text, offset, reach=SENTENCE_CHARS, earlier_words=False) if year else None
+    return named is not None and named != year
 
 
 def _bare_rate_after_amounts(text: str, offset: int, before: list[Figure]) -> bool:

@@ -73,21 +73,17 @@ EVALUATOR_RANK = 9
 
 def _evaluator_names(index: TextIndex) -> set[str]:
     """Names the report gives its evaluator (评价机构：XX咨询有限公司): never the agency."""
-    names = set()
-    for row in read_rows("agency_labels.csv"):
-        if int(row["rank"]) == EVALUATOR_RANK:
-            pattern = r"(?<!被)" + re.escape(row["label"]) + r"\s*[:：][\s|]*(" + _NAME_CHARS + r"+)"   # not 被评价单位
-            names |= {m.group(1) for m in re.finditer(pattern, index.text)}
-    return names
+    return _label_values(index, EVALUATOR_RANK)
 
 
 def _label_values(index: TextIndex, rank: int) -> set[str]:
-    """The distinct units the labels of `rank` name (主管部门：X …)."""
+    """The values the labels of `rank` are given with a colon (主管部门：X …), as written; a label
+    inside a longer one (评价单位 in 被评价单位) does not count."""
     values = set()
     for row in read_rows("agency_labels.csv"):
         if int(row["rank"]) == rank:
-            pattern = re.escape(row["label"]) + r"\s*[:：][\s|]*(" + _NAME_CHARS + r"+)"
-            values |= {unit_name_prefix(m.group(1)) or m.group(1) for m in re.finditer(pattern, index.text)}
+            pattern = r"(?<!被)" + re.escape(row["label"]) + r"\s*[:：][\s|]*(" + _NAME_CHARS + r"+)"
+            values |= {m.group(1) for m in re.finditer(pattern, index.text)}
     return values
 
 
@@ -150,7 +146,7 @@ def _cover_unit(index: TextIndex, lines: list[tuple[int, str]]) -> Found | None:
     """A cover line that is only a unit name — unless it is the finance bureau that commissioned
     the evaluation while the report names the 主管单位 (who reports)."""
     cover = _whole_line_unit(lines)
-    if cover is not None and _FINANCE_BUREAU_RE.search(cover.value) and len(_label_values(index, rank=3)) == 1:
+    if cover is not None and _FINANCE_BUREAU_RE.search(cover.value) and len({unit_name_prefix(v) or v for v in _label_values(index, rank=3)}) == 1:
         return None   # it commissioned the evaluation of one unit; a notice about several units is its own
     return cover
 

@@ -20,7 +20,7 @@ from itertools import combinations
 
 from loaders.parse.flattened import is_digit_blob, money_consistent, split_money_blob
 from loaders.parse.labels import garbled_header_field, header_field, is_label, label_key
-from loaders.parse.numbers import money_unit, parse_number, parse_percent, to_halfwidth, to_wan
+from loaders.parse.numbers import PERCENT_IN_WORDS, money_unit, parse_number, parse_percent, to_halfwidth, to_wan
 from loaders.parse.tables import BLANK, LINE, Cell, cell_kind, is_placeholder
 from loaders.records import MoneyRow
 
@@ -266,7 +266,7 @@ def _move_amounts(row: MoneyRow, cols: list[str], where: list[str]) -> None:
         setattr(row, c, v)
 
 
-_RATE_WORDS_RE = re.compile(r"^百分之[零〇一二两三四五六七八九十百点]+$")
+_RATE_WORDS_RE = re.compile(rf"^{PERCENT_IN_WORDS}$")
 
 
 def _rate_in_words_as_percent(cell: Cell) -> Cell:

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 
 from loaders.parse.labels import header_field, table_labels
-from loaders.parse.numbers import chinese_numeral, find_numbers, parse_number, parse_percent, to_halfwidth, to_wan
+from loaders.parse.numbers import (PERCENT_IN_WORDS, chinese_numeral, find_numbers, parse_number, parse_percent,
+                                   to_halfwidth, to_wan)
 from loaders.parse.text import read_rows
 from loaders.records import Indicator, Project
 
@@ -37,7 +38,7 @@ def _money_words(field: str) -> str:
 
 BUDGET_RE = re.compile(r"(?:" + _money_words("budget") + ")" + _GAP + _NUM)
 EXECUTED_RE = re.compile(r"(?:" + _money_words("executed") + r")(?:为|了)?" + r"[^。；;，,\n]{0,10}?" + _NUM)
-RATE_RE = re.compile(r"(?:执行率|支付进度|执行进度)(?:为|达到|达)?\s*(?:(\d+(?:\.\d+)?)\s*%|(百分之[零〇一二两三四五六七八九十百点]+))")
+RATE_RE = re.compile(rf"(?:执行率|支付进度|执行进度)(?:为|达到|达)?\s*(?:(\d+(?:\.\d+)?)\s*%|({PERCENT_IN_WORDS}))")
 # 预算执行率指标权重10分，本项目预算执行率96.31%，得9.6分: the execution row's points and score in prose
 # 预算执行率权重10分…得9.5分, or after the rate: 预算执行率95.03%（该项分值10分，得9.5分）
 EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:为?\s*(?:\d+(?:\.\d+)?%)?\s*[(（]?\s*(?:该项|该指标)?)?"
@@ -200,11 +201,11 @@ _EARLIER_PERIOD_WORDS_RE = re.compile(r"上一?轮|上一?年度|上年|去年|�
 EARLIER = -1   # clause_year of a sentence about an earlier period named without its year (上年度本项目得分…)
 
 
-def clause_year(text: str, offset: int, reach: int = 30) -> int | None:
+def clause_year(text: str, offset: int, reach: int = 30, earlier_words: bool = True) -> int | None:
     """The year the sentence before `offset` names (2022年度…得分), not a date (2024年3月);
-    EARLIER when it speaks of an earlier period (上一轮 / 上年度); None when it names none."""
+    EARLIER when it speaks of an earlier period (上一轮 / 上年度) and earlier_words; None when it names none."""
     sentence = re.split(r"[。；;]", text[max(0, offset - reach):offset])[-1]
-    if _EARLIER_PERIOD_WORDS_RE.search(sentence):
+    if earlier_words and _EARLIER_PERIOD_WORDS_RE.search(sentence):
         return EARLIER
     years = _CLAUSE_YEAR_RE.findall(sentence)
     return int(years[-1]) if years else None

@@ -31,6 +31,8 @@ _CN_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
 
 _NUMBER_RE = re.compile(r"(?<![\d.])-?\d+(?:,\d{3})*(?:\.\d+)?|(?<![\d.])-?\d*\.\d+")
 _CN_NUMBER_RE = re.compile(f"[{_CN_CHARS}]+")
+# a percent in words (百分之九十七点五二), for patterns elsewhere to embed
+PERCENT_IN_WORDS = "百分之[零〇一二两三四五六七八九十百点]+"
 _PERCENT_WORD_RE = re.compile(f"百分之([{_CN_CHARS}点]+)")
 
 
