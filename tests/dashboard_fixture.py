@@ -55,8 +55,8 @@ def _rows():
             reports.append((rid, file_name, f"/srv/in/{file_name}", rid, "txt", "utf-8", "test", loaded_at,
                             name, None, region, year, "project" if a_index % 2 == 0 else "mixed", "self",
                             None, None, None, 60))
-            depts.append((rid, budget, executed, round(executed / budget * 100, 2), round(budget - executed, 2),
-                          round((budget - executed) / budget * 100, 2)))
+            depts.append((rid, budget - 50.0, budget, executed, round(executed / budget * 100, 2),
+                          round(budget - executed, 2), round((budget - executed) / budget * 100, 2)))
             log.append((f"/srv/in/{file_name}", file_name, rid, "loaded", "test", rid,
                         ["未找到部门整体支出金额"] if a_index == 1 else [], None, loaded_at))
             for seq in (1, 2):
@@ -114,7 +114,7 @@ def build_database(path: Path) -> Path:
                                  "parser_version", "loaded_at", "agency", "agency_id", "region", "year",
                                  "report_kind", "evaluation_type", "total_score", "grade", "source_url",
                                  "n_lines"], reports)
-        _insert(con, "department_budgets", ["report_id", "budget", "executed", "execution_rate_pct", "carryover",
+        _insert(con, "department_budgets", ["report_id", "budget_initial", "budget", "executed", "execution_rate_pct", "carryover",
                                             "carryover_rate_pct"], depts)
         _insert(con, "projects", ["project_id", "report_id", "seq", "name", "subject", "budget_initial",
                                   "budget_full_year", "executed", "execution_rate_pct", "execution_weight",

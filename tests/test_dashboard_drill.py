@@ -115,12 +115,14 @@ def test_a_report_shows_its_department_money_printed_and_recomputed(fixture_db):
     from tests.dashboard_fixture import report_id
 
     rid = report_id("wj", 2024)
-    budget, executed, rate = raw(fixture_db, "select budget, executed, execution_rate_pct from department_budgets "
-                                             "where report_id = ?", [rid])[0]
+    initial, budget, executed, rate = raw(fixture_db, "select budget_initial, budget, executed, execution_rate_pct "
+                                                      "from department_budgets where report_id = ?", [rid])[0]
     at = open_page("detail", report=rid)
     tables = [df.value for df in at.dataframe if list(df.value.columns) == ["项目", "值"]]
     department = dict(zip(tables[1]["项目"], tables[1]["值"]))
-    assert department["预算数"] == fmt_wan(budget) and department["执行数"] == fmt_wan(executed)
+    assert department["年初预算数"] == fmt_wan(initial) and department["全年预算数"] == fmt_wan(budget)
+    assert department["预算调整额（重算）"] == fmt_wan(budget - initial)
+    assert department["执行数"] == fmt_wan(executed)
     assert department["执行率（报告）"] == fmt_pct(rate)
     assert department["执行率（重算）"] == fmt_pct(executed / budget * 100)
     projects = next(df.value for df in at.dataframe if "total_score_computed" in df.value.columns)

@@ -348,6 +348,16 @@ def test_mart_department_rates_and_component_sums(con):
     assert got["basic_parts_sum"] == 720.84
     assert got["budget_parts_sum"] == 794.51
     assert got["execution_rate_tolerance"] == pytest.approx(0.007)
+    assert got["budget_initial"] is None and got["budget_adjustment_computed"] is None
+
+
+def test_mart_department_budget_adjustment_from_the_initial_budget(con):
+    add_fengtai_like_department(con, budget_initial=700.0)
+    apply_views(con)
+    got = one(con, "select budget_initial, budget, budget_adjustment_computed, budget_adjustment_pct_computed "
+                   "from mart_department")
+    assert got == {"budget_initial": 700.0, "budget": 794.51, "budget_adjustment_computed": 94.51,
+                   "budget_adjustment_pct_computed": 13.5}
 
 
 def test_switching_between_tables_and_views_in_one_database(con):

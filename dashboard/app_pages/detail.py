@@ -18,7 +18,7 @@ st.title("明细")
 
 # provenance field names → the words of the form
 FIELD_LABELS = {**{f: label for labels in edits.CORRECTABLE.values() for f, label in labels.items()},
-                "budget": "预算数", "carryover": "结转结余", "carryover_rate_pct": "结转结余率",
+                "budget": "预算数", "budget_initial": "年初预算数", "carryover": "结转结余", "carryover_rate_pct": "结转结余率",
                 "level1": "一级指标", "level2": "二级指标", "year": "年度", "agency": "单位", "row": "指标行",
                 "basic_budget": "基本支出预算", "project_budget": "项目支出预算", "basic_expenditure": "基本支出",
                 "project_expenditure": "项目支出", "report_kind": "报告类型", "evaluation_type": "评价类型",
@@ -138,7 +138,9 @@ if project_id is None:
            ("报告总分", fmt_score(report.get("total_score"))), ("等级", str(report.get("grade") or "—"))])
     if dept := dq.department(report_id):
         st.markdown("**部门整体支出**")
-        facts([("预算数", fmt_wan(dept.get("budget"))), ("执行数", fmt_wan(dept.get("executed"))),
+        facts([("年初预算数", fmt_wan(dept.get("budget_initial"))), ("全年预算数", fmt_wan(dept.get("budget"))),
+               ("预算调整额（重算）", fmt_wan(dept.get("budget_adjustment_computed"))),
+               ("执行数", fmt_wan(dept.get("executed"))),
                ("执行率（报告）", fmt_pct(dept.get("execution_rate_pct"))),
                ("执行率（重算）", fmt_pct(dept.get("execution_rate_pct_computed"))),
                ("结转结余", fmt_wan(dept.get("carryover"))),

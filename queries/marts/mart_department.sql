@@ -3,9 +3,10 @@
 -- grain:   report_id (reports that state department figures)
 -- inputs:  stg_department_budgets, stg_reports, int_scope_rules
 -- outputs: report_id, file_name, agency_key, agency, agency_id, region, year, loaded_at, the printed figures
---          (budget, executed, execution_rate_pct, carryover, carryover_rate_pct, basic/project expenditure,
+--          (budget_initial 年初预算, budget, executed, execution_rate_pct, carryover, carryover_rate_pct, basic/project expenditure,
 --          basic/project budget, personnel/public expenditure, budget_final_diff_rate_pct, income),
---          execution_rate_pct_computed, unspent_computed (budget − executed), unspent_share_pct_computed,
+--          execution_rate_pct_computed, budget_adjustment_computed (budget − budget_initial, 预算调整额),
+--          budget_adjustment_pct_computed (of budget_initial), unspent_computed (budget − executed), unspent_share_pct_computed,
 --          budget_final_diff_rate_pct_computed ((预算 − 决算) / 预算, the product's definition),
 --          carryover_denominator (rule: budget | executed | basic_expenditure), carryover_denominator_label,
 --          carryover_denominator_value, carryover_rate_pct_computed, carryover_rate_printed_basis (which
@@ -55,6 +56,9 @@ computed as (
     select
         j.*,
         case when j.budget > 0 then round(j.executed / j.budget * 100, 2) end as execution_rate_pct_computed,
+        round(j.budget - j.budget_initial, 2) as budget_adjustment_computed,
+        case when j.budget_initial > 0 then round((j.budget - j.budget_initial) / j.budget_initial * 100, 2) end
+            as budget_adjustment_pct_computed,
         round(j.budget - j.executed, 2) as unspent_computed,
         case when j.budget > 0 then round((j.budget - j.executed) / j.budget * 100, 2) end as unspent_share_pct_computed,
         case when j.budget > 0 then round((j.budget - j.executed) / j.budget * 100, 2) end
@@ -78,7 +82,8 @@ computed as (
 final as (
     select
         c.report_id, c.file_name, c.agency_key, c.agency, c.agency_id, c.region, c.year, c.loaded_at,
-        c.budget, c.executed, c.execution_rate_pct, c.execution_rate_pct_computed, c.execution_rate_tolerance,
+        c.budget_initial, c.budget, c.budget_adjustment_computed, c.budget_adjustment_pct_computed,
+        c.executed, c.execution_rate_pct, c.execution_rate_pct_computed, c.execution_rate_tolerance,
         c.carryover, c.carryover_rate_pct,
         c.carryover_denominator, c.carryover_denominator_label, c.carryover_denominator_value,
         case when c.carryover_denominator_value > 0

@@ -1,7 +1,7 @@
 -- stg_department_budgets: department-level money figures of a report, as printed, corrections applied.
 -- grain:   report_id (only reports that state department figures)
 -- inputs:  department_budgets, stg_corrections (entity = 'department', key = file_name)
--- outputs: report_id, the 13 money / rate columns of department_budgets (万元, percent numbers),
+-- outputs: report_id, the 14 money / rate columns of department_budgets (万元, percent numbers),
 --          is_corrected, corrected_fields
 with
 
@@ -32,6 +32,7 @@ final as (
         case when map_contains(f.fixes, 'personnel_expenditure') then try_cast(f.fixes['personnel_expenditure'] as double) else t.personnel_expenditure end as personnel_expenditure,
         case when map_contains(f.fixes, 'public_expenditure') then try_cast(f.fixes['public_expenditure'] as double) else t.public_expenditure end as public_expenditure,
         case when map_contains(f.fixes, 'budget_final_diff_rate_pct') then try_cast(f.fixes['budget_final_diff_rate_pct'] as double) else t.budget_final_diff_rate_pct end as budget_final_diff_rate_pct,
+        case when map_contains(f.fixes, 'budget_initial') then try_cast(f.fixes['budget_initial'] as double) else t.budget_initial end as budget_initial,
         case when map_contains(f.fixes, 'income') then try_cast(f.fixes['income'] as double) else t.income end as income,
         coalesce(f.corrected_fields, []) as corrected_fields,
         f.report_id is not null as is_corrected
