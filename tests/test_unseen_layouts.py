@@ -2156,3 +2156,26 @@ def test_rows_continuing_the_last_pages_group_get_no_label_from_the_next_group()
     ]))
     assert [(i.level2, i.name) for i in project.indicators] == [
         (None, "设备验收合格率"), (None, "培训考核合格率"), ("时效指标", "项目完成及时率")]
+
+
+# --- session 5: the same document written another way reads the same ----------------------------
+
+def test_full_width_numbers_are_read_as_numbers():
+    from loaders.parse.text import halfwidth_numbers
+    assert halfwidth_numbers("２０２３年度，执行率９５．５％，（一）项目：") == "2023年度，执行率95.5%，（一）项目："
+    assert halfwidth_numbers("２．l万元，第一．二条") == "2.l万元，第一．二条"   # OCR's l stays for the OCR pass
+    report = parse_report("\n".join([
+        "某某县文化馆２０２３年度项目支出绩效自评表",
+        "项目名称\t公共文化服务体系建设补助资金",
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t１２０．００\t１５０．００\t１４４．００\t１０\t９６．００％\t９．６",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t文化活动场次\t≥３０场\t３２场\t４０\t４０",
+        "效益指标\t满意度指标\t群众满意度\t≥９０\t９４\t５０\t４８",
+        "总分\t１００\t９７．６",
+    ]), "example.txt")
+    (project,) = report.projects
+    assert report.year == 2023 and report.total_score == 97.6
+    assert money(project) == (120.0, 150.0, 144.0, 96.0, 10.0, 9.6)
+    assert rows(project) == [("产出指标", "数量指标", "文化活动场次", "≥30场", "32场", 40.0, 40.0),
+                             ("效益指标", "满意度指标", "群众满意度", "≥90", "94", 50.0, 48.0)]

@@ -179,6 +179,18 @@ def simplified_if_traditional(text: str) -> tuple[str, bool]:
     return text.translate(table), True
 
 
+# Word documents often type numbers full width (２０２３年, ９５．５％); the readers below match ASCII
+# digits, so digits, ％ and a full-width point between digits are made ASCII first. One character
+# for one, so line numbers and offsets do not move; words, brackets and colons are left as written.
+_FULLWIDTH_NUMBER = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%"})
+_FULLWIDTH_POINT_RE = re.compile(r"(?<=\d)．(?=[\dOlI])|(?<=[\dOlI])．(?=\d)")   # OCR: 2．l
+
+
+def halfwidth_numbers(text: str) -> str:
+    """２０２３年度 → 2023年度, ９５．５％ → 95.5%; everything else as written."""
+    return _FULLWIDTH_POINT_RE.sub(".", text.translate(_FULLWIDTH_NUMBER))
+
+
 # A run of digits, OCR's look-alike letters (O o → 0, l I → 1) and the separators between them; a
 # Latin letter on either side makes it a word or a code (CO2, IPv6), never a number.
 _OCR_RUN_RE = re.compile(r"(?<![A-Za-z])[\dOolI](?:[\dOolI]|[.,·](?=[\dOolI]))*(?![A-Za-z])")
