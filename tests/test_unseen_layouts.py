@@ -2179,3 +2179,31 @@ def test_full_width_numbers_are_read_as_numbers():
     assert money(project) == (120.0, 150.0, 144.0, 96.0, 10.0, 9.6)
     assert rows(project) == [("产出指标", "数量指标", "文化活动场次", "≥30场", "32场", 40.0, 40.0),
                              ("效益指标", "满意度指标", "群众满意度", "≥90", "94", 50.0, 48.0)]
+
+
+def test_a_page_break_inside_a_table_leaves_its_rows_whole_and_spans_in_document_lines():
+    cells = ["序号", "项目名称", "主管部门", "项目资金（万元）", "评价得分", "评价等级",
+             "1", "城市生活垃圾无害化处理项目", "某某市城市管理局", "2180.00", "88.6", "良好",
+             "2", "汉江水质监测能力建设项目", "某某市生态环境局", "846.90"]
+    text = "\n".join(["某某市财政局关于2023年度市级重点绩效评价结果的公告", *cells,
+                      "— 2 —", "\f", "\f第 3 页 共 9 页", "85.3", "良好"])
+    report = parse_report(text, "example.txt")
+    assert [(p.name, p.budget_full_year, p.total_score, p.grade) for p in report.projects] == [
+        ("城市生活垃圾无害化处理项目", 2180.0, 88.6, "良好"), ("汉江水质监测能力建设项目", 846.9, 85.3, "良好")]
+    assert report.projects[1].provenance["name"] == (14, 22)   # the row ends on the document's line 22
+
+
+def test_no_break_and_zero_width_spaces_are_spaces():
+    from loaders.parse.text import plain_spaces
+    assert plain_spaces("总分\u00a0100\u2009９7.73，1\u200b00元\n下一行") == "总分 100 ９7.73，100元\n下一行"
+    report = parse_report("\n".join([
+        "某某县交通运输局2023年度部门整体支出绩效自评表",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t农村公路养护里程\t≥800公里\t812公里\t80\t77.73",
+        "效益指标\t社会效益指标\t公路安全事故发生率\t同比下降\t同比下降\t20\t20\u00a0·",
+        "合计\t\t\t\t\t1OO\t9\u00a07.73",
+    ]), "example.txt")
+    assert report.total_score == 97.73
+    (project,) = report.projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators][1] == (
+        "公路安全事故发生率", "同比下降", "同比下降", 20.0, 20.0)

@@ -15,15 +15,16 @@ from loaders.parse.findings import parse_findings
 from loaders.parse.header import Found, find_agency, find_region, find_year
 from loaders.parse.projects import parse_projects
 from loaders.parse.scores import find_grade, find_total_score
-from loaders.parse.text import TextIndex, halfwidth_numbers, ocr_digits_fixed, simplified_if_traditional, split_lines
+from loaders.parse.text import (TextIndex, halfwidth_numbers, ocr_digits_fixed, plain_spaces, simplified_if_traditional,
+                                split_lines, without_page_marks)
 from loaders.records import Project, Report
 
 
 def parse_report(text: str, file_name: str) -> Report:
     """Parse the whole document text of `file_name` into a Report."""
     text, converted = simplified_if_traditional(text)
-    text, ocr_fixed = ocr_digits_fixed(halfwidth_numbers(text))
-    lines = split_lines(text)
+    text, ocr_fixed = ocr_digits_fixed(halfwidth_numbers(plain_spaces(text)))
+    lines, line_numbers = without_page_marks(split_lines(text))
     index = TextIndex(lines)
     projects, warnings = parse_projects(lines)
     report = Report(file=file_name, projects=projects, warnings=list(warnings))
@@ -55,7 +56,29 @@ def parse_report(text: str, file_name: str) -> Report:
     _give_department_table_the_total(report)
     _give_single_project_the_total(report)
     report.findings = parse_findings(index)
+    if len(line_numbers) < line_numbers[-1]:
+        _spans_in_document_lines(report, line_numbers)
     return report
+
+
+def _spans_in_document_lines(report: Report, line_numbers: list[int]) -> None:
+    """Spans were counted without the page marks; give them back in the document's own lines,
+    where the loader reads their snippets."""
+    def moved(span):
+        return None if span is None else (line_numbers[span[0] - 1], line_numbers[span[1] - 1])
+
+    def moved_all(provenance: dict) -> None:
+        provenance.update({key: moved(span) for key, span in provenance.items()})
+
+    moved_all(report.provenance)
+    for finding in report.findings:
+        finding.span = moved(finding.span)
+    for project in report.projects:
+        moved_all(project.provenance)
+        for row in project.money_rows:
+            row.span = moved(row.span)
+        for indicator in project.indicators:
+            moved_all(indicator.provenance)
 
 
 def _set(report: Report, field: str, found: Found | None) -> None:

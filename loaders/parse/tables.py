@@ -15,6 +15,7 @@ from functools import lru_cache
 from loaders.parse.flattened import is_digit_blob, label_hits, split_at_labels
 from loaders.parse.labels import header_field, is_canned_actual, is_label, is_sign_off, is_unit, level_kind
 from loaders.parse.numbers import to_halfwidth
+from loaders.parse.text import PAGE_MARK_RE
 
 # How a cell is separated from the previous one, strongest first.
 CELL = "cell"      # an explicit separator: | or tab
@@ -67,7 +68,7 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
         if not line.strip():
             blank, blank_run = True, blank_run + 1
             continue
-        if (is_pipe_line(line) and _MARKDOWN_RULE_RE.match(line)) or _PAGE_NUMBER_RE.match(line):
+        if (is_pipe_line(line) and _MARKDOWN_RULE_RE.match(line)) or PAGE_MARK_RE.match(line):
             continue   # | --- | --- | under a markdown header, or a page number (— 1 —): no cells
         if is_pipe_line(line):
             tab_mode, previous_row = False, []
@@ -99,7 +100,6 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
     return join_broken_labels(cells)
 
 
-_PAGE_NUMBER_RE = re.compile(r"^\s*(?:[—\-–－]+\s*\d{1,3}\s*[—\-–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 _MARKDOWN_RULE_RE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
 
 

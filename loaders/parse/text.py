@@ -28,6 +28,27 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
+# What a PDF or a scan leaves between the rows of a table at a page break: a page number printed
+# as — 3 — / - 3 - / 第3页 共12页, and the form feed itself. Bare digits are no page mark: a lone
+# "20" line may be a score cell.
+PAGE_MARK_RE = re.compile(r"^\s*(?:[—\-–－]+\s*\d{1,3}\s*[—\-–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+
+
+def without_page_marks(lines: list[str]) -> tuple[list[str], list[int]]:
+    """(the lines without page numbers and form feeds, the 1-based number each kept line has in
+    `lines`): a table broken by a page reads as one, and spans can be given back in the
+    document's own line numbers."""
+    kept, numbers = [], []
+    for number, line in enumerate(lines, start=1):
+        page_break = "\f" in line
+        line = line.replace("\f", "")
+        if PAGE_MARK_RE.match(line) or (page_break and not line.strip()):
+            continue
+        kept.append(line)
+        numbers.append(number)
+    return kept, numbers
+
+
 def normalise(text: str) -> str:
     """NFKC: full-width forms → ASCII, compatibility ideographs → standard ones."""
     return unicodedata.normalize("NFKC", text)
@@ -177,6 +198,17 @@ def simplified_if_traditional(text: str) -> tuple[str, bool]:
     if not chinese or len(traditional.findall(sample)) / chinese < TRADITIONAL_SHARE:
         return text, False
     return text.translate(table), True
+
+
+# Word and web pages put no-break and thin spaces where a space is meant, and zero-width marks
+# inside words and numbers (1\u200b00); every reader splits cells on plain spaces.
+_ODD_SPACES = str.maketrans({**{ch: " " for ch in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"},
+                             **{ch: None for ch in "\u200b\u200c\u200d\u2060\ufeff"}})
+
+
+def plain_spaces(text: str) -> str:
+    """No-break and thin spaces → a space; zero-width marks dropped (line breaks untouched)."""
+    return text.translate(_ODD_SPACES)
 
 
 # Word documents often type numbers full width (２０２３年, ９５．５％); the readers below match ASCII
