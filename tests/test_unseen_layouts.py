@@ -2207,3 +2207,18 @@ def test_no_break_and_zero_width_spaces_are_spaces():
     (project,) = report.projects
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators][1] == (
         "公路安全事故发生率", "同比下降", "同比下降", 20.0, 20.0)
+
+
+def test_a_double_spaced_text_reads_as_written_without_its_empty_lines():
+    from loaders.parse.text import lines_to_read
+    assert lines_to_read(["甲", "", "乙", "", "", "", "丙", ""] * 4) == (
+        ["甲", "乙", "", "丙"] * 4, [n + 8 * page for page in range(4) for n in (1, 3, 4, 7)])
+    assert lines_to_read(["甲", "乙", "", "丙"] * 5)[0] == ["甲", "乙", "", "丙"] * 5   # single spacing kept
+    cells = ["序号", "项目名称", "主管部门", "项目资金（万元）", "评价得分", "评价等级",
+             "1", "城市生活垃圾无害化处理项目", "某某市城市管理局", "2180.00", "88.6", "良好",
+             "2", "汉江水质监测能力建设项目", "某某市生态环境局", "846.90", "85.3", "良好"]
+    text = "\n\n".join(["某某市财政局关于2023年度市级重点绩效评价结果的公告", *cells])
+    report = parse_report(text, "example.txt")
+    assert [(p.name, p.budget_full_year, p.total_score, p.grade) for p in report.projects] == [
+        ("城市生活垃圾无害化处理项目", 2180.0, 88.6, "良好"), ("汉江水质监测能力建设项目", 846.9, 85.3, "良好")]
+    assert report.projects[1].provenance["name"] == (27, 37)

@@ -15,8 +15,8 @@ from loaders.parse.findings import parse_findings
 from loaders.parse.header import Found, find_agency, find_region, find_year
 from loaders.parse.projects import parse_projects
 from loaders.parse.scores import find_grade, find_total_score
-from loaders.parse.text import (TextIndex, halfwidth_numbers, ocr_digits_fixed, plain_spaces, simplified_if_traditional,
-                                split_lines, without_page_marks)
+from loaders.parse.text import (TextIndex, halfwidth_numbers, lines_to_read, ocr_digits_fixed, plain_spaces,
+                                simplified_if_traditional, split_lines)
 from loaders.records import Project, Report
 
 
@@ -24,7 +24,7 @@ def parse_report(text: str, file_name: str) -> Report:
     """Parse the whole document text of `file_name` into a Report."""
     text, converted = simplified_if_traditional(text)
     text, ocr_fixed = ocr_digits_fixed(halfwidth_numbers(plain_spaces(text)))
-    lines, line_numbers = without_page_marks(split_lines(text))
+    lines, line_numbers = lines_to_read(split_lines(text))
     index = TextIndex(lines)
     projects, warnings = parse_projects(lines)
     report = Report(file=file_name, projects=projects, warnings=list(warnings))

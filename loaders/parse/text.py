@@ -34,19 +34,44 @@ def split_lines(text: str) -> list[str]:
 PAGE_MARK_RE = re.compile(r"^\s*(?:[—\-–－]+\s*\d{1,3}\s*[—\-–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 
 
-def without_page_marks(lines: list[str]) -> tuple[list[str], list[int]]:
-    """(the lines without page numbers and form feeds, the 1-based number each kept line has in
-    `lines`): a table broken by a page reads as one, and spans can be given back in the
-    document's own line numbers."""
-    kept, numbers = [], []
+# A text where nearly every line is followed by an empty one was written double-spaced (a web page
+# or an export putting a paragraph mark after each cell); its single empty lines mean nothing.
+DOUBLE_SPACED_SHARE = 0.8
+DOUBLE_SPACED_MIN_LINES = 10
+
+
+def lines_to_read(lines: list[str]) -> tuple[list[str], list[int]]:
+    """(the lines the readers see, the 1-based number each has in `lines`): without page numbers
+    and form feeds, so a table broken by a page reads as one, and without the single empty
+    lines of a double-spaced text; the numbers give spans back in the document's own lines."""
+    kept = []
     for number, line in enumerate(lines, start=1):
         page_break = "\f" in line
         line = line.replace("\f", "")
-        if PAGE_MARK_RE.match(line) or (page_break and not line.strip()):
+        if not (PAGE_MARK_RE.match(line) or (page_break and not line.strip())):
+            kept.append((number, line))
+    if _double_spaced([line for _, line in kept]):
+        kept = _halved_empty_runs(kept)
+    return [line for _, line in kept], [number for number, _ in kept]
+
+
+def _halved_empty_runs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Double spacing doubled every line break: a run of k empty lines was k // 2 of them."""
+    out, run = [], []
+    for item in lines:
+        if not item[1].strip():
+            run.append(item)
             continue
-        kept.append(line)
-        numbers.append(number)
-    return kept, numbers
+        out += run[: len(run) // 2] + [item]
+        run = []
+    return out + run[: len(run) // 2]
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """Nearly every written line is followed by an empty one."""
+    written = [i for i, line in enumerate(lines[:-1]) if line.strip()]
+    spaced = sum(1 for i in written if not lines[i + 1].strip())
+    return len(written) >= DOUBLE_SPACED_MIN_LINES and spaced >= DOUBLE_SPACED_SHARE * len(written)
 
 
 def normalise(text: str) -> str:
