@@ -24,6 +24,8 @@ _EMPTY_COST = {"name": 4.0, "target": 1.2, "actual": 1.2, "weight": 1.0, "score"
                "reason": 0.0, "ignore": 0.25, "target_op": 0.2, "target_value": 0.6, "target_unit": 0.2,
                "ratio": 1.0, "adjusted": 0.1}
 _RATIO_RE = re.compile(r"^\d+(?:\.\d+)?\s*%?$")
+_PERCENT_WEIGHT_RE = re.compile(r"^\s*(?:100|\d{1,2}(?:\.\d+)?)\s*%\s*$")
+PERCENT_WEIGHT_COST = 0.6
 _WHOLE_VALUE_RE = re.compile(r"^[≥≤≧≦<>＞＜=]?\s*\d+(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,3})$")
 _COMPARISON_START_RE = re.compile(r"^\s*[≥≤≧≦<>＞＜]")
 _VALUE_START_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|[≥≤≧≦<>＞＜])")
@@ -41,8 +43,8 @@ def join_texts(cells: list[Cell]) -> str:
     out = ""
     for cell in cells:
         text = cell.text.strip()
-        if out and re.search(r"[\x21-\x7e]$", to_halfwidth(out)) and re.match(r"[\x21-\x7e]", to_halfwidth(text[:1])) \
-                and cell.sep == SPACE:
+        if out and re.search(r"[\x21-\x7e]$", to_halfwidth(out)) and re.match(r"[\x21-\x24\x26-\x7e]", to_halfwidth(text[:1])) \
+                and cell.sep == SPACE:   # words apart by a space stay apart; 90 + % is 90%
             out += " "
         out += text
     return out
@@ -99,7 +101,7 @@ def _uneven_wrap_cost(group: list[Cell], widths: list[float]) -> float:
 
 
 def _group_cost(field_name: str, view: RowView, start: int, end: int,
-                widths: dict[str, float] | None = None) -> float:
+                widths: dict[str, float] | None = None, percent_weights: bool = False) -> float:
     group = view.cells[start:end]
     if not group or (len(group) == 1 and not group[0].text):
         return _EMPTY_COST.get(field_name, 1.0)
@@ -111,6 +113,9 @@ def _group_cost(field_name: str, view: RowView, start: int, end: int,
     if field_name == "reason" and end - start == 1 and view.number[start]:
         return 1.0      # a 偏差原因 is words: a bare number is a score column's (复核得分 | 自评得分 | 原因)
     if field_name in NUMERIC_FIELDS:
+        if percent_weights and len(group) == 1 and field_name == "weight" \
+                and _PERCENT_WEIGHT_RE.match(to_halfwidth(group[0].text)):
+            return PERCENT_WEIGHT_COST   # 权重 printed as a percent of the 100 points (20%): taken when the row needs it
         return 0.0 if len(group) == 1 and view.number[start] else float("inf")
     if field_name == "ratio":     # 得分系数: one percent cell
         return 0.0 if len(group) == 1 and _RATIO_RE.match(to_halfwidth(group[0].text).strip()) else float("inf")
@@ -151,9 +156,10 @@ def _group_cost(field_name: str, view: RowView, start: int, end: int,
     return cost
 
 
-def align_row(cells: list[Cell], columns: list[str],
-              widths: dict[str, float] | None = None) -> list[tuple[float, list[list[Cell]]]]:
-    """The best few ways to give each data column a contiguous group of the row's cells."""
+def align_row(cells: list[Cell], columns: list[str], widths: dict[str, float] | None = None,
+              percent_weights: bool = False) -> list[tuple[float, list[list[Cell]]]]:
+    """The best few ways to give each data column a contiguous group of the row's cells
+    (`percent_weights`: the header's 权重 column may hold 20% for 20 points)."""
     cols = data_columns(columns)
     n, k = len(cells), len(cols)
     if n > MAX_ROW_CELLS:
@@ -172,7 +178,7 @@ def align_row(cells: list[Cell], columns: list[str],
                     continue
                 key = (col, start, i)
                 if key not in memo:
-                    memo[key] = _group_cost(col, view, start, i, widths)
+                    memo[key] = _group_cost(col, view, start, i, widths, percent_weights)
                 cost = memo[key]
                 if cost == float("inf"):
                     continue

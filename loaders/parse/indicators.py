@@ -157,12 +157,13 @@ def level_text(text: str) -> str:
 
 def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | None, str | None],
                     warnings: list[str], widths: dict[str, float] | None = None,
-                    by_position: bool = False) -> Indicator | None:
+                    by_position: bool = False, percent_weights: bool = False) -> Indicator | None:
     """One indicator from a row's cells, or None when the row holds no indicator name."""
     kept = row_content(cells)
     if not kept:
         return None
-    readings = positional_reading(cells, columns, by_position) or align_row(kept, columns, widths or None)
+    readings = positional_reading(cells, columns, by_position) \
+        or align_row(kept, columns, widths or None, percent_weights)
     if not readings:
         return None
     cols = data_columns(columns)
@@ -185,7 +186,7 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     indicator = Indicator(level1=levels[0], level2=levels[1], name=name,
                           target=_with_unit(_operator_column(values, cols, _target_text(values, cols)), unit),
                           actual=_with_unit(values.get("actual"), unit),
-                          weight=_as_number(values.get("weight")), score=_as_number(values.get("score")),
+                          weight=_as_number(_percent_as_points(values.get("weight"))), score=_as_number(values.get("score")),
                           deviation_reason=values.get("reason"))
     for field_name in ("target", "actual"):
         value = getattr(indicator, field_name)
@@ -350,6 +351,15 @@ def _with_unit(value: str | None, unit: str | None) -> str | None:
     return value.strip() + unit
 
 
+_PERCENT_WEIGHT_LABEL_RE = re.compile(r"权重|[%％]")   # 权重 / 权重（%） / 分值（%）: a weight may be printed as 20%
+
+
+def _percent_as_points(weight: str | None) -> str | None:
+    """A 权重 of 20% is 20 of the 100 points (the aligner gives the weight column a percent cell
+    only when the row needs it)."""
+    return weight.strip().rstrip("%％").strip() if weight and re.search(r"\d\s*[%％]\s*$", weight) else weight
+
+
 def _as_number(text: str | None) -> float | None:
     return None if text is None else cell_number(text)
 
@@ -452,6 +462,8 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     if cells[start].flat and closes_with_yes_no(header):
         return read_yes_no_table(cells, i, header, table)
     percent_weights_as_points(cells, start, i)
+    percent_weights = any(header_field(c.text, "indicator") == "weight" and _PERCENT_WEIGHT_LABEL_RE.search(c.text)
+                          for c in cells[start:i])
     collector = RowCollector(columns, level_points=header_gives_level_points(cells, start, i),
                              columns_by_position=header_by_position(cells[start:i], columns))
     i = collect_rows(cells, i, collector, table, stop_kinds, group_label=_group_label(cells[start]))
@@ -469,7 +481,8 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
             unlisted.pop(row_levels, None)   # 预算执行 printed again: the unlisted label read before is over
         if row_levels in unlisted:
             row_levels = (row_levels[0], unlisted[row_levels])
-        indicator = build_indicator(row, columns, row_levels, table.warnings, widths, collector.columns_by_position)
+        indicator = build_indicator(row, columns, row_levels, table.warnings, widths, collector.columns_by_position,
+                                    percent_weights)
         if indicator is None:
             continue
         take_unlisted_level2(indicator, row, columns, found_level2)

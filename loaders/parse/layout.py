@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from typing import NamedTuple
 
 from loaders.parse.labels import header_field, is_label
@@ -29,6 +30,10 @@ _SPACED_LETTERS_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")   #
 MIN_HEADER_CELLS = 5
 COLUMN_SLACK = 2            # a run may start this many characters left of its column
 MAX_ROW_LINES = 8           # a row wraps onto at most this many lines
+_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+MIN_GAPS_TO_JUDGE = 12
+MAX_SEPARATOR_WIDTH = 4
+EVEN_GAP_SHARE = 0.85      # this share of a table's gaps of one width: cells set apart, not aligned
 
 
 def layout_tables_as_tabs(lines: list[str]) -> list[str]:
@@ -66,13 +71,24 @@ def _best_reading(lines: list[str], header_at: int):
         rows, end = _read_rows(lines, header_at, columns, wide)
         if rows and (best is None or end > best[2]):
             best = (columns, rows, end, wide)
-    if best is None:
+    if best is None or _evenly_spaced(lines[header_at:best[2]]):
         return None
     # a table without 分值 / 得分 has no number closing its rows: the word reader cannot delimit them;
     # a row whose level cells are blank (merged above) needs its cells' columns to say which level a
     # label under 二级指标 is (预算管理 is no listed label)
     wrapped = (best[2] - header_at - 1) > len(best[1])
     return best if wrapped or not _scored(best[0]) or _merged_level_cells(best[0], best[1]) else None
+
+
+def _evenly_spaced(lines: list[str]) -> bool:
+    """Cells set apart by the same few spaces everywhere (a text export writing "  " between cells,
+    empty cells left out) are no columns: a printer aligning columns pads each gap to its own
+    width. Such rows are the word reader's."""
+    gaps = [len(gap) for line in lines for gap in _GAP_RE.findall(line.strip())]
+    if len(gaps) < MIN_GAPS_TO_JUDGE:
+        return False
+    width, count = Counter(gaps).most_common(1)[0]
+    return width <= MAX_SEPARATOR_WIDTH and count >= EVEN_GAP_SHARE * len(gaps)
 
 
 def _merged_level_cells(columns: list[Column], rows: list[tuple[int, dict[int, str]]]) -> bool:

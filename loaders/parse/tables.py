@@ -256,7 +256,8 @@ def _belongs_to_previous(previous: str, word: str) -> bool:
 
 
 def _needs_space(previous: str, word: str) -> bool:
-    return bool(re.match(r"[\x21-\x7e]", to_halfwidth(word[:1]))) and bool(
+    """Latin words and numbers joined keep their space (2 000, IPv 6); 90 + % is 90%."""
+    return bool(re.match(r"[\x21-\x24\x26-\x7e]", to_halfwidth(word[:1]))) and bool(
         re.search(r"[\x21-\x7e]$", to_halfwidth(previous)))
 
 
