@@ -2257,3 +2257,19 @@ def test_a_percent_weight_in_a_row_of_words_is_points():
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
         ("退化林修复面积", "≥2000亩", "2050亩", 20.0, 20.0), ("任务完成时间", "≤12月", "11月", 10.0, 10.0),
         ("周边群众满意度", "≥90%", "91%", 25.0, 25.0)]
+
+
+def test_percent_weights_of_every_level_in_rows_of_words():
+    project, _ = only_project("\n".join([
+        "项目名称 “家门口”服务体系建设专项资金",
+        "一级指标 权重 二级指标 权重 三级指标 权重 得分",
+        "决策 15% 项目立项 5% 立项依据充分性 2% 2",
+        "立项程序规范性 3% 3",
+        "过程 20% 资金管理 10% 资金到位率 3% 3",
+        "预算执行率 4% 3.77",
+        "资金使用合规性 3% 3",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in project.indicators] == [
+        ("决策", "项目立项", "立项依据充分性", 2.0, 2.0), ("决策", "项目立项", "立项程序规范性", 3.0, 3.0),
+        ("过程", "资金管理", "资金到位率", 3.0, 3.0), ("过程", "资金管理", "预算执行率", 4.0, 3.77),
+        ("过程", "资金管理", "资金使用合规性", 3.0, 3.0)]

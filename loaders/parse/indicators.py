@@ -70,7 +70,8 @@ def needed_before_close(columns: list[str]) -> tuple[int, int]:
     return len([c for c in cols if c not in ("target_op", "target_unit")]), closing
 
 
-def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:
+def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None,
+                  percent_weights: bool = False) -> bool:
     if following is not None and following.boxed and following.sep in (LINE, BLANK) and any(c.text for c in buffer):
         return True   # the reader (or a blank line in a cell-per-line table) ended the row
     if _scores_given_and_next_line_starts(buffer, columns, following) or _note_row_ended(buffer, columns, following):
@@ -90,9 +91,12 @@ def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None
         while closing_cells and closing_cells[-1].text.strip() in ("是", "否"):
             closing_cells.pop()      # the 是否核心指标 cell after the scores
     for cell in reversed(closing_cells):
-        if not is_number_cell(cell.text):
-            break
-        run += 1
+        if is_number_cell(cell.text):
+            run += 1
+            continue
+        if percent_weights and run == closing - 1 and _is_points_cell(cell.text):
+            run += 1     # 资金到位率 | 3% | 3: the weight printed as a percent closes the row like a number
+        break
     if following is not None and is_number_cell(following.text):
         return False
     if run < closing:
@@ -234,7 +238,7 @@ def split_unlisted_level2(row: list[Cell], columns: list[str], by_position: bool
     cells = list(row)
     while cells and not cells[0].text:
         cells.pop(0)
-    if level_points and len(cells) == len(data_columns(columns)) + 2 and is_number_cell(cells[1].text):
+    if level_points and len(cells) == len(data_columns(columns)) + 2 and _is_points_cell(cells[1].text):
         cells = cells[:1] + cells[2:]    # 满意度 | 40 | 村民满意度 …: the label's points go with it
     if "level2" not in columns or len(cells) != len(data_columns(columns)) + 1:
         return row, None
@@ -354,6 +358,11 @@ def _with_unit(value: str | None, unit: str | None) -> str | None:
 _PERCENT_WEIGHT_LABEL_RE = re.compile(r"权重|[%％]")   # 权重 / 权重（%） / 分值（%）: a weight may be printed as 20%
 
 
+def _is_points_cell(text: str) -> bool:
+    """A level's points after its label: 13, or 15% of the 100 points."""
+    return is_number_cell(text) or bool(re.fullmatch(r"\s*\d{1,3}(?:\.\d+)?\s*[%％]\s*", text))
+
+
 def _percent_as_points(weight: str | None) -> str | None:
     """A 权重 of 20% is 20 of the 100 points (the aligner gives the weight column a percent cell
     only when the row needs it)."""
@@ -379,6 +388,7 @@ class RowCollector:
     level_points: bool = False        # a level label is followed by its points (投入 | 13)
     nested_levels: bool = False       # 产出 / 效益 stand as level 2 under a broader level 1 (绩效)
     columns_by_position: bool = False  # a one-line tab header: a row cell's column index is its column
+    percent_weights: bool = False     # the 权重 column may print 20% for 20 points
     restated: list[bool] = field(default_factory=list)   # per row: it printed a level label of its own
     level_taken: bool = False
 
@@ -439,7 +449,7 @@ class RowCollector:
     def take_cell(self, cell: Cell, following: Cell | None, after: Cell | None = None) -> bool:
         """Add a cell to the current row; True when the reason cell after it was taken too."""
         self.buffer.append(cell)
-        if not is_row_closed(self.buffer, self.columns, following):
+        if not is_row_closed(self.buffer, self.columns, following, self.percent_weights):
             return False
         took_reason = following is not None and "reason" in self.columns and following.sep in (SPACE, CELL) \
             and is_reason_cell(following) and not cell_kind(following.text)
@@ -465,6 +475,7 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     percent_weights = any(header_field(c.text, "indicator") == "weight" and _PERCENT_WEIGHT_LABEL_RE.search(c.text)
                           for c in cells[start:i])
     collector = RowCollector(columns, level_points=header_gives_level_points(cells, start, i),
+                             percent_weights=percent_weights,
                              columns_by_position=header_by_position(cells[start:i], columns))
     i = collect_rows(cells, i, collector, table, stop_kinds, group_label=_group_label(cells[start]))
     table.end = i
@@ -607,7 +618,7 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         following = cells[i + 1] if i + 1 < len(cells) else None
         kind = cell_kind(cell.text) if cell.text else None
         if collector.take_level(cell, kind, following):
-            points = collector.level_points and following is not None and is_number_cell(following.text)
+            points = collector.level_points and following is not None and _is_points_cell(following.text)
             i += 2 if points else 1
             continue
         if kind == "total" or _stated_total_row(cell, following):
