@@ -319,9 +319,16 @@ def _target_text(values: dict[str, str | None], cols: list[str]) -> str | None:
     return text or None
 
 
+_VALUE_WITH_UNIT_RE = re.compile(r"[≥≤≧≦<>=]*\s*\d+(?:\.\d+)?\s*(%|[^\d\s%]{1,4})")
+
+
 def _unit_column(values: dict[str, str | None], cols: list[str]) -> str | None:
     """The row's 计量单位 cell when the table prints the unit beside a whole 指标值 column."""
     unit = (values.get("target_unit") or "").strip()
+    if "target" in cols and "target_unit" in cols and not unit:
+        # the word reader joined 100 + % (12 + 场) into the 指标值 cell: that is still the row's unit
+        joined = _VALUE_WITH_UNIT_RE.fullmatch(to_halfwidth(values.get("target") or "").strip())
+        unit = joined.group(1) if joined else ""
     if "target" not in cols or not unit:
         return None
     return unit if unit == "%" or is_unit(unit) or _reads_as_unit(unit) else None

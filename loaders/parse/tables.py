@@ -256,7 +256,9 @@ def _belongs_to_previous(previous: str, word: str) -> bool:
 
 
 def _needs_space(previous: str, word: str) -> bool:
-    """Latin words and numbers joined keep their space (2 000, IPv 6); 90 + % is 90%."""
+    """Latin words and numbers joined keep their space (2 000, IPv 6); 90 + % is 90%, = + 100 is =100."""
+    if re.search(r"[=<>]$", to_halfwidth(previous)):
+        return False
     return bool(re.match(r"[\x21-\x24\x26-\x7e]", to_halfwidth(word[:1]))) and bool(
         re.search(r"[\x21-\x7e]$", to_halfwidth(previous)))
 
