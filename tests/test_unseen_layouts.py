@@ -2287,3 +2287,17 @@ def test_a_unit_column_in_a_row_of_words_gives_the_actual_its_unit():
         ("举办促消费主题活动场次", "≥12场", "14场", 20.0, 20.0), ("活动方案审核通过率", "=100%", "100%", 10.0, 10.0),
         ("重点商圈销售额增长", "≥5%", "3.8%", 20.0, 15.0)]
     assert project.indicators[2].deviation_reason == "受疫情影响客流下降"
+
+
+@pytest.mark.parametrize("column", ["完成率（%）", "达成度（%）"])
+def test_a_header_word_the_vocabulary_lacks_between_known_ones_keeps_the_columns(column):
+    project, _ = only_project("\n".join([
+        "项目名称 城市燃气管道老化更新改造补助",
+        f"一级指标 二级指标 三级指标 年度指标值 实际完成值 {column} 分值 得分 偏差原因分析",
+        "效益指标 社会效益指标 燃气安全事故发生率 0 0 100 20 20",
+        "可持续影响指标 管网设计使用年限 ≥30年 30年 100 10 10",
+        "时效指标 项目按期完成率 ≥95% 95.5% 100.5 10 10",
+    ]))
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("燃气安全事故发生率", "0", "0", 20.0, 20.0), ("管网设计使用年限", "≥30年", "30年", 10.0, 10.0),
+        ("项目按期完成率", "≥95%", "95.5%", 10.0, 10.0)]

@@ -16,7 +16,8 @@ from loaders.parse.numbers import to_halfwidth
 from loaders.parse.targets import qualitative_labels
 
 _SHORT_LABELS = {"分值", "得分", "权重", "总分", "合计", "评分"}
-_AMBIGUOUS_ALIASES = {"单位", "符号", "值", "指标", "完成情况", "指标值"}
+# words that are also the end of an indicator name or a sentence (年度任务完成率): no cut point in a run
+_AMBIGUOUS_ALIASES = {"单位", "符号", "值", "指标", "完成情况", "指标值", "完成率", "指标完成率", "完成比例"}
 _QUALIFIER = r"(?:\([A-Za-z/]+\)|\(%\)|\(分\)|\(\d+(?:\.\d+)?分\))?"
 _OPS = "≥≤≧≦<>=＜＞＝"
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

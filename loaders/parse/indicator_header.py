@@ -12,7 +12,7 @@ import re
 
 from loaders.parse.labels import garbled_header_field, header_field
 from loaders.parse.numbers import to_halfwidth
-from loaders.parse.tables import CELL, Cell, cell_kind, is_number_cell
+from loaders.parse.tables import CELL, SPACE, Cell, cell_kind, is_number_cell
 
 def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
     """Consecutive header cells from `start` → the column fields in table order (two header rows merged)."""
@@ -64,14 +64,18 @@ _HEADER_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:[(（][^()（）]{1,6}[)
 
 def _unknown_header_cell(cells: list[Cell], i: int) -> bool:
     """A column our vocabulary lacks (完成率（%）, 备注) inside a header printed as one row: a short
-    word on the header's own line, followed there by a known header cell or ending the line.
+    word on the header's own line, followed there by a known header cell or ending the line (in a
+    header of words apart by spaces: between two known header cells).
     It becomes a column whose values are not read, so the known columns keep their places."""
     cell, previous = cells[i], cells[i - 1]
-    if not cell.text or cell.sep != CELL or not cell.boxed or cell.line != previous.last_line:
+    boxed = cell.sep == CELL and cell.boxed
+    if not cell.text or not (boxed or cell.sep == SPACE) or cell.line != previous.last_line:
         return False
     if not _HEADER_WORD_RE.match(to_halfwidth(cell.text).strip()) or cell_kind(cell.text) not in (None, "header"):
         return False
     following = cells[i + 1] if i + 1 < len(cells) else None
+    if not boxed:   # words apart by spaces: only between two known header cells of the line
+        return following is not None and following.line == cell.line and _header_follows(cells, i + 1)
     return following is None or following.line != cell.line or _header_follows(cells, i + 1)
 
 
