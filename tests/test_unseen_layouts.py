@@ -2301,3 +2301,14 @@ def test_a_header_word_the_vocabulary_lacks_between_known_ones_keeps_the_columns
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
         ("燃气安全事故发生率", "0", "0", 20.0, 20.0), ("管网设计使用年限", "≥30年", "30年", 10.0, 10.0),
         ("项目按期完成率", "≥95%", "95.5%", 10.0, 10.0)]
+
+
+def test_a_header_word_the_vocabulary_lacks_at_the_end_of_a_header_of_words():
+    project, _ = only_project("\n".join([
+        "项目名称 社区卫生服务机构运行补助",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 完成情况阐述",
+        "效益指标 社会效益指标 社区门急诊人次 ≥580万人次 512万人次 受疫情影响门诊量下降约11.7%",
+        "可持续影响指标 社区首诊制度运行 持续运行 持续运行 完成",
+    ]))
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+        ("社区门急诊人次", "≥580万人次", "512万人次"), ("社区首诊制度运行", "持续运行", "持续运行")]

@@ -33,7 +33,7 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
         found = header_field(cells[i].text, "indicator") if cells[i].text else None
         if found is None and fields and _header_follows(cells, i + 1):
             found = garbled_header_field(cells[i].text, "indicator")
-        if found is None and len(fields) >= 2 and _unknown_header_cell(cells, i):
+        if found is None and len(fields) >= 2 and _unknown_header_cell(cells, i, len(fields)):
             found = "ignore"
         if found is None:
             break
@@ -59,13 +59,15 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
     return columns, i
 
 
+MIN_KNOWN_BEFORE_LAST_WORD = 4
 _HEADER_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:[(（][^()（）]{1,6}[)）])?$")
 
 
-def _unknown_header_cell(cells: list[Cell], i: int) -> bool:
+def _unknown_header_cell(cells: list[Cell], i: int, known: int) -> bool:
     """A column our vocabulary lacks (完成率（%）, 备注) inside a header printed as one row: a short
     word on the header's own line, followed there by a known header cell or ending the line (in a
-    header of words apart by spaces: between two known header cells).
+    header of words apart by spaces: between two known header cells, or ending a line of at least
+    four known ones — 完成情况说明 after 实际完成值).
     It becomes a column whose values are not read, so the known columns keep their places."""
     cell, previous = cells[i], cells[i - 1]
     boxed = cell.sep == CELL and cell.boxed
@@ -74,8 +76,10 @@ def _unknown_header_cell(cells: list[Cell], i: int) -> bool:
     if not _HEADER_WORD_RE.match(to_halfwidth(cell.text).strip()) or cell_kind(cell.text) not in (None, "header"):
         return False
     following = cells[i + 1] if i + 1 < len(cells) else None
-    if not boxed:   # words apart by spaces: only between two known header cells of the line
-        return following is not None and following.line == cell.line and _header_follows(cells, i + 1)
+    if not boxed:   # words apart by spaces: between two known header cells, or last after several
+        if following is None or following.line != cell.line:
+            return known >= MIN_KNOWN_BEFORE_LAST_WORD
+        return _header_follows(cells, i + 1)
     return following is None or following.line != cell.line or _header_follows(cells, i + 1)
 
 
