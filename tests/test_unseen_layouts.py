@@ -2312,3 +2312,19 @@ def test_a_header_word_the_vocabulary_lacks_at_the_end_of_a_header_of_words():
     ]))
     assert [(i.name, i.target, i.actual) for i in project.indicators] == [
         ("社区门急诊人次", "≥580万人次", "512万人次"), ("社区首诊制度运行", "持续运行", "持续运行")]
+
+
+def test_an_unlisted_level2_carries_down_until_a_printed_label_changes_or_restates_the_levels():
+    project, _ = only_project("\n".join([
+        "项目名称 学前教育提升工程项目",
+        "一级指标 二级指标 三级指标 分值 得分 得分率",
+        "投入 项目立项 立项规范性 4 4 100.0%",
+        "绩效目标合理性 4 3 75.0%",
+        "资金落实 资金到位率 4 4 100.0%",
+        "到位及时率 4 3.5 87.5%",
+        "项目立项 立项程序规范性 4 4 100.0%",
+        "过程 业务管理 管理制度健全性 5 4 80.0%",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("投入", "项目立项", "立项规范性"), ("投入", "项目立项", "绩效目标合理性"), ("投入", "资金落实", "资金到位率"),
+        ("投入", "资金落实", "到位及时率"), ("投入", "项目立项", "立项程序规范性"), ("过程", "业务管理", "管理制度健全性")]

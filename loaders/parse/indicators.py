@@ -208,20 +208,18 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     return indicator
 
 
-def take_unlisted_level2(indicator: Indicator, row: list[Cell], columns: list[str],
-                         found: dict[str | None, str]) -> None:
+def take_unlisted_level2(indicator: Indicator, row: list[Cell], columns: list[str]) -> str | None:
     """A 二级 label our vocabulary lacks: in a table with a 二级指标 column, a name made of two
-    explicitly separated cells is 二级 | 三级; the 二级 then carries down like a known one."""
+    explicitly separated cells is 二级 | 三级 (also when a level 2 is carried from the rows above:
+    this row starts a new one). Returns the label taken, which then carries down like a known one."""
     if "level2" not in columns:
-        return
+        return None
     name_cells = [c for c in row if c.text and indicator.name and c.text in indicator.name]
     if len(name_cells) == 2 and name_cells[1].sep in (CELL, SPACE) and \
             indicator.name == name_cells[0].text + name_cells[1].text and len(name_cells[0].text) <= 10:
-        # also when a level 2 is carried from the rows above: this row starts a new one
         indicator.level2, indicator.name = name_cells[0].text, name_cells[1].text
-        found[indicator.level1] = indicator.level2
-    elif indicator.level2 is None and indicator.level1 in found:
-        indicator.level2 = found[indicator.level1]
+        return indicator.level2
+    return None
 
 
 def split_unlisted_level2(row: list[Cell], columns: list[str], by_position: bool,
@@ -488,22 +486,23 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     table.end = i
     _total_under_its_columns(table, columns)
     widths = column_widths([r for r, _ in collector.rows], columns)
-    found_level2: dict[str | None, str] = {}
     lone_names: list[bool] = []      # the row was one cell: a name and nothing else
-    unlisted: dict[tuple[str | None, str | None], str] = {}   # levels in force → the unlisted 二级 read under them
-    for (row, row_levels), restated in zip(collector.rows, collector.restated):
+    # levels in force (as printed labels set them) → the unlisted 二级 read under them, which carries down
+    # over the following rows until a printed label changes the levels or restates them
+    unlisted: dict[tuple[str | None, str | None], str] = {}
+    for (row, in_force), restated in zip(collector.rows, collector.restated):
         row, label = split_unlisted_level2(row, columns, collector.columns_by_position, collector.level_points)
         if label:
-            unlisted[row_levels] = label
+            unlisted[in_force] = label
         elif restated:
-            unlisted.pop(row_levels, None)   # 预算执行 printed again: the unlisted label read before is over
-        if row_levels in unlisted:
-            row_levels = (row_levels[0], unlisted[row_levels])
+            unlisted.pop(in_force, None)   # 预算执行 printed again: the unlisted label read before is over
+        row_levels = (in_force[0], unlisted[in_force]) if in_force in unlisted else in_force
         indicator = build_indicator(row, columns, row_levels, table.warnings, widths, collector.columns_by_position,
                                     percent_weights)
         if indicator is None:
             continue
-        take_unlisted_level2(indicator, row, columns, found_level2)
+        if label := take_unlisted_level2(indicator, row, columns):
+            unlisted[in_force] = label
         table.indicators.append(indicator)
         lone_names.append(len([c for c in row if c.text]) == 1)
     join_wrapped_names(table.indicators, lone_names)
