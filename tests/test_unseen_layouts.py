@@ -2328,3 +2328,30 @@ def test_an_unlisted_level2_carries_down_until_a_printed_label_changes_or_restat
     assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
         ("投入", "项目立项", "立项规范性"), ("投入", "项目立项", "绩效目标合理性"), ("投入", "资金落实", "资金到位率"),
         ("投入", "资金落实", "到位及时率"), ("投入", "项目立项", "立项程序规范性"), ("过程", "业务管理", "管理制度健全性")]
+
+
+def test_a_notice_listing_projects_in_words_apart_by_single_spaces():
+    report = parse_report("\n".join([
+        "某某市财政局关于2023年度市级重点项目绩效评价结果的通报",
+        "单位：万元",
+        "序号 项目名称 主管部门 预算金额 实际支出 预算执行率 评价得分 评价等级",
+        "1 老旧小区改造配套基础设施项目 某某市住房和城乡建设局 5,680.00 5,214.36 91.80% 85.6 良",
+        "2 城乡低保资金 某某市民政局 12,430.50 12,430.50 100.00% 93.2 优",
+        "3 中小企业发展专项资金 某某市工业和信息化局 1,200.00 562.80 46.90% 58.0 差",
+        "合计 19,310.50 18,207.66 94.29%",
+    ]), "example.txt")
+    assert [(p.name, p.budget_full_year, p.executed, p.execution_rate_pct, p.total_score, p.grade)
+            for p in report.projects] == [
+        ("老旧小区改造配套基础设施项目", 5680.0, 5214.36, 91.8, 85.6, "良"),
+        ("城乡低保资金", 12430.5, 12430.5, 100.0, 93.2, "优"),
+        ("中小企业发展专项资金", 1200.0, 562.8, 46.9, 58.0, "差")]
+
+
+def test_a_notice_row_of_words_that_does_not_fit_its_header_reads_no_list():
+    report = parse_report("\n".join([
+        "某某市财政局关于2023年度市级重点项目绩效评价结果的通报",
+        "序号 项目名称 主管部门 预算金额 实际支出 预算执行率 评价得分 评价等级",
+        "1 老旧小区改造 配套基础设施项目 某某市住房和城乡建设局 5,680.00 5,214.36 91.80% 85.6 良",
+        "2 城乡低保资金 某某市民政局 12,430.50 12,430.50 100.00% 93.2 优",
+    ]), "example.txt")
+    assert all(p.total_score is None and p.budget_full_year is None for p in report.projects)

@@ -2,10 +2,12 @@
 
 A finance bureau's 通报 of self-evaluation results, or the appendix of a department report,
 often gives only this: 序号 | 项目名称 | 全年预算数 | 全年执行数 | 执行率 | 自评得分 | 自评等级.
-Decision: read such a table only from rows with explicit separators (tab or |), under a header
-that names 项目名称 and at least two of budget / executed / rate / score (column names are data:
+Decision: read such a table from rows with explicit separators (tab or |), one cell per line,
+space-aligned columns, or words apart by single spaces, under a header that names 项目名称 and
+at least two of budget / executed / rate / score (column names are data:
 loaders/data/project_list_columns.csv), and only rows with as many cells as the header — a row
-that does not fit is skipped with a warning, never guessed. Amounts go to 万元 from the unit the
+that does not fit is skipped with a warning (without separators: the list is not read), never
+guessed. Amounts go to 万元 from the unit the
 header or a 单位 line names.
 """
 from __future__ import annotations
@@ -57,7 +59,7 @@ def read_project_list(lines: list[str]) -> tuple[list[Project], list[str]]:
         if fields:
             unit = _unit(cells, lines[max(0, number - 4):number])
             return _rows(lines, number, fields, unit)
-    return _cell_per_line_list(lines) or _layout_list(lines), []
+    return _cell_per_line_list(lines) or _layout_list(lines) or _word_list(lines), []
 
 
 def _cell_per_line_list(lines: list[str]) -> list[Project]:
@@ -143,6 +145,34 @@ def _layout_list(lines: list[str]) -> list[Project]:
             project = _project({f: cells.get(n, "") for n, f in enumerate(fields)}, unit)
             if project is not None:
                 project.provenance = {"name": (row_line, row_line)}
+                projects.append(project)
+        return projects if len(projects) >= 2 else []
+    return []
+
+
+def _word_list(lines: list[str]) -> list[Project]:
+    """The table with its cells apart by single spaces (a PDF's text without layout): the header a
+    line of known column words opening with 序号, and each row a line opening with its 序号 with as
+    many words as the header (trailing columns we do not read may be left out). A row with more or
+    fewer words (a name holding a space, an empty cell) cannot be placed: the list is not read."""
+    for number, line in enumerate(lines):
+        words = line.split()
+        fields = _header(words) if len(words) >= 3 else None
+        if not fields or label_key(words[0]) != "序号":
+            continue
+        unit = _unit(words, lines[max(0, number - 3):number])
+        projects = []
+        for k in range(number + 1, len(lines)):
+            cells = lines[k].split()
+            if not cells or cells[0] != str(len(projects) + 1):
+                break
+            fits = len(cells) == len(fields) or (
+                len(cells) < len(fields) and all(f == "ignore" for f in fields[len(cells):]))
+            if not fits or not _numbers_fit(fields, cells):
+                return []
+            project = _project(dict(zip(fields, cells)), unit)
+            if project is not None:
+                project.provenance = {"name": (k + 1, k + 1)}
                 projects.append(project)
         return projects if len(projects) >= 2 else []
     return []
