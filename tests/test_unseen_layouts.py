@@ -2355,3 +2355,15 @@ def test_a_notice_row_of_words_that_does_not_fit_its_header_reads_no_list():
         "2 城乡低保资金 某某市民政局 12,430.50 12,430.50 100.00% 93.2 优",
     ]), "example.txt")
     assert all(p.total_score is None and p.budget_full_year is None for p in report.projects)
+
+
+@pytest.mark.parametrize("column", ["完成率（%）", "备注"])
+def test_a_pipe_row_with_a_number_column_before_its_scores_ends_with_its_line(column):
+    project, _ = only_project("\n".join([
+        "| 项目名称 | 城市燃气管道老化更新改造补助 |",
+        f"| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | {column} | 分值 | 得分 | 偏差原因分析 |",
+        "| 产出指标 | 数量指标 | 改造燃气管道长度 | ≥42公里 | 38.6公里 | 91.9 | 20 | 18.4 | 部分路段因道路开挖审批延后 |",
+        "|  |  | 改造用户数 | ≥8600户 | 8720户 | 101.4 | 10 | 10 |  |",
+    ]))
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("改造燃气管道长度", "≥42公里", "38.6公里", 20.0, 18.4), ("改造用户数", "≥8600户", "8720户", 10.0, 10.0)]

@@ -118,8 +118,8 @@ def _note_row_ended(buffer: list[Cell], columns: list[str], following: Cell | No
     k = len(buffer)
     while k and buffer[k - 1].line == last.line and not is_number_cell(buffer[k - 1].text):
         k -= 1
-    run = 0
-    while k - run > 0 and is_number_cell(buffer[k - run - 1].text):
+    run = 0   # the closing numbers only: a number before them is a cell of its own column (完成率 91.9, an actual 0)
+    while run < closing and k - run > 0 and is_number_cell(buffer[k - run - 1].text):
         run += 1
     return k < len(buffer) and closing > 0 and run >= closing and k - run >= needed
 
