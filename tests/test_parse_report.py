@@ -11,6 +11,7 @@ import pytest
 
 import loaders.parse.report as report_module
 from loaders.parse import parse_report
+from loaders.parse.text import simplified_if_traditional
 from loaders.records import Indicator, Project
 
 
@@ -294,6 +295,15 @@ def test_traditional_characters_are_read_as_simplified():
     assert report.department_budget["execution_rate_pct"] == 97.64
     assert report.provenance["department_budget.budget"] == (3, 3)
     assert "繁体" in report.warnings[0]
+
+
+def test_characters_simplified_text_shares_with_traditional_are_kept():
+    text = ("呼和浩特市賽罕區農牧局\n2023年度項目支出績效自評報告\n"
+            "項目實施後，農牧民收入增長效果顯著，群眾滿意度達到95%。項目自評得分為92分。\n")
+    report = parse(text)
+    assert report.agency == "呼和浩特市赛罕区农牧局" and report.total_score == 92
+    simplified = simplified_if_traditional(text)[0]
+    assert "效果显著" in simplified and "项目实施后" in simplified
 
 
 def test_simplified_text_is_not_converted():

@@ -203,8 +203,22 @@ def _traditional_table() -> tuple[dict[int, int], re.Pattern]:
     """hanziconv's character map as a str.translate table, and a pattern of the characters it changes."""
     from hanziconv.charmap import simplified_charmap, traditional_charmap  # noqa: PLC0415
 
-    table = {ord(t): ord(s) for t, s in zip(traditional_charmap, simplified_charmap) if t != s}
+    table = {ord(t): ord(s) for t, s in zip(traditional_charmap, simplified_charmap)
+             if t != s and (not _simplified_character(t) or t in _TRADITIONAL_ALSO_IN_GB2312)}
     return table, re.compile("[" + re.escape("".join(chr(c) for c in table)) + "]")
+
+
+# hanziconv maps some characters that Simplified text uses as they are (呼和浩特 → 唿, 显著 → 着,
+# 猛, 糊, 脊 …): a character of GB2312 is Simplified and kept, except these, which are Traditional forms
+_TRADITIONAL_ALSO_IN_GB2312 = frozenset("後徵夥麽於")
+
+
+def _simplified_character(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _CHINESE_RE = re.compile("[\u4e00-\u9fff]")
