@@ -2367,3 +2367,29 @@ def test_a_pipe_row_with_a_number_column_before_its_scores_ends_with_its_line(co
     ]))
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
         ("改造燃气管道长度", "≥42公里", "38.6公里", 20.0, 18.4), ("改造用户数", "≥8600户", "8720户", 10.0, 10.0)]
+
+
+def test_a_space_between_a_number_and_its_unit_in_prose():
+    from loaders.parse.text import units_joined
+    assert units_joined("预算执行率96.31 %，得9.6 分，共10 分别用于\n一级指标  分值  得分\n20  10 分") == \
+        "预算执行率96.31%，得9.6分，共10 分别用于\n一级指标  分值  得分\n20  10 分"
+    report = parse_report("\n".join([
+        "某某区卫生健康委员会2020年度项目支出绩效自评报告",
+        "社区卫生服务中心标准化建设项目全年预算资金1,280,000.00 元，全年实际支出1,216,350.00 元，"
+        "预算执行率95.03 %（该项分值10 分，得9.5 分）。",
+        "经自评，该项目得分为92.5 分，等级为优。",
+    ]), "example.txt")
+    (project,) = report.projects
+    assert (project.budget_full_year, project.executed, project.execution_rate_pct) == (128.0, 121.635, 95.03)
+    assert (project.execution_weight, project.execution_score, report.total_score) == (10.0, 9.5, 92.5)
+
+
+def test_a_sentence_cell_with_spaces_in_a_table_printed_one_cell_per_line():
+    project, _ = only_project("\n".join([
+        "项目名称", "马铃薯产业发展专项资金",
+        "一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分",
+        "决策（20 分）", "资金投入", "预算编制科学性", "3", "预算内容与项目内容匹配，得 3 分。", "3",
+        "资金分配合理性", "3", "资金分配依据充分，得 3 分；发现 1 处分配不合理扣 0.5 分。", "2.5",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in project.indicators] == [
+        ("决策", "资金投入", "预算编制科学性", 3.0, 3.0), ("决策", "资金投入", "资金分配合理性", 3.0, 2.5)]

@@ -93,11 +93,34 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
         elif tab_mode and cells and cells[-1].text and blank_run <= 1 and not is_number_cell(cells[-1].text) \
                 and _is_wrapped_fragment(line):   # a number never wraps into words; two blank lines end a table
             _extend(cells[-1], line.strip(), number)
+        elif _sentence_among_lone_cells(lines, offset):
+            tab_mode, previous_row = False, []
+            cells.append(Cell(line.strip(), number, BLANK if blank else LINE))
         else:
             tab_mode, previous_row = False, []
             cells += _split_spaced(line, number, BLANK if blank else LINE)
         blank, blank_run = False, 0
     return join_broken_labels(cells)
+
+
+_SENTENCE_RE = re.compile(r"[，。；]")
+
+
+def _sentence_among_lone_cells(lines: list[str], offset: int) -> bool:
+    """A sentence cell of a table printed one cell per line (资金分配依据充分，得 3 分；发现 1 处…扣 0.5 分。):
+    its spaces are a PDF's, set around numbers, not cell borders — the lines around it hold one cell each."""
+    line = lines[offset].strip()
+    if " " not in line or not _SENTENCE_RE.search(line) or re.search(r"\S {2,}\S", line):
+        return False
+    neighbours = [_nearest_written(lines, offset, step) for step in (-1, 1)]
+    return all(n is not None and not re.search(r"\s|\|", n) for n in neighbours)
+
+
+def _nearest_written(lines: list[str], offset: int, step: int) -> str | None:
+    k = offset + step
+    while 0 <= k < len(lines) and not lines[k].strip():
+        k += step
+    return lines[k].strip() if 0 <= k < len(lines) else None
 
 
 _MARKDOWN_RULE_RE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
@@ -176,6 +199,7 @@ def _spaced_words(line: str) -> list[str]:
     words = [m.group() for m in matches]
     gaps = [matches[k].start() - matches[k - 1].end() for k in range(1, len(matches))]
     words, gaps = _join_spaced_letters(words, gaps)
+    words, gaps = _join_bracketed(words, gaps)
     if not any(g >= 2 for g in gaps):
         return words
     out: list[str] = []
@@ -189,6 +213,30 @@ def _spaced_words(line: str) -> list[str]:
 
 
 _ONE_CJK_RE = re.compile(r"^[\u4e00-\u9fff]$")
+MAX_BRACKET_WORDS = 3
+
+
+def _join_bracketed(words: list[str], gaps: list[int]) -> tuple[list[str], list[int]]:
+    """产出（30 分）, 资金（万 元）: a bracket opened in a word and closed at most two words later, one
+    space apart, is one word (a PDF sets a space inside it; it is no cell border)."""
+    out, out_gaps = [], []
+    k = 0
+    while k < len(words):
+        end = k
+        if _open_brackets(words[k]) > 0:
+            close = next((m for m in range(k + 1, min(k + MAX_BRACKET_WORDS, len(words)))
+                          if _open_brackets(" ".join(words[k:m + 1])) == 0), None)
+            if close is not None and all(g == 1 for g in gaps[k:close]):
+                end = close
+        if out:
+            out_gaps.append(gaps[k - 1])
+        out.append(" ".join(words[k:end + 1]))
+        k = end + 1
+    return out, out_gaps
+
+
+def _open_brackets(text: str) -> int:
+    return sum(text.count(c) for c in "（(") - sum(text.count(c) for c in "）)")
 
 
 def _join_spaced_letters(words: list[str], gaps: list[int]) -> tuple[list[str], list[int]]:

@@ -250,6 +250,18 @@ def plain_spaces(text: str) -> str:
     return text.translate(_ODD_SPACES)
 
 
+# PDFs set a space between a number and its unit (96.31 %, 10 分, 1,236.40 万元); prose readers match
+# them joined. Only in lines that are not space-aligned columns (there a space is layout), and 分
+# only as a unit (10 分别用于 is no score).
+_UNIT_GAP_RE = re.compile(r"(?<=\d)[ \u3000]+(?=%|万元|亿元|元|分(?![别期批项类配布析解管级档成为摊]))")
+_ALIGNED_RE = re.compile(r"\S {2,}\S")
+
+
+def units_joined(text: str) -> str:
+    """96.31 % → 96.31%, 10 分 → 10分 in every line that is no space-aligned table row."""
+    return "\n".join(line if _ALIGNED_RE.search(line) else _UNIT_GAP_RE.sub("", line) for line in text.split("\n"))
+
+
 # Word documents often type numbers full width (２０２３年, ９５．５％); the readers below match ASCII
 # digits, so digits, ％ and a full-width point between digits are made ASCII first. One character
 # for one, so line numbers and offsets do not move; words, brackets and colons are left as written.
