@@ -2393,3 +2393,20 @@ def test_a_sentence_cell_with_spaces_in_a_table_printed_one_cell_per_line():
     ]))
     assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in project.indicators] == [
         ("决策", "资金投入", "预算编制科学性", 3.0, 3.0), ("决策", "资金投入", "资金分配合理性", 3.0, 2.5)]
+
+
+def test_tab_rows_whose_empty_merged_cells_were_left_out_and_whose_reason_lands_under_the_score():
+    project, _ = only_project("\n".join([
+        "项目名称\t高标准农田建设项目",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+        "产出指标\t数量指标\t新建高标准农田面积\t≥3.2万亩\t3.26万亩\t20\t20",
+        "时效指标\t项目完工时间\t2022年12月底前\t2023年3月\t10\t6\t受汛期影响工期顺延",
+        "成本指标\t亩均投资\t≤3000元\t2980元\t10\t10",
+        "效益指标\t经济效益指标\t亩均增产\t≥50公斤\t56公斤\t15\t15",
+    ]))
+    assert rows(project) == [
+        ("产出指标", "数量指标", "新建高标准农田面积", "≥3.2万亩", "3.26万亩", 20.0, 20.0),
+        ("产出指标", "时效指标", "项目完工时间", "2022年12月底前", "2023年3月", 10.0, 6.0),
+        ("产出指标", "成本指标", "亩均投资", "≤3000元", "2980元", 10.0, 10.0),
+        ("效益指标", "经济效益指标", "亩均增产", "≥50公斤", "56公斤", 15.0, 15.0)]
+    assert project.indicators[1].deviation_reason == "受汛期影响工期顺延"

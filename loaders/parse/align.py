@@ -222,10 +222,12 @@ def positional_reading(cells: list[Cell], columns: list[str],
 
 
 def reaches_the_scores(cell: Cell, columns: list[str]) -> bool:
-    """The cell's row is as wide as the header up to its 得分 (or last) column: its tab places are the
-    header's. A row whose merged cells were left out (时效指标 | 水毁路段抢通时间 | …) is not."""
-    last = max((k for k, col in enumerate(columns) if col in ("weight", "score")), default=len(columns) - 1)
-    return cell.width > last
+    """The cell's row is as wide as the header up to its 得分 (or last) column and holds no words under
+    分值 / 得分: its tab places are the header's. A row whose merged cells were left out (时效指标 |
+    水毁路段抢通时间 | … | 10 | 6 | 受汛期影响: its reason lands under 得分) is not."""
+    scores = [k for k, col in enumerate(columns) if col in ("weight", "score")]
+    last = max(scores, default=len(columns) - 1)
+    return cell.width > last and not any(k in cell.words_at for k in scores)
 
 
 def _grid_reading(cells: list[Cell], columns: list[str]) -> list[tuple[float, list[list[Cell]]]]:

@@ -41,6 +41,7 @@ class Cell:
     tab: bool = False    # from a tab layout, where a row start is marked (LINE / BLANK) and CELL continues it
     col: int = -1        # a tab row cell's column (empty cells before it counted); -1 when not known
     width: int = 0       # how many columns the cell's tab or pipe row reaches (its last filled cell + 1)
+    words_at: frozenset[int] = frozenset()   # the columns of its tab or pipe row holding words, not numbers
 
     def __post_init__(self) -> None:
         self.last_line = self.last_line or self.line
@@ -75,7 +76,8 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
             parts = _pipe_parts(line)
             placed = offset in grid_lines
             reach = max((k + 1 for k, p in enumerate(parts) if p), default=0)
-            cells += [Cell(p, number, CELL, boxed=True, col=k if placed else -1, width=reach)
+            words_at = _words_at(parts, 0)
+            cells += [Cell(p, number, CELL, boxed=True, col=k if placed else -1, width=reach, words_at=words_at)
                       for k, p in enumerate(parts) if p]
             blank, blank_run = False, 0
             continue
@@ -164,10 +166,21 @@ def _split_tab_line(line: str, number: int, blank: bool) -> list[Cell]:
     parts = parts[first:]
     filled = [p for p in parts if p]
     width = len(parts) + first
-    out = [Cell(part, number, CELL, boxed=True, tab=True, col=k + first, width=width) for k, part in enumerate(parts)]
+    words_at = _words_at(parts, first)
+    out = [Cell(part, number, CELL, boxed=True, tab=True, col=k + first, width=width, words_at=words_at)
+           for k, part in enumerate(parts)]
     if out:
         out[0].sep = BLANK if blank else (LINE if len(filled) >= 2 else CELL)
     return out
+
+
+def _words_at(parts: list[str], first: int) -> frozenset[int]:
+    """Columns of a row holding words (not a number, a percent or a dash)."""
+    return frozenset(k + first for k, part in enumerate(parts)
+                     if part and not (is_number_cell(part) or is_placeholder(part) or _PERCENT_RE.match(to_halfwidth(part))))
+
+
+_PERCENT_RE = re.compile(r"^\s*\d+(?:\.\d+)?\s*%\s*$")
 
 
 def _continues_row(previous_row: list[Cell], new: list[Cell]) -> bool:
