@@ -2410,3 +2410,17 @@ def test_tab_rows_whose_empty_merged_cells_were_left_out_and_whose_reason_lands_
         ("产出指标", "成本指标", "亩均投资", "≤3000元", "2980元", 10.0, 10.0),
         ("效益指标", "经济效益指标", "亩均增产", "≥50公斤", "56公斤", 15.0, 15.0)]
     assert project.indicators[1].deviation_reason == "受汛期影响工期顺延"
+
+
+def test_a_department_budget_row_whose_cells_left_their_columns_is_not_read_by_the_header_places():
+    report = parse_report("\n".join([
+        "某某区卫生健康委员会",
+        "2020年度部门整体支出绩效自评表",
+        "金额单位：万元",
+        "年度预算执行情况\t项目\t全年预算数\t全年执行数\t执行率",
+        "年度资金总额\t6,528.30\t6,391.07\t97.90%",
+        "按支出性质分\t基本支出\t2,140.50\t2,140.50\t100.00%",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (6528.3, 6391.07, 97.9)
+    assert budget["basic_expenditure"] == 2140.5

@@ -273,15 +273,23 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
                 break
             if fields is None:
                 continue
+            placed = []
             for column, cell in zip(columns, row):
                 whole = fields[0] == "budget"   # the 合计 row, not a part's
                 target = {"budget_full_year": fields[0], "executed": fields[1], "execution_rate_pct": fields[2],
                           "budget_initial": "budget_initial" if whole else None,
                           "carryover": "carryover" if whole else None}.get(column or "")
-                if target and _BARE_NUMBER_RE.match(cell.replace(" ", "")):
-                    value = parse_number(cell)
-                    value = value if target == "execution_rate_pct" else to_wan(value, unit)
-                    figures.append(Figure(target, value, 0, 0, span=(row_number, row_number)))
+                number = _BARE_NUMBER_RE.match(cell.replace(" ", ""))
+                if target and number:
+                    placed.append((target, cell, bool(number.group(1))))
+            # a percent under an amount column: the row's cells are not in the header's places (a spacer
+            # or a merged cell left out) — nothing of it is read
+            if any(percent and target != "execution_rate_pct" for target, _, percent in placed):
+                continue
+            for target, cell, _ in placed:
+                value = parse_number(cell)
+                value = value if target == "execution_rate_pct" else to_wan(value, unit)
+                figures.append(Figure(target, value, 0, 0, span=(row_number, row_number)))
         break
     return figures
 
