@@ -13,6 +13,7 @@ import bisect
 import csv
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,18 +42,47 @@ DOUBLE_SPACED_MIN_LINES = 10
 
 
 def lines_to_read(lines: list[str]) -> tuple[list[str], list[int]]:
-    """(the lines the readers see, the 1-based number each has in `lines`): without page numbers
-    and form feeds, so a table broken by a page reads as one, and without the single empty
-    lines of a double-spaced text; the numbers give spans back in the document's own lines."""
-    kept = []
+    """(the lines the readers see, the 1-based number each has in `lines`): without page numbers,
+    form feeds and the running head a PDF repeats at the top of each page, so a table broken by a
+    page reads as one, and without the single empty lines of a double-spaced text; the numbers
+    give spans back in the document's own lines."""
+    kept, page_starts, new_page = [], [], False
     for number, line in enumerate(lines, start=1):
-        page_break = "\f" in line
+        new_page = new_page or "\f" in line
         line = line.replace("\f", "")
-        if not (PAGE_MARK_RE.match(line) or (page_break and not line.strip())):
-            kept.append((number, line))
+        if PAGE_MARK_RE.match(line):
+            new_page = True
+            continue
+        if not line.strip():
+            if "\f" not in lines[number - 1]:
+                kept.append((number, line))
+            continue
+        if new_page:
+            page_starts.append(len(kept))
+            new_page = False
+        kept.append((number, line))
+    kept = _without_running_heads(kept, page_starts)
     if _double_spaced([line for _, line in kept]):
         kept = _halved_empty_runs(kept)
     return [line for _, line in kept], [number for number, _ in kept]
+
+
+RUNNING_HEAD_LINES = 2     # a page's running head is its first line or two
+MIN_RUNNING_HEAD_CHARS = 6
+TOP_LINES = 3              # the document's own title stands in its first lines
+
+
+def _without_running_heads(kept: list[tuple[int, str]], page_starts: list[int]) -> list[tuple[int, str]]:
+    """A line standing first (or second) on two or more pages, or on a page and in the document's first
+    lines, is the running head a PDF repeats (the report's title): its repeats at the page tops go."""
+    top = [line.strip() for _, line in kept[:TOP_LINES] if line.strip()][:TOP_LINES]
+    tops = [[k for k in range(start, min(start + RUNNING_HEAD_LINES, len(kept)))] for start in page_starts]
+    seen = Counter(kept[k][1].strip() for top in tops for k in top)
+    # a title, never a short cell or a number that happens to open two pages
+    heads = {text for text, count in seen.items()
+             if len(text) >= MIN_RUNNING_HEAD_CHARS and not re.search(r"\d\s*$", text) and (count >= 2 or text in top)}
+    drop = {k for top in tops for k in top if kept[k][1].strip() in heads}
+    return [item for k, item in enumerate(kept) if k not in drop]
 
 
 def _halved_empty_runs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
