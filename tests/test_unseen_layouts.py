@@ -2212,7 +2212,7 @@ def test_no_break_and_zero_width_spaces_are_spaces():
 def test_a_double_spaced_text_reads_as_written_without_its_empty_lines():
     from loaders.parse.text import lines_to_read
     assert lines_to_read(["甲", "", "乙", "", "", "", "丙", ""] * 4) == (
-        ["甲", "乙", "", "丙"] * 4, [n + 8 * page for page in range(4) for n in (1, 3, 4, 7)])
+        ["甲", "乙", "", "丙"] * 4, [(n + 8 * page,) * 2 for page in range(4) for n in (1, 3, 4, 7)])
     assert lines_to_read(["甲", "乙", "", "丙"] * 5)[0] == ["甲", "乙", "", "丙"] * 5   # single spacing kept
     cells = ["序号", "项目名称", "主管部门", "项目资金（万元）", "评价得分", "评价等级",
              "1", "城市生活垃圾无害化处理项目", "某某市城市管理局", "2180.00", "88.6", "良好",
@@ -2424,3 +2424,33 @@ def test_a_department_budget_row_whose_cells_left_their_columns_is_not_read_by_t
     budget = report.department_budget
     assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (6528.3, 6391.07, 97.9)
     assert budget["basic_expenditure"] == 2140.5
+
+
+def _broken_at(paragraph: str, width: int) -> list[str]:
+    """The paragraph as a PDF prints it: a new line wherever the page width is reached."""
+    from loaders.parse.text import display_width
+    lines, line = [], ""
+    for ch in paragraph:
+        if display_width(line + ch) > width:
+            lines.append(line)
+            line = ""
+        line += ch
+    return lines + [line]
+
+
+def test_a_paragraph_a_pdf_broke_at_the_page_width_reads_as_one_line():
+    from loaders.parse.text import lines_to_read
+    paragraph = ("根据《某某县财政局关于开展2024年度预算绩效自评工作的通知》（某财绩〔2024〕3号）要求，我局对2023年度"
+                 "部门整体支出开展了绩效自评，现将有关情况报告如下。2023年度全年预算数1,250.00万元，全年支出1,186.40"
+                 "万元，预算执行率94.91%，年末结转结余63.60万元。")
+    wrapped = ["某某县林业局2023年度部门整体支出绩效自评报告", "一、部门基本情况", *_broken_at(paragraph, 60),
+               "二、自评结论", "经自评，我局2023年度部门整体支出绩效自评得分为93.5分，自评等级为“优”。"]
+    assert len(wrapped) == 9
+    lines, origins = lines_to_read(wrapped)
+    assert lines[2] == paragraph and origins[2] == (3, 7)
+    assert lines[3] == "二、自评结论" and origins[3] == (8, 8)
+    report = parse_report("\n".join(wrapped), "example.txt")
+    budget = report.department_budget
+    assert (report.year, report.total_score) == (2023, 93.5)
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (1250.0, 1186.4, 94.91)
+    assert report.provenance["department_budget.execution_rate_pct"] == (3, 7)

@@ -24,7 +24,7 @@ def parse_report(text: str, file_name: str) -> Report:
     """Parse the whole document text of `file_name` into a Report."""
     text, converted = simplified_if_traditional(text)
     text, ocr_fixed = ocr_digits_fixed(units_joined(halfwidth_numbers(plain_spaces(text))))
-    lines, line_numbers = lines_to_read(split_lines(text))
+    lines, origins = lines_to_read(split_lines(text))
     index = TextIndex(lines)
     projects, warnings = parse_projects(lines)
     report = Report(file=file_name, projects=projects, warnings=list(warnings))
@@ -56,16 +56,16 @@ def parse_report(text: str, file_name: str) -> Report:
     _give_department_table_the_total(report)
     _give_single_project_the_total(report)
     report.findings = parse_findings(index)
-    if len(line_numbers) < line_numbers[-1]:
-        _spans_in_document_lines(report, line_numbers)
+    if any(origin != (k, k) for k, origin in enumerate(origins, start=1)):
+        _spans_in_document_lines(report, origins)
     return report
 
 
-def _spans_in_document_lines(report: Report, line_numbers: list[int]) -> None:
-    """Spans were counted without the page marks; give them back in the document's own lines,
-    where the loader reads their snippets."""
+def _spans_in_document_lines(report: Report, origins: list[tuple[int, int]]) -> None:
+    """Spans were counted in the lines the readers saw (page marks dropped, wrapped paragraphs
+    joined); give them back in the document's own lines, where the loader reads their snippets."""
     def moved(span):
-        return None if span is None else (line_numbers[span[0] - 1], line_numbers[span[1] - 1])
+        return None if span is None else (origins[span[0] - 1][0], origins[span[1] - 1][1])
 
     def moved_all(provenance: dict) -> None:
         provenance.update({key: moved(span) for key, span in provenance.items()})
