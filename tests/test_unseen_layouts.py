@@ -191,7 +191,7 @@ def test_a_row_opening_with_an_empty_cell_is_a_new_row_not_the_rest_of_a_reason(
         ("效益", "可持续影响", "运营长效机制", 5.0, 1.0, "未建立考核机制，扣4分"),
         ("效益", "满意度", "居民满意度", 5.0, 5.0, None),
     ]
-    assert project.total_score == 13.0
+    assert project.total_score is None   # 合计 | 20 | 13: a subtotal of fewer than the 100 points, no project score
 
 
 def test_level_cells_with_bare_points_and_level_twos_under_a_broader_level_one():
@@ -2454,3 +2454,41 @@ def test_a_paragraph_a_pdf_broke_at_the_page_width_reads_as_one_line():
     assert (report.year, report.total_score) == (2023, 93.5)
     assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (1250.0, 1186.4, 94.91)
     assert report.provenance["department_budget.execution_rate_pct"] == (3, 7)
+
+
+# --- session 5: blind holdout probe 16 ------------------------------------------------------------
+
+def test_a_finance_bureaus_notice_of_its_own_key_evaluations_is_no_self_evaluation():
+    report = parse_report("\n".join([
+        "某市财政局", "关于2024年度市级财政重点绩效评价结果的公告",
+        "我局对2024年度2个市级重点项目开展了财政重点绩效评价，结果如下：",
+        "序号", "项目名称", "主管部门", "预算数", "（万元）", "实际支出", "（万元）", "执行率", "评价得分", "评价等级",
+        "1", "城乡居民基本医疗保险市级补助资金", "某市医疗保障局", "3650.00", "3650.00", "100.00%", "95.0", "优秀",
+        "2", "高标准农田建设市级配套资金", "某市农业农村局", "2200.00", "1963.50", "89.25%", "81.0", "良好",
+    ]), "example.txt")
+    assert report.evaluation_type == "third_party"
+    assert [(p.name, p.budget_full_year, p.executed, p.execution_rate_pct, p.total_score) for p in report.projects] == [
+        ("城乡居民基本医疗保险市级补助资金", 3650.0, 3650.0, 100.0, 95.0), ("高标准农田建设市级配套资金", 2200.0, 1963.5, 89.25, 81.0)]
+
+
+def test_a_pipe_name_row_with_a_second_label_and_amounts_whose_header_cells_name_the_unit():
+    project, _ = only_project("\n".join([
+        "| 项目名称 | 社区健康促进项目 | 预算单位 | 某区疾病预防控制中心 |",
+        "| 年初预算数（元） | 全年预算数（元） | 全年执行数（元） | 权重(%) | 执行率 | 自评得分 |",
+        "| 865,000.00 | 865,000.00 | 821,750.00 | 20 | 95.00% | 18 |",
+    ]))
+    assert project.name == "社区健康促进项目"
+    assert (project.budget_initial, project.budget_full_year, project.executed, project.execution_rate_pct) == (
+        86.5, 86.5, 82.175, 95.0)
+
+
+def test_a_table_total_of_fewer_than_100_points_is_a_subtotal_and_a_total_with_a_note_is_read():
+    report = parse_report("\n".join([
+        "某区住房和城乡建设局2022年度项目支出绩效自评表",
+        "项目名称\t老旧小区改造项目",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t改造老旧小区数量\t≥8个\t8个\t20\t20",
+        "总分\t\t\t\t\t80\t70",
+        "自评总分（含预算执行）：88分",
+    ]), "example.txt")
+    assert report.total_score == 88 and report.projects[0].total_score == 88

@@ -96,11 +96,18 @@ def find_unit(cells: list[Cell], header_start: int, lookback: int = 30) -> str |
     return None
 
 
+def _unit_of_header_cells(header: list[Cell]) -> str | None:
+    """The unit the amount columns' own header cells name (年初预算数（元） | 全年预算数（元）), when they agree."""
+    units = {money_unit(c.text) for c in header if re.search(r"[(（]\s*(?:万元|元|亿元)\s*[)）]", c.text)
+             and header_field(c.text, "money") in AMOUNT_FIELDS}
+    return units.pop() if len(units) == 1 else None
+
+
 def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
     """Read the header at cells[start] and the money rows after it."""
     columns, i = read_money_header(cells, start)
-    block = MoneyBlock(columns=columns, unit=find_unit(cells, start))
     header = cells[start:i]
+    block = MoneyBlock(columns=columns, unit=_unit_of_header_cells(header) or find_unit(cells, start))
     if header and all(c.tab and c.col >= 0 for c in header) and len({c.line for c in header}) == 1:
         block.header_cols = [c.col for c in header]
     if block.unit is None:

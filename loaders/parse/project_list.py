@@ -68,14 +68,15 @@ def _cell_per_line_list(lines: list[str]) -> list[Project]:
     number columns, else nothing is read."""
     texts = [line.strip() for line in lines]
     for start in range(len(texts)):
-        width = 0
-        while start + width < len(texts) and texts[start + width] and _columns().get(label_key(texts[start + width])):
-            width += 1
-        fields = _header(texts[start:start + width]) if width >= 3 else None
-        if not fields or fields[0] != "ignore" or label_key(texts[start]) != "序号":
+        if label_key(texts[start]) != "序号":
             continue
-        unit = _unit(texts[start:start + width], texts[max(0, start - 3):start])
-        body = [(k + 1, text) for k, text in enumerate(texts[start + width:], start=start + width) if text]
+        header, end = _stacked_header(texts, start)
+        width = len(header)
+        fields = _header(header) if width >= 3 else None
+        if not fields or fields[0] != "ignore":
+            continue
+        unit = _unit(header, texts[max(0, start - 3):start])
+        body = [(k + 1, text) for k, text in enumerate(texts[end:], start=end) if text]
         projects = []
         for chunk in _rows_by_serial(body, width):
             cells = [c for _, c in chunk]
@@ -90,6 +91,24 @@ def _cell_per_line_list(lines: list[str]) -> list[Project]:
                 projects.append(project)
         return projects if len(projects) >= 2 else []
     return []
+
+
+_QUALIFIER_LINE_RE = re.compile(r"^[（(][^()（）]{1,8}[)）]$")
+
+
+def _stacked_header(texts: list[str], start: int) -> tuple[list[str], int]:
+    """The header cells one per line from `start` (序号), and the line after them. A cell's qualifier
+    wrapped onto a line of its own (预算数 / （万元）) belongs to it."""
+    header, k = [], start
+    while k < len(texts) and texts[k]:
+        if header and _QUALIFIER_LINE_RE.match(texts[k]):
+            header[-1] += texts[k]
+        elif _columns().get(label_key(texts[k])):
+            header.append(texts[k])
+        else:
+            break
+        k += 1
+    return header, k
 
 
 def _rows_by_serial(body: list[tuple[int, str]], width: int) -> list[list[tuple[int, str]]]:

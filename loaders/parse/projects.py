@@ -221,9 +221,10 @@ def apply_indicators(project: Project, table: IndicatorTable, warnings: list[str
         if getattr(project, key) is None:
             setattr(project, key, value)
             project.provenance[key] = (table.execution_line, table.execution_line)
-    if len(table.total) >= 2 and table.total[0] < 100 and project.execution_weight:
-        # 总分 | 90 | 87: the indicators' own subtotal, without the 执行率 points of the money block
-        warnings.append(f"指标表合计（{table.total[0]:g} 分中得 {table.total[-1]:g} 分）不含预算执行率分值，未作为项目总分。")
+    if len(table.total) >= 2 and table.total[0] < 100:
+        # 总分 | 90 | 87: the indicators' own subtotal of fewer than the 100 points (the 执行率 points of
+        # the money block, or a total stated elsewhere, make the score) — never the project's score
+        warnings.append(f"指标表合计（{table.total[0]:g} 分中得 {table.total[-1]:g} 分）不足100分，为指标小计，未作为项目总分。")
         return
     if table.total == [100.0] and _scores_fall_short(project, table):
         warnings.append("指标表合计行只有 100（为分值合计，得分缺失或无法识别），未作为项目总分。")

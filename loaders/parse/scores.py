@@ -71,7 +71,8 @@ def find_total_score(index: TextIndex, projects: list[Project], report_kind: str
 def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False,
                    year: int | None = None) -> list[tuple[float, tuple[int, int]]]:
     labels = alternation(read_terms("total_score_labels.csv"))
-    pattern = re.compile(rf"(?:{labels})\s*(\(分\)|为|是|:|达到)?\s*{_NUMBER}\s*(分)?")
+    # 自评总分（含预算执行）：88分 — a bracketed note may stand between the label and its score
+    pattern = re.compile(rf"(?:{labels})\s*(?:\((?!分\))[^()]{{1,12}}\))?\s*(\(分\)|为|是|:|达到)?\s*{_NUMBER}\s*(分)?")
     found = []
     for match in pattern.finditer(index.text):
         rest = index.text[match.end(): match.end() + 4]
