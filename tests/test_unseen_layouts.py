@@ -2492,3 +2492,29 @@ def test_a_table_total_of_fewer_than_100_points_is_a_subtotal_and_a_total_with_a
         "自评总分（含预算执行）：88分",
     ]), "example.txt")
     assert report.total_score == 88 and report.projects[0].total_score == 88
+
+
+@pytest.mark.parametrize("table", [
+    ["| 支出类别 | 金额（万元） | 占比 |", "| 基本支出 | 512.30 | 61.98% |", "| 项目支出 | 314.24 | 38.02% |",
+     "| 合计 | 826.54 | 100% |"],
+    ["支出类别\t金额（万元）\t占比", "基本支出\t512.3\t61.98%", "项目支出\t314.24\t38.02%"],
+    ["项目\t基本支出\t项目支出\t合计", "金额（万元）\t512.3\t314.24\t826.54"],
+])
+def test_spending_parts_in_a_small_table_with_one_amount_column(table):
+    report = parse_report("\n".join([
+        "某镇人民政府2022年度部门整体支出绩效自评报告",
+        "2022年度部门全年预算数为842.1万元。2022年度全年支出826.54万元，预算执行率98.15%。按支出性质分：",
+        *table,
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["executed"], budget["basic_expenditure"], budget["project_expenditure"]) == (826.54, 512.3, 314.24)
+    assert budget.get("basic_budget") is None
+
+
+def test_parts_that_add_up_to_no_stated_total_are_not_read():
+    report = parse_report("\n".join([
+        "某镇人民政府2022年度部门整体支出绩效自评报告",
+        "2022年度部门全年预算数为842.1万元。2022年度全年支出826.54万元，预算执行率98.15%。",
+        "2021年度支出结构", "项目\t基本支出\t项目支出", "金额（万元）\t480\t300",
+    ]), "example.txt")
+    assert report.department_budget.get("basic_expenditure") is None

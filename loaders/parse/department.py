@@ -200,24 +200,58 @@ PART_SUM_TOLERANCE = 0.05
 
 
 def _part_cell_figures(index: TextIndex, totals: dict[str, float | None]) -> list[Figure]:
-    """按支出性质分 | 基本支出： | 568.32 | 项目支出： | 1,517.87 in a form's cells: parts of the budget or
-    of the spending — whichever total they add up to (they are not kept when they match neither)."""
-    for number, line in index.numbered_lines():
-        cells = [c.strip() for c in _CELL_SPLIT_RE.split(line)]
-        parts: dict[str, float] = {}
-        for label_cell, value_cell in zip(cells, cells[1:]):
-            label = _PART_CELL_RE.match(label_cell.replace(" ", ""))
-            value = _BARE_NUMBER_RE.match(value_cell.replace(" ", ""))
-            if label and value and not value.group(1):
-                parts["basic" if label.group(1) == "基本" else "project"] = _to_float(value.group())
-        if len(parts) < 2:
+    """基本支出 and 项目支出 given in a form's or a small table's cells — side by side (按支出性质分 |
+    基本支出： | 568.32 | 项目支出： | 1,517.87), one row each (基本支出 | 512.3 | 61.98%), or as a
+    header over a row of amounts (项目 | 基本支出 | 项目支出 ⏎ 金额（万元） | 380 | 200): parts of the
+    budget or of the spending — whichever total they add up to (they are not kept when they match
+    neither, so a table of shares or another year's parts gives nothing)."""
+    rows = [(number, [c.strip() for c in _CELL_SPLIT_RE.split(line)]) for number, line in index.numbered_lines()]
+    for k, (number, cells) in enumerate(rows):
+        found = _parts_beside(cells) or _parts_under(cells, rows[k + 1][1] if k + 1 < len(rows) else [])
+        found = found or _parts_down(rows[k:k + 2])
+        if found is None:
             continue
+        parts, last = found
         total = sum(parts.values())
         for whole, field in (("expenditure", "executed"), ("budget", "budget")):
             stated = totals.get(field)
             if stated and abs(stated - total) <= PART_SUM_TOLERANCE:
-                return [Figure(f"{part}_{whole}", value, 0, 0, span=(number, number)) for part, value in parts.items()]
+                return [Figure(f"{part}_{whole}", value, 0, 0, span=(number, number + last))
+                        for part, value in parts.items()]
     return []
+
+
+def _part_amount(label_cell: str, value_cell: str) -> tuple[str, float] | None:
+    label = _PART_CELL_RE.match(label_cell.replace(" ", ""))
+    value = _BARE_NUMBER_RE.match(value_cell.replace(" ", ""))
+    if label and value and not value.group(1):
+        return ("basic" if label.group(1) == "基本" else "project"), _to_float(value.group())
+    return None
+
+
+def _parts_beside(cells: list[str]) -> tuple[dict[str, float], int] | None:
+    parts = dict(found for a, b in zip(cells, cells[1:]) if (found := _part_amount(a, b)))
+    return (parts, 0) if len(parts) == 2 else None
+
+
+def _parts_down(rows: list[tuple[int, list[str]]]) -> tuple[dict[str, float], int] | None:
+    """基本支出 | 512.3 | 61.98% ⏎ 项目支出 | 314.24 | 38.02%: one part per row, its first cell after the label."""
+    parts = {}
+    for _, cells in rows:
+        filled = [c for c in cells if c]
+        found = _part_amount(filled[0], filled[1]) if len(filled) >= 2 else None
+        if found is None:
+            return None
+        parts[found[0]] = found[1]
+    return (parts, len(rows) - 1) if len(parts) == 2 else None
+
+
+def _parts_under(header: list[str], values: list[str]) -> tuple[dict[str, float], int] | None:
+    """项目 | 基本支出 | 项目支出 | 合计 ⏎ 金额（万元） | 380 | 200 | 580: the amounts under the part labels."""
+    if len(header) != len(values):
+        return None
+    parts = dict(found for label, value in zip(header, values) if (found := _part_amount(label, value)))
+    return (parts, 1) if len(parts) == 2 else None
 
 
 # 部门预算执行情况表: the row label → which department fields its 预算 / 执行 cells give.
