@@ -2518,3 +2518,33 @@ def test_parts_that_add_up_to_no_stated_total_are_not_read():
         "2021年度支出结构", "项目\t基本支出\t项目支出", "金额（万元）\t480\t300",
     ]), "example.txt")
     assert report.department_budget.get("basic_expenditure") is None
+
+
+# --- session 5: blind holdout probe 17 ------------------------------------------------------------
+
+def test_a_unit_label_word_inside_a_recommendation_names_no_agency():
+    report = parse_report("\n".join([
+        "某市某区2023年度营养改善计划项目", "财政支出绩效评价报告",
+        "委托单位：某市某区财政局", "项目主管单位：某市某区教育局", "评价机构：某会计师事务所有限公司",
+        "经评价，该项目综合得分为86.5分，绩效评价等级为“良”。",
+        "七、有关建议", "建议主管部门加强食堂台账管理。",
+    ]), "example.txt")
+    assert (report.agency, report.evaluation_type) == ("某市某区教育局", "third_party")
+
+
+def test_prose_indicators_stated_with_a_result_a_verb_kept_and_execution_points_after_a_comma():
+    report = parse_report("\n".join([
+        "某区农业农村和水利局", "关于2022年度高标准农田建设项目绩效自评情况的报告",
+        "项目名称：2022年度高标准农田建设项目。该项目全年预算数为860万元，实际支出834.2万元，预算执行率97%，"
+        "该项分值10分，得9.7分。",
+        "（一）效益指标",
+        "1.可持续影响指标。“工程设施使用年限”目标≥15年，实际达到预期，权重15分，得15分。",
+        "（二）满意度指标",
+        "“项目区农户满意度”目标≥90%，问卷调查结果为94%，分值10分，得10分。",
+    ]), "example.txt")
+    (project,) = report.projects
+    assert project.name == "2022年度高标准农田建设项目"
+    assert (project.execution_weight, project.execution_score) == (10.0, 9.7)
+    assert [(i.level1, i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("效益指标", "工程设施使用年限", "≥15年", "达到预期", 15.0, 15.0),
+        ("满意度指标", "项目区农户满意度", "≥90%", "94%", 10.0, 10.0)]

@@ -19,6 +19,7 @@ from loaders.records import Span
 
 CJK = "\u4e00-\u9fff"
 _NAME_CHARS = rf"[{CJK}()]"
+CJK_CHAR = rf"[{CJK}]"
 # 2024年 / 2024 年度 / OCR "2 0 2 4 年" / 二〇二四年
 _YEAR_RE = re.compile(r"(?<![\d.])((?:1 ?9|2 ?0) ?\d ?\d|[二][〇零][一二三四五六七八九〇零]{2})\s*年\s*(度)?")
 _CN_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
@@ -100,6 +101,8 @@ def _agency_from_labels(index: TextIndex, rank: int) -> Found | None:
         pattern = (re.escape(row["label"]) + _SEAL_NOTE + colon + r"[\s|]*(?:\d+\s*-\s*)?("
                    + _NAME_CHARS + r"+)")
         for match in re.finditer(pattern, view.text):
+            if _label_inside_a_sentence(view, match):
+                continue
             name = _label_value_name(view, match.start(1), match.group(1))
             if name:
                 warning = (f"单位名称“{name}”取自“{row['label']}”（网页发布者，未必是报告单位），请核对"
@@ -111,6 +114,19 @@ def _agency_from_labels(index: TextIndex, rank: int) -> Found | None:
 # A next line that starts like this begins a sentence, not the rest of a broken cell.
 _SENTENCE_STARTS = "本我该其此各为在对于是经由"
 MAX_CELL_CONTINUATION = 6
+
+
+def _label_inside_a_sentence(view: CompactView, match: re.Match) -> bool:
+    """建议主管部门加强食堂台账管理。: a label word inside a sentence, with no colon after it and a word
+    before it, names no unit (a form's label stands at the start of its cell or line)."""
+    start = match.start()
+    if start == 0 or not re.match(CJK_CHAR, view.text[start - 1]) or re.search(r"[:：]", match.group()):
+        return False
+    number = view.line_of(start)
+    line = view.index.line(number)
+    if view.line_of(start - 1) != number:
+        return False    # the label opens its line (a cell of a form printed one per line)
+    return "\t" not in line and "|" not in line and bool(re.search(r"[，。；]", line))
 
 
 def _label_value_name(view: CompactView, start: int, value: str) -> str | None:

@@ -41,7 +41,7 @@ EXECUTED_RE = re.compile(r"(?:" + _money_words("executed") + r")(?:为|了)?" + 
 RATE_RE = re.compile(rf"(?:执行率|支付进度|执行进度)(?:为|达到|达)?\s*(?:(\d+(?:\.\d+)?)\s*%|({PERCENT_IN_WORDS}))")
 # 预算执行率指标权重10分，本项目预算执行率96.31%，得9.6分: the execution row's points and score in prose
 # 预算执行率权重10分…得9.5分, or after the rate: 预算执行率95.03%（该项分值10分，得9.5分）
-EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:为?\s*(?:\d+(?:\.\d+)?%)?\s*[(（]?\s*(?:该项|该指标)?)?"
+EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:为?\s*(?:\d+(?:\.\d+)?%)?\s*[,，(（]?\s*(?:该项|该指标|本项)?)?"
                                  r"(?:权重|分值|满分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分"
                                  r"[^。；;]{0,40}?得(?:分)?(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 # not a band of the grading rules: 综合得分90分（含）以上为“优”
@@ -475,10 +475,14 @@ _STATED_PAIR_RE = re.compile(
     r"(?:^|[;。])\s*(?:\(?\d+[).、．])?\s*(?:([\u4e00-\u9fff]{2,12}指标)\s*[:。.])?\s*"
     r"(?:[“\"]([^”\"]{2,40})[”\"]\s*|([^,:;。“”]{2,40})[,:。]\s*)"
     r"(?:年度)?(?:指标值|目标值|预期目标|目标)(?:为|是)?\s*(" + _VALUE_CHARS + r"+?),\s*"
-    r"(?:[^,;。\d]{1,10},\s*)?[^,;。\d]{0,8}?实际(?:完成|新增|培训|发放|建成|实施|办理|开展)?值?(?:为|达到|平均|(?P<at>于))?\s*("
+    r"(?:[^,;。\d]{1,10},\s*)?[^,;。\d]{0,8}?(?:实际(?:完成|新增|培训|发放|建成|实施|办理|开展)?值?|(?:调查|测评|抽查|评价)结果)"
+    r"(?:为|(?P<verb>达到)|平均|(?P<at>于))?\s*("
     + _VALUE_CHARS + r"+?)(?=,(?!\d{3}(?!\d))|[;。(]|$)"
     r"(?:[^。;(]{0,40}?[(,]\s*(?:(?:该项|本项|该指标)(?:分值|权重|满分)?|分值|权重|满分)\s*(\d+(?:\.\d+)?)\s*分?\s*,\s*"
     r"(?:扣\s*\d+(?:\.\d+)?\s*分\s*后?\s*,?\s*)?(?:自评|实)?得(?:分|满分)?\s*(\d+(?:\.\d+)?)\s*分?\s*\)?)?")
+
+
+_BARE_TARGET_NOUN_RE = re.compile(r"^(?:预期|预期目标|年度目标|目标|要求|标准|计划)(?:值|效果)?$")
 
 
 @dataclass
@@ -500,10 +504,12 @@ def stated_pairs(text: str) -> list[StatedIndicator]:
     for match in _STATED_PAIR_RE.finditer(to_halfwidth(text).strip()):
         if match.group(1):
             level2 = match.group(1) if match.group(1) in table_labels()["level2"] else None
-        weight, score = (float(match.group(7)), float(match.group(8))) if match.group(7) else (None, None)
+        weight, score = (float(match.group(8)), float(match.group(9))) if match.group(8) else (None, None)
         if weight is not None and not 0 <= score <= weight:
             weight = score = None
-        actual = match.group(6).strip()
+        actual = match.group(7).strip()
+        if match.group("verb") and _BARE_TARGET_NOUN_RE.match(actual):
+            actual = match.group("verb") + actual   # 实际达到预期: the verb is the value's own
         if match.group("at"):
             actual = re.sub(r"完成$", "", actual)   # 实际于2023年10月完成 → 2023年10月
         out.append(StatedIndicator(level2, (match.group(2) or match.group(3)).strip(), match.group(4).strip(),

@@ -131,7 +131,7 @@ def read_project_name(cells: list[Cell], i: int, project: Project) -> int:
     """The name after a 项目名称 cell (up to the next label), or inside it (项目名称：…)."""
     inline = _INLINE_NAME.match(cells[i].text)
     if inline:
-        project.name = inline.group(1).strip()
+        project.name = _up_to_the_sentence_end(inline.group(1))
         project.provenance["name"] = (cells[i].line, cells[i].last_line)
         return i + 1
     i += 1
@@ -144,11 +144,16 @@ def read_project_name(cells: list[Cell], i: int, project: Project) -> int:
             and not _labels_a_header(cells, i, label_line):
         parts.append(cells[i])
         i += 1
-    name = "".join(c.text for c in parts).strip()
+    name = _up_to_the_sentence_end("".join(c.text for c in parts))
     if name and not is_label(name, "name_stop"):   # 项目主管单 / 位: the next label, broken by the page
         project.name = name
         project.provenance["name"] = (parts[0].line, parts[-1].last_line)
     return i
+
+
+def _up_to_the_sentence_end(name: str) -> str:
+    """项目名称：2022年度高标准农田建设项目。该项目年初预算… — a name ends where its sentence does."""
+    return re.split(r"[。；;]", name, maxsplit=1)[0].strip()
 
 
 def _opens_with_a_label(text: str) -> bool:
