@@ -2548,3 +2548,24 @@ def test_prose_indicators_stated_with_a_result_a_verb_kept_and_execution_points_
     assert [(i.level1, i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
         ("效益指标", "工程设施使用年限", "≥15年", "达到预期", 15.0, 15.0),
         ("满意度指标", "项目区农户满意度", "≥90%", "94%", 10.0, 10.0)]
+
+
+def test_a_spaced_total_label_in_a_layout_table_and_a_total_holding_the_execution_points():
+    project, _ = only_project("\n".join([
+        "项目名称   农村饮水工程",
+        "一级指标  二级指标  三级指标   年度指标值   实际完成值   分值   得分",
+        "产出指标  数量指标  新建集中供水工程   3处    3处    15    15",
+        "效益指标  社会效益  农村自来水普及率  ≥90%   92%   20   18",
+        "总    分                                    100   97.87",
+    ]))
+    assert [i.name for i in project.indicators] == ["新建集中供水工程", "农村自来水普及率"]
+    assert project.total_score == 97.87
+    project, _ = only_project("\n".join([
+        "项目名称\t农村公路提档升级工程",
+        "项目资金（万元）\t全年预算数\t年初预算数\t全年执行数\t执行率\t分值\t得分",
+        "年度资金总额\t1,520.00\t1,800.00\t1,498.62\t98.59%\t10\t9.86",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t权重（%）\t自评得分",
+        "产出指标\t数量指标\t提档升级农村公路里程\t≥35公里\t36.2公里\t90\t89",
+        "合计\t\t\t\t\t90\t98.86",
+    ]))
+    assert project.total_score == 98.86   # more than the indicators' 90 points: it holds the 执行率 ones

@@ -32,6 +32,19 @@ _INDICATOR_CORE = {"level1", "level2", "name"}
 _INDICATOR_VALUES = {"target", "actual", "weight", "score", "target_value", "target_op"}
 
 
+_SPACED_ROW_LABEL_RE = re.compile(r"^(\s*)([\u4e00-\u9fff])([ \u3000]{2,8})([\u4e00-\u9fff])(?=[ \u3000\t]|$)")
+
+
+def spaced_row_label_joined(line: str) -> str:
+    """总    分 / 合    计: a row label a form spreads over its cell's width is one word (padded so the
+    columns after it keep their places)."""
+    match = _SPACED_ROW_LABEL_RE.match(line)
+    if not match or cell_kind(match.group(2) + match.group(4)) != "total":
+        return line
+    label = match.group(2) + match.group(4)
+    return match.group(1) + label + " " * len(match.group(3)) + line[match.end():]
+
+
 def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
     """lines = the document's normalised lines (lines[0] is line 1).
 
@@ -39,7 +52,7 @@ def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
     spans as 1-based inclusive line numbers) and warnings (Chinese, one sentence each).
     """
     warnings: list[str] = []
-    projects = read_tables(tokenize(layout_tables_as_tabs(lines)), warnings)
+    projects = read_tables(tokenize(layout_tables_as_tabs([spaced_row_label_joined(line) for line in lines])), warnings)
     projects = drop_repeated_tables(projects, warnings)
     listed, list_notes = read_project_list(lines)
     if listed and not any(p.indicators for p in projects):
@@ -226,9 +239,10 @@ def apply_indicators(project: Project, table: IndicatorTable, warnings: list[str
         if getattr(project, key) is None:
             setattr(project, key, value)
             project.provenance[key] = (table.execution_line, table.execution_line)
-    if len(table.total) >= 2 and table.total[0] < 100:
+    if len(table.total) >= 2 and table.total[-1] <= table.total[0] < 100:
         # 总分 | 90 | 87: the indicators' own subtotal of fewer than the 100 points (the 执行率 points of
-        # the money block, or a total stated elsewhere, make the score) — never the project's score
+        # the money block, or a total stated elsewhere, make the score) — never the project's score.
+        # 合计 | 90 | 98.86 is the project's score: more than the indicators' points, it holds the 执行率 ones
         warnings.append(f"指标表合计（{table.total[0]:g} 分中得 {table.total[-1]:g} 分）不足100分，为指标小计，未作为项目总分。")
         return
     if table.total == [100.0] and _scores_fall_short(project, table):
