@@ -2569,3 +2569,14 @@ def test_a_spaced_total_label_in_a_layout_table_and_a_total_holding_the_executio
         "合计\t\t\t\t\t90\t98.86",
     ]))
     assert project.total_score == 98.86   # more than the indicators' 90 points: it holds the 执行率 ones
+
+
+def test_an_ambiguous_label_opening_a_row_that_fills_every_column_is_the_level1():
+    project, _ = only_project("\n".join([
+        "项目名称 农村饮水工程",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "效益指标 社会效益 农村自来水普及率 ≥90% 92% 20 18",
+        "满意度指标 满意度 受益群众满意度 ≥90% 94% 10 10",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("效益指标", "社会效益", "农村自来水普及率"), ("满意度指标", "满意度", "受益群众满意度")]

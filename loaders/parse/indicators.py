@@ -404,8 +404,9 @@ class RowCollector:
             self.buffer.clear()
             self.level_taken = False
 
-    def take_level(self, cell: Cell, kind: str | None, following: Cell | None) -> bool:
-        """A level label closes the row before it and sets the level carried down; True when taken."""
+    def take_level(self, cell: Cell, kind: str | None, following: Cell | None, rest_of_line: int = 0) -> bool:
+        """A level label closes the row before it and sets the level carried down; True when taken.
+        rest_of_line: the filled cells after it on its line."""
         # 二级 then a name that reads like one (服务对象满意度指标 | 服务对象满意度) is the name
         repeated_level2 = kind == "level2" and self.previous_kind == "level2" and self.levels[1] is not None \
             and label_key(cell.text) in label_key(self.levels[1])
@@ -418,7 +419,8 @@ class RowCollector:
             self.previous_kind = None
             return False
         self.flush()
-        level = self.level_by_column(cell) or resolve_level(cell.text, kind, following, self.previous_kind)
+        level = self.level_by_column(cell) or self._opens_a_full_row(cell, kind, rest_of_line) \
+            or resolve_level(cell.text, kind, following, self.previous_kind)
         if level == "level1" and is_label(cell.text, "level1_nested") and \
                 (self.previous_kind == "level1" or self.nested_levels):
             level = "level2"   # 绩效 | 产出 | …: 产出 (and later 效益) under the broader 绩效
@@ -430,6 +432,14 @@ class RowCollector:
         self.previous_kind = level
         self.level_taken = True
         return True
+
+    def _opens_a_full_row(self, cell: Cell, kind: str, rest_of_line: int) -> str | None:
+        """满意度指标 满意度 受益群众满意度 ≥90% 94% 10 10: an ambiguous label opening a line whose cells
+        fill every column — both levels, then the data — is the row's 一级."""
+        full = len(data_columns(self.columns)) + 1
+        if kind == "both" and cell.sep in (LINE, BLANK) and "level1" in self.columns and rest_of_line == full:
+            return "level1"
+        return None
 
     def _note_on_the_same_line(self, following: Cell | None, after: Cell | None) -> bool:
         """The cell after the scores, on their line, when the table ends with a 备注 / 原因 column. In a
@@ -616,6 +626,14 @@ def _group_label(header_cell: Cell) -> str | None:
     return label_key(header_cell.text) if header_field(header_cell.text, "indicator") == "ignore" else None
 
 
+def _filled_after_on_its_line(cells: list[Cell], i: int) -> int:
+    count, k = 0, i + 1
+    while k < len(cells) and cells[k].line == cells[i].line:
+        count += bool(cells[k].text)
+        k += 1
+    return count
+
+
 def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: IndicatorTable,
                  stop_kinds: frozenset[str], group_label: str | None) -> int:
     """Walk the cells after the header into rows until the table ends; returns the next index."""
@@ -623,7 +641,7 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         cell = cells[i]
         following = cells[i + 1] if i + 1 < len(cells) else None
         kind = cell_kind(cell.text) if cell.text else None
-        if collector.take_level(cell, kind, following):
+        if collector.take_level(cell, kind, following, _filled_after_on_its_line(cells, i)):
             points = collector.level_points and following is not None and _is_points_cell(following.text)
             i += 2 if points else 1
             continue
