@@ -2580,3 +2580,16 @@ def test_an_ambiguous_label_opening_a_row_that_fills_every_column_is_the_level1(
     ]))
     assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
         ("效益指标", "社会效益", "农村自来水普及率"), ("满意度指标", "满意度", "受益群众满意度")]
+
+
+def test_one_cell_per_line_a_name_before_the_header_and_a_reason_broken_over_two_lines():
+    project, _ = only_project("\n".join([
+        "项目名称", "农村供水工程",
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "产出指标", "时效指标", "工程完工时间", "2022年11月底前", "2022年12月20日", "10", "7",
+        "受汛期影响工期", "延后，已督促加快进度",
+        "效益指标", "社会效益指标", "受益人口", "≥3.2万人", "3.4万人", "20", "20",
+    ]))
+    assert project.name == "农村供水工程"
+    assert [(i.name, i.score, i.deviation_reason) for i in project.indicators] == [
+        ("工程完工时间", 7.0, "受汛期影响工期延后，已督促加快进度"), ("受益人口", 20.0, None)]

@@ -171,6 +171,11 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     if not readings:
         return None
     cols = data_columns(columns)
+    words = join_texts(kept)
+    if len(kept) > 1 and not re.search(r"\d", words) and re.search(r"[，。；]", words):
+        # 受汛期影响工期 ⏎ 延后，已督促加快进度: a sentence broken over cells, no values — a reason the
+        # row before may take (take_wrapped_reasons), never a target or an actual
+        return Indicator(level1=levels[0], level2=levels[1], name=words)
     groups = dict(zip(cols, readings[0][1]))
     uncertain = uncertain_fields(readings, cols) - {"name"}
     values = {col: (join_texts(g) or None) if col not in uncertain else None for col, g in groups.items()}

@@ -181,7 +181,12 @@ def _labels_a_header(cells: list[Cell], i: int, label_line: int) -> bool:
     name beside 项目名称 on its line when the header starts on a line of its own."""
     if cells[i].line == label_line and i + 1 < len(cells) and cells[i + 1].line != cells[i].line:
         return False
+    if not _BLOCK_LABEL_WORDS_RE.search(cells[i].text):
+        return False   # 项目名称 ⏎ 农村供水工程 ⏎ 一级指标…: one cell per line, a name before the header
     return i + 1 < len(cells) and (starts_money_header(cells, i + 1) or starts_indicator_header(cells, i + 1))
+
+
+_BLOCK_LABEL_WORDS_RE = re.compile(r"资金|预算|指标|绩效|金额|万元|[(（]元[)）]")
 
 
 def _header_run(cells: list[Cell], i: int, context: str) -> list[str]:
