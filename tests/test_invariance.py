@@ -2,7 +2,7 @@
 
 Real files differ in ways that carry no meaning: full-width digits, no-break spaces, a page
 number between two rows of a table, the title repeated atop each page, double spacing, indented
-paragraphs, CRLF. Each variant of
+paragraphs, letter spacing, CRLF. Each variant of
 a made-up report below must give exactly the JSON of the plain text (FORMAT.md contract).
 """
 from __future__ import annotations
@@ -89,6 +89,11 @@ def indented_paragraphs(text: str) -> str:
                      for line in text.split("\n"))
 
 
+def letter_spaced(text: str) -> str:
+    """A PDF set with letter spacing: a space between every two Chinese characters."""
+    return re.sub(r"(?<=[\u4e00-\u9fff，。：；、（）])(?=[\u4e00-\u9fff，。：；、（）])", " ", text)
+
+
 def crlf(text: str) -> str:
     return text.replace("\n", "\r\n")
 
@@ -104,7 +109,8 @@ def test_the_plain_texts_read_as_written():
 
 @pytest.mark.parametrize("document", DOCUMENTS)
 @pytest.mark.parametrize("variant", [full_width_digits, no_break_spaces, page_break_inside_the_table,
-                                     running_head_on_each_page, double_spaced, indented_paragraphs, crlf],
+                                     running_head_on_each_page, double_spaced, indented_paragraphs, letter_spaced,
+                                     crlf],
                          ids=lambda f: f.__name__)
 def test_a_variant_without_meaning_reads_the_same(variant, document):
     text = DOCUMENTS[document][0]

@@ -15,15 +15,15 @@ from loaders.parse.findings import parse_findings
 from loaders.parse.header import Found, find_agency, find_region, find_year
 from loaders.parse.projects import parse_projects
 from loaders.parse.scores import find_grade, find_total_score
-from loaders.parse.text import (TextIndex, halfwidth_numbers, lines_to_read, ocr_digits_fixed, plain_spaces,
-                                simplified_if_traditional, split_lines, units_joined)
+from loaders.parse.text import (TextIndex, halfwidth_numbers, letter_spacing_closed, lines_to_read, ocr_digits_fixed,
+                                plain_spaces, simplified_if_traditional, split_lines, units_joined)
 from loaders.records import Project, Report
 
 
 def parse_report(text: str, file_name: str) -> Report:
     """Parse the whole document text of `file_name` into a Report."""
     text, converted = simplified_if_traditional(text)
-    text, ocr_fixed = ocr_digits_fixed(units_joined(halfwidth_numbers(plain_spaces(text))))
+    text, ocr_fixed = ocr_digits_fixed(units_joined(halfwidth_numbers(letter_spacing_closed(plain_spaces(text)))))
     lines, origins = lines_to_read(split_lines(text))
     index = TextIndex(lines)
     projects, warnings = parse_projects(lines)
