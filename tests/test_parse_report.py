@@ -11,7 +11,7 @@ import pytest
 
 import loaders.parse.report as report_module
 from loaders.parse import parse_report
-from loaders.parse.text import simplified_if_traditional
+from loaders.parse.characters import simplified_if_traditional
 from loaders.records import Indicator, Project
 
 

@@ -1188,7 +1188,7 @@ def test_the_departments_initial_budget_stated_in_prose_beside_the_adjusted_one(
 # --- session 4: blind holdouts probe 6 / probe 7 ---------------------------------------------
 
 def test_ocr_letters_inside_numbers_are_read_as_digits_everywhere():
-    from loaders.parse.text import ocr_digits_fixed
+    from loaders.parse.characters import ocr_digits_fixed
     assert ocr_digits_fixed("得分为9l.2分，支出l,O97.13万元，2O2l年")[0] == "得分为91.2分，支出1,097.13万元，2021年"
     assert ocr_digits_fixed("O2O模式，CO2减排，IPv6，《办法》第3条")[0] == "O2O模式，CO2减排，IPv6，《办法》第3条"
     assert ocr_digits_fixed("》95% 3O5·76 O76%")[0] == "≥95% 305.76 O76%"   # a stray O before 76% is a border
@@ -1488,7 +1488,7 @@ def test_a_pipe_grid_row_with_an_empty_unit_cell_keeps_its_date_target():
 
 
 def test_ocr_round_numbers_read_as_letters():
-    from loaders.parse.text import ocr_digits_fixed
+    from loaders.parse.characters import ocr_digits_fixed
     assert ocr_digits_fixed("总分 1OO 98.8 权重 l5 2O")[0] == "总分 100 98.8 权重 15 20"
 
 
@@ -2161,7 +2161,7 @@ def test_rows_continuing_the_last_pages_group_get_no_label_from_the_next_group()
 # --- session 5: the same document written another way reads the same ----------------------------
 
 def test_full_width_numbers_are_read_as_numbers():
-    from loaders.parse.text import halfwidth_numbers
+    from loaders.parse.characters import halfwidth_numbers
     assert halfwidth_numbers("２０２３年度，执行率９５．５％，（一）项目：") == "2023年度，执行率95.5%，（一）项目："
     assert halfwidth_numbers("２．l万元，第一．二条") == "2.l万元，第一．二条"   # OCR's l stays for the OCR pass
     report = parse_report("\n".join([
@@ -2194,7 +2194,7 @@ def test_a_page_break_inside_a_table_leaves_its_rows_whole_and_spans_in_document
 
 
 def test_no_break_and_zero_width_spaces_are_spaces():
-    from loaders.parse.text import plain_spaces
+    from loaders.parse.characters import plain_spaces
     assert plain_spaces("总分\u00a0100\u2009９7.73，1\u200b00元\n下一行") == "总分 100 ９7.73，100元\n下一行"
     report = parse_report("\n".join([
         "某某县交通运输局2023年度部门整体支出绩效自评表",
@@ -2210,7 +2210,7 @@ def test_no_break_and_zero_width_spaces_are_spaces():
 
 
 def test_a_double_spaced_text_reads_as_written_without_its_empty_lines():
-    from loaders.parse.text import lines_to_read
+    from loaders.parse.page_lines import lines_to_read
     assert lines_to_read(["甲", "", "乙", "", "", "", "丙", ""] * 4) == (
         ["甲", "乙", "", "丙"] * 4, [(n + 8 * page,) * 2 for page in range(4) for n in (1, 3, 4, 7)])
     assert lines_to_read(["甲", "乙", "", "丙"] * 5)[0] == ["甲", "乙", "", "丙"] * 5   # single spacing kept
@@ -2370,7 +2370,7 @@ def test_a_pipe_row_with_a_number_column_before_its_scores_ends_with_its_line(co
 
 
 def test_a_space_between_a_number_and_its_unit_in_prose():
-    from loaders.parse.text import units_joined
+    from loaders.parse.characters import units_joined
     assert units_joined("预算执行率96.31 %，得9.6 分，共10 分别用于\n一级指标  分值  得分\n20  10 分") == \
         "预算执行率96.31%，得9.6分，共10 分别用于\n一级指标  分值  得分\n20  10 分"
     report = parse_report("\n".join([
@@ -2428,7 +2428,7 @@ def test_a_department_budget_row_whose_cells_left_their_columns_is_not_read_by_t
 
 def _broken_at(paragraph: str, width: int) -> list[str]:
     """The paragraph as a PDF prints it: a new line wherever the page width is reached."""
-    from loaders.parse.text import display_width
+    from loaders.parse.page_lines import display_width
     lines, line = [], ""
     for ch in paragraph:
         if display_width(line + ch) > width:
@@ -2439,7 +2439,7 @@ def _broken_at(paragraph: str, width: int) -> list[str]:
 
 
 def test_a_paragraph_a_pdf_broke_at_the_page_width_reads_as_one_line():
-    from loaders.parse.text import lines_to_read
+    from loaders.parse.page_lines import lines_to_read
     paragraph = ("根据《某某县财政局关于开展2024年度预算绩效自评工作的通知》（某财绩〔2024〕3号）要求，我局对2023年度"
                  "部门整体支出开展了绩效自评，现将有关情况报告如下。2023年度全年预算数1,250.00万元，全年支出1,186.40"
                  "万元，预算执行率94.91%，年末结转结余63.60万元。")

@@ -17,12 +17,12 @@ close a row); the word reader reads the others. Pure: lines in, lines out.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from typing import NamedTuple
 
 from loaders.parse.labels import header_field, is_label
 from loaders.parse.numbers import to_halfwidth
+from loaders.parse.page_lines import display_width
 
 _RUN_RE = re.compile(r"\S+(?: \S+)*")      # text runs apart by two or more spaces
 _NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
@@ -99,20 +99,16 @@ def _merged_level_cells(columns: list[Column], rows: list[tuple[int, dict[int, s
 def _runs(line: str, wide: bool = True) -> list[tuple[int, str]]:
     """Text runs with the column they start at: display columns (a Chinese character two wide, as
     a layout printer sets them) or characters (as some exports pad them)."""
-    return [(_display_width(line[:m.start()]) if wide else m.start(), m.group()) for m in _RUN_RE.finditer(line)]
+    return [(display_width(line[:m.start()]) if wide else m.start(), m.group()) for m in _RUN_RE.finditer(line)]
 
 
 def _width(text: str, wide: bool) -> int:
-    return _display_width(text) if wide else len(text)
+    return display_width(text) if wide else len(text)
 
 
 def display_runs(line: str) -> list[tuple[int, str]]:
     """The line's text runs (apart by two or more spaces) with the display column each starts at."""
     return _runs(line, True)
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 class Column(NamedTuple):
@@ -320,7 +316,7 @@ def _with_added(line: str, added: dict[int, str], after: bool) -> str:
         gap_end = runs[n + 1].start() if n + 1 < len(runs) else len(line)
         gap = line[match.end():gap_end]
         text = added.get(n, "")
-        keep = max(2 if n + 1 < len(runs) else 0, len(gap) - _display_width(text))
+        keep = max(2 if n + 1 < len(runs) else 0, len(gap) - display_width(text))
         cell = match.group() + text if after else text + match.group()
         pieces.append(line[last:match.start()] + cell + " " * keep)
         last = gap_end

@@ -1,7 +1,10 @@
 """One decoded report → loaders.records.Report (pure: no I/O, no database).
 
-The order of work: normalise the lines (Traditional characters → Simplified), let parse_projects read the project and
-department tables, then read the document-level fields — agency, region, year,
+The order of work: clean the characters (loaders.parse.characters: Traditional → Simplified, odd and
+letter spacing, full-width digits, a number apart from its unit, OCR's letters in numbers), give the
+readers the document's lines without what a PDF or an export added (loaders.parse.page_lines: page
+marks, running heads, double spacing, paragraphs broken at the page width), let parse_projects read
+the project and department tables, then read the document-level fields — agency, region, year,
 report kind, evaluation type, total score, grade, department figures, findings —
 each with its line span in `Report.provenance` and its doubts in `Report.warnings`.
 Department figures are read only in department or mixed reports: in a project
@@ -9,14 +12,16 @@ report the money in the prose is the project's.
 """
 from __future__ import annotations
 
+from loaders.parse.characters import (halfwidth_numbers, letter_spacing_closed, ocr_digits_fixed, plain_spaces,
+                                      simplified_if_traditional, units_joined)
 from loaders.parse.classify import find_evaluation_type, find_report_kind, project_section_line
 from loaders.parse.department import parse_department_budget
 from loaders.parse.findings import parse_findings
 from loaders.parse.header import Found, find_agency, find_region, find_year
+from loaders.parse.page_lines import lines_to_read
 from loaders.parse.projects import parse_projects
 from loaders.parse.scores import find_grade, find_total_score
-from loaders.parse.text import (TextIndex, halfwidth_numbers, letter_spacing_closed, lines_to_read, ocr_digits_fixed,
-                                plain_spaces, simplified_if_traditional, split_lines, units_joined)
+from loaders.parse.text import TextIndex, split_lines
 from loaders.records import Project, Report
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from loaders.parse.flattened import is_digit_blob, label_hits, split_at_labels
 from loaders.parse.labels import header_field, is_canned_actual, is_label, is_sign_off, is_unit, level_kind
 from loaders.parse.numbers import to_halfwidth
-from loaders.parse.text import PAGE_MARK_RE
+from loaders.parse.page_lines import PAGE_MARK_RE
 
 # How a cell is separated from the previous one, strongest first.
 CELL = "cell"      # an explicit separator: | or tab

@@ -151,7 +151,7 @@ def _big5_instead(data: bytes, gb_text: str) -> str | None:
 
 
 def _report_words(text: str) -> int:
-    from loaders.parse.text import simplified_if_traditional  # noqa: PLC0415
+    from loaders.parse.characters import simplified_if_traditional  # noqa: PLC0415
 
     simplified = simplified_if_traditional(text)[0]
     return sum(1 for term in _vocabulary().get("core", ()) if term in simplified)
@@ -222,7 +222,7 @@ MIN_TERMS = {"core": 1, "evaluation": 1, "money": 1}
 
 def ensure_report_text(text: str) -> None:
     """Raise NotAReportError when the text lacks the vocabulary of performance evaluations."""
-    from loaders.parse.text import simplified_if_traditional  # noqa: PLC0415 — pure helper, light
+    from loaders.parse.characters import simplified_if_traditional  # noqa: PLC0415 — pure helper, light
 
     compact = re.sub(r"\s+", "", simplified_if_traditional(unicodedata.normalize("NFKC", text))[0])
     found = {group: sorted(t for t in terms if t in compact) for group, terms in _vocabulary().items()}

@@ -1,0 +1,149 @@
+"""Character-level cleanups of a report's text before any reader runs.
+
+Decision: each pass changes characters, never lines, so line numbers stay the reader's: Traditional
+characters become Simplified, odd spaces plain ones, a letter-spaced line is closed up, full-width
+digits become ASCII, a number is joined to its unit (96.31 % → 96.31%), and OCR's letters inside
+numbers are read as digits. Each is general — a character class, a share of a line — and leaves
+text that does not show the trait as written.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+# Share of Chinese characters that change under Traditional → Simplified conversion above
+# which a text is taken for Traditional. Simplified text has a few such characters (乾, 著 …).
+TRADITIONAL_SHARE = 0.05
+DETECTION_SAMPLE = 4000   # characters: a title and a few paragraphs decide the script
+
+
+@lru_cache(maxsize=1)
+def _traditional_table() -> tuple[dict[int, int], re.Pattern]:
+    """hanziconv's character map as a str.translate table, and a pattern of the characters it changes."""
+    from hanziconv.charmap import simplified_charmap, traditional_charmap  # noqa: PLC0415
+
+    table = {ord(t): ord(s) for t, s in zip(traditional_charmap, simplified_charmap)
+             if t != s and (not _simplified_character(t) or t in _TRADITIONAL_ALSO_IN_GB2312)}
+    return table, re.compile("[" + re.escape("".join(chr(c) for c in table)) + "]")
+
+
+# hanziconv maps some characters that Simplified text uses as they are (呼和浩特 → 唿, 显著 → 着,
+# 猛, 糊, 脊 …): a character of GB2312 is Simplified and kept, except these, which are Traditional forms
+_TRADITIONAL_ALSO_IN_GB2312 = frozenset("後徵夥麽於")
+
+
+def _simplified_character(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_CHINESE_RE = re.compile("[\u4e00-\u9fff]")
+
+
+def simplified_if_traditional(text: str) -> tuple[str, bool]:
+    """(text in Simplified characters, whether it was converted).
+
+    Reports copied from mirror sites come in Traditional characters; every vocabulary here
+    is Simplified. The conversion is character by character, so lengths and line numbers
+    do not move; Simplified text is returned untouched (a blind conversion would turn 乾坤
+    into 干坤)."""
+    table, traditional = _traditional_table()
+    sample = text[:DETECTION_SAMPLE]
+    chinese = len(_CHINESE_RE.findall(sample))
+    if not chinese or len(traditional.findall(sample)) / chinese < TRADITIONAL_SHARE:
+        return text, False
+    return text.translate(table), True
+
+
+# Word and web pages put no-break and thin spaces where a space is meant, and zero-width marks
+# inside words and numbers (1\u200b00); every reader splits cells on plain spaces.
+_ODD_SPACES = str.maketrans({**{ch: " " for ch in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"},
+                             **{ch: None for ch in "\u200b\u200c\u200d\u2060\ufeff"}})
+
+
+def plain_spaces(text: str) -> str:
+    """No-break and thin spaces → a space; zero-width marks dropped (line breaks untouched)."""
+    return text.translate(_ODD_SPACES)
+
+
+# PDFs set a space between a number and its unit (96.31 %, 10 分, 1,236.40 万元); prose readers match
+# them joined. Only in lines that are not space-aligned columns (there a space is layout), and 分
+# only as a unit (10 分别用于 is no score).
+_UNIT_GAP_RE = re.compile(r"(?<=\d)[ \u3000]+(?=%|万元|亿元|元|分(?![别期批项类配布析解管级档成为摊]))")
+_ALIGNED_RE = re.compile(r"\S {2,}\S")
+
+
+def units_joined(text: str) -> str:
+    """96.31 % → 96.31%, 10 分 → 10分 in every line that is no space-aligned table row."""
+    return "\n".join(line if _ALIGNED_RE.search(line) else _UNIT_GAP_RE.sub("", line) for line in text.split("\n"))
+
+
+# A PDF set with letter spacing comes out of a text extractor with a space between every character
+# (项 目 支 出 绩 效 自 评 表, 全 年 预 算 数 为 …): in a line where nearly every pair of Chinese
+# characters stands one space apart, those spaces are no word or cell borders.
+_CJK_OR_MARK = "\u4e00-\u9fff，。：；、（）《》“”"
+_SPACED_PAIR_RE = re.compile(rf"(?<=[{_CJK_OR_MARK}]) (?=[{_CJK_OR_MARK}])")
+_CLOSE_PAIR_RE = re.compile(rf"[{_CJK_OR_MARK}](?=[{_CJK_OR_MARK}])")
+LETTER_SPACED_SHARE = 0.8
+MIN_LETTER_SPACED_PAIRS = 4
+
+
+def letter_spacing_closed(text: str) -> str:
+    """项 目 名 称 ： 某 某 工 程 → 项目名称：某某工程 in every line spaced letter by letter — in every
+    line of a document spaced so throughout (its short cells too: 2.26万 人)."""
+    lines = text.split("\n")
+    if _letter_spaced(text, MIN_LETTER_SPACED_PAIRS * 5):
+        return "\n".join(_SPACED_PAIR_RE.sub("", line) for line in lines)
+    return "\n".join(_SPACED_PAIR_RE.sub("", line) if _letter_spaced(line, MIN_LETTER_SPACED_PAIRS) else line
+                     for line in lines)
+
+
+def _letter_spaced(text: str, at_least: int) -> bool:
+    spaced = len(_SPACED_PAIR_RE.findall(text))
+    return spaced >= at_least and spaced >= LETTER_SPACED_SHARE * (spaced + len(_CLOSE_PAIR_RE.findall(text)))
+
+
+# Word documents often type numbers full width (２０２３年, ９５．５％); the readers below match ASCII
+# digits, so digits, ％ and a full-width point between digits are made ASCII first. One character
+# for one, so line numbers and offsets do not move; words, brackets and colons are left as written.
+_FULLWIDTH_NUMBER = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%"})
+_FULLWIDTH_POINT_RE = re.compile(r"(?<=\d)．(?=[\dOlI])|(?<=[\dOlI])．(?=\d)")   # OCR: 2．l
+
+
+def halfwidth_numbers(text: str) -> str:
+    """２０２３年度 → 2023年度, ９５．５％ → 95.5%; everything else as written."""
+    return _FULLWIDTH_POINT_RE.sub(".", text.translate(_FULLWIDTH_NUMBER))
+
+
+# A run of digits, OCR's look-alike letters (O o → 0, l I → 1) and the separators between them; a
+# Latin letter on either side makes it a word or a code (CO2, IPv6), never a number.
+_OCR_RUN_RE = re.compile(r"(?<![A-Za-z])[\dOolI](?:[\dOolI]|[.,·](?=[\dOolI]))*(?![A-Za-z])")
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "·": "."})
+# ≥ read by OCR as 》 before a number (》150处); a 》 closing a 《title》 on the line is left alone
+_OCR_GE_RE = re.compile(r"》(?=\s*\d)")
+# a speck read as · or • after a number at the end of a cell (20 ·⇥): blanked, lengths kept
+_STRAY_MARK_RE = re.compile(r"(?<=\d)[ \u3000]+[·•](?=[ \u3000]*(?:\t|\||$))", re.M)
+
+
+def ocr_digits_fixed(text: str) -> tuple[str, bool]:
+    """(text with OCR's letters inside numbers put right — 9l.2分 → 91.2分, 3O5·76 → 305.76,
+    》9O% → ≥90% —, whether anything changed). Only a run holding a real digit is touched;
+    lengths do not move, so line numbers and offsets stay those of the reader."""
+    def fix_run(match: re.Match) -> str:
+        run = match.group()
+        digits, letters = len(re.findall(r"\d", run)), len(re.findall(r"[OolI]", run))
+        opens_or_ends_with_digit = run[0].isdigit() or run[-1].isdigit()
+        if not digits or (digits < letters and not opens_or_ends_with_digit and not re.search(r"[.,·]", run)):
+            return run   # O2O is a word; 1OO and l44.OO are numbers
+        fixed = run.translate(_OCR_DIGITS)
+        # a number never opens with 0 before a digit: O76% is a stray O (a cell border) before 76%
+        return run[0] + fixed[1:] if run[0] in "Oo" and re.match(r"0\d", fixed) else fixed
+
+    fixed = _OCR_RUN_RE.sub(fix_run, text)
+    fixed = _STRAY_MARK_RE.sub(lambda m: " " * len(m.group()), fixed)
+    fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
+    return fixed, fixed != text

@@ -1,0 +1,163 @@
+"""The lines a report's readers see: what a PDF or an export adds between and inside them, undone.
+
+Decision: the document's own lines stay the ones provenance points to; the readers get a cleaned
+copy and, for each of its lines, the first and last document line it came from. Taken out: page
+numbers and form feeds (a table broken by a page reads as one), the running head a PDF repeats
+atop each page, the single empty lines of a double-spaced text. Joined: a paragraph a PDF broke
+at the page width. Each step is judged on the whole document (a width, a share of lines), never
+on one line alone, so a short form is left as written. Pure: lines in, lines out.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+
+# What a PDF or a scan leaves between the rows of a table at a page break: a page number printed
+# as — 3 — / - 3 - / 第3页 共12页, and the form feed itself. Bare digits are no page mark: a lone
+# "20" line may be a score cell.
+PAGE_MARK_RE = re.compile(r"^\s*(?:[—\-–－]+\s*\d{1,3}\s*[—\-–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+
+
+# A text where nearly every line is followed by an empty one was written double-spaced (a web page
+# or an export putting a paragraph mark after each cell); its single empty lines mean nothing.
+DOUBLE_SPACED_SHARE = 0.8
+DOUBLE_SPACED_MIN_LINES = 10
+
+
+def lines_to_read(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
+    """(the lines the readers see, the 1-based first and last line each comes from in `lines`):
+    without page numbers, form feeds and the running head a PDF repeats at the top of each page, so
+    a table broken by a page reads as one; without the single empty lines of a double-spaced text;
+    with a paragraph a PDF broke at the page width joined again. The line numbers give spans back in
+    the document's own lines."""
+    kept, page_starts, new_page = [], [], False
+    for number, line in enumerate(lines, start=1):
+        new_page = new_page or "\f" in line
+        line = line.replace("\f", "")
+        if PAGE_MARK_RE.match(line):
+            new_page = True
+            continue
+        if not line.strip():
+            if "\f" not in lines[number - 1]:
+                kept.append((number, line))
+            continue
+        if new_page:
+            page_starts.append(len(kept))
+            new_page = False
+        kept.append((number, line))
+    kept = _without_running_heads(kept, page_starts)
+    if _double_spaced([line for _, line in kept]):
+        kept = _halved_empty_runs(kept)
+    joined = _rejoined_wrapped_prose([(number, number, line) for number, line in kept])
+    return [line for _, _, line in joined], [(first, last) for first, last, _ in joined]
+
+
+RUNNING_HEAD_LINES = 2     # a page's running head is its first line or two
+MIN_RUNNING_HEAD_CHARS = 6
+TOP_LINES = 3              # the document's own title stands in its first lines
+
+
+def _without_running_heads(kept: list[tuple[int, str]], page_starts: list[int]) -> list[tuple[int, str]]:
+    """A line standing first (or second) on two or more pages, or on a page and in the document's first
+    lines, is the running head a PDF repeats (the report's title): its repeats at the page tops go."""
+    top = [line.strip() for _, line in kept[:TOP_LINES] if line.strip()][:TOP_LINES]
+    tops = [[k for k in range(start, min(start + RUNNING_HEAD_LINES, len(kept)))] for start in page_starts]
+    seen = Counter(kept[k][1].strip() for page in tops for k in page)
+    # a title, never a short cell or a number that happens to open two pages
+    heads = {text for text, count in seen.items()
+             if len(text) >= MIN_RUNNING_HEAD_CHARS and not re.search(r"\d\s*$", text) and (count >= 2 or text in top)}
+    drop = {k for page in tops for k in page if kept[k][1].strip() in heads}
+    return [item for k, item in enumerate(kept) if k not in drop]
+
+
+# A PDF's text breaks every paragraph at the page width: many prose lines of (nearly) one width.
+_PROSE_LINE_RE = re.compile(r"[\u4e00-\u9fff]")
+MIN_WRAPPED_LINES = 3          # lines at the page width before a document counts as hard-wrapped
+WRAPPED_SHARE = 0.2            # of its prose lines
+WIDTH_SLACK = 3                # display columns short of the width a full line may stop
+_SENTENCE_END_RE = re.compile(r"[。；！？:：]$")
+_TITLE_END_RE = re.compile(r"(?:报告|报告书|自评表|评价表|通知|通报|公告|说明)$")   # a title as wide as the page
+_CLAUSE_MARK_RE = re.compile(r"[，。、；]")
+MAX_SPACES_IN_PROSE = 2        # a PDF's spaces around a number; a table row of words has more
+_SPACE_RE = re.compile(r"[ \u3000]+")
+_NEW_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|[①-⑩])")
+
+
+def _rejoined_wrapped_prose(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A prose line that runs to the page width and ends mid-sentence goes on in the next line (全年
+    预算数1,250.00 / 万元，…): the two are one line again — never a table row, a heading or a new item."""
+    texts = [text for _, _, text in lines]
+    widths = [w for w in (_wrap_width(texts, display_width),) if w]
+    if not widths:
+        return lines
+    out: list[tuple[int, int, str]] = []
+    for first, last, text in lines:
+        previous = out[-1][2] if out else ""
+        if out and _runs_to_the_width(previous, widths) and _continues_prose(text):
+            out[-1] = (out[-1][0], last, previous.rstrip() + text.strip())
+        else:
+            out.append((first, last, text))
+    return out
+
+
+def _prose(text: str) -> bool:
+    """A line of sentences: Chinese with a comma or a full stop, no cell borders (tabs, pipes, the
+    spaces of a table row)."""
+    return bool(_PROSE_LINE_RE.search(text)) and bool(_CLAUSE_MARK_RE.search(text)) and _plain(text.strip())
+
+
+def _wrap_width(lines: list[str], measure) -> tuple | None:
+    """(measure, width) a hard-wrapped text breaks its prose at — in display columns, as a PDF sets
+    the page width — else None."""
+    widths = [measure(text.strip()) for text in lines if _prose(text) and len(text.strip()) >= 15]
+    if not widths:
+        return None
+    width = max(set(widths), key=lambda w: (sum(1 for v in widths if abs(v - w) <= 1), w))
+    near = sum(1 for w in widths if abs(w - width) <= WIDTH_SLACK)
+    return (measure, width) if near >= MIN_WRAPPED_LINES and near >= WRAPPED_SHARE * len(widths) else None
+
+
+def _runs_to_the_width(text: str, widths: list[tuple]) -> bool:
+    """A line filled to the page width that stops mid-sentence (it may hold no comma yet: 根据《…通知》（临财绩)."""
+    body = text.strip()
+    return _plain(body) and bool(_PROSE_LINE_RE.search(body)) and not _SENTENCE_END_RE.search(body) \
+        and not _TITLE_END_RE.search(body) and any(measure(body) >= width - WIDTH_SLACK for measure, width in widths)
+
+
+def _continues_prose(text: str) -> bool:
+    """The next line goes on with the sentence: no new item, no table row (the paragraph's last
+    line may be short and hold no comma, or no Chinese: .6%。)."""
+    body = text.strip()
+    words = bool(_PROSE_LINE_RE.search(body)) or bool(_CLAUSE_MARK_RE.search(body))
+    return bool(body) and words and _plain(body) and not _NEW_ITEM_RE.match(body)
+
+
+def _plain(body: str) -> bool:
+    """No cell borders: no tab, no pipe, no more spaces than a PDF sets around numbers."""
+    return "\t" not in body and "|" not in body and len(_SPACE_RE.findall(body)) <= MAX_SPACES_IN_PROSE
+
+
+def display_width(text: str) -> int:
+    """Columns a printer gives the text: a Chinese or full-width character two, others one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _halved_empty_runs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Double spacing doubled every line break: a run of k empty lines was k // 2 of them."""
+    out, run = [], []
+    for item in lines:
+        if not item[1].strip():
+            run.append(item)
+            continue
+        out += run[: len(run) // 2] + [item]
+        run = []
+    return out + run[: len(run) // 2]
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """Nearly every written line is followed by an empty one."""
+    written = [i for i, line in enumerate(lines[:-1]) if line.strip()]
+    spaced = sum(1 for i in written if not lines[i + 1].strip())
+    return len(written) >= DOUBLE_SPACED_MIN_LINES and spaced >= DOUBLE_SPACED_SHARE * len(written)
