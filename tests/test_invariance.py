@@ -94,8 +94,24 @@ def letter_spaced(text: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff，。：；、（）])(?=[\u4e00-\u9fff，。：；、（）])", " ", text)
 
 
+def tabs_as_pipes(text: str) -> str:
+    """The table exported as markdown: | cell | cell |, empty cells kept."""
+    return "\n".join("| " + " | ".join(c.strip() for c in line.split("\t")) + " |" if "\t" in line else line
+                     for line in text.split("\n"))
+
+
+def tabs_as_two_spaces(text: str) -> str:
+    """The table saved as plain text: cells two spaces apart, empty cells gone."""
+    return "\n".join(re.sub(r"\t+", "  ", line.strip("\t")) if "\t" in line else line for line in text.split("\n"))
+
+
 def crlf(text: str) -> str:
     return text.replace("\n", "\r\n")
+
+
+@pytest.mark.parametrize("variant", [tabs_as_pipes, tabs_as_two_spaces], ids=lambda f: f.__name__)
+def test_the_report_table_written_another_way_reads_the_same(variant):
+    assert as_read(variant(REPORT)) == as_read(REPORT)
 
 
 def test_the_plain_texts_read_as_written():
