@@ -2593,3 +2593,15 @@ def test_one_cell_per_line_a_name_before_the_header_and_a_reason_broken_over_two
     assert project.name == "农村供水工程"
     assert [(i.name, i.score, i.deviation_reason) for i in project.indicators] == [
         ("工程完工时间", 7.0, "受汛期影响工期延后，已督促加快进度"), ("受益人口", 20.0, None)]
+
+
+def test_a_sentence_cut_at_the_line_end_states_no_value_and_a_label_line_is_no_continuation():
+    from loaders.parse.narrative import stated_pairs
+    assert stated_pairs("（2）数量指标：维修改造校舍面积，年度指标值为≥2540平方米，实际完成值为") == []
+    from loaders.parse.page_lines import lines_to_read
+    title = "泸州市某区住房和城乡建设局关于2023年度项目支出绩效自评结果的公示"
+    paragraph = ("根据区财政局工作安排，我局对2023年度城镇老旧小区改造配套基础设施项目开展了绩效自评。项目实施以来，"
+                 "共完成老旧小区改造12个，惠及居民2,136户，居民满意度达到92.5%以上，效果良好，现将自评结果公示如下。")
+    lines = [title, "发布时间：2024-05-08 来源：某区住建局", *_broken_at(paragraph, 64)]
+    read, origins = lines_to_read(lines)
+    assert read == [title, lines[1], paragraph] and origins[2] == (3, len(lines))

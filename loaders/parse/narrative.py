@@ -482,6 +482,7 @@ _STATED_PAIR_RE = re.compile(
     r"(?:扣\s*\d+(?:\.\d+)?\s*分\s*后?\s*,?\s*)?(?:自评|实)?得(?:分|满分)?\s*(\d+(?:\.\d+)?)\s*分?\s*\)?)?")
 
 
+_FUNCTION_WORD_RE = re.compile(r"^(?:为|是|达|达到|至|于|到)$")
 _BARE_TARGET_NOUN_RE = re.compile(r"^(?:预期|预期目标|年度目标|目标|要求|标准|计划)(?:值|效果)?$")
 
 
@@ -508,6 +509,8 @@ def stated_pairs(text: str) -> list[StatedIndicator]:
         if weight is not None and not 0 <= score <= weight:
             weight = score = None
         actual = match.group(7).strip()
+        if _FUNCTION_WORD_RE.match(actual) or _FUNCTION_WORD_RE.match(match.group(4).strip()):
+            continue   # 实际完成值为 ⏎ 2896平方米: a sentence cut at the line's end states no value here
         if match.group("verb") and _BARE_TARGET_NOUN_RE.match(actual):
             actual = match.group("verb") + actual   # 实际达到预期: the verb is the value's own
         if match.group("at"):

@@ -77,13 +77,15 @@ def _without_running_heads(kept: list[tuple[int, str]], page_starts: list[int]) 
 _PROSE_LINE_RE = re.compile(r"[\u4e00-\u9fff]")
 MIN_WRAPPED_LINES = 3          # lines at the page width before a document counts as hard-wrapped
 WRAPPED_SHARE = 0.2            # of its prose lines
-WIDTH_SLACK = 3                # display columns short of the width a full line may stop
+WIDTH_SLACK = 6                # display columns short of the width a full line may stop (three characters)
 _SENTENCE_END_RE = re.compile(r"[。；！？:：]$")
-_TITLE_END_RE = re.compile(r"(?:报告|报告书|自评表|评价表|通知|通报|公告|说明)$")   # a title as wide as the page
+_TITLE_END_RE = re.compile(r"(?:报告|报告书|自评表|评价表|通知|通报|公告|公示|说明|情况)$")   # a title as wide as the page
 _CLAUSE_MARK_RE = re.compile(r"[，。、；]")
 MAX_SPACES_IN_PROSE = 2        # a PDF's spaces around a number; a table row of words has more
 _SPACE_RE = re.compile(r"[ \u3000]+")
-_NEW_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|[①-⑩])")
+# a new item, or a label line of its own (发布时间：… / 项目名称：…), never the rest of a sentence
+_NEW_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|[①-⑩]"
+                          r"|[\u4e00-\u9fff]{2,8}[:：])")
 
 
 def _rejoined_wrapped_prose(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -94,9 +96,10 @@ def _rejoined_wrapped_prose(lines: list[tuple[int, int, str]]) -> list[tuple[int
     if not widths:
         return lines
     out: list[tuple[int, int, str]] = []
+    title = next((k for k, (_, _, text) in enumerate(lines) if text.strip()), None)
     for first, last, text in lines:
         previous = out[-1][2] if out else ""
-        if out and _runs_to_the_width(previous, widths) and _continues_prose(text):
+        if out and len(out) - 1 != title and _runs_to_the_width(previous, widths) and _continues_prose(text):
             out[-1] = (out[-1][0], last, previous.rstrip() + text.strip())
         else:
             out.append((first, last, text))
