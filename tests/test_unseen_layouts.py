@@ -2605,3 +2605,15 @@ def test_a_sentence_cut_at_the_line_end_states_no_value_and_a_label_line_is_no_c
     lines = [title, "发布时间：2024-05-08 来源：某区住建局", *_broken_at(paragraph, 64)]
     read, origins = lines_to_read(lines)
     assert read == [title, lines[1], paragraph] and origins[2] == (3, len(lines))
+
+
+def test_a_full_row_of_words_whose_level_cells_the_vocabulary_lacks_gives_both_levels():
+    project, _ = only_project("\n".join([
+        "部门整体支出绩效自评表",
+        "一级指标  二级指标  三级指标  年度目标值  实际完成值  分值  得分",
+        "产出指标  数量指标  法治宣传活动场次  ≥120场  136场  20  20",
+        "满意度    满意度    群众满意度  ≥90%  92%  10  9",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.score) for i in project.indicators] == [
+        ("产出指标", "数量指标", "法治宣传活动场次", "≥120场", "136场", 20.0),
+        ("满意度", "满意度", "群众满意度", "≥90%", "92%", 9.0)]

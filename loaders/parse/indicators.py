@@ -253,6 +253,23 @@ def split_unlisted_level2(row: list[Cell], columns: list[str], by_position: bool
     return cells[1:], first
 
 
+def split_unlisted_levels(row: list[Cell], columns: list[str]) -> tuple[list[Cell], tuple[str, str] | None]:
+    """满意度 满意度 群众满意度 ≥90% 92% 10 9: a row of words on one line with exactly one cell for each
+    column, both level cells words our vocabulary lacks — they are its 一级 and 二级 (only when the
+    row closes with its numbers, so the count is the row's own)."""
+    cells = [c for c in row if c.text]
+    data = data_columns(columns)
+    if columns[:2] != ["level1", "level2"] or len(cells) != len(data) + 2 or len({c.line for c in cells}) != 1:
+        return row, None
+    firsts = [c.text.strip() for c in cells[:2]]
+    if any(len(t) > 10 or cell_kind(t) or re.search(r"\d", t) for t in firsts):
+        return row, None
+    closing = [col for col in data if col in NUMERIC_FIELDS]
+    if data[-len(closing):] == closing and not all(is_number_cell(c.text) for c in cells[-len(closing):]):
+        return row, None
+    return cells[2:], (firsts[0], firsts[1])
+
+
 def row_content(cells: list[Cell]) -> list[Cell]:
     """The cells that can hold values: dashes dropped; in a boxed table an empty cell stays as a
     place holder (the column was left empty) except at the row's ends (merged label cells)."""
@@ -506,12 +523,14 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     # over the following rows until a printed label changes the levels or restates them
     unlisted: dict[tuple[str | None, str | None], str] = {}
     for (row, in_force), restated in zip(collector.rows, collector.restated):
+        row, own_levels = split_unlisted_levels(row, columns)
         row, label = split_unlisted_level2(row, columns, collector.columns_by_position, collector.level_points)
         if label:
             unlisted[in_force] = label
         elif restated:
             unlisted.pop(in_force, None)   # 预算执行 printed again: the unlisted label read before is over
         row_levels = (in_force[0], unlisted[in_force]) if in_force in unlisted else in_force
+        row_levels = own_levels or row_levels
         indicator = build_indicator(row, columns, row_levels, table.warnings, widths, collector.columns_by_position,
                                     percent_weights)
         if indicator is None:
