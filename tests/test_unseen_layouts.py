@@ -2617,3 +2617,9 @@ def test_a_full_row_of_words_whose_level_cells_the_vocabulary_lacks_gives_both_l
     assert [(i.level1, i.level2, i.name, i.target, i.actual, i.score) for i in project.indicators] == [
         ("产出指标", "数量指标", "法治宣传活动场次", "≥120场", "136场", 20.0),
         ("满意度", "满意度", "群众满意度", "≥90%", "92%", 9.0)]
+
+
+def test_a_units_own_report_that_mentions_the_finance_bureaus_evaluation_stays_its_own():
+    report = parse_report("某区教育局2023年度部门整体支出绩效评价报告\n"
+                          "我局积极配合区财政局开展的财政重点绩效评价工作。经评价，我局部门整体支出得分95分。", "example.txt")
+    assert report.evaluation_type == "self"

@@ -78,6 +78,9 @@ def _kind_from_body(body: str, cues: dict[str, list[dict[str, str]]], subjects: 
     return Found(kind, span, f"报告类型不确定：标题未说明，按正文用词判为{KIND_NAMES[kind]}")
 
 
+_FINANCE_BUREAU_RE = re.compile(r"^[\u4e00-\u9fff]{1,20}财政(?:局|厅)")   # the title's unit is a finance bureau
+
+
 def find_evaluation_type(index: TextIndex) -> Found:
     """self | department | third_party | unknown, strongest evidence first."""
     title, span = title_text(index)
@@ -92,6 +95,8 @@ def find_evaluation_type(index: TextIndex) -> Found:
         return Found("self", span)
     if any(t in body for t in terms("third_party", "strong")):
         return Found("third_party", span)
+    if _FINANCE_BUREAU_RE.match(title) and any(t in body for t in terms("finance", "strong")):
+        return Found("third_party", span)   # 某市财政局关于…财政重点绩效评价结果的通报: the bureau evaluated others
     if any(t in body for t in terms("self", "strong")):
         return Found("self", span)
     if any(t in title for t in terms("department", "strong")):
