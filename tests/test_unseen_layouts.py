@@ -2623,3 +2623,16 @@ def test_a_units_own_report_that_mentions_the_finance_bureaus_evaluation_stays_i
     report = parse_report("某区教育局2023年度部门整体支出绩效评价报告\n"
                           "我局积极配合区财政局开展的财政重点绩效评价工作。经评价，我局部门整体支出得分95分。", "example.txt")
     assert report.evaluation_type == "self"
+
+
+def test_a_sentence_after_a_layout_table_is_no_wrapped_cell_of_its_last_row():
+    project, _ = only_project("\n".join([
+        "项目名称     营养改善计划",
+        "一级指标     二级指标             三级指标               年度指标值    实际完成值     分值   得分",
+        "效益指标     社会效益指标         学生营养健康状况       持续改善      持续改善       20     20",
+        "             可持续影响指标       营养餐长效机制         建立          已建立         10     10",
+        "满意度指标   服务对象满意度指标   学生及家长满意度       ≥90%          93%            20     19",
+        "预算执行率（分值10分）自评得分9.65分。",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators][-1] == (
+        "满意度指标", "服务对象满意度指标", "学生及家长满意度")

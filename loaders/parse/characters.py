@@ -115,8 +115,11 @@ _FULLWIDTH_POINT_RE = re.compile(r"(?<=\d)．(?=[\dOlI])|(?<=[\dOlI])．(?=\d)")
 
 
 def halfwidth_numbers(text: str) -> str:
-    """２０２３年度 → 2023年度, ９５．５％ → 95.5%; everything else as written."""
-    return _FULLWIDTH_POINT_RE.sub(".", text.translate(_FULLWIDTH_NUMBER))
+    """２０２３年度 → 2023年度, ９５．５％ → 95.5%; everything else as written. A space-aligned line
+    (pdftotext -layout) keeps its full-width digits: they hold its columns' places, and the
+    readers of such lines fold them themselves."""
+    return "\n".join(line if _ALIGNED_RE.search(line) else _FULLWIDTH_POINT_RE.sub(".", line.translate(_FULLWIDTH_NUMBER))
+                     for line in text.split("\n"))
 
 
 # A run of digits, OCR's look-alike letters (O o → 0, l I → 1) and the separators between them; a

@@ -145,10 +145,23 @@ def _placed(line: str, columns: list[Column], wide: bool) -> dict[int, str] | No
     words = _words_by_column(line, columns, wide)
     for start, text in words:
         k = _column_of(start, columns)
+        if _runs_over_its_column(start, text, k, columns, wide):
+            return None   # a sentence after the table, running over the columns beside its start
         if k is None or k in cells:
             return _placed_by_centres(words, columns, wide) or _placed_in_order(words, columns)
         cells[k] = text
     return cells
+
+
+def _runs_over_its_column(start: int, text: str, k: int | None, columns: list[Column], wide: bool) -> bool:
+    """A run that reaches well into the next column — across two columns, or a sentence more than
+    twice its column's width — is no cell: a layout printer wraps a cell inside its column."""
+    end = start + _width(text, wide)
+    if sum(1 for column in columns if start < column.start < end - COLUMN_SLACK) >= 2:
+        return True
+    if k is None or k + 1 >= len(columns) or not re.search(r"[，。；]", text):
+        return False
+    return end > columns[k + 1].start + COLUMN_SLACK and _width(text, wide) > 2 * (columns[k].end - columns[k].start)
 
 
 def _placed_in_order(words: list[tuple[int, str]], columns: list[Column]) -> dict[int, str] | None:
