@@ -2636,3 +2636,15 @@ def test_a_sentence_after_a_layout_table_is_no_wrapped_cell_of_its_last_row():
     ]))
     assert [(i.level1, i.level2, i.name) for i in project.indicators][-1] == (
         "满意度指标", "服务对象满意度指标", "学生及家长满意度")
+
+
+def test_a_unit_name_wrapped_in_its_cell_of_a_space_aligned_form_takes_only_its_own_column():
+    report = parse_report("\n".join([
+        "茶产业发展专项资金项目支出绩效自评表",
+        "项目名称             2020年茶产业发展专项资金",
+        "主管部门             六盘水市水城区农业农   实施单位             六盘水市水城区茶叶产",
+        "                     村局                                        业发展中心",
+        "一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分",
+        "产出指标  数量指标  新建茶园面积  ≥3000亩  3150亩  20  20",
+    ]), "example.txt")
+    assert report.agency == "六盘水市水城区茶叶产业发展中心"

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from loaders.parse.page_lines import display_width
 from loaders.parse.text import LINE_BREAKS, CompactView, TextIndex, alternation, read_rows, read_terms
 from loaders.records import Span
 
@@ -140,7 +141,25 @@ def _label_value_name(view: CompactView, start: int, value: str) -> str | None:
     continuation = name[len(same_line):]
     if continuation[0] in _SENTENCE_STARTS or len(continuation) > MAX_CELL_CONTINUATION:
         return unit_name_prefix(same_line)
+    line = view.index.line(first_line)
+    if re.search(r"\S {2,}\S", line):
+        # a space-aligned form (主管部门  …农业农  实施单位  …茶叶产 ⏎ 村局  业发展中心): the cell goes on
+        # only in the next line's run under its own column
+        at = view.offsets[start] - view.index.starts[first_line - 1]   # the value's place in its line
+        below = _run_below(line, view.index.line(first_line + 1) if first_line < len(view.index.lines) else "", at)
+        return unit_name_prefix(same_line + below) if below else unit_name_prefix(same_line)
     return name
+
+
+def _run_below(line: str, next_line: str, at: int) -> str:
+    """The text of `next_line` that starts under column `at` of `line` (display columns), if any."""
+    if at < 0:
+        return ""
+    column = display_width(line[:at])
+    for match in re.finditer(r"\S+(?: \S+)*", next_line):
+        if abs(display_width(next_line[:match.start()]) - column) <= 2:
+            return match.group()
+    return ""
 
 
 def _agency_from_title(index: TextIndex) -> Found | None:
