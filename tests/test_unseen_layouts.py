@@ -2648,3 +2648,15 @@ def test_a_unit_name_wrapped_in_its_cell_of_a_space_aligned_form_takes_only_its_
         "产出指标  数量指标  新建茶园面积  ≥3000亩  3150亩  20  20",
     ]), "example.txt")
     assert report.agency == "六盘水市水城区茶叶产业发展中心"
+
+
+def test_a_space_aligned_row_cut_before_its_scores_is_no_wrapped_tail_of_the_row_above():
+    project, _ = only_project("\n".join([
+        "项目名称    妇幼健康服务项目",
+        "一级指标    二级指标        三级指标              年度指标值     实际完成值    分值    得分",
+        "产出指标    质量指标        孕产妇死亡率          ≤18/10万       0/10万        10      10",
+        "            时效指标        补助资金发放及时率    ≥95%           97%           10      10",
+        "效益指标    社会效益指标    孕产妇系统管理率      ≥90%",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators][:2] == [
+        ("产出指标", "质量指标", "孕产妇死亡率"), ("产出指标", "时效指标", "补助资金发放及时率")]

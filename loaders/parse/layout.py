@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from loaders.parse.labels import header_field, is_label
+from loaders.parse.labels import header_field, is_label, level_kind
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.page_lines import display_width
 
@@ -210,6 +210,15 @@ def _words_by_column(line: str, columns: list[Column], wide: bool) -> list[tuple
     return out
 
 
+def _opens_with_level_labels(cells: dict[int, str], columns: list[Column]) -> bool:
+    """效益指标 | 社会效益指标 | 孕产妇系统管理率 | ≥90% (the page cut it before its scores): whole level
+    labels in the level columns start a row — a wrapped cell's tail is a fragment (指标), never a label."""
+    levels = [k for k, column in enumerate(columns) if column.field in ("level1", "level2")]
+    texts = [cells[k] for k in levels if k in cells]
+    return bool(texts) and all(level_kind(text, fuzzy=False) for text in texts) and any(
+        columns[k].field == "name" for k in cells)
+
+
 def _starts_row(cells: dict[int, str], columns: list[Column]) -> bool:
     """A number under 分值 / 得分 starts a row; in a table without them, a name with a value beside it."""
     if is_label(cells.get(0, ""), "total"):
@@ -238,7 +247,7 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
             break
         if rows and is_label(rows[-1][1].get(0, ""), "total"):
             break      # nothing after the 总分 row belongs to the table
-        if _starts_row(cells, columns) or not rows:
+        if _starts_row(cells, columns) or not rows or _opens_with_level_labels(cells, columns):
             rows.append((k, cells))
         elif k - rows[-1][0] < MAX_ROW_LINES:
             for col, text in cells.items():
