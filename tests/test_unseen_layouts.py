@@ -2598,6 +2598,8 @@ def test_one_cell_per_line_a_name_before_the_header_and_a_reason_broken_over_two
 def test_a_sentence_cut_at_the_line_end_states_no_value_and_a_label_line_is_no_continuation():
     from loaders.parse.narrative import stated_pairs
     assert stated_pairs("（2）数量指标：维修改造校舍面积，年度指标值为≥2540平方米，实际完成值为") == []
+    (reached,) = stated_pairs("（2）质量指标：项目验收合格率，年度指标值为100%，实际完成值为达到。")
+    assert (reached.name, reached.target, reached.actual) == ("项目验收合格率", "100%", "达到")
     from loaders.parse.page_lines import lines_to_read
     title = "泸州市某区住房和城乡建设局关于2023年度项目支出绩效自评结果的公示"
     paragraph = ("根据区财政局工作安排，我局对2023年度城镇老旧小区改造配套基础设施项目开展了绩效自评。项目实施以来，"

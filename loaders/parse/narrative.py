@@ -482,7 +482,7 @@ _STATED_PAIR_RE = re.compile(
     r"(?:扣\s*\d+(?:\.\d+)?\s*分\s*后?\s*,?\s*)?(?:自评|实)?得(?:分|满分)?\s*(\d+(?:\.\d+)?)\s*分?\s*\)?)?")
 
 
-_FUNCTION_WORD_RE = re.compile(r"^(?:为|是|达|达到|至|于|到)$")
+_FUNCTION_WORD_RE = re.compile(r"^(?:为|是|至|于)$")   # 达到 is a canned actual, 为 never
 _BARE_TARGET_NOUN_RE = re.compile(r"^(?:预期|预期目标|年度目标|目标|要求|标准|计划)(?:值|效果)?$")
 
 
