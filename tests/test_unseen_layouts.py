@@ -2662,3 +2662,22 @@ def test_a_space_aligned_row_cut_before_its_scores_is_no_wrapped_tail_of_the_row
     ]))
     assert [(i.level1, i.level2, i.name) for i in project.indicators][:2] == [
         ("产出指标", "质量指标", "孕产妇死亡率"), ("产出指标", "时效指标", "补助资金发放及时率")]
+
+
+# --- session 5: blind holdouts probe 19 / 20 / 21 -------------------------------------------------
+
+def test_a_department_table_printing_income_before_spending_takes_the_spending_total():
+    report = parse_report("\n".join([
+        "某市卫生健康局2024年度部门整体支出绩效自评报告",
+        "一、部门整体支出情况（单位：万元）",
+        "项目\t年初预算\t调整预算\t决算数\t执行率",
+        "一、收入合计\t38,260.50\t42,918.36\t42,918.36\t100.00%",
+        "其中：财政拨款收入\t30,150.50\t34,602.16\t34,602.16\t100.00%",
+        "二、支出合计\t38,260.50\t42,918.36\t41,235.87\t96.08%",
+        "其中：基本支出\t12,480.00\t12,913.60\t12,860.42\t99.59%",
+        "项目支出\t25,780.50\t30,004.76\t28,375.45\t94.57%",
+        "| 一级指标 | 二级指标 | 三级指标 | 目标值 | 实际值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 家庭医生签约服务人数 | ≥18万人 | 18.6万人 | 10 | 10 |",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (42918.36, 41235.87, 96.08)

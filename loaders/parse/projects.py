@@ -218,12 +218,27 @@ def starts_indicator_header(cells: list[Cell], i: int) -> bool:
         ("target_value" in fields and "target_unit" in fields)
 
 
+_INCOME_TOTAL_RE = re.compile(r"收入(?:合计|总计)?$")
+_SPENDING_TOTAL_RE = re.compile(r"支出(?:合计|总计)$|^(?:合计|总计)支出$")
+
+
+def _spending_total(rows: list) -> object:
+    """The block's total row: its first — unless that is the 收入合计 of a table that prints
+    一、收入合计 … 二、支出合计: the spending total is what the money block measures."""
+    first = re.sub(r"^[一二三四五六七八九十]+[、.．]", "", rows[0].label or "")
+    if _INCOME_TOTAL_RE.search(first):
+        for row in rows[1:]:
+            if _SPENDING_TOTAL_RE.search(re.sub(r"^[一二三四五六七八九十]+[、.．]", "", row.label or "")):
+                return row
+    return rows[0]
+
+
 def apply_money(project: Project, block: MoneyBlock, warnings: list[str]) -> None:
     warnings += block.warnings
     project.money_rows = block.rows
     if not block.rows:
         return
-    total = block.rows[0]
+    total = _spending_total(block.rows)
     for key in PROJECT_MONEY_FIELDS:
         setattr(project, key, getattr(total, key))
         if getattr(total, key) is not None and total.span:
