@@ -2681,3 +2681,43 @@ def test_a_department_table_printing_income_before_spending_takes_the_spending_t
     ]), "example.txt")
     budget = report.department_budget
     assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (42918.36, 41235.87, 96.08)
+
+
+def test_a_money_table_whose_income_rows_end_the_block_before_the_spending_rows():
+    report = parse_report("\n".join([
+        "某市卫生健康局2024年度部门整体支出绩效自评报告",
+        "2024年度本部门收支预算执行情况如下表（单位：万元）：",
+        "项目\t年初预算\t调整预算\t决算数\t执行率",
+        "一、收入合计\t38,260.50\t42,918.36\t42,918.36\t100.00%",
+        "其中：财政拨款收入\t30,150.50\t34,602.16\t34,602.16\t100.00%",
+        "上年结转\t1,210.00\t1,210.00\t1,210.00\t100.00%",
+        "其他收入\t6,900.00\t7,106.20\t7,106.20\t100.00%",
+        "二、支出合计\t38,260.50\t42,918.36\t41,235.87\t96.08%",
+        "其中：基本支出\t12,480.00\t12,913.60\t12,860.42\t99.59%",
+        "项目支出\t25,780.50\t30,004.76\t28,375.45\t94.57%",
+        "| 一级指标 | 二级指标 | 三级指标 | 目标值 | 实际值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 家庭医生签约服务人数 | ≥18万人 | 18.6万人 | 10 | 10 |",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (42918.36, 41235.87, 96.08)
+    assert report.projects[0].executed in (None, 41235.87)
+
+
+def test_a_layout_table_whose_cells_are_centred_in_their_rows():
+    project, _ = only_project("\n".join([
+        "项目名称  2022年基本公共卫生服务项目补助资金",
+        "  绩效指标  一级指标  二级指标        三级指标            年度指标值  实际完成值  分值  得分",
+        "                                      65岁及以上老年人    ≥52000",
+        "            产出指标  数量指标                                        53618人     8     8",
+        "                                      健康管理人数        人",
+        "                                      高血压患者基层规范  ≥38000",
+        "                                                                      36450人     8     7.2",
+        "                                      管理服务人数        人",
+        "                                      居民电子健康档案建",
+        "                      质量指标                            ≥90%        91.3%       8     8",
+        "                                      档率",
+    ]))
+    assert rows(project) == [
+        ("产出指标", "数量指标", "65岁及以上老年人健康管理人数", "≥52000人", "53618人", 8.0, 8.0),
+        ("产出指标", "数量指标", "高血压患者基层规范管理服务人数", "≥38000人", "36450人", 8.0, 7.2),
+        ("产出指标", "质量指标", "居民电子健康档案建档率", "≥90%", "91.3%", 8.0, 8.0)]

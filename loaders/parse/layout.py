@@ -237,27 +237,56 @@ def _scored(columns: list[Column]) -> bool:
 def _read_rows(lines: list[str], header_at: int, columns: list[Column],
                wide: bool) -> tuple[list[tuple[int, dict[int, str]]], int]:
     """(rows as (first line, column → text), the line after the table)."""
-    rows: list[tuple[int, dict[int, str]]] = []
+    placed: list[tuple[int, dict[int, str]]] = []
     k = header_at + 1
     if k < len(lines) and not lines[k].strip() and k + 1 < len(lines) and lines[k + 1].strip():
         k += 1   # the header's wrapped tail, joined into it (join_stacked_headers), left an empty line
     while k < len(lines) and lines[k].strip():
         cells = _placed(lines[k], columns, wide)
-        if cells is None:
-            break
-        if rows and is_label(rows[-1][1].get(0, ""), "total"):
-            break      # nothing after the 总分 row belongs to the table
-        if _starts_row(cells, columns) or not rows or _opens_with_level_labels(cells, columns):
-            rows.append((k, cells))
-        elif k - rows[-1][0] < MAX_ROW_LINES:
-            for col, text in cells.items():
-                rows[-1][1][col] = rows[-1][1].get(col, "") + text
-        else:
-            break
+        if cells is None or (placed and is_label(placed[-1][1].get(0, ""), "total")):
+            break      # a line that fits no column, or anything after the 总分 row, ends the table
+        placed.append((k, cells))
         k += 1
-    if not any(_starts_row(cells, columns) for _, cells in rows):
+    starts = [n for n, (_, cells) in enumerate(placed)
+              if _starts_row(cells, columns) or (n and _opens_with_level_labels(cells, columns))]
+    if not starts:
         return [], header_at + 1
-    return rows, k
+    groups = _centred_groups(starts, len(placed)) if starts[0] > 0 else None
+    groups = groups or _top_aligned_groups(starts, len(placed))
+    rows, end = [], header_at + 1
+    for first, last in groups:
+        if last - first > MAX_ROW_LINES:
+            break
+        cells: dict[int, str] = {}
+        for _, line_cells in placed[first:last]:
+            for col, text in line_cells.items():
+                cells[col] = cells.get(col, "") + text
+        rows.append((placed[first][0], cells))
+        end = placed[last - 1][0] + 1
+    return rows, end
+
+
+def _top_aligned_groups(starts: list[int], count: int) -> list[tuple[int, int]]:
+    """A row is its line with the scores and the lines after it up to the next such line (cells set
+    at the top of their row wrap downwards); lines before the first scored line open the first row."""
+    bounds = [0, *starts[1:], count]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _centred_groups(starts: list[int], count: int) -> list[tuple[int, int]] | None:
+    """Cells centred in their row (a Word table's default in many forms) put the scores on the middle
+    line: a row wrapped over three lines is name-top ⏎ levels, values, scores ⏎ name-bottom. Read so
+    when the lines before the first scored line are as many as each row's lines after its scores,
+    row after row; None when the lines do not fall that way (the table is top-aligned)."""
+    groups, above, first = [], starts[0], 0
+    for n, at in enumerate(starts):
+        following = (starts[n + 1] if n + 1 < len(starts) else count) - at - 1
+        below = min(above, following) if n + 1 == len(starts) else above
+        if below > following:
+            return None
+        groups.append((first, at + below + 1))
+        first, above = at + below + 1, following - below
+    return groups if groups[-1][1] == count or count - groups[-1][1] <= 1 else None
 
 
 MAX_STACKED_WORD = 4

@@ -239,6 +239,9 @@ def apply_money(project: Project, block: MoneyBlock, warnings: list[str]) -> Non
     if not block.rows:
         return
     total = _spending_total(block.rows)
+    if _INCOME_TOTAL_RE.search(re.sub(r"^[一二三四五六七八九十]+[、.．]", "", total.label or "")):
+        warnings.append(f"资金表首行“{total.label}”是收入，不是预算或支出，未作为项目资金。")
+        return
     for key in PROJECT_MONEY_FIELDS:
         setattr(project, key, getattr(total, key))
         if getattr(total, key) is not None and total.span:
