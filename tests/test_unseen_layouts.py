@@ -2721,3 +2721,22 @@ def test_a_layout_table_whose_cells_are_centred_in_their_rows():
         ("产出指标", "数量指标", "65岁及以上老年人健康管理人数", "≥52000人", "53618人", 8.0, 8.0),
         ("产出指标", "数量指标", "高血压患者基层规范管理服务人数", "≥38000人", "36450人", 8.0, 7.2),
         ("产出指标", "质量指标", "居民电子健康档案建档率", "≥90%", "91.3%", 8.0, 8.0)]
+
+
+def test_prose_indicators_from_a_pdf_spaces_around_numbers_quotes_and_a_wrapped_actual():
+    from loaders.parse.narrative import stated_pairs
+    (pair,) = stated_pairs("3.社会效益指标：城乡居民公共卫生差距，目标值为“不断缩小”，实际完成“逐步缩小”，分值10分，得10分。")
+    assert (pair.target, pair.actual) == ("不断缩小", "逐步缩小")
+    (project,) = parse_report("\n".join([
+        "某区交通运输局关于2021年农村公路日常养护资金项目绩效自评报告",
+        "（一）产出指标（共 50 分）",
+        "1. 数量指标：农村公路日常养护里程。年度目标值 ≥ 420",
+        "公里，实际完成 436 公里，该指标分值 20 分，得 20 分。",
+        "2. 质量指标：优良中等路率。年度目标值 ≥ 80 %，实际完成",
+        "82.5 %，该指标分值 15 分，得 15 分。",
+        "（二）效益指标（共 30 分）",
+        "1. 社会效益指标：农村群众出行条件。年度目标值为持续改善，实际完成情况",
+        "为持续改善，该指标分值 15 分，得 15 分。",
+    ]), "example.txt").projects
+    assert [(i.name, i.actual, i.weight, i.score) for i in project.indicators][1:] == [
+        ("优良中等路率", "82.5%", 15.0, 15.0), ("农村群众出行条件", "持续改善", 15.0, 15.0)]

@@ -475,7 +475,7 @@ _STATED_PAIR_RE = re.compile(
     r"(?:^|[;。])\s*(?:\(?\d+[).、．])?\s*(?:([\u4e00-\u9fff]{2,12}指标)\s*[:。.])?\s*"
     r"(?:[“\"]([^”\"]{2,40})[”\"]\s*|([^,:;。“”]{2,40})[,:。]\s*)"
     r"(?:年度)?(?:指标值|目标值|预期目标|目标)(?:为|是)?\s*(" + _VALUE_CHARS + r"+?),\s*"
-    r"(?:[^,;。\d]{1,10},\s*)?[^,;。\d]{0,8}?(?:实际(?:完成|新增|培训|发放|建成|实施|办理|开展)?值?|(?:调查|测评|抽查|评价)结果)"
+    r"(?:[^,;。\d]{1,10},\s*)?[^,;。\d]{0,8}?(?:实际(?:完成|新增|培训|发放|建成|实施|办理|开展)?(?:值|情况)?|(?:调查|测评|抽查|评价)结果)"
     r"(?:为|(?P<verb>达到)|平均|(?P<at>于))?\s*("
     + _VALUE_CHARS + r"+?)(?=,(?!\d{3}(?!\d))|[;。(]|$)"
     r"(?:[^。;(]{0,40}?[(,]\s*(?:(?:该项|本项|该指标)(?:分值|权重|满分)?|分值|权重|满分)\s*(\d+(?:\.\d+)?)\s*分?\s*,\s*"
@@ -515,9 +515,14 @@ def stated_pairs(text: str) -> list[StatedIndicator]:
             actual = match.group("verb") + actual   # 实际达到预期: the verb is the value's own
         if match.group("at"):
             actual = re.sub(r"完成$", "", actual)   # 实际于2023年10月完成 → 2023年10月
-        out.append(StatedIndicator(level2, (match.group(2) or match.group(3)).strip(), match.group(4).strip(),
-                                   actual, weight, score))
+        out.append(StatedIndicator(level2, (match.group(2) or match.group(3)).strip(), _unquoted(match.group(4)),
+                                   _unquoted(actual), weight, score))
     return out
+
+
+def _unquoted(value: str) -> str:
+    """目标值为“持续提升” → 持续提升: the quotes mark the words, they are no part of them."""
+    return re.sub(r'^[“"‘\']\s*(.*?)\s*[”"’\']$', r"\1", value.strip())
 
 
 _KEYED_FIELDS = {"level1", "level2", "name", "target", "actual", "weight", "score"}
