@@ -2740,3 +2740,17 @@ def test_prose_indicators_from_a_pdf_spaces_around_numbers_quotes_and_a_wrapped_
     ]), "example.txt").projects
     assert [(i.name, i.actual, i.weight, i.score) for i in project.indicators][1:] == [
         ("优良中等路率", "82.5%", 15.0, 15.0), ("农村群众出行条件", "持续改善", 15.0, 15.0)]
+
+
+def test_a_prose_indicator_sentence_broken_over_lines_of_any_width():
+    (project,) = parse_report("\n".join([
+        "某区交通运输局关于2021年农村公路日常养护资金项目绩效自评报告",
+        "（一）产出指标（共 50 分）",
+        "2. 质量指标：优良中等路率。年度目标值 ≥ 80 %，实际完成",
+        "82.5 %，该指标分值 15 分，得 15 分。",
+        "3. 时效指标：养护资金拨付及时率。年度目标值 100%，",
+        "实际完成 90%，该指标分值 15 分，",
+        "得 13.5 分。",
+    ]), "example.txt").projects
+    assert [(i.name, i.actual, i.weight, i.score, i.provenance["actual"]) for i in project.indicators] == [
+        ("优良中等路率", "82.5%", 15.0, 15.0, (3, 4)), ("养护资金拨付及时率", "90%", 15.0, 13.5, (5, 7))]

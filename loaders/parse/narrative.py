@@ -426,7 +426,11 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
     """Indicator results listed in prose under 1.产出指标完成情况分析 / (1)数量指标 headings."""
     level1 = level2 = None
     out: list[Indicator] = []
+    skip_to = 0
     for number, line in enumerate(lines, start=1):
+        if number <= skip_to:
+            continue    # read as the rest of the sentence before
+        skip_to = 0
         text = to_halfwidth(line).strip()
         head1 = _HEADING_LEVEL1.match(text)
         if head1:
@@ -450,8 +454,12 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
             level1 = level2 = None
             continue
         pairs = stated_pairs(text)
+        sentence, last = _sentence_from(lines, number)
+        if last > number and not _completes_pairs(pairs, text):
+            pairs = stated_pairs(sentence) or pairs   # 实际完成 ⏎ 82.5 %，该指标分值15分: the sentence goes on
+            skip_to = last if pairs else 0
         for pair in pairs:
-            span = (number, number)
+            span = (number, max(number, skip_to)) if pairs else (number, number)
             out.append(Indicator(level1=level1, level2=pair.level2 or level2, name=pair.name, target=pair.target,
                                  actual=pair.actual, weight=pair.weight, score=pair.score,
                                  provenance={k: span for k in ("target", "actual", "weight", "score")
@@ -466,6 +474,29 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
             out.append(Indicator(level1=level1, level2=level2, name=name, actual=actual,
                                  provenance={"actual": (number, number)}))
     return out
+
+
+MAX_SENTENCE_LINES = 3
+
+
+def _sentence_from(lines: list[str], number: int) -> tuple[str, int]:
+    """The sentence that opens on line `number`, with the lines a PDF broke it onto (up to a full
+    stop, a new item or a table row), and its last line."""
+    text, last = to_halfwidth(lines[number - 1]).strip(), number
+    while not re.search(r"[。;；]$", text) and last < len(lines) and last - number < MAX_SENTENCE_LINES - 1:
+        following = to_halfwidth(lines[last]).strip()
+        if not following or "\t" in following or "|" in following or _NEW_ITEM_START_RE.match(following):
+            break
+        text, last = text + following, last + 1
+    return text, last
+
+
+def _completes_pairs(pairs: list[StatedIndicator], text: str) -> bool:
+    """The line's own pairs stand whole: it ends a sentence (a value at its very end may be cut)."""
+    return bool(pairs) and bool(re.search(r"[。;；]$", text))
+
+
+_NEW_ITEM_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑩])")
 
 
 # One indicator stated in a sentence: [二级：] name, 年度指标值/目标 target, [how measured] 实际完成 actual,
