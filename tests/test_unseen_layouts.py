@@ -2754,3 +2754,20 @@ def test_a_prose_indicator_sentence_broken_over_lines_of_any_width():
     ]), "example.txt").projects
     assert [(i.name, i.actual, i.weight, i.score, i.provenance["actual"]) for i in project.indicators] == [
         ("优良中等路率", "82.5%", 15.0, 15.0, (3, 4)), ("养护资金拨付及时率", "90%", 15.0, 13.5, (5, 7))]
+
+
+def test_level1_labels_printed_mid_group_are_placed_by_the_points_they_state():
+    project, _ = only_project("\n".join([
+        "项目名称  农村饮水安全工程维修养护项目",
+        "  一级指标      二级指标    三级指标                分值  得分",
+        "                项目立项    立项依据充分性          4     4",
+        "  决策（12分    绩效目标    绩效目标合理性          4     3",
+        "  ）",
+        "                资金投入    预算编制科学性          4     3.5",
+        "                资金管理    资金到位率              5     5",
+        "  过程（10分    组织实施    管理制度健全性          5     4.5",
+        "  ）",
+    ]))
+    assert [(i.level1, i.name) for i in project.indicators] == [
+        ("决策", "立项依据充分性"), ("决策", "绩效目标合理性"), ("决策", "预算编制科学性"),
+        ("过程", "资金到位率"), ("过程", "管理制度健全性")]

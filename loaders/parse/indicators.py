@@ -416,6 +416,7 @@ class RowCollector:
     nested_levels: bool = False       # 产出 / 效益 stand as level 2 under a broader level 1 (绩效)
     columns_by_position: bool = False  # a one-line tab header: a row cell's column index is its column
     percent_weights: bool = False     # the 权重 column may print 20% for 20 points
+    level1_points: list[tuple[str, float | None]] = field(default_factory=list)   # 决策（12分）… as taken
     restated: list[bool] = field(default_factory=list)   # per row: it printed a level label of its own
     level_taken: bool = False
 
@@ -449,6 +450,7 @@ class RowCollector:
             self.nested_levels = True
         if level == "level1":
             self.levels[:] = [level_text(cell.text), None]
+            self.level1_points.append((self.levels[0], label_points(cell.text)))
         else:
             self.levels[1] = level_text(cell.text)
         self.previous_kind = level
@@ -540,7 +542,8 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
         table.indicators.append(indicator)
         lone_names.append(len([c for c in row if c.text]) == 1)
     join_wrapped_names(table.indicators, lone_names)
-    _first_group_labels_upward(table.indicators, columns)
+    if not _groups_by_their_points(table.indicators, collector.level1_points):
+        _first_group_labels_upward(table.indicators, columns)
     if "reason" in columns:
         take_lone_reasons(table.indicators, lone_names, reached_end=i >= len(cells))
         take_wrapped_reasons(table.indicators)
@@ -577,6 +580,31 @@ def _ends_flat_run(cell: Cell) -> bool:
 
 
 _SECTION_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
+
+
+def _groups_by_their_points(indicators: list[Indicator], labels: list[tuple[str, float | None]]) -> bool:
+    """决策（12分）… 过程（10分）: when every 一级 label states its points and the rows' weights, in order,
+    fall into groups adding up to exactly those points, each row belongs to its label by that count —
+    whatever line a centred label was printed on. True when the groups were so given."""
+    if len(labels) < 2 or any(points is None for _, points in labels) \
+            or any(i.weight is None for i in indicators):
+        return False
+    groups, k = [], 0
+    for name, points in labels:
+        start, total = k, 0.0
+        while k < len(indicators) and total < points - 0.001:
+            total += indicators[k].weight
+            k += 1
+        if abs(total - points) > 0.001 or k == start:
+            return False
+        groups.append((name, start, k))
+    if k != len(indicators):
+        return False
+    for name, start, end in groups:
+        for indicator in indicators[start:end]:
+            if indicator.level1 != name:
+                indicator.level1 = name
+    return True
 
 
 def _first_group_labels_upward(indicators: list[Indicator], columns: list[str]) -> None:
