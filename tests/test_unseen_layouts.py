@@ -2771,3 +2771,21 @@ def test_level1_labels_printed_mid_group_are_placed_by_the_points_they_state():
     assert [(i.level1, i.name) for i in project.indicators] == [
         ("决策", "立项依据充分性"), ("决策", "绩效目标合理性"), ("决策", "预算编制科学性"),
         ("过程", "资金到位率"), ("过程", "管理制度健全性")]
+
+
+def test_a_bare_page_number_before_the_title_again_is_a_page_break():
+    report = parse_report("\n".join([
+        "                              2023年度部门整体支出绩效自评表",
+        "  部门（单位）名称：某区人力资源和社会保障局",
+        "  绩效指标  一级指标    二级指标            三级指标                年度指标值  实际完成值  分值  得分",
+        "            产出指标    数量指标            城镇新增就业人数        ≥6500人     7012人      10    10",
+        "            效益指标    社会效益指标        城镇登记失业率          ≤4.5%       3.8%        10    10",
+        "",
+        "                                                                              1",
+        "                              2023年度部门整体支出绩效自评表",
+        "",
+        "  绩效指标  一级指标    二级指标            三级指标                年度指标值  实际完成值  分值  得分",
+        "                        社会效益指标        根治欠薪案件办结率      100%        98.2%       10    9",
+    ]), "example.txt")
+    assert [(i.name, i.weight, i.score) for i in report.projects[0].indicators] == [
+        ("城镇新增就业人数", 10.0, 10.0), ("城镇登记失业率", 10.0, 10.0), ("根治欠薪案件办结率", 10.0, 9.0)]

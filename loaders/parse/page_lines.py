@@ -33,10 +33,11 @@ def lines_to_read(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
     with a paragraph a PDF broke at the page width joined again. The line numbers give spans back in
     the document's own lines."""
     kept, page_starts, new_page = [], [], False
+    top = {line.strip() for line in [line for line in lines if line.strip()][:TOP_LINES]}
     for number, line in enumerate(lines, start=1):
         new_page = new_page or "\f" in line
         line = line.replace("\f", "")
-        if PAGE_MARK_RE.match(line):
+        if PAGE_MARK_RE.match(line) or _bare_page_number(lines, number, top):
             new_page = True
             continue
         if not line.strip():
@@ -52,6 +53,18 @@ def lines_to_read(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
         kept = _halved_empty_runs(kept)
     joined = _rejoined_wrapped_prose([(number, number, line) for number, line in kept])
     return [line for _, _, line in joined], [(first, last) for first, last, _ in joined]
+
+
+_BARE_NUMBER_LINE_RE = re.compile(r"^[ \u3000]{8,}\d{1,3}\s*$")
+
+
+def _bare_page_number(lines: list[str], number: int, top: set[str]) -> bool:
+    """A page number printed alone far from the margin (…      1) with the document's title again after
+    it: the page break of a text that kept no form feed."""
+    if not _BARE_NUMBER_LINE_RE.match(lines[number - 1]):
+        return False
+    following = next((line.strip() for line in lines[number:number + 3] if line.strip()), "")
+    return following.replace("\f", "") in top
 
 
 RUNNING_HEAD_LINES = 2     # a page's running head is its first line or two
