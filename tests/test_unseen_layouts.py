@@ -2789,3 +2789,13 @@ def test_a_bare_page_number_before_the_title_again_is_a_page_break():
     ]), "example.txt")
     assert [(i.name, i.weight, i.score) for i in report.projects[0].indicators] == [
         ("城镇新增就业人数", 10.0, 10.0), ("城镇登记失业率", 10.0, 10.0), ("根治欠薪案件办结率", 10.0, 9.0)]
+
+
+def test_a_pipe_total_row_with_self_and_review_scores_is_three_cells_not_a_split_number():
+    project, _ = only_project("\n".join([
+        "| 项目名称 | 家庭医生签约服务补助资金 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 自评得分 | 复核得分 | 偏差原因分析及改进措施 |",
+        "| 产出指标 | 数量指标 | 组建家庭医生团队数 | ≥286个 | 286个 | 100 | 97.5 | 96 |  |",
+        "| 总分 | | | | | 100 | 97.5 | 96 | |",
+    ]))
+    assert project.total_score == 97.5

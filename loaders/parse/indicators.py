@@ -863,8 +863,12 @@ def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
         i += 1
     if i > first:
         table.total_span = (cells[first - 1].line, cells[i - 1].last_line)
-    texts = [c.text for c in cells[first:i] if is_number_cell(c.text)]
-    if len(texts) == 3 and len(table.total) == 3:
+    numbers = [c for c in cells[first:i] if is_number_cell(c.text)]
+    texts = [c.text for c in numbers]
+    # three numbers in cells a table drew apart (| 100 | 97.5 | 96 | under 分值 | 自评得分 | 复核得分) are three
+    # cells; only numbers a reader split by spaces may be one number cut by OCR
+    apart = all(c.boxed and c.sep == CELL for c in numbers[1:])
+    if len(texts) == 3 and len(table.total) == 3 and not apart:
         rejoined = _rejoined_total(texts)
         if rejoined is not None:
             table.warnings.append(f"总分行的数字“{' '.join(texts)}”中有一个数被空格拆开，按“{rejoined[0]:g} {rejoined[1]:g}”读取。")
