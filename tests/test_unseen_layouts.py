@@ -2799,3 +2799,16 @@ def test_a_pipe_total_row_with_self_and_review_scores_is_three_cells_not_a_split
         "| 总分 | | | | | 100 | 97.5 | 96 | |",
     ]))
     assert project.total_score == 97.5
+
+
+def test_a_value_with_its_unit_never_runs_into_the_points_after_it():
+    project, _ = only_project("\n".join([
+        "项目名称", "", "就业创业补助资金", "",
+        "一级指标", "", "二级指标", "", "三级指标", "", "年度指标值", "", "实际完成值", "", "分值", "",
+        "财政复核得分", "", "单位自评得分", "", "偏差原因分析及改进措施", "",
+        "产出指标", "数量指标", "开展职业技能培训人次", "≥2500人次", "2380人次", "15", "13", "14",
+        "部分培训班次因场地调整顺延", "",
+        "产出指标", "质量指标", "培训后取证率", "≥80%", "82.5%", "10", "10", "10",
+    ]))
+    assert [(i.name, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("开展职业技能培训人次", "2380人次", 15.0, 14.0), ("培训后取证率", "82.5%", 10.0, 10.0)]

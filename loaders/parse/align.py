@@ -70,8 +70,8 @@ def _join_cost(prev: Cell, cell: Cell) -> float:
     before, after = to_halfwidth(prev.text.strip()), to_halfwidth(cell.text.strip())
     if re.search(r"[\d%]$", before) and re.match(r"\d", after):
         cost += 2.0     # a number does not wrap into another number (3% / 0 are two cells)
-    elif _WHOLE_VALUE_RE.match(before) and _WHOLE_VALUE_RE.match(after):
-        cost += 1.5     # ≥3000亩 / 3150亩: two whole values (a number with its unit), two cells
+    elif _WHOLE_VALUE_RE.match(before) and (_WHOLE_VALUE_RE.match(after) or re.fullmatch(r"\d+(?:\.\d+)?", after)):
+        cost += 1.5     # ≥3000亩 / 3150亩, 2380人次 / 15: a whole value, then another value or the points
     elif before and before == after:
         cost += 1.0     # the same word twice (高 / 高) is a value copied into the next column
     return max(cost, 0.05)
