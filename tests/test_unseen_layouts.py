@@ -2812,3 +2812,18 @@ def test_a_value_with_its_unit_never_runs_into_the_points_after_it():
     ]))
     assert [(i.name, i.actual, i.weight, i.score) for i in project.indicators] == [
         ("开展职业技能培训人次", "2380人次", 15.0, 14.0), ("培训后取证率", "82.5%", 10.0, 10.0)]
+
+
+def test_ocr_department_prose_with_thousands_apart_a_read_percent_and_a_three_public_heading():
+    report = parse_report("\n".join([
+        "某市文化和旅游局",
+        "2023 年度部门整体支出绩效自评报告",
+        "    （一）预算安排。2023年年初预算3 420.50万元，调整后全年预算为3 666.18万元。",
+        "    （二）预算执行。2023年全年实际支出3 590.27万元，预算执行率97.93°/o。",
+        "    （三）“三公”经费。2023年“三公”经费支出6.80万元。",
+        "    我局2023年度部门整体支出绩效自评得分92.5分，自评等级为“优”。",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert report.report_kind == "department" and not report.projects
+    assert (budget["budget_initial"], budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (
+        3420.5, 3666.18, 3590.27, 97.93)

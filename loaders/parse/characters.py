@@ -75,11 +75,15 @@ def plain_spaces(text: str) -> str:
 # only as a unit (10 分别用于 is no score).
 _UNIT_GAP_RE = re.compile(r"(?<=\d)[ \u3000]+(?=%|万元|亿元|元|分(?![别期批项类配布析解管级档成为摊]))")
 _ALIGNED_RE = re.compile(r"\S {2,}\S")
+# a thousands group set apart by a space instead of a comma, before a money unit: 3 420.50万元
+_THOUSANDS_GAP_RE = re.compile(r"(?<![\d.,])(\d{1,3}) (\d{3}(?:\.\d+)?)(?=\s*(?:万元|亿元|元))")
 
 
 def units_joined(text: str) -> str:
-    """96.31 % → 96.31%, 10 分 → 10分 in every line that is no space-aligned table row."""
-    return "\n".join(line if _ALIGNED_RE.search(line) else _UNIT_GAP_RE.sub("", line) for line in text.split("\n"))
+    """96.31 % → 96.31%, 10 分 → 10分, 3 420.50万元 → 3420.50万元 in every line that is no space-aligned
+    table row."""
+    return "\n".join(line if _ALIGNED_RE.search(line) else _THOUSANDS_GAP_RE.sub(r"\1\2", _UNIT_GAP_RE.sub("", line))
+                     for line in text.split("\n"))
 
 
 # A PDF set with letter spacing comes out of a text extractor with a space between every character
@@ -127,6 +131,7 @@ def halfwidth_numbers(text: str) -> str:
 _OCR_RUN_RE = re.compile(r"(?<![A-Za-z])[\dOolI](?:[\dOolI]|[.,·](?=[\dOolI]))*(?![A-Za-z])")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "·": "."})
 # ≥ read by OCR as 》 before a number (》150处); a 》 closing a 《title》 on the line is left alone
+_OCR_PERCENT_RE = re.compile(r"(?<=\d)\s?[°º]\s?/\s?[oO0](?![A-Za-z0-9])")   # 97.93°/o: a percent sign OCR read as °/o
 _OCR_GE_RE = re.compile(r"》(?=\s*\d)")
 # a speck read as · or • after a number at the end of a cell (20 ·⇥): blanked, lengths kept
 _STRAY_MARK_RE = re.compile(r"(?<=\d)[ \u3000]+[·•](?=[ \u3000]*(?:\t|\||$))", re.M)
@@ -148,5 +153,6 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
 
     fixed = _OCR_RUN_RE.sub(fix_run, text)
     fixed = _STRAY_MARK_RE.sub(lambda m: " " * len(m.group()), fixed)
+    fixed = _OCR_PERCENT_RE.sub("%", fixed)
     fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
     return fixed, fixed != text

@@ -407,6 +407,8 @@ def section_projects(lines: list[str]) -> list[Project]:
     starts = [(k, m.group(1)) for k, line in enumerate(lines) if (m := _PROJECT_HEADING.match(to_halfwidth(line)))]
     projects = []
     for n, (start, name) in enumerate(starts):
+        if any(word in re.sub(r"[“”\"]", "", name) for word in table_labels().get("budget_category", ())):
+            continue   # （四）“三公”经费: a spending category of the department's, no project
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         # keep line numbers; a paragraph may follow the heading on its own line ((一)XX项目。该项目…)
         section = [""] * start + [lines[start].split("。", 1)[1] if "。" in lines[start] else ""] + lines[start + 1:end]
