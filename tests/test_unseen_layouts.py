@@ -2827,3 +2827,16 @@ def test_ocr_department_prose_with_thousands_apart_a_read_percent_and_a_three_pu
     assert report.report_kind == "department" and not report.projects
     assert (budget["budget_initial"], budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (
         3420.5, 3666.18, 3590.27, 97.93)
+
+
+def test_pipe_rows_holding_only_the_wrapped_rest_of_cells_above():
+    project, _ = only_project("\n".join([
+        "| 项目名称 | 2022年边境贸易发展专项资金 |  |  |  |  |  |  |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |  |",
+        "| 产出指标（40分） | 质量指标 | 互市商品落地加 | ≥60% | 63.5% | 10 | 10 |  |",
+        "|  |  | 工率 |  |  |  |  |  |",
+        "| 满意度指标（10分） | 服务对象满意度指标 | 参与边民满意度 | 90% | 95% | 10 | 10 |  |",
+        "|  |  |  | 以上 |  |  |  |  |",
+    ]))
+    assert [(i.name, i.target, i.actual, i.score) for i in project.indicators] == [
+        ("互市商品落地加工率", "≥60%", "63.5%", 10.0), ("参与边民满意度", "90%以上", "95%", 10.0)]

@@ -57,6 +57,7 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
     cells: list[Cell] = []
     blank, tab_mode, blank_run = False, False, 0
     previous_row: list[Cell] = []   # filled cells of the last tab row line
+    previous_pipe_row: dict[int, Cell] = {}   # the last pipe grid row's filled cells by column
     grid_lines = _pipe_grid_lines(lines)
     for offset, raw in enumerate(lines):
         number = first + offset
@@ -75,12 +76,20 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
             tab_mode, previous_row = False, []
             parts = _pipe_parts(line)
             placed = offset in grid_lines
+            if placed and _pipe_continuation(parts, previous_pipe_row):
+                for k, part in enumerate(parts):
+                    if part:
+                        _extend(previous_pipe_row[k], part, number)   # | | | 以上 | |: the rest of 90% above
+                continue
             reach = max((k + 1 for k, p in enumerate(parts) if p), default=0)
             words_at = _words_at(parts, 0)
-            cells += [Cell(p, number, CELL, boxed=True, col=k if placed else -1, width=reach, words_at=words_at)
-                      for k, p in enumerate(parts) if p]
+            new = [Cell(p, number, CELL, boxed=True, col=k if placed else -1, width=reach, words_at=words_at)
+                   for k, p in enumerate(parts) if p]
+            cells += new
+            previous_pipe_row = {c.col: c for c in new} if placed else {}
             blank, blank_run = False, 0
             continue
+        previous_pipe_row = {}
         if "\t" in line:
             new = _split_tab_line(line, number, blank)
             row_line = len(new) > 1
@@ -181,6 +190,20 @@ def _words_at(parts: list[str], first: int) -> frozenset[int]:
 
 
 _PERCENT_RE = re.compile(r"^\s*\d+(?:\.\d+)?\s*%\s*$")
+
+
+MAX_CONTINUATION_CELLS = 2
+
+
+def _pipe_continuation(parts: list[str], previous: dict[int, Cell]) -> bool:
+    """A grid row holding only a fragment or two of words, each under a filled cell of the row above
+    (| | | 工率 | | | and | | | | 以上 |): the wrapped rest of those cells, no row of its own — never
+    a label (效益指标), a number or a placeholder."""
+    filled = [(k, p) for k, p in enumerate(parts) if p]
+    if not filled or len(filled) > MAX_CONTINUATION_CELLS or len(previous) < 3:
+        return False
+    return all(k in previous and not cell_kind(p) and not is_number_cell(p) and not is_placeholder(p)
+               and not re.search(r"\d", p) and len(p) <= 12 for k, p in filled)
 
 
 def _continues_row(previous_row: list[Cell], new: list[Cell]) -> bool:
