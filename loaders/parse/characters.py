@@ -1,10 +1,12 @@
 """Character-level cleanups of a report's text before any reader runs.
 
-Decision: each pass changes characters, never lines, so line numbers stay the reader's: Traditional
-characters become Simplified, odd spaces plain ones, a letter-spaced line is closed up, full-width
-digits become ASCII, a number is joined to its unit (96.31 % → 96.31%), and OCR's letters inside
-numbers are read as digits. Each is general — a character class, a share of a line — and leaves
-text that does not show the trait as written.
+Decision: each pass changes characters within a line, never the lines, so line numbers stay the
+reader's: Traditional characters become Simplified (only where Simplified text has another form), odd
+spaces plain ones, a letter-spaced line is closed up, full-width digits become ASCII outside space-
+aligned lines (there they hold the columns' places), a number is joined to its unit and a thousands
+group set apart by a space is joined (96.31 % → 96.31%, 3 420.50万元), and OCR's letters inside numbers
+and its °/o for % are read as meant. Each pass is general — a character class, a share of a line — and
+leaves text that does not show the trait as written.
 """
 from __future__ import annotations
 

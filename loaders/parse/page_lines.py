@@ -2,10 +2,12 @@
 
 Decision: the document's own lines stay the ones provenance points to; the readers get a cleaned
 copy and, for each of its lines, the first and last document line it came from. Taken out: page
-numbers and form feeds (a table broken by a page reads as one), the running head a PDF repeats
-atop each page, the single empty lines of a double-spaced text. Joined: a paragraph a PDF broke
-at the page width. Each step is judged on the whole document (a width, a share of lines), never
-on one line alone, so a short form is left as written. Pure: lines in, lines out.
+numbers and form feeds (a table broken by a page reads as one; a bare number far from the margin
+counts only with the title again after it), the running head a PDF repeats atop each page, the
+single empty lines of a double-spaced text. Joined: a paragraph a PDF broke at the page width (never
+a title, a label line, a new item or a table row). Each step is judged on the whole document (a
+width, a share of lines, a line seen atop two pages), never on one line alone, so a short form is
+left as written. Pure: lines in, lines out.
 """
 from __future__ import annotations
 
