@@ -2840,3 +2840,16 @@ def test_pipe_rows_holding_only_the_wrapped_rest_of_cells_above():
     ]))
     assert [(i.name, i.target, i.actual, i.score) for i in project.indicators] == [
         ("互市商品落地加工率", "≥60%", "63.5%", 10.0), ("参与边民满意度", "90%以上", "95%", 10.0)]
+
+
+def test_an_ocr_form_whose_page_mark_precedes_the_name_line_with_its_signs_and_unit_misread():
+    from loaders.parse.characters import ocr_digits_fixed
+    assert ocr_digits_fixed("〉=1 860公里，〈=7 000元，（万兀），>= 98 %")[0] == "≥1 860公里，≤7 000元，（万元），>= 98 %"
+    report = parse_report("\n".join([
+        "公 安 县 交 通 运 输 局",
+        "2022 年度项目支出绩效自评表",
+        "                                                    第 1 页 共 2 页",
+        "项目名称    2022年公安县农村公路养护资金",
+        "主管部门    公安县交通运输局        实施单位    公安县农村公路管理局",
+    ]), "example.txt")
+    assert report.projects[0].name == "2022年公安县农村公路养护资金"

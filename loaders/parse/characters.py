@@ -134,6 +134,9 @@ _OCR_RUN_RE = re.compile(r"(?<![A-Za-z])[\dOolI](?:[\dOolI]|[.,·](?=[\dOolI]))*
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "·": "."})
 # ≥ read by OCR as 》 before a number (》150处); a 》 closing a 《title》 on the line is left alone
 _OCR_PERCENT_RE = re.compile(r"(?<=\d)\s?[°º]\s?/\s?[oO0](?![A-Za-z0-9])")   # 97.93°/o: a percent sign OCR read as °/o
+_OCR_YUAN_RE = re.compile(r"(?<=[万亿\d（(])兀")   # （万兀） / 300兀: 元 read as 兀 where only a unit stands
+_OCR_ANGLE_GE_RE = re.compile(r"〉\s?=(?=\s*\d)")   # 〉=1 860公里: OCR read the sign ≥ as 〉 and =
+_OCR_ANGLE_LE_RE = re.compile(r"〈\s?=(?=\s*\d)")
 _OCR_GE_RE = re.compile(r"》(?=\s*\d)")
 # a speck read as · or • after a number at the end of a cell (20 ·⇥): blanked, lengths kept
 _STRAY_MARK_RE = re.compile(r"(?<=\d)[ \u3000]+[·•](?=[ \u3000]*(?:\t|\||$))", re.M)
@@ -156,5 +159,7 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     fixed = _OCR_RUN_RE.sub(fix_run, text)
     fixed = _STRAY_MARK_RE.sub(lambda m: " " * len(m.group()), fixed)
     fixed = _OCR_PERCENT_RE.sub("%", fixed)
+    fixed = _OCR_YUAN_RE.sub("元", fixed)
+    fixed = _OCR_ANGLE_GE_RE.sub("≥", _OCR_ANGLE_LE_RE.sub("≤", fixed))
     fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
     return fixed, fixed != text

@@ -81,9 +81,11 @@ def _without_running_heads(kept: list[tuple[int, str]], page_starts: list[int]) 
     tops = [[k for k in range(start, min(start + RUNNING_HEAD_LINES, len(kept)))] for start in page_starts]
     seen = Counter(kept[k][1].strip() for page in tops for k in page)
     # a title, never a short cell or a number that happens to open two pages
+    everywhere = Counter(line.strip() for _, line in kept)
+    # a page top seen on two pages, or a repeat of a line atop the document (never that first line itself)
     heads = {text for text, count in seen.items()
              if len(text) >= MIN_RUNNING_HEAD_CHARS and re.search(r"[\u4e00-\u9fffA-Za-z].*[\u4e00-\u9fffA-Za-z]", text)
-             and (count >= 2 or (text in top and not re.search(r"\d\s*$", text)))}
+             and (count >= 2 or (text in top and everywhere[text] >= 2 and not re.search(r"\d\s*$", text)))}
     drop = {k for page in tops for k in page if kept[k][1].strip() in heads}
     return [item for k, item in enumerate(kept) if k not in drop]
 
