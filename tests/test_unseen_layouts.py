@@ -2853,3 +2853,18 @@ def test_an_ocr_form_whose_page_mark_precedes_the_name_line_with_its_signs_and_u
         "主管部门    公安县交通运输局        实施单位    公安县农村公路管理局",
     ]), "example.txt")
     assert report.projects[0].name == "2022年公安县农村公路养护资金"
+
+
+def test_a_level_labels_wrapped_tail_on_the_next_rows_first_line_belongs_to_the_label_above():
+    project, _ = only_project("\n".join([
+        "项目名称    农村公路养护资金",
+        "一级      二级        三级指标                年度指标值      实际完成值     分值   得分",
+        "指标      指标",
+        "产出      数量指标    农村公路日常养护里程    ≥1860公里       1872公里        15     15",
+        "指标                  生命安全防护工程实施    ≥35公里         36.2公里        10     10",
+        "                      里程",
+        "          质量指标    优良中等路率            ≥80%            83.5%           10     10",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("产出指标", "数量指标", "农村公路日常养护里程"), ("产出指标", "数量指标", "生命安全防护工程实施里程"),
+        ("产出指标", "质量指标", "优良中等路率")]

@@ -30,6 +30,7 @@ _SPACED_LETTERS_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")   #
 MIN_HEADER_CELLS = 5
 COLUMN_SLACK = 2            # a run may start this many characters left of its column
 MAX_ROW_LINES = 8           # a row wraps onto at most this many lines
+MAX_LABEL_TAIL = 4          # 指标 / 效益指标: the part of a level label that wraps onto the next line
 _GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 MIN_GAPS_TO_JUDGE = 12
 MAX_SEPARATOR_WIDTH = 4
@@ -263,7 +264,21 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
                 cells[col] = cells.get(col, "") + text
         rows.append((placed[first][0], cells))
         end = placed[last - 1][0] + 1
+    _level_tails_up(rows, columns)
     return rows, end
+
+
+def _level_tails_up(rows: list[tuple[int, dict[int, str]]], columns: list[Column]) -> None:
+    """产出 ⏎ 指标 in the 一级指标 column, the 指标 on the next row's first line: a label's wrapped tail
+    belongs to the label above when together they make a known label (产出指标, 社会效益指标)."""
+    levels = [k for k, column in enumerate(columns) if column.field in ("level1", "level2")]
+    for (_, above), (_, cells) in zip(rows, rows[1:]):
+        for k in levels:
+            tail, head = cells.get(k, ""), above.get(k, "")
+            if tail and head and len(tail) <= MAX_LABEL_TAIL and level_kind(head + tail, fuzzy=False) \
+                    and not level_kind(tail, fuzzy=False):
+                above[k] = head + tail
+                del cells[k]
 
 
 def _top_aligned_groups(starts: list[int], count: int) -> list[tuple[int, int]]:
