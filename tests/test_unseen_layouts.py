@@ -2868,3 +2868,27 @@ def test_a_level_labels_wrapped_tail_on_the_next_rows_first_line_belongs_to_the_
     assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
         ("产出指标", "数量指标", "农村公路日常养护里程"), ("产出指标", "数量指标", "生命安全防护工程实施里程"),
         ("产出指标", "质量指标", "优良中等路率")]
+
+
+def test_centred_cells_that_wrap_unevenly_and_a_level_label_above_the_scores():
+    project, _ = only_project("\n".join([
+        "项目名称  基本公共卫生服务项目补助资金",
+        "  绩效指标  一级指标  二级指标        三级指标            年度指标值  实际完成值  分值  得分  偏差原因分析及改进措施",
+        "                                      城乡居民公共卫生差",
+        "            效益指标  社会效益指标                        不断缩小    不断缩小    15    15",
+        "                                      距",
+        "                                                                                              村医队伍老龄化，服务能",
+        "                                      基本公共卫生服务水",
+        "                      可持续影响指标                      不断提高    不断提高    15    14    力提升较慢，将加大培训",
+        "                                      平",
+        "                                                                                              力度",
+        "                      服务对象满意度  城乡居民对基本公共",
+        "            满意度指标                                     ≥85%        88.9%       10    10",
+        "                      指标            卫生服务满意度",
+        "  总分                                                                            40    39",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.score) for i in project.indicators] == [
+        ("效益指标", "社会效益指标", "城乡居民公共卫生差距", 15.0),
+        ("效益指标", "可持续影响指标", "基本公共卫生服务水平", 14.0),
+        ("满意度指标", "服务对象满意度指标", "城乡居民对基本公共卫生服务满意度", 10.0)]
+    assert project.indicators[1].deviation_reason == "村医队伍老龄化，服务能力提升较慢，将加大培训力度"

@@ -248,12 +248,16 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
             break      # a line that fits no column, or anything after the 总分 row, ends the table
         placed.append((k, cells))
         k += 1
-    starts = [n for n, (_, cells) in enumerate(placed)
-              if _starts_row(cells, columns) or (n and _opens_with_level_labels(cells, columns))]
-    if not starts:
+    scored = [n for n, (_, cells) in enumerate(placed) if _starts_row(cells, columns)]
+    if not scored:
         return [], header_at + 1
-    groups = _centred_groups(starts, len(placed)) if starts[0] > 0 else None
-    groups = groups or _top_aligned_groups(starts, len(placed))
+    # cells centred in their rows put lines above the first row's scores; in a top-aligned table a
+    # line of whole level labels without scores is a row the page cut before them
+    groups = _centred_groups(scored, len(placed)) if scored[0] > 0 else None
+    if groups is None:
+        starts = [n for n, (_, cells) in enumerate(placed)
+                  if _starts_row(cells, columns) or (n and _opens_with_level_labels(cells, columns))]
+        groups = _top_aligned_groups(starts, len(placed))
     rows, end = [], header_at + 1
     for first, last in groups:
         if last - first > MAX_ROW_LINES:
