@@ -2892,3 +2892,15 @@ def test_centred_cells_that_wrap_unevenly_and_a_level_label_above_the_scores():
         ("效益指标", "可持续影响指标", "基本公共卫生服务水平", 14.0),
         ("满意度指标", "服务对象满意度指标", "城乡居民对基本公共卫生服务满意度", 10.0)]
     assert project.indicators[1].deviation_reason == "村医队伍老龄化，服务能力提升较慢，将加大培训力度"
+
+
+def test_an_unlisted_level2_with_its_points_in_a_row_of_words():
+    project, _ = only_project("\n".join([
+        "项目名称 农村人居环境整治专项",
+        "一级指标 分值 二级指标 分值 三级指标 分值 得分",
+        "效益 30 社会效益 15 村容村貌改善情况 8 7",
+        "长效管护机制建立 7 3.5",
+        "满意度 10 村民满意度 10 9",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in project.indicators][-1] == (
+        "效益", "满意度", "村民满意度", 10.0, 9.0)

@@ -241,11 +241,13 @@ def split_unlisted_level2(row: list[Cell], columns: list[str], by_position: bool
     cells = list(row)
     while cells and not cells[0].text:
         cells.pop(0)
-    if level_points and len(cells) == len(data_columns(columns)) + 2 and _is_points_cell(cells[1].text):
+    with_points = level_points and len(cells) == len(data_columns(columns)) + 2 and _is_points_cell(cells[1].text)
+    if with_points:
         cells = cells[:1] + cells[2:]    # 满意度 | 40 | 村民满意度 …: the label's points go with it
     if "level2" not in columns or len(cells) != len(data_columns(columns)) + 1:
         return row, None
-    if not all(c.boxed and c.tab and c.line == cells[0].line for c in cells):
+    # a word followed by its points is a label in any row; otherwise only a clean reader row's cell is
+    if not all(c.line == cells[0].line and (with_points or (c.boxed and c.tab)) for c in cells):
         return row, None
     first = cells[0].text.strip()
     if len(first) > 10 or cell_kind(first) or re.search(r"\d", first):
