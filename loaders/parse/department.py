@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.parse.labels import header_field, label_key
+from loaders.parse.labels import header_field, label_key, without_item_number
 from loaders.parse.narrative import clause_year
 from loaders.parse.numbers import PERCENT_IN_WORDS, parse_number, parse_percent, table_money_unit, to_wan
 from loaders.parse.text import CompactView, TextIndex, alternation, read_rows
@@ -264,9 +264,6 @@ _BUDGET_TABLE_ROWS = {
 }
 
 
-_ITEM_NUMBER_RE = re.compile(r"^[一二三四五六七八九十]+[、.．]")   # 二、支出合计
-
-
 _CARRYOVER_HEADERS = frozenset({"结转结余", "年末结转结余", "结转结余资金", "年末结转结余资金"})
 _HEADER_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年(?:度)?")
 
@@ -305,7 +302,7 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
             continue
         for row_number in range(number + 1, min(number + 8, len(lines) + 1)):
             row = _table_cells(lines[row_number - 1])
-            fields = _BUDGET_TABLE_ROWS.get(_ITEM_NUMBER_RE.sub("", re.sub(r"^其中[:：]?", "", label_key(_row_label(row)))))
+            fields = _BUDGET_TABLE_ROWS.get(without_item_number(re.sub(r"^其中[:：]?", "", label_key(_row_label(row)))))
             if len(row) > len(cells) or len(row) < len(cells) - 1:
                 break
             if fields is None:

@@ -24,6 +24,14 @@ _SPACES_RE = re.compile(r"\s+")
 _POINTS_RE = re.compile(r"\((\d+(?:\.\d+)?)分?\)$|(\d+(?:\.\d+)?)分$")
 
 
+_ITEM_NUMBER_RE = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+
+
+def without_item_number(text: str) -> str:
+    """二、支出合计 → 支出合计: a row label's list number is no part of it."""
+    return _ITEM_NUMBER_RE.sub("", text)
+
+
 @lru_cache(maxsize=65536)
 def label_key(text: str) -> str:
     """Comparable form of a label: ASCII forms, no spaces, no trailing ':' or qualifier."""

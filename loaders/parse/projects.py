@@ -18,13 +18,13 @@ import re
 from loaders.parse import narrative
 from loaders.parse.indicator_header import read_header
 from loaders.parse.indicators import IndicatorTable, parse_indicator_table
-from loaders.parse.labels import header_field, is_label, label_key, table_labels
+from loaders.parse.labels import header_field, is_label, label_key, table_labels, without_item_number
 from loaders.parse.layout import layout_tables_as_tabs
 from loaders.parse.money import FISCAL_KEYS, MoneyBlock, is_spacer, parse_money_block, rate_contradicts
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.project_list import read_project_list
 from loaders.parse.tables import CELL, SPACE, Cell, cell_kind, cell_number, is_number_cell, tokenize
-from loaders.records import PROJECT_MONEY_FIELDS, Project
+from loaders.records import PROJECT_MONEY_FIELDS, MoneyRow, Project
 
 STOP_KINDS = frozenset({"project_name", "money_row", "block_end"})
 _AMOUNT_OR_RATE = {"budget_initial", "budget_full_year", "executed", "execution_rate_pct"}
@@ -222,15 +222,12 @@ _INCOME_TOTAL_RE = re.compile(r"收入(?:合计|总计)?$")
 _SPENDING_TOTAL_RE = re.compile(r"支出(?:合计|总计)$|^(?:合计|总计)支出$")
 
 
-def _spending_total(rows: list) -> object:
-    """The block's total row: its first — unless that is the 收入合计 of a table that prints
-    一、收入合计 … 二、支出合计: the spending total is what the money block measures."""
-    first = re.sub(r"^[一二三四五六七八九十]+[、.．]", "", rows[0].label or "")
-    if _INCOME_TOTAL_RE.search(first):
-        for row in rows[1:]:
-            if _SPENDING_TOTAL_RE.search(re.sub(r"^[一二三四五六七八九十]+[、.．]", "", row.label or "")):
-                return row
-    return rows[0]
+def _total_row(rows: list[MoneyRow]) -> MoneyRow | None:
+    """The block's total row: its first — unless that is income (一、收入合计): then the spending total
+    printed after it (二、支出合计), else none (income is no budget and no spending)."""
+    if not _INCOME_TOTAL_RE.search(without_item_number(rows[0].label or "")):
+        return rows[0]
+    return next((row for row in rows[1:] if _SPENDING_TOTAL_RE.search(without_item_number(row.label or ""))), None)
 
 
 def apply_money(project: Project, block: MoneyBlock, warnings: list[str]) -> None:
@@ -238,9 +235,9 @@ def apply_money(project: Project, block: MoneyBlock, warnings: list[str]) -> Non
     project.money_rows = block.rows
     if not block.rows:
         return
-    total = _spending_total(block.rows)
-    if _INCOME_TOTAL_RE.search(re.sub(r"^[一二三四五六七八九十]+[、.．]", "", total.label or "")):
-        warnings.append(f"资金表首行“{total.label}”是收入，不是预算或支出，未作为项目资金。")
+    total = _total_row(block.rows)
+    if total is None:
+        warnings.append(f"资金表首行“{block.rows[0].label}”是收入，不是预算或支出，未作为项目资金。")
         return
     for key in PROJECT_MONEY_FIELDS:
         setattr(project, key, getattr(total, key))
