@@ -77,6 +77,11 @@ def plain_spaces(text: str) -> str:
 # only as a unit (10 分别用于 is no score).
 _UNIT_GAP_RE = re.compile(r"(?<=\d)[ \u3000]+(?=%|万元|亿元|元|分(?![别期批项类配布析解管级档成为摊]))")
 _ALIGNED_RE = re.compile(r"\S {2,}\S")
+
+
+def space_aligned(line: str) -> bool:
+    """A line whose runs stand two or more spaces apart: columns a layout printer set (pdftotext -layout)."""
+    return bool(_ALIGNED_RE.search(line))
 # a thousands group set apart by a space instead of a comma, before a money unit: 3 420.50万元
 _THOUSANDS_GAP_RE = re.compile(r"(?<![\d.,])(\d{1,3}) (\d{3}(?:\.\d+)?)(?=\s*(?:万元|亿元|元))")
 
@@ -84,7 +89,7 @@ _THOUSANDS_GAP_RE = re.compile(r"(?<![\d.,])(\d{1,3}) (\d{3}(?:\.\d+)?)(?=\s*(?:
 def units_joined(text: str) -> str:
     """96.31 % → 96.31%, 10 分 → 10分, 3 420.50万元 → 3420.50万元 in every line that is no space-aligned
     table row."""
-    return "\n".join(line if _ALIGNED_RE.search(line) else _THOUSANDS_GAP_RE.sub(r"\1\2", _UNIT_GAP_RE.sub("", line))
+    return "\n".join(line if space_aligned(line) else _THOUSANDS_GAP_RE.sub(r"\1\2", _UNIT_GAP_RE.sub("", line))
                      for line in text.split("\n"))
 
 
@@ -124,7 +129,7 @@ def halfwidth_numbers(text: str) -> str:
     """２０２３年度 → 2023年度, ９５．５％ → 95.5%; everything else as written. A space-aligned line
     (pdftotext -layout) keeps its full-width digits: they hold its columns' places, and the
     readers of such lines fold them themselves."""
-    return "\n".join(line if _ALIGNED_RE.search(line) else _FULLWIDTH_POINT_RE.sub(".", line.translate(_FULLWIDTH_NUMBER))
+    return "\n".join(line if space_aligned(line) else _FULLWIDTH_POINT_RE.sub(".", line.translate(_FULLWIDTH_NUMBER))
                      for line in text.split("\n"))
 
 

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from loaders.parse.characters import space_aligned
 from loaders.parse.page_lines import display_width
 from loaders.parse.text import LINE_BREAKS, CompactView, TextIndex, alternation, read_rows, read_terms
 from loaders.records import Span
@@ -142,7 +143,7 @@ def _label_value_name(view: CompactView, start: int, value: str) -> str | None:
     if continuation[0] in _SENTENCE_STARTS or len(continuation) > MAX_CELL_CONTINUATION:
         return unit_name_prefix(same_line)
     line = view.index.line(first_line)
-    if re.search(r"\S {2,}\S", line):
+    if space_aligned(line):
         # a space-aligned form (主管部门  …农业农  实施单位  …茶叶产 ⏎ 村局  业发展中心): the cell goes on
         # only in the next line's run under its own column
         at = view.offsets[start] - view.index.starts[first_line - 1]   # the value's place in its line

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders.parse.characters import space_aligned
 from loaders.parse.flattened import is_digit_blob, label_hits, split_at_labels
 from loaders.parse.labels import header_field, is_canned_actual, is_label, is_sign_off, is_unit, level_kind
 from loaders.parse.numbers import to_halfwidth
@@ -121,7 +122,7 @@ def _sentence_among_lone_cells(lines: list[str], offset: int) -> bool:
     """A sentence cell of a table printed one cell per line (资金分配依据充分，得 3 分；发现 1 处…扣 0.5 分。):
     its spaces are a PDF's, set around numbers, not cell borders — the lines around it hold one cell each."""
     line = lines[offset].strip()
-    if " " not in line or not _SENTENCE_RE.search(line) or re.search(r"\S {2,}\S", line):
+    if " " not in line or not _SENTENCE_RE.search(line) or space_aligned(line):
         return False
     neighbours = [_nearest_written(lines, offset, step) for step in (-1, 1)]
     return all(n is not None and not re.search(r"\s|\|", n) for n in neighbours)
