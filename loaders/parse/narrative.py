@@ -455,13 +455,14 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
         if re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", text):
             level1 = level2 = None
             continue
-        pairs = stated_pairs(text)
-        sentence, last = _sentence_from(lines, number)
-        if last > number and not _completes_pairs(pairs, text):
-            pairs = stated_pairs(sentence) or pairs   # 实际完成 ⏎ 82.5 %，该指标分值15分: the sentence goes on
-            skip_to = last if pairs else 0
+        pairs, end = stated_pairs(text), number
+        if not _completes_pairs(pairs, text):
+            sentence, last = _sentence_from(lines, number)
+            whole = stated_pairs(sentence) if last > number else []
+            if whole:   # 实际完成 ⏎ 82.5 %，该指标分值15分: the sentence goes on below
+                pairs, end, skip_to = whole, last, last
         for pair in pairs:
-            span = (number, max(number, skip_to)) if pairs else (number, number)
+            span = (number, end)
             out.append(Indicator(level1=level1, level2=pair.level2 or level2, name=pair.name, target=pair.target,
                                  actual=pair.actual, weight=pair.weight, score=pair.score,
                                  provenance={k: span for k in ("target", "actual", "weight", "score")
