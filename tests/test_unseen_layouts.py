@@ -2904,3 +2904,29 @@ def test_an_unlisted_level2_with_its_points_in_a_row_of_words():
     ]))
     assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in project.indicators][-1] == (
         "效益", "满意度", "村民满意度", 10.0, 9.0)
+
+
+# --- session 5: blind holdouts probe 22 / 23 ------------------------------------------------------
+
+def test_a_notice_whose_budget_columns_are_headed_by_the_year_start_and_adjusted_budgets():
+    report = parse_report("\n".join([
+        "某区财政局关于2023年度区级项目支出绩效评价结果的通报",
+        "序号\t项目名称\t主管部门\t年初预算（万元）\t调整后预算（万元）\t实际支出（万元）\t评价得分\t评价等级",
+        "1\t老旧小区改造配套设施项目\t某区住建局\t2,500.00\t2,765.50\t2,598.43\t88.5\t良",
+        "2\t义务教育学校课后服务补助\t某区教育局\t455.00\t455.00\t455.00\t93.5\t优",
+    ]), "example.txt")
+    assert [(p.name, p.budget_initial, p.budget_full_year, p.executed, p.total_score) for p in report.projects] == [
+        ("老旧小区改造配套设施项目", 2500.0, 2765.5, 2598.43, 88.5), ("义务教育学校课后服务补助", 455.0, 455.0, 455.0, 93.5)]
+
+
+def test_a_layout_score_table_with_short_level_headers_and_empty_value_columns():
+    project, _ = only_project("\n".join([
+        "项目名称  老旧小区改造项目",
+        "  一级    二级        三级指标                指标值          实际完成        分值  得分  扣分说明",
+        "  决策    项目立项    立项依据充分性                                             4     4",
+        "                      立项程序规范性                                             3     3",
+        "          绩效目标    绩效目标合理性                                             4     3  部分指标未量化",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.target, i.weight, i.score) for i in project.indicators] == [
+        ("决策", "项目立项", "立项依据充分性", None, 4.0, 4.0), ("决策", "项目立项", "立项程序规范性", None, 3.0, 3.0),
+        ("决策", "绩效目标", "绩效目标合理性", None, 4.0, 3.0)]

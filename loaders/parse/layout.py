@@ -112,6 +112,11 @@ def display_runs(line: str) -> list[tuple[int, str]]:
     return _runs(line, True)
 
 
+# a narrow column's header cut short in a space-aligned table (一级 / 二级 over the 指标 of the line below,
+# or without it); only here — in a stream of words 一级 may be the first half of 一级指标
+_SHORT_LEVEL_HEADERS = {"一级": "level1", "二级": "level2", "三级": "name"}
+
+
 class Column(NamedTuple):
     start: int
     field: str
@@ -123,7 +128,7 @@ def _header_columns(line: str, wide: bool) -> list[Column] | None:
     if "\t" in line or "|" in line:
         return None
     runs = _runs(line, wide)
-    fields = [(start, header_field(text, "indicator")) for start, text in runs]
+    fields = [(start, header_field(text, "indicator") or _SHORT_LEVEL_HEADERS.get(text)) for start, text in runs]
     if len(runs) < MIN_HEADER_CELLS or any(f is None for _, f in fields):
         return None
     names = {f for _, f in fields}
