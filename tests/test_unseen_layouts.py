@@ -2930,3 +2930,12 @@ def test_a_layout_score_table_with_short_level_headers_and_empty_value_columns()
     assert [(i.level1, i.level2, i.name, i.target, i.weight, i.score) for i in project.indicators] == [
         ("决策", "项目立项", "立项依据充分性", None, 4.0, 4.0), ("决策", "项目立项", "立项程序规范性", None, 3.0, 3.0),
         ("决策", "绩效目标", "绩效目标合理性", None, 4.0, 3.0)]
+
+
+def test_a_split_target_whose_unit_has_several_characters():
+    project, _ = only_project("\n".join([
+        "项目名称  城乡居民医疗保障补助资金",
+        "  一级指标    二级指标            三级指标                    符号 指标值      计量单位  实际完成值    分值  得分",
+        "  产出指标    时效指标            医疗救助资金结算时限        ≤    15          个工作日  12个工作日      10    10",
+    ]))
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [("医疗救助资金结算时限", "≤15个工作日", "12个工作日")]
