@@ -50,7 +50,7 @@ def lines_to_read(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
             page_starts.append(len(kept))
             new_page = False
         kept.append((number, line))
-    kept = _without_running_heads(kept, page_starts)
+    kept = _without_running_heads(kept, page_starts, top)
     if _double_spaced([line for _, line in kept]):
         kept = _halved_empty_runs(kept)
     joined = _rejoined_wrapped_prose([(number, number, line) for number, line in kept])
@@ -74,10 +74,10 @@ MIN_RUNNING_HEAD_CHARS = 6
 TOP_LINES = 3              # the document's own title stands in its first lines
 
 
-def _without_running_heads(kept: list[tuple[int, str]], page_starts: list[int]) -> list[tuple[int, str]]:
-    """A line standing first (or second) on two or more pages, or on a page and in the document's first
-    lines, is the running head a PDF repeats (the report's title): its repeats at the page tops go."""
-    top = [line.strip() for _, line in kept[:TOP_LINES] if line.strip()][:TOP_LINES]
+def _without_running_heads(kept: list[tuple[int, str]], page_starts: list[int], top: set[str]) -> list[tuple[int, str]]:
+    """A line standing first (or second) on two or more pages, or on a page and among the document's
+    first lines (`top`), is the running head a PDF repeats (the report's title): its repeats at the
+    page tops go."""
     tops = [[k for k in range(start, min(start + RUNNING_HEAD_LINES, len(kept)))] for start in page_starts]
     seen = Counter(kept[k][1].strip() for page in tops for k in page)
     # a title, never a short cell or a number that happens to open two pages
@@ -107,15 +107,14 @@ _NEW_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[�
 def _rejoined_wrapped_prose(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A prose line that runs to the page width and ends mid-sentence goes on in the next line (全年
     预算数1,250.00 / 万元，…): the two are one line again — never a table row, a heading or a new item."""
-    texts = [text for _, _, text in lines]
-    widths = [w for w in (_wrap_width(texts, display_width),) if w]
-    if not widths:
+    width = _wrap_width([text for _, _, text in lines])
+    if width is None:
         return lines
     out: list[tuple[int, int, str]] = []
     title = next((k for k, (_, _, text) in enumerate(lines) if text.strip()), None)
     for first, last, text in lines:
         previous = out[-1][2] if out else ""
-        if out and len(out) - 1 != title and _runs_to_the_width(previous, widths) and _continues_prose(text):
+        if out and len(out) - 1 != title and _runs_to_the_width(previous, width) and _continues_prose(text):
             out[-1] = (out[-1][0], last, previous.rstrip() + text.strip())
         else:
             out.append((first, last, text))
@@ -128,22 +127,22 @@ def _prose(text: str) -> bool:
     return bool(_PROSE_LINE_RE.search(text)) and bool(_CLAUSE_MARK_RE.search(text)) and _plain(text.strip())
 
 
-def _wrap_width(lines: list[str], measure) -> tuple | None:
-    """(measure, width) a hard-wrapped text breaks its prose at — in display columns, as a PDF sets
-    the page width — else None."""
-    widths = [measure(text.strip()) for text in lines if _prose(text) and len(text.strip()) >= 15]
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text breaks its prose at — in display columns, as a PDF sets the page
+    width — else None."""
+    widths = [display_width(text.strip()) for text in lines if _prose(text) and len(text.strip()) >= 15]
     if not widths:
         return None
     width = max(set(widths), key=lambda w: (sum(1 for v in widths if abs(v - w) <= 1), w))
     near = sum(1 for w in widths if abs(w - width) <= WIDTH_SLACK)
-    return (measure, width) if near >= MIN_WRAPPED_LINES and near >= WRAPPED_SHARE * len(widths) else None
+    return width if near >= MIN_WRAPPED_LINES and near >= WRAPPED_SHARE * len(widths) else None
 
 
-def _runs_to_the_width(text: str, widths: list[tuple]) -> bool:
+def _runs_to_the_width(text: str, width: int) -> bool:
     """A line filled to the page width that stops mid-sentence (it may hold no comma yet: 根据《…通知》（临财绩)."""
     body = text.strip()
     return _plain(body) and bool(_PROSE_LINE_RE.search(body)) and not _SENTENCE_END_RE.search(body) \
-        and not _TITLE_END_RE.search(body) and any(measure(body) >= width - WIDTH_SLACK for measure, width in widths)
+        and not _TITLE_END_RE.search(body) and display_width(body) >= width - WIDTH_SLACK
 
 
 def _continues_prose(text: str) -> bool:
