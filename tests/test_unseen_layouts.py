@@ -2939,3 +2939,33 @@ def test_a_split_target_whose_unit_has_several_characters():
         "  产出指标    时效指标            医疗救助资金结算时限        ≤    15          个工作日  12个工作日      10    10",
     ]))
     assert [(i.name, i.target, i.actual) for i in project.indicators] == [("医疗救助资金结算时限", "≤15个工作日", "12个工作日")]
+
+
+def test_a_layout_header_wrapped_in_narrow_columns_keeps_the_columns_to_its_right_in_place():
+    # 指标  自评 over 分值  得分: joined in full (指标分值  自评得分) they would push the 偏差原因 column
+    # right, and the wrapped unit 立方米 would fall under the scores
+    project, _ = only_project("\n".join([
+        "项目名称：大气环境监测运维项目",
+        "  一级指标    二级指标      三级指标            年度指      实际完        指标  自评  偏差原因分析及改进措施",
+        "                                                标值        成值          分值  得分",
+        "  效益指标    生态效益指标  PM2.5年均浓度       ≤40微克/    41微克/         15    12  受区域传输和不利气象条件",
+        "                                                立方米      立方米                    影响未达目标。",
+        "  满意度指标  服务对象满    公众对空气质量改善  ≥80%        82.5%           10    10",
+        "              意度指标      满意度",
+    ]))
+    assert rows(project) == [
+        ("效益指标", "生态效益指标", "PM2.5年均浓度", "≤40微克/立方米", "41微克/立方米", 15.0, 12.0),
+        ("满意度指标", "服务对象满意度指标", "公众对空气质量改善满意度", "≥80%", "82.5%", 10.0, 10.0)]
+    assert project.indicators[0].deviation_reason == "受区域传输和不利气象条件影响未达目标。"
+
+
+def test_a_short_level2_header_names_the_column_of_a_label_the_vocabulary_lacks():
+    project, _ = only_project("\n".join([
+        "项目名称  老旧小区改造项目",
+        "  一级    二级        三级指标                指标值          实际完成        分值  得分  扣分说明",
+        "  效益    可持续影响  长效管理机制建立情况    建立            部分建立          10     6  19个小区未落实物业",
+        "                                                                                          管理",
+        "          满意度      居民满意度              ≥90%            88.3%             10   8.5  未达到目标值",
+    ]))
+    assert [(i.level2, i.name, i.score) for i in project.indicators] == [
+        ("可持续影响", "长效管理机制建立情况", 6.0), ("满意度", "居民满意度", 8.5)]

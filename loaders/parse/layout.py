@@ -50,7 +50,7 @@ def layout_tables_as_tabs(lines: list[str]) -> list[str]:
             k += 1
             continue
         columns, rows, end, wide = table
-        out[k] = "\t".join(_SPACED_LETTERS_RE.sub("", text) for _, text in _runs(lines[k], wide))
+        out[k] = "\t".join(_header_cell(text) for _, text in _runs(lines[k], wide))
         for line_at in range(k + 1, end):
             out[line_at] = ""
         for line_at, cells in rows:
@@ -115,6 +115,14 @@ def display_runs(line: str) -> list[tuple[int, str]]:
 # a narrow column's header cut short in a space-aligned table (一级 / 二级 over the 指标 of the line below,
 # or without it); only here — in a stream of words 一级 may be the first half of 一级指标
 _SHORT_LEVEL_HEADERS = {"一级": "level1", "二级": "level2", "三级": "name"}
+_SHORT_LEVEL_HEADERS_IN_FULL = {"一级": "一级指标", "二级": "二级指标", "三级": "三级指标"}
+
+
+def _header_cell(text: str) -> str:
+    """A header cell written for the tab reader: 一 级 指 标 closed up, a short 一级 said in full (the
+    tab reader, reading words anywhere, takes 一级 alone for no header)."""
+    text = _SPACED_LETTERS_RE.sub("", text)
+    return _SHORT_LEVEL_HEADERS_IN_FULL.get(text, text)
 
 
 class Column(NamedTuple):
@@ -350,53 +358,70 @@ def _joined_tail(header: str, lower: str, wide: bool) -> str | None:
         return None
     if sum(1 for _, text in top if _is_header_word(text)) < MIN_HEADER_CELLS - 1:
         return None
-    suffix: dict[int, str] = {}
+    cells: dict[int, str] = {}
     for start, text in bottom:
         above = [n for n, (t_start, t_text) in enumerate(top)
                  if abs(t_start - start) <= COLUMN_SLACK and _is_header_word(t_text + text)]
         if len(above) != 1:
             return None
-        suffix[above[0]] = text
-    return _with_suffixes(header, suffix)
+        n = above[0]
+        cells[n] = _fitted(top[n][1], text, _room(top, n, header, wide), wide)
+    return _with_cells(header, cells)
 
 
 def _joined_header(upper: str, lower: str, wide: bool) -> str | None:
     top, bottom = _runs(upper, wide), _runs(lower, wide)
     if not top or any(len(text) > MAX_STACKED_WORD or re.search(r"\d", text) for _, text in top):
         return None
-    prefix: dict[int, str] = {}
+    cells: dict[int, str] = {}
     for start, text in top:
         below = [n for n, (b_start, b_text) in enumerate(bottom)
                  if abs(b_start - start) <= COLUMN_SLACK and _is_header_word(text + b_text)]
         if len(below) != 1:
             return None
-        prefix[below[0]] = text
-    return _with_prefixes(lower, prefix)
+        n = below[0]
+        cells[n] = _fitted(text, bottom[n][1], _room(bottom, n, lower, wide), wide)
+    return _with_cells(lower, cells)
 
 
-def _with_prefixes(line: str, prefix: dict[int, str]) -> str:
-    return _with_added(line, prefix, after=False)
+def _room(runs: list[tuple[int, str]], n: int, line: str, wide: bool) -> int:
+    """The width run n may fill and leave the next run where it starts (two spaces kept between)."""
+    return runs[n + 1][0] - runs[n][0] - 2 if n + 1 < len(runs) else _width(line, wide)
 
 
-def _with_suffixes(line: str, suffix: dict[int, str]) -> str:
-    return _with_added(line, suffix, after=True)
+def _fitted(upper: str, lower: str, room: int, wide: bool) -> str:
+    """The joined header cell (指标 + 分值 → 指标分值); when it would push the columns to its right
+    out of place (a narrow column: 指标  自评 over 分值  得分), the half that names the same column
+    alone (分值) — what matters of a header cell is the column it names."""
+    joined = upper + lower
+    if _width(joined, wide) <= room:
+        return joined
+    field = _header_word_field(joined)
+    for part in (lower, upper):
+        if _width(part, wide) <= room and _header_word_field(part) == field:
+            return part
+    return joined
 
 
-def _with_added(line: str, added: dict[int, str], after: bool) -> str:
-    """`line` with text put before (or after) some of its runs; the gap after each such run gives up as
-    many spaces as it can (keeping two), so the columns to the right stay where they were."""
+def _with_cells(line: str, cells: dict[int, str]) -> str:
+    """`line` with some of its runs replaced; the gap after each such run gives up as many spaces as
+    it can (keeping two), so the columns to the right stay where they were."""
     runs = list(_RUN_RE.finditer(line))
     pieces, last = [], 0
     for n, match in enumerate(runs):
         gap_end = runs[n + 1].start() if n + 1 < len(runs) else len(line)
         gap = line[match.end():gap_end]
-        text = added.get(n, "")
-        keep = max(2 if n + 1 < len(runs) else 0, len(gap) - display_width(text))
-        cell = match.group() + text if after else text + match.group()
+        cell = cells.get(n, match.group())
+        grown = display_width(cell) - display_width(match.group())
+        keep = max(2 if n + 1 < len(runs) else 0, len(gap) - grown)
         pieces.append(line[last:match.start()] + cell + " " * keep)
         last = gap_end
     return "".join(pieces)
 
 
 def _is_header_word(text: str) -> bool:
-    return header_field(text, "money") is not None or header_field(text, "indicator") is not None
+    return _header_word_field(text) is not None
+
+
+def _header_word_field(text: str) -> str | None:
+    return header_field(text, "indicator") or header_field(text, "money")
