@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from loaders.parse.labels import DATA_DIR, label_key
 from loaders.parse.layout import display_runs
+from loaders.parse.narrative import PROJECT_WORDS
+from loaders.parse.text import alternation, read_rows
 from loaders.parse.numbers import money_unit, parse_number, table_money_unit, to_halfwidth, to_wan
 from loaders.records import Project
 
@@ -78,10 +80,10 @@ def _cell_per_line_list(lines: list[str]) -> list[Project]:
         unit = _unit(header, texts[max(0, start - 3):start])
         body = [(k + 1, text) for k, text in enumerate(texts[end:], start=end) if text]
         projects = []
-        for chunk in _rows_by_serial(body, width):
-            cells = [c for _, c in chunk]
+        for chunk in _rows_by_serial(body, fields):
+            cells = _row_cells([c for _, c in chunk], fields)
             # trailing columns we do not read (备注) may be left out of a row
-            if len(cells) < width and any(f != "ignore" for f in fields[len(cells):]):
+            if cells is None or len(cells) < width and any(f != "ignore" for f in fields[len(cells):]):
                 break
             if not _numbers_fit(fields, cells):
                 break
@@ -111,18 +113,70 @@ def _stacked_header(texts: list[str], start: int) -> tuple[list[str], int]:
     return header, k
 
 
-def _rows_by_serial(body: list[tuple[int, str]], width: int) -> list[list[tuple[int, str]]]:
-    """Rows of a one-cell-per-line list: each opens with its 序号 (1, 2, 3 …) and holds at most `width` cells."""
+def _rows_by_serial(body: list[tuple[int, str]], fields: list[str]) -> list[list[tuple[int, str]]]:
+    """Rows of a one-cell-per-line list: each opens with its 序号 (1, 2, 3 …) and runs to the next one,
+    a few lines longer than the header when a name wrapped; the last row is as long as its numbers fit."""
+    width = len(fields)
     rows: list[list[tuple[int, str]]] = []
     serial = 1
     k = 0
     while k < len(body) and body[k][1] == str(serial):
         end = k + 1
-        while end < len(body) and end - k < width and body[end][1] != str(serial + 1):
+        while end < len(body) and end - k < width + MAX_WRAPPED_LINES and body[end][1] != str(serial + 1):
             end += 1
+        if end == len(body) or body[end][1] != str(serial + 1):
+            end = _last_row_end(body, k, fields)
         rows.append(body[k:end])
         k, serial = end, serial + 1
     return rows
+
+
+MAX_WRAPPED_LINES = 3
+
+
+def _last_row_end(body: list[tuple[int, str]], k: int, fields: list[str]) -> int:
+    """The last row has no next 序号 to end it: the shortest run of lines whose numbers fit the columns."""
+    for extra in range(MAX_WRAPPED_LINES + 1):
+        end = min(len(body), k + len(fields) + extra)
+        cells = _row_cells([text for _, text in body[k:end]], fields)
+        if cells is not None and len(cells) == len(fields) and _numbers_fit(fields, cells):
+            return end
+    return min(len(body), k + len(fields))
+
+
+def _row_cells(cells: list[str], fields: list[str]) -> list[str] | None:
+    """A row's cells, one per column. More lines than columns: a text cell before the numbers wrapped.
+    With one text column there it takes them all; with two (项目名称 and 主管部门) the split must be
+    the only one where the name ends as project names do (…工程 / …资金) and the other cell as a unit's
+    name does (…局 / …中心) — else None (the row is not placed)."""
+    if len(cells) <= len(fields):
+        return cells
+    first_value = next((n for n, f in enumerate(fields) if n and f in _VALUES), None)
+    if first_value is None:
+        return None
+    tail = len(fields) - first_value
+    texts, values = cells[1:len(cells) - tail], cells[len(cells) - tail:]
+    text_fields = fields[1:first_value]
+    if len(text_fields) == 1:
+        return [cells[0], "".join(texts), *values]
+    if len(text_fields) != 2 or not {"name", "department_name"} & set(text_fields):
+        return None
+    name_first = text_fields[0] in ("name", "department_name")
+    splits = []
+    for n in range(1, len(texts)):
+        first, second = "".join(texts[:n]), "".join(texts[n:])
+        name, unit = (first, second) if name_first else (second, first)
+        if _PROJECT_NAME_END.search(name) and _unit_name_end().search(unit):
+            splits.append([cells[0], first, second, *values])
+    return splits[0] if len(splits) == 1 else None
+
+
+_PROJECT_NAME_END = re.compile(rf"(?:{PROJECT_WORDS})$")
+
+
+@lru_cache(maxsize=1)
+def _unit_name_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation([r['term'] for r in read_rows('org_suffixes.csv') if r['strength'] == 'strong'])})$")
 
 
 _WRAPPING_COLUMNS = {"name", "department_name", "ignore"}
@@ -138,9 +192,15 @@ def _layout_list(lines: list[str]) -> list[Project]:
         if not fields or label_key(runs[0][1]) != "序号":
             continue
         starts = [start for start, _ in runs]
-        unit = _unit([text for _, text in runs], lines[max(0, number - 3):number])
+        header = [text for _, text in runs]
+        k = _after_header(lines, number, header)
+        unit = _unit(header, lines[max(0, number - 3):number])
         rows: list[tuple[int, dict[int, str]]] = []
-        for k in range(number + 1, len(lines)):
+        while k < len(lines):
+            again = _header_again(lines, k, header)
+            if again is not None:
+                k = _after_header(lines, again, header)   # the table goes on after a page break
+                continue
             cells = {}
             for start, text in display_runs(lines[k]):
                 column = max((n for n, s in enumerate(starts) if start + 2 >= s), default=None)
@@ -157,6 +217,7 @@ def _layout_list(lines: list[str]) -> list[Project]:
                     rows[-1][1][column] = rows[-1][1].get(column, "") + text
             else:
                 break
+            k += 1
         projects = []
         for row_line, cells in rows:
             if not _numbers_fit(fields, [cells.get(n, "") for n in range(len(fields))]):
@@ -167,6 +228,26 @@ def _layout_list(lines: list[str]) -> list[Project]:
                 projects.append(project)
         return projects if len(projects) >= 2 else []
     return []
+
+
+def _after_header(lines: list[str], at: int, header: list[str]) -> int:
+    """The line after a layout header, and after the line of its columns' units (全年预算数 ⏎ （万元）),
+    whose cells join the header's (`header` grows)."""
+    below = display_runs(lines[at + 1]) if at + 1 < len(lines) else []
+    if below and all(_QUALIFIER_LINE_RE.match(text) for _, text in below):
+        header += [text for _, text in below if text not in header]
+        return at + 2
+    return at + 1
+
+
+def _header_again(lines: list[str], k: int, header: list[str]) -> int | None:
+    """The line of the same header printed again after empty lines (a page break), else None."""
+    if lines[k].strip():
+        return None
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    texts = [text for _, text in display_runs(lines[k])] if k < len(lines) else []
+    return k if texts and texts == header[:len(texts)] and len(texts) >= 3 else None
 
 
 def _word_list(lines: list[str]) -> list[Project]:
