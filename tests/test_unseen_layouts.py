@@ -2969,3 +2969,28 @@ def test_a_short_level2_header_names_the_column_of_a_label_the_vocabulary_lacks(
     ]))
     assert [(i.level2, i.name, i.score) for i in project.indicators] == [
         ("可持续影响", "长效管理机制建立情况", 6.0), ("满意度", "居民满意度", 8.5)]
+
+
+def test_a_cost_control_block_with_an_earlier_years_column_above_the_department_spending_block():
+    # Hunan's 部门整体支出绩效自评基础数据表: 经费控制情况 (2020年决算数 | 2021年预算数 | 2021年决算数) above
+    # 部门整体支出; the earlier year's 日常公用经费 is no figure of the year evaluated
+    report = parse_report("\n".join([
+        "某市司法局2021年度部门整体支出绩效自评报告",
+        "一、部门整体支出情况",
+        "金额单位：万元",
+        "经费控制情况\t2020年决算数\t2021年预算数\t2021年决算数",
+        "三公经费\t6.85\t6.20\t5.12",
+        "日常公用经费\t48.30\t52.00\t50.26",
+        "部门整体支出\t2020年决算数\t2021年年初预算数\t2021年调整预算数\t2021年决算数",
+        "合计\t892.40\t860.50\t945.36\t921.07",
+        "其中：基本支出\t610.22\t640.30\t652.18\t648.90",
+        "项目支出\t282.18\t220.20\t293.18\t272.17",
+        "年末结转结余\t\t\t\t24.29",
+        "二、自评结论",
+        "经自评，我局2021年度部门整体支出绩效自评得分94分，等级为优。",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["carryover"], budget["budget_initial"]) == (
+        945.36, 921.07, 24.29, 860.5)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (648.9, 272.17)
+    assert budget.get("public_expenditure") in (None, 50.26)

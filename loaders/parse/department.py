@@ -147,12 +147,14 @@ def _cell_pair_figures(index: TextIndex) -> list[Figure]:
     figures = []
     for number, line in index.numbered_lines():
         cells = [c.strip() for c in _CELL_SPLIT_RE.split(line)]
-        for label_cell, value_cell in zip(cells, cells[1:]):
+        for k, (label_cell, value_cell) in enumerate(zip(cells, cells[1:])):
             unit_in_label = _CELL_UNIT_RE.search(label_cell)
             label = _CELL_UNIT_RE.sub("", label_cell).replace(" ", "")
             value = _BARE_NUMBER_RE.match(value_cell.replace(" ", ""))
             if label not in field_of or label == "支出" or not value:
                 continue
+            if k + 2 < len(cells) and _BARE_NUMBER_RE.match(cells[k + 2].replace(" ", "")):
+                continue   # 日常公用经费 | 48.30 | 52.00 | 50.26: a row of a table with columns, whose header says which
             field, kind = field_of[label]
             figure = _cell_figure(index, number, field, kind, value, unit_in_label)
             if figure is not None:
@@ -297,14 +299,17 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
         columns = _budget_table_columns(cells)
         if len(cells) < 3 or len({"budget_full_year", "executed"} & set(columns)) < 2:
             continue
-        unit = table_money_unit(cells + lines[max(0, number - 4):number - 1][::-1])
+        unit = table_money_unit(cells + _lines_above_table(lines, number))
         if unit is None:
             continue
         for row_number in range(number + 1, min(number + 8, len(lines) + 1)):
             row = _table_cells(lines[row_number - 1])
-            fields = _BUDGET_TABLE_ROWS.get(without_item_number(re.sub(r"^其中[:：]?", "", label_key(_row_label(row)))))
+            label = without_item_number(re.sub(r"^其中[:：]?", "", label_key(_row_label(row))))
+            fields = _BUDGET_TABLE_ROWS.get(label)
             if len(row) > len(cells) or len(row) < len(cells) - 1:
                 break
+            if label in _CARRYOVER_HEADERS:
+                figures += _carryover_row(row, columns, unit, row_number)
             if fields is None:
                 continue
             placed = []
@@ -324,8 +329,31 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
                 value = parse_number(cell)
                 value = value if target == "execution_rate_pct" else to_wan(value, unit)
                 figures.append(Figure(target, value, 0, 0, span=(row_number, row_number)))
-        break
+        if figures:
+            break    # the first table that gives figures (经费控制情况 | …预算数 | …决算数 above it gives none)
     return figures
+
+
+def _carryover_row(row: list[str], columns: list[str | None], unit: str, row_number: int) -> list[Figure]:
+    """年末结转结余 |  |  |  | 24.29: the row's one amount, under a column of the year evaluated."""
+    amounts = [(column, cell) for column, cell in zip(columns, row) if _BARE_NUMBER_RE.match(cell.replace(" ", ""))]
+    if len(amounts) != 1 or amounts[0][0] is None or amounts[0][1].endswith("%"):
+        return []
+    return [Figure("carryover", to_wan(parse_number(amounts[0][1]), unit), 0, 0, span=(row_number, row_number))]
+
+
+MAX_TABLE_ABOVE = 15
+
+
+def _lines_above_table(lines: list[str], number: int) -> list[str]:
+    """The lines above line `number`, nearest first: the table rows just above (another block of the
+    same table: 经费控制情况 above 部门整体支出) and the three lines before them, where a 单位 note stands."""
+    above = []
+    at = number - 2     # the line just above, 0-based
+    while at >= 0 and len(above) < MAX_TABLE_ABOVE and len(_table_cells(lines[at])) > 1:
+        above.append(lines[at])
+        at -= 1
+    return above + lines[max(0, at - 2):at + 1][::-1]
 
 
 def _table_cells(line: str) -> list[str]:
