@@ -2994,3 +2994,30 @@ def test_a_cost_control_block_with_an_earlier_years_column_above_the_department_
         945.36, 921.07, 24.29, 860.5)
     assert (budget["basic_expenditure"], budget["project_expenditure"]) == (648.9, 272.17)
     assert budget.get("public_expenditure") in (None, 50.26)
+
+
+def test_a_letter_spaced_money_header_over_three_lines_and_an_indicator_header_over_two():
+    # 分 值 / 得 分 centred in a taller row sit on the middle line, each amount's （万元） on the line below
+    project, _ = only_project("\n".join([
+        "  项 目 名 称       2023年退役军人就业创业扶持资金",
+        "                                    年初预算数    全年预算数    全年执行数               执行率",
+        "                                                                               分 值               得 分",
+        "                                    （万元）      （万元）      （万元）                 （%）",
+        "  项目资金          年度资金总额       248.00        236.50        229.14        10       96.89       9.69",
+        "                    其中：财政拨款     248.00        236.50        229.14        —         —         —",
+        "            一级指标    二级指标            三级指标                年度        实际",
+        "  绩效指标                                                          指标值      完成值      分值  得分",
+        "            产出指标    数量指标            退役军人适应性培训人数  ≥350人      368人       15    15",
+    ]))
+    assert money(project) == (248.0, 236.5, 229.14, 96.89, 10.0, 9.69)
+    assert rows(project) == [("产出指标", "数量指标", "退役军人适应性培训人数", "≥350人", "368人", 15.0, 15.0)]
+
+
+def test_a_money_header_in_yuan_over_two_lines_converts_its_amounts():
+    project, _ = only_project("\n".join([
+        "项目名称    乡村道路养护",
+        "                    全年预算数        全年执行数              执行率",
+        "                    （元）            （元）        分值      （%）     得分",
+        "  年度资金总额      1,250,000.00      1,200,000.00  10        96.00     9.6",
+    ]))
+    assert money(project) == (None, 125.0, 120.0, 96.0, 10.0, 9.6)

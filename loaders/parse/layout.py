@@ -334,20 +334,98 @@ def join_stacked_headers(lines: list[str]) -> list[str]:
     The words of the upper line join the header words below them when every pair makes a known
     label (年初 + 预算数 → 年初预算数); the upper line becomes empty."""
     out = list(lines)
-    for k in range(len(lines) - 1):
+    k = 0
+    while k < len(lines) - 1:
         upper = lines[k]
+        k += 1
         if not upper.strip() or "\t" in upper or "|" in upper or "  " not in upper.strip() + "  ":
             continue
         for wide in (True, False):
-            joined = _joined_header(upper, lines[k + 1], wide)
+            joined = _joined_header(upper, lines[k], wide)
             if joined is not None:
-                out[k], out[k + 1] = "", joined
+                out[k - 1], out[k] = "", joined
                 break
-            tail = _joined_tail(upper, lines[k + 1], wide)
+            tail = _joined_tail(upper, lines[k], wide)
             if tail is not None:
-                out[k], out[k + 1] = tail, ""    # 绩效 ⏎ 指标 under it: the header's first word, broken
+                out[k - 1], out[k] = tail, ""    # 绩效 ⏎ 指标 under it: the header's first word, broken
+                break
+            block = _merged_block(lines, k - 1, wide)
+            if block is not None:
+                merged, count = block
+                out[k - 1:k - 1 + count] = [""] * (count - 1) + [merged]
+                k += count - 1
                 break
     return out
+
+
+MAX_BLOCK_LINES = 3
+_QUALIFIER_RE = re.compile(r"^[（(][^（()）]{1,6}[)）]$")
+
+
+def _merged_block(lines: list[str], k: int, wide: bool) -> tuple[str, int] | None:
+    """A header spread over two or three lines, its cells at different heights (a cell centred in a
+    taller row, a word wrapped, its unit below):
+
+                     年初预算数    全年预算数    执行率
+                                                          分 值       得 分
+                     （万元）      （万元）      （%）
+
+    Runs that overlap in their columns are one cell, read top to bottom; the cells in column order
+    make the header (年初预算数（万元） 全年预算数（万元） 执行率（%） 分值 得分), on the block's last
+    line. Only when every cell is a known header word (one group label may stand first: 项目资金 /
+    绩效指标) and at least two lines' runs make one cell or interleave."""
+    for count in range(MAX_BLOCK_LINES, 1, -1):
+        block = lines[k:k + count]
+        if len(block) < count or any(not line.strip() or "\t" in line or "|" in line for line in block):
+            continue
+        runs = [(n, start, start + _width(text, wide), _SPACED_LETTERS_RE.sub("", text))
+                for n, line in enumerate(block) for start, text in _runs(line, wide)]
+        if any(re.search(r"\d", text) for *_, text in runs):
+            continue
+        cells = _cells_by_overlap(runs)
+        if cells is None or not _a_header_of_cells([text for _, text in cells], len(runs)):
+            continue
+        return _line_of_cells(cells, wide), count
+    return None
+
+
+def _cells_by_overlap(runs: list[tuple[int, int, int, str]]) -> list[tuple[int, str]] | None:
+    """(start, text) of each cell: runs of different lines overlapping in their columns joined top to
+    bottom; None when a cell would take two runs of one line or the lines do not interleave."""
+    cells: list[list[tuple[int, int, int, str]]] = []
+    for run in sorted(runs):
+        touching = [cell for cell in cells if any(run[1] < end and start < run[2] for _, start, end, _ in cell)]
+        if len(touching) > 1 or (touching and any(line == run[0] for line, *_ in touching[0])):
+            return None
+        if touching:
+            touching[0].append(run)
+        else:
+            cells.append([run])
+    if len(cells) == len(runs) and len({line for line, *_ in runs}) > 1:
+        # nothing joined: the lines must interleave (分值 between 全年执行数 and 执行率), not stand apart
+        by_start = [line for line, *_ in sorted(runs, key=lambda r: r[1])]
+        if by_start == sorted(by_start):
+            return None
+    return sorted((min(start for _, start, _, _ in cell), "".join(text for *_, text in cell)) for cell in cells)
+
+
+def _a_header_of_cells(texts: list[str], run_count: int) -> bool:
+    header = [text for text in texts if _is_header_word(text) or _is_header_word(_QUALIFIER_TAIL_RE.sub("", text))]
+    group = texts[0] not in header and len(texts[0]) <= MAX_STACKED_WORD + 2 and not _QUALIFIER_RE.match(texts[0])
+    return len(header) >= MIN_HEADER_CELLS - 1 and len(header) + group == len(texts)
+
+
+_QUALIFIER_TAIL_RE = re.compile(r"[（(][^（()）]{1,6}[)）]$")
+
+
+def _line_of_cells(cells: list[tuple[int, str]], wide: bool) -> str:
+    """The cells set at their columns (a cell that would touch the one before moves right)."""
+    line, width = "", 0
+    for start, text in cells:
+        pad = max(start - width, 2 if line else 0)
+        line += " " * pad + text
+        width += pad + _width(text, wide)
+    return line
 
 
 def _joined_tail(header: str, lower: str, wide: bool) -> str | None:
