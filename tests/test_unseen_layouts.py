@@ -3021,3 +3021,18 @@ def test_a_money_header_in_yuan_over_two_lines_converts_its_amounts():
         "  年度资金总额      1,250,000.00      1,200,000.00  10        96.00     9.6",
     ]))
     assert money(project) == (None, 125.0, 120.0, 96.0, 10.0, 9.6)
+
+
+def test_income_and_spending_parts_side_by_side_under_their_own_header_are_parts_of_the_block_above():
+    project, _ = only_project("\n".join([
+        "项目名称：部门整体支出",
+        "                    年初预算数   全年预算数   全年执行数     分值     执行率     得分",
+        "  年度资金总额：      1,980.50     2,105.30     2,046.88        10      97.23%     9.72",
+        "  按收入性质分：                                          按支出性质分：",
+        "                    年初预算数   全年预算数   全年执行数                    年初预算数   全年预算数   全年执行数",
+        "  一般公共预算拨款    1,980.50     2,105.30     2,046.88    其中：基本支出    1,420.00     1,488.60     1,476.12",
+        "  政府性基金拨款          0.00         0.00         0.00          项目支出      560.50       616.70       570.76",
+    ]))
+    assert money(project) == (1980.5, 2105.3, 2046.88, 97.23, 10.0, 9.72)
+    parts = {row.label.replace("其中:", ""): (row.budget_full_year, row.executed) for row in project.money_rows}
+    assert parts["基本支出"] == (1488.6, 1476.12) and parts["项目支出"] == (616.7, 570.76)

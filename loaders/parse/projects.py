@@ -95,10 +95,17 @@ def read_tables(cells: list[Cell], warnings: list[str]) -> list[Project]:
         if current is not None and current.total_score is None:
             read_head_total(cells, i, current)   # 自评总分: 95 in the form's head
         if starts_money_header(cells, i):
+            block = parse_money_block(cells, i)
+            if current is not None and current.money_rows and not current.indicators and _parts_only(block):
+                # 按收入性质分 / 按支出性质分 under the 年度资金总额 row, with their own header: the parts of the
+                # block above, not another project's money
+                current.money_rows = current.money_rows + block.rows
+                warnings += block.warnings
+                i = max(block.end, i + 1)
+                continue
             if current is None or current.money_rows:
                 current = Project()
                 projects.append(current)
-            block = parse_money_block(cells, i)
             apply_money(current, block, warnings)
             i = max(block.end, i + 1)
         elif starts_indicator_header(cells, i):
@@ -111,6 +118,15 @@ def read_tables(cells: list[Cell], warnings: list[str]) -> list[Project]:
         else:
             i += 1
     return projects
+
+
+_WHOLE_AMOUNT_RE = re.compile(r"总额|合计|总计")
+
+
+def _parts_only(block: MoneyBlock) -> bool:
+    """Every row of the block a part of the money (fund sources, 基本支出 / 项目支出), none a whole."""
+    labels = [re.sub(r"^其中[:：]?", "", label_key(row.label or "")) for row in block.rows]
+    return bool(labels) and all(is_label(label, "money_row") and not _WHOLE_AMOUNT_RE.search(label) for label in labels)
 
 
 _INLINE_NAME = re.compile(r"^项目名称\s*[:：]\s*(\S.{1,60})$")
