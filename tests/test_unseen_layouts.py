@@ -3036,3 +3036,11 @@ def test_income_and_spending_parts_side_by_side_under_their_own_header_are_parts
     assert money(project) == (1980.5, 2105.3, 2046.88, 97.23, 10.0, 9.72)
     parts = {row.label.replace("其中:", ""): (row.budget_full_year, row.executed) for row in project.money_rows}
     assert parts["基本支出"] == (1488.6, 1476.12) and parts["项目支出"] == (616.7, 570.76)
+
+
+def test_one_cell_per_line_money_with_the_review_score_before_the_units_own_self_score():
+    cells = ["项目名称", "2023年就业创业补助资金", "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值",
+             "执行率", "财政复核得分", "单位自评得分", "年度资金总额", "520.00", "612.50", "582.60", "10", "95.12%",
+             "9.0", "9.5"]
+    project, _ = only_project("\n\n".join(cells))
+    assert money(project) == (520.0, 612.5, 582.6, 95.12, 10.0, 9.5)
