@@ -3044,3 +3044,21 @@ def test_one_cell_per_line_money_with_the_review_score_before_the_units_own_self
              "9.0", "9.5"]
     project, _ = only_project("\n\n".join(cells))
     assert money(project) == (520.0, 612.5, 582.6, 95.12, 10.0, 9.5)
+
+
+def test_an_ocr_money_row_whose_thousands_group_stands_apart_and_its_1_read_as_l():
+    report = parse_report("\n".join([
+        "某县交通运输局2022年度项目支出绩效自评表",
+        "项目名称    2022年农村公路养护资金",
+        "项目资金            年初预算数    全年预算数    全年执行数    分值    执行率      得分",
+        "（万兀）",
+        "       年度资金总额    l 260.00     l 318.40      l 297.12     1O      98·39％     9.84",
+        "       其中:当年财政拨款  l 260.00  l 318.40      l 297.12      一      一          一",
+    ]), "example.txt")
+    assert money(report.projects[0]) == (1260.0, 1318.4, 1297.12, 98.39, 10.0, 9.84)
+
+
+def test_a_weight_and_a_score_one_space_apart_are_no_thousands_group():
+    from loaders.parse.characters import units_joined
+    assert units_joined("  数量指标    培训人数    ≥300人    320人    10 9.50") == "  数量指标    培训人数    ≥300人    320人    10 9.50"
+    assert units_joined("  年度资金总额    1 260.00    1 318.40") == "  年度资金总额    1260.00     1318.40 "

@@ -88,9 +88,20 @@ _THOUSANDS_GAP_RE = re.compile(r"(?<![\d.,])(\d{1,3}) (\d{3}(?:\.\d+)?)(?=\s*(?:
 
 def units_joined(text: str) -> str:
     """96.31 % → 96.31%, 10 分 → 10分, 3 420.50万元 → 3420.50万元 in every line that is no space-aligned
-    table row."""
-    return "\n".join(line if space_aligned(line) else _THOUSANDS_GAP_RE.sub(r"\1\2", _UNIT_GAP_RE.sub("", line))
+    table row; there, an amount cell 1 260.00 → 1260.00 (the space moved to the cell's end, so the
+    columns stay)."""
+    return "\n".join(_THOUSANDS_CELL_RE.sub(_cell_closed, line) if space_aligned(line)
+                     else _THOUSANDS_GAP_RE.sub(r"\1\2", _UNIT_GAP_RE.sub("", line))
                      for line in text.split("\n"))
+
+
+# an amount cell of a space-aligned row whose thousands group stands a space apart (OCR: l 260.00 — its
+# leading 1 read as l): the whole cell between column gaps, with its two decimals
+_THOUSANDS_CELL_RE = re.compile(r"(?:(?<=  )|(?<=^)|(?<=^ ))([\dlI]{1,3}) (\d{3}\.\d{2})(?=  |$)", re.M)
+
+
+def _cell_closed(match: re.Match) -> str:
+    return match.group(1) + match.group(2) + " "
 
 
 # A PDF set with letter spacing comes out of a text extractor with a space between every character
