@@ -3062,3 +3062,12 @@ def test_a_weight_and_a_score_one_space_apart_are_no_thousands_group():
     from loaders.parse.characters import units_joined
     assert units_joined("  数量指标    培训人数    ≥300人    320人    10 9.50") == "  数量指标    培训人数    ≥300人    320人    10 9.50"
     assert units_joined("  年度资金总额    1 260.00    1 318.40") == "  年度资金总额    1260.00     1318.40 "
+
+
+def test_a_year_end_balance_stated_as_carryover_and_balance_funds():
+    report = parse_report("\n".join([
+        "某县教育体育局2023年度部门整体支出绩效自评报告",
+        "（二）支出情况。2023年度全年预算数25,772.35万元，实际支出25,318.92万元，预算执行率98.24%。",
+        "（四）结转结余情况。年末结转和结余资金453.43万元，结转结余率1.76%。",
+    ]), "example.txt")
+    assert (report.department_budget["carryover"], report.department_budget["carryover_rate_pct"]) == (453.43, 1.76)
