@@ -3071,3 +3071,25 @@ def test_a_year_end_balance_stated_as_carryover_and_balance_funds():
         "（四）结转结余情况。年末结转和结余资金453.43万元，结转结余率1.76%。",
     ]), "example.txt")
     assert (report.department_budget["carryover"], report.department_budget["carryover_rate_pct"]) == (453.43, 1.76)
+
+
+def test_prose_indicators_under_numbered_level2_headings_with_more_ways_to_state_the_points():
+    from loaders.parse.narrative import narrative_indicators
+    found = narrative_indicators([
+        "（二）产出指标（权重50分）",
+        "1.数量指标",
+        "（1）居民电子健康档案建档率：年度目标值为≥90%，实际完成92.6%，该指标分值8分，得8分。",
+        "2.时效指标",
+        "（2）资金拨付及时率：目标值100%，实际完成100%，分值6分，自评6分。",
+        "（三）效益指标（权重30分）",
+        "1.可持续影响指标",
+        "（3）基层医疗卫生机构服务能力：目标值为“持续提升”，实际完成“持续提升”，满分10分，评分10分。",
+        "（四）满意度指标（权重10分）",
+        "服务对象满意度指标",
+        "（4）城乡居民满意度：目标值≥85%，问卷调查满意度为91.3%，分值为10分，实得10分。",
+    ])
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in found] == [
+        ("产出指标", "数量指标", "居民电子健康档案建档率", "≥90%", "92.6%", 8.0, 8.0),
+        ("产出指标", "时效指标", "资金拨付及时率", "100%", "100%", 6.0, 6.0),
+        ("效益指标", "可持续影响指标", "基层医疗卫生机构服务能力", "持续提升", "持续提升", 10.0, 10.0),
+        ("满意度指标", "服务对象满意度指标", "城乡居民满意度", "≥85%", "91.3%", 10.0, 10.0)]
