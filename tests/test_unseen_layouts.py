@@ -3093,3 +3093,14 @@ def test_prose_indicators_under_numbered_level2_headings_with_more_ways_to_state
         ("产出指标", "时效指标", "资金拨付及时率", "100%", "100%", 6.0, 6.0),
         ("效益指标", "可持续影响指标", "基层医疗卫生机构服务能力", "持续提升", "持续提升", 10.0, 10.0),
         ("满意度指标", "服务对象满意度指标", "城乡居民满意度", "≥85%", "91.3%", 10.0, 10.0)]
+
+
+def test_a_forms_title_atop_the_tables_next_page_is_no_indicator():
+    project, _ = only_project("\n".join([
+        "项目名称\t农村人居环境整治提升项目",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t改造农村户厕数量\t≥1200户\t1236户\t10\t10",
+        "农村人居环境整治提升项目绩效自评表",
+        "效益指标\t社会效益指标\t农村卫生厕所普及率\t提高3个百分点\t提高3.4个百分点\t15\t15",
+    ]))
+    assert [i.name for i in project.indicators] == ["改造农村户厕数量", "农村卫生厕所普及率"]

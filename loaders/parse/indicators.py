@@ -181,9 +181,10 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     values = {col: (join_texts(g) or None) if col not in uncertain else None for col, g in groups.items()}
     name = _INDEX_PREFIX.sub("", values.get("name") or "").strip()
     alone = not any(values.get(c) for c in cols if c != "name")
-    if not name or (alone and (len(name) == 1 or re.search(r"[，。；]", name))):
+    if not name or (alone and (len(name) == 1 or re.search(r"[，。；]", name) or _DOCUMENT_TITLE_RE.search(name))):
         # one character alone (效 / 指 / 标 of a label printed downwards) names nothing; a sentence alone
-        # (材料价格上涨5%，下年度压减…) is a note after a row, no indicator
+        # (材料价格上涨5%，下年度压减…) is a note after a row; a form's title alone is the running head
+        # atop the table's next page — no indicator
         return None
     if not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
         # a "name" of digits or marks (10, ·): the row's cells slid — its numbers are not trusted either
@@ -211,6 +212,9 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
         indicator.target = indicator.actual = indicator.weight = indicator.score = None
     indicator.provenance = field_spans(groups, indicator, (kept[0].line, kept[-1].last_line))
     return indicator
+
+
+_DOCUMENT_TITLE_RE = re.compile(r"(?:自评|评价|评估)(?:表|报告)$")
 
 
 def take_unlisted_level2(indicator: Indicator, row: list[Cell], columns: list[str]) -> str | None:
