@@ -3104,3 +3104,37 @@ def test_a_forms_title_atop_the_tables_next_page_is_no_indicator():
         "效益指标\t社会效益指标\t农村卫生厕所普及率\t提高3个百分点\t提高3.4个百分点\t15\t15",
     ]))
     assert [i.name for i in project.indicators] == ["改造农村户厕数量", "农村卫生厕所普及率"]
+
+
+GLUED_LEVEL2_ROW = "  满意度指标  服务对象满意度指标村民满意度                  ≥90%        94.8%           10    10"
+
+
+def test_a_level2_label_too_long_for_its_column_runs_into_the_name_of_a_one_line_row():
+    project, _ = only_project("\n".join([
+        "项目名称  村庄人居环境整治",
+        "  一级指标    二级指标        三级指标                    年度指标值  实际完成值      分值  得分",
+        "  产出指标    数量指标        管护村庄数量                330个       330个           10    10",
+        GLUED_LEVEL2_ROW,
+    ]))
+    assert rows(project)[-1] == ("满意度指标", "服务对象满意度指标", "村民满意度", "≥90%", "94.8%", 10.0, 10.0)
+
+
+def test_a_level2_label_too_long_for_its_column_in_a_table_the_layout_reader_rewrites():
+    project, _ = only_project("\n".join([
+        "项目名称  村庄人居环境整治",
+        "  一级指标    二级指标        三级指标                    年度指标值  实际完成值      分值  得分",
+        "  产出指标    数量指标        农村公厕日常保洁            ≥1200座     1236座          10    10",
+        "                              座数",
+        GLUED_LEVEL2_ROW,
+    ]))
+    assert rows(project) == [("产出指标", "数量指标", "农村公厕日常保洁座数", "≥1200座", "1236座", 10.0, 10.0),
+                             ("满意度指标", "服务对象满意度指标", "村民满意度", "≥90%", "94.8%", 10.0, 10.0)]
+
+
+def test_a_name_that_merely_contains_a_level_word_is_not_cut():
+    project, _ = only_project("\n".join([
+        "项目名称  村庄人居环境整治",
+        "  一级指标    二级指标        三级指标                    年度指标值  实际完成值      分值  得分",
+        "  产出指标    数量指标        管护指标完成数              330个       330个           10    10",
+    ]))
+    assert rows(project) == [("产出指标", "数量指标", "管护指标完成数", "330个", "330个", 10.0, 10.0)]

@@ -149,3 +149,15 @@ def is_unit(text: str) -> bool:
     key = label_key(text)
     units = table_labels()["unit"]
     return key in units or (len(key) > 1 and key[0] in "万千亿" and key[1:] in units and key[1:] != "%")
+
+
+_GLUED_LEVEL_RE = re.compile(r"^([\u4e00-\u9fff]{2,12}?指标)([\u4e00-\u9fffA-Za-z0-9].+)$")
+
+
+def glued_level_label(text: str) -> tuple[str, str] | None:
+    """服务对象满意度指标村民满意度 → (服务对象满意度指标, 村民满意度): a whole known level label ending in
+    指标 with more text run into it (a label too long for its column), else None."""
+    glued = _GLUED_LEVEL_RE.match(text)
+    if glued is None or not level_kind(glued.group(1), fuzzy=False):
+        return None
+    return glued.group(1), glued.group(2)

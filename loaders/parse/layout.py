@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from loaders.parse.labels import header_field, is_label, level_kind
+from loaders.parse.labels import glued_level_label, header_field, is_label, level_kind
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.page_lines import display_width
 
@@ -221,7 +221,20 @@ def _words_by_column(line: str, columns: list[Column], wide: bool) -> list[tuple
             begun, joined = out[-1]
             out[-1] = (begun, f"{joined} {word}" if joined else word)
             offset += _width(word, wide) + 1
-    return out
+    return [part for start, text in out for part in _level_label_cut(start, text, columns, wide)]
+
+
+def _level_label_cut(start: int, text: str, columns: list[Column], wide: bool) -> list[tuple[int, str]]:
+    """服务对象满意度指标村民满意度 from the 二级指标 column into the name's: a level label too long for
+    its column ran into the next cell — a known label ending in 指标 and the rest, the rest set in
+    the next column."""
+    k = _column_of(start, columns)
+    glued = glued_level_label(text)
+    if k is None or k + 1 >= len(columns) or columns[k].field not in ("level1", "level2") or not glued \
+            or start + _width(text, wide) <= columns[k + 1].start:
+        return [(start, text)]
+    label, rest = glued
+    return [(start, label), (max(start + _width(label, wide), columns[k + 1].start), rest)]
 
 
 def _opens_with_level_labels(cells: dict[int, str], columns: list[Column]) -> bool:

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from loaders.parse.characters import space_aligned
 from loaders.parse.flattened import is_digit_blob, label_hits, split_at_labels
-from loaders.parse.labels import header_field, is_canned_actual, is_label, is_sign_off, is_unit, level_kind
+from loaders.parse.labels import (glued_level_label, header_field, is_canned_actual, is_label, is_sign_off, is_unit,
+                                  level_kind)
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.page_lines import PAGE_MARK_RE
 
@@ -112,7 +113,24 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
             tab_mode, previous_row = False, []
             cells += _split_spaced(line, number, BLANK if blank else LINE)
         blank, blank_run = False, 0
-    return join_broken_labels(cells)
+    return split_glued_level_labels(join_broken_labels(cells))
+
+
+def split_glued_level_labels(cells: list[Cell]) -> list[Cell]:
+    """满意度指标 | 服务对象满意度指标村民满意度: a 二级 label too long for its column ran into the name
+    beside it. A space-aligned cell opening with a whole known level label ending in 指标, the rest a
+    name of its own, right after a 一级 label on its line, is the label and the name."""
+    out: list[Cell] = []
+    for cell in cells:
+        glued = glued_level_label(cell.text) if not cell.boxed and out else None
+        before = out[-1] if out else None
+        if glued and before is not None and before.line == cell.line and level_kind(before.text, fuzzy=False) \
+                and not cell_kind(glued[1]) and len(glued[1]) >= 2 and not cell_kind(cell.text):
+            out.append(Cell(glued[0], cell.line, cell.sep))
+            out.append(Cell(glued[1], cell.line, SPACE))
+        else:
+            out.append(cell)
+    return out
 
 
 _SENTENCE_RE = re.compile(r"[，。；]")
