@@ -3138,3 +3138,13 @@ def test_a_name_that_merely_contains_a_level_word_is_not_cut():
         "  产出指标    数量指标        管护指标完成数              330个       330个           10    10",
     ]))
     assert rows(project) == [("产出指标", "数量指标", "管护指标完成数", "330个", "330个", 10.0, 10.0)]
+
+
+def test_a_flattened_money_row_with_uneven_decimals_and_a_score_by_bands_is_read_when_only_one_reading_fits():
+    from loaders.parse.flattened import split_money_blob
+    columns = ["budget_full_year", "executed", "execution_weight", "execution_rate_pct", "execution_score"]
+    # 5420.8 beside 5366.59, and 18 of 20 points at 99%: only the amounts and the rate still agree
+    assert split_money_blob("5420.85366.592099.00%18", columns) == ["5420.8", "5366.59", "20", "99.00%", "18"]
+    # without the rate, the amounts cannot be told apart (5420.85 | 366.59 … reads as well): nothing is read
+    assert split_money_blob("5420.85366.592018", ["budget_full_year", "executed", "execution_weight",
+                                                  "execution_score"]) is None

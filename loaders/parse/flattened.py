@@ -75,8 +75,13 @@ def _number_ok(text: str) -> bool:
 
 
 def split_money_blob(blob: str, columns: list[str]) -> list[str] | None:
-    """The values of a money row printed as one run of digits, or None when not exactly one reading fits."""
-    found = [r for r in _money_splits(to_halfwidth(blob).strip(), tuple(columns)) if money_consistent(r, columns)]
+    """The values of a money row printed as one run of digits, or None when not exactly one reading fits.
+    When no reading fits all the checks, a reading whose amounts and rate agree (执行数 / 预算数 = 执行率)
+    is taken if it is the only one: a form may print 5420.8 beside 5366.59, or score its rate by bands."""
+    splits = _money_splits(to_halfwidth(blob).strip(), tuple(columns))
+    found = [r for r in splits if money_consistent(r, columns)]
+    if not found and {"budget_full_year", "executed", "execution_rate_pct"} <= set(columns):
+        found = [r for r in splits if money_consistent(r, columns, strict=False)]
     return found[0] if len(found) == 1 else None
 
 
@@ -105,8 +110,9 @@ def _money_splits(rest: str, cols: tuple[str, ...]) -> list[list[str]]:
     return out
 
 
-def money_consistent(values: list[str], columns: list[str]) -> bool:
-    """The printed values of a money row hold together (分值 1–30, 得分 ≤ 分值, 执行率 = 执行数 / 预算数 …)."""
+def money_consistent(values: list[str], columns: list[str], strict: bool = True) -> bool:
+    """The printed values of a money row hold together (分值 1–30, 得分 ≤ 分值, 执行率 = 执行数 / 预算数 …).
+    Not strict: amounts may differ in decimals and the score need not follow the rate."""
     printed = dict(zip(columns, values))
     got = {c: float(v.rstrip("%").replace(",", "")) for c, v in printed.items()}
     weight, score = got.get("execution_weight"), got.get("execution_score")
@@ -120,12 +126,12 @@ def money_consistent(values: list[str], columns: list[str]) -> bool:
     if full == 0 and executed:
         return False     # nothing budgeted yet something spent: the digits were cut in the wrong place
     amounts = [printed[c] for c in ("budget_initial", "budget_full_year", "executed") if c in printed]
-    if len({len(v.partition(".")[2]) for v in amounts}) > 1:
+    if strict and len({len(v.partition(".")[2]) for v in amounts}) > 1:
         return False     # a form prints its amounts with the same number of decimals
     if full and executed is not None and rate is not None and \
             abs(executed / full * 100 - rate) > _rate_tolerance(printed["execution_rate_pct"]):
         return False
-    if rate is not None and weight is not None and score is not None and \
+    if strict and rate is not None and weight is not None and score is not None and \
             abs(min(weight, rate * weight / 100) - score) > 0.6:
         return False
     return True
