@@ -108,3 +108,18 @@ def test_a_layout_list_with_the_unit_under_its_header_and_the_header_again_after
     assert got(projects) == [("2022年农村公路养护工程", 1260, 1198.45, 95.12, 94.5, "优"),
                              ("2022年危桥改造项目", 880, 702.36, 79.81, 82, "良"),
                              ("2022年农村客运站点提升改造项目", 238, 161.84, 68, 73.5, "中")]
+
+
+def test_a_layout_list_row_whose_name_is_centred_starts_its_name_above_its_serial():
+    text = "\n".join([
+        "  序号  项目名称                          主管部门                资金规模（万元）  评价得分    评价等级",
+        "  1     某某区2024年养老服务体系建设      某某区民政局            736.80            83.40       良",
+        "        补助资金",
+        "        某某区2024年稻麦绿色高质高效",
+        "  2     创建项目                          某某区农业农村局        420.00            76.50       中",
+        "  3     某某区2024年公共就业服务专项      某某区人社局            318.60            90.30       优",
+        "        资金",
+    ])
+    projects, _ = read_project_list(split_lines(text))
+    assert [p.name for p in projects] == ["某某区2024年养老服务体系建设补助资金", "某某区2024年稻麦绿色高质高效创建项目",
+                                          "某某区2024年公共就业服务专项资金"]

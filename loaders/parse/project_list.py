@@ -196,6 +196,7 @@ def _layout_list(lines: list[str]) -> list[Project]:
         k = _after_header(lines, number, header)
         unit = _unit(header, lines[max(0, number - 3):number])
         rows: list[tuple[int, dict[int, str]]] = []
+        above: dict[int, str] = {}
         while k < len(lines):
             again = _header_again(lines, k, header)
             if again is not None:
@@ -211,10 +212,17 @@ def _layout_list(lines: list[str]) -> list[Project]:
             if not cells:
                 break
             if 0 in cells and re.fullmatch(r"\d{1,3}", cells[0]):
+                for column, text in above.items():
+                    cells[column] = text + cells.get(column, "")
                 rows.append((k + 1, cells))
+                above = {}
             elif rows and 0 not in cells and all(fields[c] in _WRAPPING_COLUMNS for c in cells):
+                opens_a_name = any(_opens_like(text, rows[-1][1].get(column, "")) for column, text in cells.items())
                 for column, text in cells.items():   # a name or unit wrapped; numbers never wrap
-                    rows[-1][1][column] = rows[-1][1].get(column, "") + text
+                    if opens_a_name or above:
+                        above[column] = above.get(column, "") + text   # the top of the next row's centred cell
+                    else:
+                        rows[-1][1][column] = rows[-1][1].get(column, "") + text
             else:
                 break
             k += 1
@@ -228,6 +236,15 @@ def _layout_list(lines: list[str]) -> list[Project]:
                 projects.append(project)
         return projects if len(projects) >= 2 else []
     return []
+
+
+NAME_OPENING = 5
+
+
+def _opens_like(text: str, name: str) -> bool:
+    """淮阴区2024年稻麦… under 淮阴区2024年养老…补助资金: a line that opens as the name above opened is the
+    next name's first line (a cell centred in its row puts it above its 序号), never this name's tail."""
+    return len(text) >= NAME_OPENING and len(name) >= NAME_OPENING and text[:NAME_OPENING] == name[:NAME_OPENING]
 
 
 def _after_header(lines: list[str], at: int, header: list[str]) -> int:
