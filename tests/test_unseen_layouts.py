@@ -3148,3 +3148,47 @@ def test_a_flattened_money_row_with_uneven_decimals_and_a_score_by_bands_is_read
     # without the rate, the amounts cannot be told apart (5420.85 | 366.59 … reads as well): nothing is read
     assert split_money_blob("5420.85366.592018", ["budget_full_year", "executed", "execution_weight",
                                                   "execution_score"]) is None
+
+
+DEPT_FORM_WITH_SPACERS = [
+    "某区教育体育局2021年度部门整体支出绩效自评表",
+    "金额单位：万元",
+    "资金情况\t\t年初预算数\t\t全年预算数\t\t全年执行数\t分值\t执行率\t得分",
+    "年度资金总额\t\t86,420.35\t\t91,208.77\t\t89,655.10\t10\t98.30%\t9.83",
+    "按收入性质分\t其中：财政拨款\t82,610.35\t\t87,388.77\t\t85,903.46",
+    "按支出性质分\t基本支出\t61,230.00\t\t62,114.52\t\t62,030.88",
+    "\t项目支出\t25,190.35\t\t29,094.25\t\t27,624.22",
+    "年末结转结余\t\t\t\t\t\t1,553.67\t结转结余率\t1.70%",
+    "一级指标\t二级指标\t三级指标\t年度指标值\t\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+    "满意度指标\t服务对象满意度指标\t教职工满意度\t≥90%\t\t88.7%\t5\t4.5\t2022年将完善考核办法",
+    "合计\t\t\t\t\t\t100\t98.33",
+    "自评等级\t优",
+]
+
+
+def test_a_department_form_whose_part_rows_leave_their_last_cells_out_and_a_balance_row_with_its_rate():
+    report = parse_report("\n".join(DEPT_FORM_WITH_SPACERS), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["carryover"], budget["carryover_rate_pct"]) == (
+        91208.77, 89655.1, 1553.67, 1.7)
+    assert (budget["basic_expenditure"], budget["project_expenditure"]) == (62030.88, 27624.22)
+
+
+def test_a_grade_after_a_table_row_that_names_another_year_is_this_years():
+    report = parse_report("\n".join(DEPT_FORM_WITH_SPACERS), "example.txt")
+    assert (report.grade, report.total_score) == ("优", 98.33)
+
+
+def test_an_indicator_tables_total_row_below_a_department_money_table_is_no_department_figure():
+    report = parse_report("\n".join([
+        "某区教育体育局2021年度部门整体支出绩效自评表",
+        "金额单位：万元",
+        "资金情况\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t86,420.35\t91,208.77\t89,655.10\t10\t98.30%\t9.83",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t在校生数\t≥9.2万人\t9.35万人\t90\t88.5",
+        "合计\t\t\t\t\t100\t98.33",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (91208.77, 89655.1, 98.3)
+    assert not [w for w in report.warnings if "两个不同的数" in w]    # 合计 | … | 100 | 98.33 was never read

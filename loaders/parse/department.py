@@ -306,8 +306,8 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
             row = _table_cells(lines[row_number - 1])
             label = without_item_number(re.sub(r"^其中[:：]?", "", label_key(_row_label(row))))
             fields = _BUDGET_TABLE_ROWS.get(label)
-            if len(row) > len(cells) or len(row) < len(cells) - 1:
-                break
+            if len(row) > len(cells) or len(row) < 2 or _another_header(row):
+                break    # a part's row may leave its last cells (分值 | 执行率 | 得分) out: shorter rows go on
             if label in _CARRYOVER_HEADERS:
                 figures += _carryover_row(row, columns, unit, row_number)
             if fields is None:
@@ -334,10 +334,17 @@ def _budget_table_figures(index: TextIndex) -> list[Figure]:
     return figures
 
 
+def _another_header(row: list[str]) -> bool:
+    """The header of the table below (一级指标 | 二级指标 | …): the money table has ended."""
+    return sum(1 for cell in row if cell and header_field(cell, "indicator") not in (None, "ignore")) >= 2
+
+
 def _carryover_row(row: list[str], columns: list[str | None], unit: str, row_number: int) -> list[Figure]:
-    """年末结转结余 |  |  |  | 24.29: the row's one amount, under a column of the year evaluated."""
-    amounts = [(column, cell) for column, cell in zip(columns, row) if _BARE_NUMBER_RE.match(cell.replace(" ", ""))]
-    if len(amounts) != 1 or amounts[0][0] is None or amounts[0][1].endswith("%"):
+    """年末结转结余 |  |  |  | 24.29: the row's one amount, under a column of the year evaluated (a rate
+    printed beside it is no amount)."""
+    amounts = [(column, cell) for column, cell in zip(columns, row)
+               if _BARE_NUMBER_RE.match(cell.replace(" ", "")) and not cell.endswith("%")]   # 结转结余率 | 1.70% beside
+    if len(amounts) != 1 or amounts[0][0] is None:
         return []
     return [Figure("carryover", to_wan(parse_number(amounts[0][1]), unit), 0, 0, span=(row_number, row_number))]
 

@@ -205,6 +205,8 @@ def clause_year(text: str, offset: int, reach: int = 30, earlier_words: bool = T
     """The year the sentence before `offset` names (2022年度…得分), not a date (2024年3月);
     EARLIER when it speaks of an earlier period (上一轮 / 上年度) and earlier_words; None when it names none."""
     sentence = re.split(r"[。；;]", text[max(0, offset - reach):offset])[-1]
+    if "\n" in sentence and re.search(r"[\t|]", sentence):
+        sentence = sentence.rsplit("\n", 1)[-1]   # a table row's sentence ends with its row (…2022年将完善 | 合计)
     if earlier_words and _EARLIER_PERIOD_WORDS_RE.search(sentence):
         return EARLIER
     years = _CLAUSE_YEAR_RE.findall(sentence)
