@@ -3192,3 +3192,26 @@ def test_an_indicator_tables_total_row_below_a_department_money_table_is_no_depa
     budget = report.department_budget
     assert (budget["budget"], budget["executed"], budget["execution_rate_pct"]) == (91208.77, 89655.1, 98.3)
     assert not [w for w in report.warnings if "两个不同的数" in w]    # 合计 | … | 100 | 98.33 was never read
+
+
+@pytest.mark.parametrize("unit, factor", [("（万元）", 1), ("（元）", 10_000)])
+def test_a_money_block_printed_one_label_over_its_value(unit, factor):
+    amounts = [860 * factor, 912.5 * factor, 897.26 * factor]
+    project, _ = only_project("\n".join([
+        "项目名称", "2022年农村公路养护工程补助资金", "资金情况",
+        f"年初预算数{unit}", f"{amounts[0]:.2f}", f"全年预算数{unit}", f"{amounts[1]:.2f}",
+        f"全年执行数{unit}", f"{amounts[2]:.2f}", "预算执行率", "98.33%", "执行率分值", "10", "执行率得分", "9.83",
+        "", "绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分",
+        "产出指标", "数量指标", "农村公路日常养护里程", "≥1150公里", "1168公里", "10", "10",
+    ]))
+    assert money(project) == (860.0, 912.5, 897.26, 98.33, 10.0, 9.83)
+    assert rows(project) == [("产出指标", "数量指标", "农村公路日常养护里程", "≥1150公里", "1168公里", 10.0, 10.0)]
+
+
+def test_one_label_with_its_value_below_is_no_money_block():
+    project, _ = only_project("\n".join([
+        "项目名称", "2022年农村公路养护工程补助资金", "全年预算数（万元）", "912.50",
+        "一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分",
+        "产出指标", "数量指标", "农村公路日常养护里程", "≥1150公里", "1168公里", "10", "10",
+    ]))
+    assert (project.money_rows, project.budget_full_year, len(project.indicators)) == ([], None, 1)

@@ -174,6 +174,45 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
     return block
 
 
+MIN_VERTICAL_PAIRS = 3
+MAX_BLOCK_LABEL = 10
+
+
+def parse_vertical_money_block(cells: list[Cell], start: int) -> MoneyBlock | None:
+    """A money block printed one label over its value, one per line (a form read without layout):
+
+        年初预算数（万元） ⏎ 860.00 ⏎ 全年预算数（万元） ⏎ 912.50 ⏎ 预算执行率 ⏎ 98.33% …
+
+    At least three such pairs, each naming another column, two of them amounts or the rate; the
+    whole block is one row. None when the cells do not fall so."""
+    pairs: list[tuple[Cell, str, str]] = []
+    i = start
+    while i + 1 < len(cells):
+        label, value = cells[i], cells[i + 1]
+        field_name = header_field(label.text, "money") if label.text else None
+        if field_name in (None, "ignore") or label.sep not in (LINE, BLANK) or value.sep not in (LINE, BLANK) \
+                or not re.fullmatch(r"\d[\d,]*(?:\.\d+)?%?", to_halfwidth(value.text).strip()) \
+                or any(f == field_name for _, f, _ in pairs):
+            break
+        pairs.append((label, field_name, to_halfwidth(value.text).strip()))
+        i += 2
+    fields = [f for _, f, _ in pairs]
+    if len(pairs) < MIN_VERTICAL_PAIRS or len({"budget_full_year", "executed", "execution_rate_pct"} & set(fields)) < 2:
+        return None
+    block = MoneyBlock(columns=fields, unit=_unit_of_header_cells([label for label, _, _ in pairs]) or find_unit(cells, start))
+    if block.unit is None:
+        block.warnings.append(_NO_UNIT_WARNING)
+    before = cells[start - 1].text if start else ""
+    # the block's own label (资金情况 / 项目资金) names the row; anything else before it does not
+    row = MoneyRow(label=before if "资金" in before and len(before) <= MAX_BLOCK_LABEL else "年度资金总额",
+                   span=(cells[start].line, cells[i - 1].last_line))
+    for _, field_name, value in pairs:
+        number = parse_number(value)
+        setattr(row, field_name, number if field_name not in AMOUNT_FIELDS else to_wan(number, block.unit or "万元"))
+    block.rows, block.end = [row], i
+    return block
+
+
 _UNIT_NOTE_RE = re.compile(r"^\((?:万元|元|亿元)\)$")   # （万元） wrapped off the block's label cell
 MAX_PLAUSIBLE_WAN = 500_000   # 50亿元: an amount above it, in a block that names no unit, is taken to be in 元
 PART_TOLERANCE = 0.005

@@ -20,7 +20,8 @@ from loaders.parse.indicator_header import read_header
 from loaders.parse.indicators import IndicatorTable, parse_indicator_table
 from loaders.parse.labels import header_field, is_label, label_key, table_labels, without_item_number
 from loaders.parse.layout import layout_tables_as_tabs
-from loaders.parse.money import FISCAL_KEYS, MoneyBlock, is_spacer, parse_money_block, rate_contradicts
+from loaders.parse.money import (FISCAL_KEYS, MoneyBlock, is_spacer, parse_money_block, parse_vertical_money_block,
+                                 rate_contradicts)
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.project_list import read_project_list
 from loaders.parse.tables import CELL, SPACE, Cell, cell_kind, cell_number, is_number_cell, tokenize
@@ -94,7 +95,14 @@ def read_tables(cells: list[Cell], warnings: list[str]) -> list[Project]:
             continue
         if current is not None and current.total_score is None:
             read_head_total(cells, i, current)   # 自评总分: 95 in the form's head
-        if starts_money_header(cells, i):
+        vertical = parse_vertical_money_block(cells, i) if not (current and current.money_rows) else None
+        if vertical is not None:
+            if current is None:
+                current = Project()
+                projects.append(current)
+            apply_money(current, vertical, warnings)
+            i = vertical.end
+        elif starts_money_header(cells, i):
             block = parse_money_block(cells, i)
             if current is not None and current.money_rows and not current.indicators and _parts_only(block):
                 # 按收入性质分 / 按支出性质分 under the 年度资金总额 row, with their own header: the parts of the
