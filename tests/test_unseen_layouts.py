@@ -3215,3 +3215,16 @@ def test_one_label_with_its_value_below_is_no_money_block():
         "产出指标", "数量指标", "农村公路日常养护里程", "≥1150公里", "1168公里", "10", "10",
     ]))
     assert (project.money_rows, project.budget_full_year, len(project.indicators)) == ([], None, 1)
+
+
+def test_an_ocr_table_rule_read_as_a_radical_ends_the_project_name_on_the_line_before():
+    report = parse_report("\n".join([
+        "某市文化广播电视和旅游局",
+        "项目支出绩效自评表",
+        "（2023年度）",
+        "项目名称 某市2023年公共文化服务体系建设专项资金",
+        "主管部门丨某市文化广播电视和旅游局 实施单位 某市文化广播电视和旅游局",
+        "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 64.00 71.80 70.52 10 98.22% 9.82",
+    ]), "example.txt")
+    assert [p.name for p in report.projects] == ["某市2023年公共文化服务体系建设专项资金"]

@@ -62,13 +62,14 @@ def simplified_if_traditional(text: str) -> tuple[str, bool]:
 
 
 # Word and web pages put no-break and thin spaces where a space is meant, and zero-width marks
-# inside words and numbers (1\u200b00); every reader splits cells on plain spaces.
-_ODD_SPACES = str.maketrans({**{ch: " " for ch in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"},
+# inside words and numbers (1\u200b00); every reader splits cells on plain spaces. OCR reads a
+# table's vertical rule as 丨 (a radical no report writes in its text): a border, so a space.
+_ODD_SPACES = str.maketrans({**{ch: " " for ch in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f丨"},
                              **{ch: None for ch in "\u200b\u200c\u200d\u2060\ufeff"}})
 
 
 def plain_spaces(text: str) -> str:
-    """No-break and thin spaces → a space; zero-width marks dropped (line breaks untouched)."""
+    """No-break and thin spaces (and OCR's 丨) → a space; zero-width marks dropped (line breaks untouched)."""
     return text.translate(_ODD_SPACES)
 
 
