@@ -123,3 +123,9 @@ def test_a_layout_list_row_whose_name_is_centred_starts_its_name_above_its_seria
     projects, _ = read_project_list(split_lines(text))
     assert [p.name for p in projects] == ["某某区2024年养老服务体系建设补助资金", "某某区2024年稻麦绿色高质高效创建项目",
                                           "某某区2024年公共就业服务专项资金"]
+
+
+def test_a_markdown_rule_under_the_header_is_no_project():
+    rule = ["---"] * len(HEADER)
+    projects, _ = read_project_list(split_lines(TITLE + table([HEADER, rule, *ROWS], "pipe")))
+    assert got(projects) == EXPECTED

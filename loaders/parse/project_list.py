@@ -325,8 +325,8 @@ def _rows(lines: list[str], header_line: int, fields: list[str], unit: str) -> t
 
 def _project(row: dict[str, str], unit: str) -> Project | None:
     name = (row.get("name") or row.get("department_name") or "").strip()
-    if not name or re.fullmatch(r"[\d.\s]*|合计|小计|总计|平均", name):
-        return None
+    if not re.search(r"[\u4e00-\u9fffA-Za-z]", name) or re.fullmatch(r"合计|小计|总计|平均", name):
+        return None    # | --- | under a markdown header, a 序号 alone, a total row: no project
     project = Project(name=name, subject="department" if "department_name" in row else "project")
     for field in _VALUES & set(row):
         text = to_halfwidth(row[field]).strip()
