@@ -3228,3 +3228,16 @@ def test_an_ocr_table_rule_read_as_a_radical_ends_the_project_name_on_the_line_b
         "年度资金总额 64.00 71.80 70.52 10 98.22% 9.82",
     ]), "example.txt")
     assert [p.name for p in report.projects] == ["某市2023年公共文化服务体系建设专项资金"]
+
+
+def test_a_note_below_the_form_that_names_header_words_is_no_second_table():
+    report = parse_report("\n".join([
+        "某区交通运输局2021年度项目支出绩效自评表",
+        "项目名称\t公交惠民补助资金",
+        "一级指标\t二级指标\t三级指标\t指标方向\t目标值\t度量单位\t实际值\t权重（%）\t自评得分",
+        "产出指标\t数量指标\t公交线路数\t≥\t96\t条\t98条\t10\t10",
+        "合计\t\t\t\t\t\t\t100\t98.9",
+        "",
+        "说明：1. 指标方向为“定性”的，目标值填写定性描述。2. 年中追加预算400万元用于新能源公交车电池更换。",
+    ]), "example.txt")
+    assert [p.name for p in report.projects] == ["公交惠民补助资金"]

@@ -398,5 +398,8 @@ def complete_from_prose(project: Project, lines: list[str], warnings: list[str])
 
 
 def has_content(project: Project) -> bool:
-    return bool(project.name or project.indicators or project.money_rows
+    """A name, money or a total — or indicators that state something: an unnamed table whose rows hold
+    no value at all (a note below the form, 指标方向为“定性”的，目标值填写…, read as a header) is none."""
+    valued = any(getattr(i, k) is not None for i in project.indicators for k in ("target", "actual", "weight", "score"))
+    return bool(project.name or valued or project.money_rows
                 or any(getattr(project, k) is not None for k in (*PROJECT_MONEY_FIELDS, "total_score")))
