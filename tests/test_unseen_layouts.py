@@ -3241,3 +3241,31 @@ def test_a_note_below_the_form_that_names_header_words_is_no_second_table():
         "说明：1. 指标方向为“定性”的，目标值填写定性描述。2. 年中追加预算400万元用于新能源公交车电池更换。",
     ]), "example.txt")
     assert [p.name for p in report.projects] == ["公交惠民补助资金"]
+
+
+def test_a_group_label_broken_over_the_header_and_the_first_row_is_no_column():
+    # 绩效 ⏎ 指标: the merged 绩效指标 cell's name, its second half opening the first row
+    project, _ = only_project("\n".join([
+        "项目名称  高标准农田建设项目",
+        "绩效  一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分  偏差原因分析及改进措施",
+        "指标  产出指标  数量指标  新建高标准农田面积  ≥1.5万亩  1.52万亩  20  20",
+        "                质量指标  工程验收合格率  100%  100%  10  10",
+        "      效益指标  经济效益指标  亩均粮食产能提高  ≥100公斤  105公斤  10  9  部分地块土壤改良效果尚未显现",
+    ]))
+    assert rows(project) == [
+        ("产出指标", "数量指标", "新建高标准农田面积", "≥1.5万亩", "1.52万亩", 20.0, 20.0),
+        ("产出指标", "质量指标", "工程验收合格率", "100%", "100%", 10.0, 10.0),
+        ("效益指标", "经济效益指标", "亩均粮食产能提高", "≥100公斤", "105公斤", 10.0, 9.0)]
+    assert project.indicators[2].deviation_reason == "部分地块土壤改良效果尚未显现"
+
+
+def test_an_ocr_split_score_pair_beside_a_reason_column_leaves_the_numbers_empty():
+    project, warnings = only_project("\n".join([
+        "项目名称  高标准农田建设项目",
+        "一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分  偏差原因分析及改进措施",
+        "产出指标  数量指标  新建高标准农田面积  ≥1.5万亩  1.52万亩  2 0  2 0",
+    ]))
+    indicator = project.indicators[0]
+    assert (indicator.name, indicator.weight, indicator.score, indicator.deviation_reason) == (
+        "新建高标准农田面积", None, None, None)
+    assert any("数字被空格拆开" in w for w in warnings)

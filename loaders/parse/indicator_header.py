@@ -12,7 +12,7 @@ import re
 
 from loaders.parse.labels import garbled_header_field, header_field
 from loaders.parse.numbers import to_halfwidth
-from loaders.parse.tables import CELL, SPACE, Cell, cell_kind, is_number_cell
+from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, is_number_cell
 
 def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
     """Consecutive header cells from `start` → the column fields in table order (two header rows merged)."""
@@ -29,6 +29,8 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
                     spans.append((len(fields), j - i))
                 i = j      # the empty cells under a spanning header cell (预期指标值 | | ), or before the second row
                 continue
+            break
+        if len(fields) >= MIN_FIELDS_BEFORE_ROW and _opens_a_row(cells, i):
             break
         found = header_field(cells[i].text, "indicator") if cells[i].text else None
         if found is None and fields and _header_follows(cells, i + 1):
@@ -57,6 +59,17 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
         # description stand to their left, a basis or note column may follow
         columns = ["level1", "level2", "name", "ignore", *columns, "ignore"]
     return columns, i
+
+
+MIN_FIELDS_BEFORE_ROW = 4
+
+
+def _opens_a_row(cells: list[Cell], i: int) -> bool:
+    """指标 | 产出指标 | 数量指标 … on the line after a whole header: the rest of a group label (绩效 ⏎ 指标)
+    opening the first row — a header going on to a new line goes on with header words."""
+    cell, following = cells[i], cells[i + 1] if i + 1 < len(cells) else None
+    return cell.sep in (LINE, BLANK) and following is not None and following.line == cell.line \
+        and bool(following.text) and header_field(following.text, "indicator") is None
 
 
 MIN_KNOWN_BEFORE_LAST_WORD = 4

@@ -181,10 +181,11 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     values = {col: (join_texts(g) or None) if col not in uncertain else None for col, g in groups.items()}
     name = _INDEX_PREFIX.sub("", values.get("name") or "").strip()
     alone = not any(values.get(c) for c in cols if c != "name")
-    if not name or (alone and (len(name) == 1 or re.search(r"[，。；]", name) or _DOCUMENT_TITLE_RE.search(name))):
+    if not name or (alone and (len(name) == 1 or re.search(r"[，。；]", name) or _DOCUMENT_TITLE_RE.search(name)
+                               or header_field(name, "indicator"))):
         # one character alone (效 / 指 / 标 of a label printed downwards) names nothing; a sentence alone
         # (材料价格上涨5%，下年度压减…) is a note after a row; a form's title alone is the running head
-        # atop the table's next page — no indicator
+        # atop the table's next page; a header word alone (指标 of 绩效 ⏎ 指标) — no indicator
         return None
     if not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
         # a "name" of digits or marks (10, ·): the row's cells slid — its numbers are not trusted either
@@ -209,7 +210,7 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
         indicator.target = indicator.actual = None
     if _numbers_left_over(kept, cols, indicator):
         warnings.append(f"指标“{name}”行末的数字比分值、得分列多，疑为数字被空格拆开，数值留空。")
-        indicator.target = indicator.actual = indicator.weight = indicator.score = None
+        indicator.target = indicator.actual = indicator.weight = indicator.score = indicator.deviation_reason = None
     indicator.provenance = field_spans(groups, indicator, (kept[0].line, kept[-1].last_line))
     return indicator
 
@@ -318,9 +319,12 @@ def _numbers_left_over(kept: list[Cell], cols: list[str], indicator: Indicator) 
     trailing = 0
     while trailing < len(kept) and is_number_cell(kept[len(kept) - 1 - trailing].text):
         trailing += 1
-    room = sum(1 for c in cols[cols.index("name") + 1:] if c != "target") if "name" in cols else len(cols)
+    # a 偏差原因 column holds words, never a bare number
+    room = sum(1 for c in cols[cols.index("name") + 1:] if c not in ("target", "reason")) if "name" in cols else len(cols)
     with_unit = any(re.search(r"\d", c.text) and not is_number_cell(c.text) for c in kept[:len(kept) - trailing])
-    return trailing > room and with_unit and (indicator.actual is None or is_number_cell(indicator.actual))
+    numbers_as_reason = bool(indicator.deviation_reason) and re.fullmatch(r"[\d.\s]+", indicator.deviation_reason)
+    return trailing > room and with_unit and (indicator.actual is None or is_number_cell(indicator.actual)
+                                              or bool(numbers_as_reason))
 
 
 def shifted_columns(indicator: Indicator) -> bool:
