@@ -3269,3 +3269,29 @@ def test_an_ocr_split_score_pair_beside_a_reason_column_leaves_the_numbers_empty
     assert (indicator.name, indicator.weight, indicator.score, indicator.deviation_reason) == (
         "新建高标准农田面积", None, None, None)
     assert any("数字被空格拆开" in w for w in warnings)
+
+
+def test_rows_centred_each_their_own_way_under_a_stacked_group_column():
+    # pdftotext -layout of a Word form: a 绩效 ⏎ 指标 group column before narrow level columns, and
+    # rows whose scores sit on their first or their last line — a short line ends its cell
+    project, _ = only_project("\n".join([
+        "项目名称                 灌区渠系配套改造",
+        "  绩效    一级     二级                                                                     偏差原因",
+        "  指标    指标     指标       三级指标         年度指标值      实际完成值    分值   得分    及改进措施",
+        "                              新建防渗渠道",
+        "          产出     数量       长度             ≥42公里         43.5公里      20     20",
+        "          指标     指标       配套建筑物完",
+        "                              成数             ≥160座          162座         10     10",
+        "                   质量       工程验收合格     100%            100%          10     10",
+        "                   指标       率",
+        "          效益     社会效     新增灌溉面积     ≥1.2万亩        1.1万亩       20     18      部分渠段未",
+        "          指标     益指标                                                                 通水",
+        "  总分                                                                       60     58",
+    ]))
+    assert rows(project) == [
+        ("产出指标", "数量指标", "新建防渗渠道长度", "≥42公里", "43.5公里", 20.0, 20.0),
+        ("产出指标", "数量指标", "配套建筑物完成数", "≥160座", "162座", 10.0, 10.0),
+        ("产出指标", "质量指标", "工程验收合格率", "100%", "100%", 10.0, 10.0),
+        ("效益指标", "社会效益指标", "新增灌溉面积", "≥1.2万亩", "1.1万亩", 20.0, 18.0),
+    ]
+    assert project.indicators[-1].deviation_reason == "部分渠段未通水"

@@ -113,9 +113,10 @@ def display_runs(line: str) -> list[tuple[int, str]]:
 
 
 # a narrow column's header cut short in a space-aligned table (一级 / 二级 over the 指标 of the line below,
-# or without it); only here — in a stream of words 一级 may be the first half of 一级指标
-_SHORT_LEVEL_HEADERS = {"一级": "level1", "二级": "level2", "三级": "name"}
-_SHORT_LEVEL_HEADERS_IN_FULL = {"一级": "一级指标", "二级": "二级指标", "三级": "三级指标"}
+# or without it; 绩效 of the 绩效指标 group column); only here — in a stream of words 一级 may be the
+# first half of 一级指标, and 绩效 a level label of its own (决策 / 管理 / 绩效)
+_SHORT_LEVEL_HEADERS = {"一级": "level1", "二级": "level2", "三级": "name", "绩效": "ignore"}
+_SHORT_LEVEL_HEADERS_IN_FULL = {"一级": "一级指标", "二级": "二级指标", "三级": "三级指标", "绩效": "绩效指标"}
 
 
 def _header_cell(text: str) -> str:
@@ -284,6 +285,9 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
         starts = [n for n, (_, cells) in enumerate(placed)
                   if _starts_row(cells, columns) or (n and _opens_with_level_labels(cells, columns))]
         groups = _top_aligned_groups(starts, len(placed))
+    wrap = _WrapWidths(placed, columns, wide)
+    if any(wrap.cut_short(placed[first:last]) for first, last in groups):
+        groups = _groups_by_wraps(scored, placed, wrap) or groups
     rows, end = [], header_at + 1
     for first, last in groups:
         if last - first > MAX_ROW_LINES:
@@ -316,6 +320,48 @@ def _top_aligned_groups(starts: list[int], count: int) -> list[tuple[int, int]]:
     at the top of their row wrap downwards); lines before the first scored line open the first row."""
     bounds = [0, *starts[1:], count]
     return list(zip(bounds, bounds[1:]))
+
+
+class _WrapWidths:
+    """A cell wraps at its column's width: every line of it but the last is full, so a short line
+    ends its cell. The width of a column is its widest line of text."""
+    TEXT_FIELDS = ("name", "target", "actual", "reason")
+    SLACK = 2               # a line is full when at most one wide character short of the width
+
+    def __init__(self, placed: list[tuple[int, dict[int, str]]], columns: list[Column], wide: bool):
+        self.wide = wide
+        self.columns = [k for k, column in enumerate(columns) if column.field in self.TEXT_FIELDS]
+        self.widths = {k: max((_width(cells[k], wide) for _, cells in placed if k in cells), default=0)
+                       for k in self.columns}
+
+    def cut_short(self, lines: list[tuple[int, dict[int, str]]]) -> bool:
+        """Some cell of these lines (a row, or a row's top) goes on after a short line: read so, two
+        rows' cells were joined."""
+        for k in self.columns:
+            parts = [cells[k] for _, cells in lines if k in cells]
+            if any(_width(part, self.wide) < self.widths[k] - self.SLACK for part in parts[:-1]):
+                return True
+        return False
+
+
+def _groups_by_wraps(scored: list[int], placed: list[tuple[int, dict[int, str]]],
+                     wrap: _WrapWidths) -> list[tuple[int, int]] | None:
+    """Rows whose cells are centred, each in its own way (a row's scores on its first, middle or last
+    line): between two lines with scores, the lines above the cut go with the upper row and the rest
+    with the lower, cut as low as keeps every cell's short line its last. None when no cut does."""
+    groups, first = [], 0
+    for at, following in zip(scored, [*scored[1:], len(placed)]):
+        if following == len(placed):
+            groups.append((first, following))
+            return None if wrap.cut_short(placed[first:following]) else groups
+        for cut in range(following, at, -1):
+            if not wrap.cut_short(placed[first:cut]) and not wrap.cut_short(placed[cut:following + 1]):
+                break
+        else:
+            return None
+        groups.append((first, cut))
+        first = cut
+    return groups
 
 
 def _centred_groups(starts: list[int], count: int) -> list[tuple[int, int]] | None:
@@ -396,15 +442,15 @@ def _merged_block(lines: list[str], k: int, wide: bool) -> tuple[str, int] | Non
         if any(re.search(r"\d", text) for *_, text in runs):
             continue
         cells = _cells_by_overlap(runs)
-        if cells is None or not _a_header_of_cells([text for _, text in cells], len(runs)):
+        if cells is None or not _a_header_of_cells(["".join(parts) for _, parts in cells], len(runs)):
             continue
         return _line_of_cells(cells, wide), count
     return None
 
 
-def _cells_by_overlap(runs: list[tuple[int, int, int, str]]) -> list[tuple[int, str]] | None:
-    """(start, text) of each cell: runs of different lines overlapping in their columns joined top to
-    bottom; None when a cell would take two runs of one line or the lines do not interleave."""
+def _cells_by_overlap(runs: list[tuple[int, int, int, str]]) -> list[tuple[int, list[str]]] | None:
+    """(start, texts top to bottom) of each cell: runs of different lines overlapping in their columns
+    are one cell; None when a cell would take two runs of one line or the lines do not interleave."""
     cells: list[list[tuple[int, int, int, str]]] = []
     for run in sorted(runs):
         touching = [cell for cell in cells if any(run[1] < end and start < run[2] for _, start, end, _ in cell)]
@@ -419,7 +465,7 @@ def _cells_by_overlap(runs: list[tuple[int, int, int, str]]) -> list[tuple[int, 
         by_start = [line for line, *_ in sorted(runs, key=lambda r: r[1])]
         if by_start == sorted(by_start):
             return None
-    return sorted((min(start for _, start, _, _ in cell), "".join(text for *_, text in cell)) for cell in cells)
+    return sorted((min(start for _, start, _, _ in cell), [text for *_, text in cell]) for cell in cells)
 
 
 def _a_header_of_cells(texts: list[str], run_count: int) -> bool:
@@ -431,14 +477,29 @@ def _a_header_of_cells(texts: list[str], run_count: int) -> bool:
 _QUALIFIER_TAIL_RE = re.compile(r"[（(][^（()）]{1,6}[)）]$")
 
 
-def _line_of_cells(cells: list[tuple[int, str]], wide: bool) -> str:
-    """The cells set at their columns (a cell that would touch the one before moves right)."""
+def _line_of_cells(cells: list[tuple[int, list[str]]], wide: bool) -> str:
+    """The cells set at their columns. A joined cell too wide for its column (绩效 ⏎ 指标 over a narrow
+    column) is written as the part that names the same column (绩效, 一级), so the columns to its right
+    stay where the rows' cells are; only when no part does, the cells after it move right."""
     line, width = "", 0
-    for start, text in cells:
+    for n, (start, parts) in enumerate(cells):
+        room = cells[n + 1][0] - start - 2 if n + 1 < len(cells) else None
+        text = _narrowed("".join(parts), parts, room, wide)
         pad = max(start - width, 2 if line else 0)
         line += " " * pad + text
         width += pad + _width(text, wide)
     return line
+
+
+def _narrowed(text: str, parts: list[str], room: int | None, wide: bool) -> str:
+    if room is None or _width(text, wide) <= room:
+        return text
+    field = _cell_field(text)
+    return next((part for part in parts if _width(part, wide) <= room and _cell_field(part) == field), text)
+
+
+def _cell_field(text: str) -> str | None:
+    return _header_word_field(text) or _SHORT_LEVEL_HEADERS.get(text)
 
 
 def _joined_tail(header: str, lower: str, wide: bool) -> str | None:
@@ -487,11 +548,7 @@ def _fitted(upper: str, lower: str, room: int, wide: bool) -> str:
     joined = upper + lower
     if _width(joined, wide) <= room:
         return joined
-    field = _header_word_field(joined)
-    for part in (lower, upper):
-        if _width(part, wide) <= room and _header_word_field(part) == field:
-            return part
-    return joined
+    return _narrowed(joined, [lower, upper], room, wide)
 
 
 def _with_cells(line: str, cells: dict[int, str]) -> str:
