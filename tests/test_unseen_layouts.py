@@ -3295,3 +3295,22 @@ def test_rows_centred_each_their_own_way_under_a_stacked_group_column():
         ("效益指标", "社会效益指标", "新增灌溉面积", "≥1.2万亩", "1.1万亩", 20.0, 18.0),
     ]
     assert project.indicators[-1].deviation_reason == "部分渠段未通水"
+
+
+def test_a_flattened_form_with_sign_value_unit_targets_a_remark_and_three_score_columns():
+    # a provincial 预算项目绩效自评表 flattened one row per line, single spaces: the target printed in
+    # parts (>= 3500 户), a 完成情况 remark after the actual, 单项得分 | 权重占比 | 折算得分 under 自评得分,
+    # and the 预算执行率 row with its label twice and a remark before its numbers
+    project, _ = only_project("\n".join([
+        "一、基本情况 项目名称: 困难残疾人生活补贴 金额单位: 万元",
+        "四、年度绩效指标完成情况 一级指标 二级指标 三级指标 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分",
+        "符号 数值 单位 单项指标得分 权重占比(%) 单项指标折算得分",
+        "产出指标 数量指标 补贴发放户数 >= 3500 户 3618户 完成 30.00 30.00 9.00",
+        "效益指标 可持续影响指标 残疾人生活水平 逐步改善 逐步改善 完成 20.00 20.00 4.00",
+        "预算执行率 预算执行率 96.40% 未完全完成 9.64 10.00 0.96",
+    ]))
+    assert rows(project) == [
+        ("产出指标", "数量指标", "补贴发放户数", ">=3500户", "3618户", 30.0, 30.0),
+        ("效益指标", "可持续影响指标", "残疾人生活水平", "逐步改善", "逐步改善", 20.0, 20.0),
+    ]
+    assert (project.execution_rate_pct, project.execution_weight, project.execution_score) == (96.4, 10.0, 9.64)

@@ -21,7 +21,7 @@ from loaders.parse.tables import BLANK, CELL, CONT, LINE, SPACE, Cell, is_number
 NUMERIC_FIELDS = ("weight", "score")
 _JOIN_COST = {CELL: 3.0, SPACE: 1.5, BLANK: 1.0, LINE: 0.5, CONT: 0.0}
 _EMPTY_COST = {"name": 4.0, "target": 1.2, "actual": 1.2, "weight": 1.0, "score": 1.0,
-               "reason": 0.0, "ignore": 0.25, "target_op": 0.2, "target_value": 0.6, "target_unit": 0.2,
+               "reason": 0.0, "ignore": 0.25, "remark": 0.25, "target_op": 0.2, "target_value": 0.6, "target_unit": 0.2,
                "ratio": 1.0, "adjusted": 0.1}
 _RATIO_RE = re.compile(r"^\d+(?:\.\d+)?\s*%?$")
 _PERCENT_WEIGHT_RE = re.compile(r"^\s*(?:100|\d{1,2}(?:\.\d+)?)\s*%\s*$")
@@ -101,15 +101,20 @@ def _uneven_wrap_cost(group: list[Cell], widths: list[float]) -> float:
 
 
 def _group_cost(field_name: str, view: RowView, start: int, end: int,
-                widths: dict[str, float] | None = None, percent_weights: bool = False) -> float:
+                widths: dict[str, float] | None = None, percent_weights: bool = False,
+                cols: tuple[str, ...] = ()) -> float:
     group = view.cells[start:end]
     if not group or (len(group) == 1 and not group[0].text):
         return _EMPTY_COST.get(field_name, 1.0)
     if any(not c.text for c in group):
         return float("inf")
-    if field_name == "ignore":
-        # notes and 完成/是/否 columns hold words; a number there is more likely a value slid over
-        return sum(0.5 if view.digit[k] else 0.3 for k in range(start, end))
+    if field_name in ("ignore", "remark"):
+        # notes and 完成/是/否 columns hold words; a number there is more likely a value slid over —
+        # the more so in the remark between the actual value and the scores (完成情况: 完成 / 未完成)
+        if field_name == "remark" and is_canned_actual(join_texts(group)):
+            return -0.5
+        digit_cost = 0.8 if field_name == "remark" else 0.5
+        return sum(digit_cost if view.digit[k] else 0.3 for k in range(start, end))
     if field_name == "reason" and end - start == 1 and view.number[start]:
         return 1.0      # a 偏差原因 is words: a bare number is a score column's (复核得分 | 自评得分 | 原因)
     if field_name in NUMERIC_FIELDS:
@@ -143,24 +148,34 @@ def _group_cost(field_name: str, view: RowView, start: int, end: int,
     if field_name == "target_op" and not re.match(r"^[≥≤≧≦═=<>＞＜＝]", to_halfwidth(first)) \
             and not is_indicator_nature(first):
         cost += 0.5
+    if field_name == "target_op" and view.digit[start]:
+        cost += 1.0   # the 符号 column holds the sign alone; ≥12000人 is the whole target
     if field_name in ("target", "actual") and is_indicator_nature(first):
         cost += 2.0     # 定量指标 / 定性指标 describe the row (指标性质), they are no value
-    if field_name == "actual" and is_canned_actual(join_texts(group)):
-        cost -= 0.5
+    if field_name == "actual" and is_canned_actual(join_texts(group)) and "remark" not in cols:
+        cost -= 0.5     # (beside a 完成情况 column the canned word is that column's)
     if field_name in ("target", "actual") and len(group) == 1 and group[0].sep != CELL and view.width[start] <= 1:
         cost += 0.5
     if field_name == "adjusted":
         cost += 0.3   # 调整指标值 is mostly left empty: a lone value is the 年初 or the 完成 one
     if field_name == "target_value" and not view.digit[start]:
         cost += 0.8   # the value column holds a number; words go to the unit/description column
+    if field_name == "target_unit" and view.digit[start] and "target_value" in cols:
+        cost += 1.0   # beside a 数值 column the unit column holds words (人, %): 12436人 there is the actual slid left
     return cost
+
+
+def _with_remark_column(cols: list[str]) -> list[str]:
+    """An ignored column between the actual value and the scores is a remark (完成情况)."""
+    return ["remark" if c == "ignore" and 0 < k < len(cols) - 1 and cols[k - 1] == "actual"
+            and cols[k + 1] in NUMERIC_FIELDS else c for k, c in enumerate(cols)]
 
 
 def align_row(cells: list[Cell], columns: list[str], widths: dict[str, float] | None = None,
               percent_weights: bool = False) -> list[tuple[float, list[list[Cell]]]]:
     """The best few ways to give each data column a contiguous group of the row's cells
     (`percent_weights`: the header's 权重 column may hold 20% for 20 points)."""
-    cols = data_columns(columns)
+    cols = tuple(_with_remark_column(data_columns(columns)))
     n, k = len(cells), len(cols)
     if n > MAX_ROW_CELLS:
         return []   # not a table row (prose caught between tables)
@@ -178,7 +193,7 @@ def align_row(cells: list[Cell], columns: list[str], widths: dict[str, float] | 
                     continue
                 key = (col, start, i)
                 if key not in memo:
-                    memo[key] = _group_cost(col, view, start, i, widths, percent_weights)
+                    memo[key] = _group_cost(col, view, start, i, widths, percent_weights, cols)
                 cost = memo[key]
                 if cost == float("inf"):
                     continue

@@ -711,7 +711,7 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
             collector.flush()
             return _read_total(cells, i + 1, table)
         if kind == "header" and header_field(cell.text, "money") == "execution_rate_pct":
-            execution = _execution_row(cells, i)
+            execution = _execution_row(cells, i, collector.columns)
             if execution is not None:
                 collector.flush()
                 table.execution, i = execution
@@ -758,23 +758,53 @@ def _total_score_labels() -> frozenset[str]:
     return frozenset(label_key(term) for term in read_terms("total_score_labels.csv"))
 
 
-def _execution_row(cells: list[Cell], i: int) -> tuple[dict[str, float], int] | None:
-    """预算执行率 | | | 99.97% | 10 | 10 printed as a row of the indicator table: the rate, then its
-    分值 and 得分. (row fields, index after the row) or None when the row is not that."""
-    line = cells[i].line
+def _execution_row(cells: list[Cell], i: int, columns: list[str]) -> tuple[dict[str, float], int] | None:
+    """预算执行率 | | | 99.97% | 10 | 10 printed as a row of the indicator table: the rate (the label
+    may be printed twice, a remark like 未完全完成 may follow it), then its numbers under the table's
+    score columns — 分值 | 得分, or 单项得分 | 权重占比 | 折算得分. (row fields, index after the row) or
+    None when the row is not that."""
+    line, label = cells[i].line, label_key(cells[i].text)
     k = i + 1
     values = []
     while k < len(cells) and cells[k].line == line and cells[k].sep in (CELL, SPACE):
-        if cells[k].text:
+        if cells[k].text and (values or label_key(cells[k].text) != label):
             values.append(cells[k].text)
         k += 1
-    if len(values) != 3 or not re.fullmatch(r"\d+(?:\.\d+)?\s*[%％]", values[0].strip()):
+    if not values or not re.fullmatch(r"\d+(?:\.\d+)?\s*[%％]", values[0].strip()):
         return None
-    weight, score = cell_number(values[1]), cell_number(values[2])
-    if weight is None or score is None or score > weight:
+    rest = values[1:]
+    numbers = [cell_number(v) for v in rest if cell_number(v) is not None]
+    remarks = rest[:len(rest) - len(numbers)]
+    if any(re.search(r"\d", v) or len(v) > MAX_REMARK_CHARS for v in remarks):
         return None
-    rate = float(to_halfwidth(values[0]).strip().rstrip("%").strip())
+    fields = _score_columns(columns)
+    if len(numbers) == 2 and fields[:2] in (["weight", "score"], ["score", "weight"]):
+        fields = fields[:2]
+    if len(numbers) != len(fields) or {"weight", "score"} - set(fields):
+        return None
+    found = dict(zip(fields, numbers))
+    weight, score = found["weight"], found["score"]
+    if score > weight:
+        return None
+    rate = float(to_halfwidth(values[0]).strip().rstrip("%％").strip())
     return {"execution_rate_pct": rate, "execution_weight": weight, "execution_score": score}, k
+
+
+MAX_REMARK_CHARS = 6
+
+
+def _score_columns(columns: list[str]) -> list[str]:
+    """The numeric columns closing a row: from the first 分值 / 得分 on, while they are numbers
+    (权重占比, a 折算得分 read as ignored) — a 偏差原因 after them is no number."""
+    first = next((k for k, c in enumerate(columns) if c in ("weight", "score")), None)
+    if first is None:
+        return []
+    out = []
+    for c in columns[first:]:
+        if c not in ("weight", "score", "ignore"):
+            break
+        out.append(c)
+    return out
 
 
 def drop_cut_off_rows(table: IndicatorTable, reached_end: bool) -> None:
