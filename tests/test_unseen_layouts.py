@@ -3314,3 +3314,22 @@ def test_a_flattened_form_with_sign_value_unit_targets_a_remark_and_three_score_
         ("效益指标", "可持续影响指标", "残疾人生活水平", "逐步改善", "逐步改善", 20.0, 20.0),
     ]
     assert (project.execution_rate_pct, project.execution_weight, project.execution_score) == (96.4, 10.0, 9.64)
+
+
+def test_a_page_breadcrumb_is_no_title_and_the_metadata_name_line_is():
+    # a county portal's page: the breadcrumb names a column (部门绩效评价), the metadata block's
+    # 名称 line is the document's title and names the unit that reports
+    report = parse_report("\n".join([
+        "东川县人民政府网 > 信息公开 > 部门绩效评价",
+        "索引号：11532300MB1234567X/2024-00011     发布机构：东川县水务局",
+        "名    称：东川县水务局2023年度农村饮水安全维修养护项目绩效自评表",
+        "项目支出绩效自评表",
+        "项目名称\t农村饮水安全维修养护项目",
+        "主管部门\t东川县水务局\t实施单位\t东川县农村供水管理站",
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t120.00\t120.00\t117.60\t10\t98.00%\t9.8",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t维修供水工程处数\t≥30处\t32处\t40\t40",
+        "满意度指标\t服务对象满意度指标\t受益群众满意度\t≥90%\t93%\t50\t50",
+    ]), "example.txt")
+    assert (report.agency, report.report_kind) == ("东川县水务局", "project")

@@ -30,7 +30,10 @@ _SEAL_NOTE = r"(?:\s*\((?:盖章|公章|签章|章)\))?"
 _FULL_DATE_TAIL_RE = re.compile(r"\s*\d{1,2}\s*月")
 _FURNITURE_RE = re.compile(
     r"发布日期|发布时间|成文日期|填报日期|报告日期|索引号|打印|浏览次数|更新时间|主题分类|体裁分类|发文字号"
-    r"|有效性|所在位置|当前位置|字体[:：]?\s*[大中小]|扫一扫")
+    r"|有效性|所在位置|当前位置|字体[:：]?\s*[大中小]|扫一扫"
+    r"|(?:[\u4e00-\u9fff]{2,}\s*(?:>>|>|＞|»|›)\s*){2,}[\u4e00-\u9fff]{2,}")   # a breadcrumb: 首页 > 政务公开 > …
+# the title in a page's metadata block (名称：XX局2023年度…自评表)
+_TITLE_LABEL_RE = re.compile(r"^(?:名\s*称|标\s*题|信息名称|文件名称)\s*[:：]\s*")
 _TITLE_WORDS_RE = re.compile(r"绩效|自评|评价|预算|决算")
 _EVALUATION_WORDS_RE = re.compile(r"绩效|自评|评价")
 _EARLIER_PERIOD_RE = re.compile(r"(?:上一?轮|上一?年度?|去年|往年|较|比|同比)\s*[(（]?\s*$")
@@ -237,6 +240,7 @@ def _head_and_tail_lines(index: TextIndex) -> list[tuple[int, str]]:
 def _title_head(line: str) -> str | None:
     """The part of a title-like line before its year: "XX中心 2022 年整体…报告" → "XX中心".
     Not a sentence, nor a cited document (根据《XX局关于开展2024年度…的通知》)."""
+    line = _TITLE_LABEL_RE.sub("", line)
     match = _YEAR_RE.search(line)
     if not match or not _TITLE_WORDS_RE.search(line[match.start(): match.start() + 60]):
         return None
