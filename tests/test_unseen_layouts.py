@@ -3333,3 +3333,19 @@ def test_a_page_breadcrumb_is_no_title_and_the_metadata_name_line_is():
         "满意度指标\t服务对象满意度指标\t受益群众满意度\t≥90%\t93%\t50\t50",
     ]), "example.txt")
     assert (report.agency, report.report_kind) == ("东川县水务局", "project")
+
+
+def test_a_level_label_wrapped_over_three_lines_of_two_rows_is_one_label():
+    # 社会 ⏎ 效益 ⏎ 指标 beside two rows: 效益指标 on the second row's lines is the tail of 社会
+    project, _ = only_project("\n".join([
+        "项目名称                 城乡义务教育营养改善计划",
+        "  一级     二级     三级指标              年度指标值     实际完成值     分值   得分",
+        "  效益     社会     学生营养餐覆盖率      100%           100%           10     10",
+        "  指标     效益     学生体质健康达标      ≥92%           93.4%          10     10",
+        "           指标     率",
+        "  总分                                                                  20     20",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("效益指标", "社会效益指标", "学生营养餐覆盖率"),
+        ("效益指标", "社会效益指标", "学生体质健康达标率"),
+    ]

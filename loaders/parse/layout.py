@@ -309,8 +309,9 @@ def _level_tails_up(rows: list[tuple[int, dict[int, str]]], columns: list[Column
     for (_, above), (_, cells) in zip(rows, rows[1:]):
         for k in levels:
             tail, head = cells.get(k, ""), above.get(k, "")
+            # (社会 ⏎ 效益指标: a tail that is a label itself joins a head that is none)
             if tail and head and len(tail) <= MAX_LABEL_TAIL and level_kind(head + tail, fuzzy=False) \
-                    and not level_kind(tail, fuzzy=False):
+                    and not (level_kind(tail, fuzzy=False) and level_kind(head, fuzzy=False)):
                 above[k] = head + tail
                 del cells[k]
 
