@@ -3349,3 +3349,46 @@ def test_a_level_label_wrapped_over_three_lines_of_two_rows_is_one_label():
         ("效益指标", "社会效益指标", "学生营养餐覆盖率"),
         ("效益指标", "社会效益指标", "学生体质健康达标率"),
     ]
+
+
+OCR_RULED_FORM = "\n".join([
+    "桐林县卫生健康局2023年度项目支出绩效自评表",
+    "丨项目名称  丨基本公共卫生服务项目                                  丨",
+    "丨项目资金  丨            丨年初预算数 丨全年预算数 丨全年执行数 丨分值丨执行率  丨得分 丨",
+    "丨(万元)    丨年度资金总额丨  4 2 0    丨  4 3 6 . 5丨  4 2 8 . 1丨 l0 丨9 8 . 0 8 %丨 9 . 8丨",
+    "丨一级指标丨二级指标丨三级指标            丨年度指标值 丨实际完成值 丨分值丨得分丨偏差原因      丨",
+    "丨产出指标丨数量指标丨老年人健康管理服务人丨≥1.5万人   丨1.62万人   丨 2 0丨 2 0丨              丨",
+    "丨        丨        丨数                  丨           丨           丨    丨    丨              丨",
+    "丨        丨质量指标丨高血压患者规范管理率丨≥60%       丨63.2%      丨 2 0丨 1 8丨随访人员不足，丨",
+    "丨        丨        丨                    丨           丨           丨    丨    丨已增配        丨",
+    "丨效益指标丨社会效益丨居民健康素养水平    丨≥25%       丨26.1%      丨 3 0丨 3 0丨              丨",
+    "丨        丨指标    丨                    丨           丨           丨    丨    丨              丨",
+    "丨满意度指丨服务对象丨群众满意度          丨≥90%       丨94%        丨 2 0丨 2 0丨              丨",
+    "丨标      丨满意度指丨                    丨           丨           丨    丨    丨              丨",
+    "丨        丨标      丨                    丨           丨           丨    丨    丨              丨",
+])
+
+
+def test_an_ocr_ruled_form_reads_its_cells_wrapped_lines_and_spaced_digits():
+    # a scanned form read by OCR: 丨 for the table's rules, digits spaced apart inside a cell
+    # (4 3 6 . 5, 2 0), 10 read as l0, and cells wrapped onto ruled lines with no scores
+    report = parse_report(OCR_RULED_FORM, "example.txt")
+    (project,) = report.projects
+    assert money(project) == (420.0, 436.5, 428.1, 98.08, 10.0, 9.8)
+    assert rows(project) == [
+        ("产出指标", "数量指标", "老年人健康管理服务人数", "≥1.5万人", "1.62万人", 20.0, 20.0),
+        ("产出指标", "质量指标", "高血压患者规范管理率", "≥60%", "63.2%", 20.0, 18.0),
+        ("效益指标", "社会效益指标", "居民健康素养水平", "≥25%", "26.1%", 30.0, 30.0),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "94%", 20.0, 20.0),
+    ]
+    assert project.indicators[1].deviation_reason == "随访人员不足，已增配"
+
+
+def test_a_ruled_row_without_scores_under_short_cells_is_not_joined_to_the_row_above():
+    from loaders.parse.ruled import ruled_continuations_joined
+    lines = [
+        "|一级指标|二级指标|三级指标|指标值|实际完成值|分值|得分|",
+        "|产出指标|数量指标|新建公厕|≥12座|12座|20|20|",
+        "|        |        |改造公厕数量|≥30座|31座|    |    |",
+    ]
+    assert ruled_continuations_joined(lines) == lines

@@ -63,14 +63,19 @@ def simplified_if_traditional(text: str) -> tuple[str, bool]:
 
 # Word and web pages put no-break and thin spaces where a space is meant, and zero-width marks
 # inside words and numbers (1\u200b00); every reader splits cells on plain spaces. OCR reads a
-# table's vertical rule as 丨 (a radical no report writes in its text): a border, so a space.
-_ODD_SPACES = str.maketrans({**{ch: " " for ch in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f丨"},
+# table's vertical rule as 丨 (a radical no report writes in its text): a border — a cell border
+# on a line ruled by two or more of them, else a space.
+_ODD_SPACES = str.maketrans({**{ch: " " for ch in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"},
                              **{ch: None for ch in "\u200b\u200c\u200d\u2060\ufeff"}})
+OCR_RULE = "丨"
 
 
 def plain_spaces(text: str) -> str:
     """No-break and thin spaces (and OCR's 丨) → a space; zero-width marks dropped (line breaks untouched)."""
-    return text.translate(_ODD_SPACES)
+    text = text.translate(_ODD_SPACES)
+    if OCR_RULE not in text:
+        return text
+    return "\n".join(line.replace(OCR_RULE, "|" if line.count(OCR_RULE) >= 2 else " ") for line in text.split("\n"))
 
 
 # PDFs set a space between a number and its unit (96.31 %, 10 分, 1,236.40 万元); prose readers match
@@ -159,6 +164,22 @@ _OCR_GE_RE = re.compile(r"》(?=\s*\d)")
 _STRAY_MARK_RE = re.compile(r"(?<=\d)[ \u3000]+[·•](?=[ \u3000]*(?:\t|\||$))", re.M)
 
 
+# a number OCR read with spaces between its characters, alone in a ruled cell (| 9 7 . 1 5 % |)
+_SPLIT_NUMBER_CELL_RE = re.compile(r"(?<=\|)( *)(\d[\d.]*(?: [\d.%]+)+)( *)(?=\|)")
+_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?%?$")
+
+
+def split_cell_numbers_joined(text: str) -> str:
+    """| 5 6 . 8 3 | → | 56.83     |: a ruled cell holds one value, so digits spaced apart in it are
+    one number (kept only when the joining is a number); the cell keeps its width."""
+    def join(match: re.Match) -> str:
+        joined = match.group(2).replace(" ", "")
+        if not _NUMBER_RE.match(joined):
+            return match.group()
+        return match.group(1) + joined + " " * (len(match.group(2)) - len(joined)) + match.group(3)
+    return _SPLIT_NUMBER_CELL_RE.sub(join, text) if "|" in text else text
+
+
 def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     """(text with OCR's letters inside numbers put right — 9l.2分 → 91.2分, 3O5·76 → 305.76,
     》9O% → ≥90% —, whether anything changed). Only a run holding a real digit is touched;
@@ -179,4 +200,5 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     fixed = _OCR_YUAN_RE.sub("元", fixed)
     fixed = _OCR_ANGLE_GE_RE.sub("≥", _OCR_ANGLE_LE_RE.sub("≤", fixed))
     fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
+    fixed = split_cell_numbers_joined(fixed)
     return fixed, fixed != text

@@ -20,6 +20,7 @@ from loaders.parse.indicator_header import read_header
 from loaders.parse.indicators import IndicatorTable, parse_indicator_table
 from loaders.parse.labels import header_field, is_label, label_key, table_labels, without_item_number
 from loaders.parse.layout import layout_tables_as_tabs
+from loaders.parse.ruled import ruled_continuations_joined
 from loaders.parse.money import (FISCAL_KEYS, MoneyBlock, is_spacer, parse_money_block, parse_vertical_money_block,
                                  rate_contradicts)
 from loaders.parse.numbers import to_halfwidth
@@ -53,7 +54,8 @@ def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
     spans as 1-based inclusive line numbers) and warnings (Chinese, one sentence each).
     """
     warnings: list[str] = []
-    projects = read_tables(tokenize(layout_tables_as_tabs([spaced_row_label_joined(line) for line in lines])), warnings)
+    lines_as_rows = layout_tables_as_tabs(ruled_continuations_joined([spaced_row_label_joined(line) for line in lines]))
+    projects = read_tables(tokenize(lines_as_rows), warnings)
     projects = drop_repeated_tables(projects, warnings)
     listed, list_notes = read_project_list(lines)
     if listed and not any(p.indicators for p in projects):
