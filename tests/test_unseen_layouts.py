@@ -3392,3 +3392,18 @@ def test_a_ruled_row_without_scores_under_short_cells_is_not_joined_to_the_row_a
         "|        |        |改造公厕数量|≥30座|31座|    |    |",
     ]
     assert ruled_continuations_joined(lines) == lines
+
+
+@pytest.mark.parametrize("line, read", [
+    ("3 1 5 0亩", "3150亩"),           # a cell on its own line, OCR's space after every character
+    ("1 6家", "16家"),
+    ("  9 8 . 4 %", "98.4%"),
+    ("2 O O", "200"),                  # and its O for 0
+    ("2 0", "2 0"),                    # two characters alone may be two cells (分值 2, 得分 0)
+    ("10 10", "10 10"),                # numbers of several digits apart are cells
+    ("O O O", "O O O"),                # no real digit: no number
+])
+def test_a_line_of_one_number_spaced_apart_by_ocr_is_that_number(line, read):
+    from loaders.parse.characters import spaced_number_lines_joined
+    joined = spaced_number_lines_joined(line)
+    assert joined.strip() == read and len(joined) == len(line)

@@ -180,6 +180,26 @@ def split_cell_numbers_joined(text: str) -> str:
     return _SPLIT_NUMBER_CELL_RE.sub(join, text) if "|" in text else text
 
 
+# a line that is only a number OCR read with a space after every character (3 1 5 0亩, 9 8 . 4 %)
+_SPACED_NUMBER_LINE_RE = re.compile(
+    r"^([ \u3000]*)([\dOolI](?: [\d.OolI])+)( ?)([%％]|[\u4e00-\u9fff][\u4e00-\u9fff/]{0,5})?([ \u3000]*)$", re.M)
+MIN_SPACED_CHARACTERS = 3   # 2 0 alone may be two cells (分值 2, 得分 0); 1 6家 and 1 9 6 . 8 are one value
+
+
+def spaced_number_lines_joined(text: str) -> str:
+    """A line holding only a number spaced apart character by character is that number (the line's
+    length kept: the spaces move to its end)."""
+    def join(match: re.Match) -> str:
+        spaced, unit = match.group(2), match.group(4) or ""
+        joined = spaced.replace(" ", "").translate(_OCR_DIGITS)     # 2 O O: OCR's O for 0
+        if not re.search(r"\d", spaced) or not _NUMBER_RE.match(joined) \
+                or (len(spaced.split(" ")) < MIN_SPACED_CHARACTERS and not unit):
+            return match.group()
+        removed = len(spaced) - len(joined) + len(match.group(3))
+        return match.group(1) + joined + unit + " " * removed + match.group(5)
+    return _SPACED_NUMBER_LINE_RE.sub(join, text)
+
+
 def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     """(text with OCR's letters inside numbers put right — 9l.2分 → 91.2分, 3O5·76 → 305.76,
     》9O% → ≥90% —, whether anything changed). Only a run holding a real digit is touched;
@@ -200,5 +220,5 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     fixed = _OCR_YUAN_RE.sub("元", fixed)
     fixed = _OCR_ANGLE_GE_RE.sub("≥", _OCR_ANGLE_LE_RE.sub("≤", fixed))
     fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
-    fixed = split_cell_numbers_joined(fixed)
+    fixed = spaced_number_lines_joined(split_cell_numbers_joined(fixed))
     return fixed, fixed != text
