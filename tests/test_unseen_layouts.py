@@ -3407,3 +3407,19 @@ def test_a_line_of_one_number_spaced_apart_by_ocr_is_that_number(line, read):
     from loaders.parse.characters import spaced_number_lines_joined
     joined = spaced_number_lines_joined(line)
     assert joined.strip() == read and len(joined) == len(line)
+
+
+def test_a_sentence_about_a_part_of_the_budget_and_another_rate_give_no_department_figure():
+    # 基本支出预算 X，实际支出 Y speaks of the basic part all along; 政府采购执行率 is procurement's rate
+    report = parse_report("\n".join([
+        "桃源县市场监督管理局2023年度部门整体支出绩效自评报告",
+        "一、部门整体支出情况",
+        "（一）基本支出",
+        "    2023年基本支出预算1,205.30万元，实际支出1,190.02万元，主要用于人员工资和日常运转。",
+        "（二）项目支出",
+        "    2023年项目支出预算620.00万元，实际支出588.40万元。",
+        "二、存在问题",
+        "    政府采购执行率88.50%，部分采购计划未执行。",
+    ]), "example.txt")
+    budget = report.department_budget or {}
+    assert (budget.get("budget"), budget.get("executed"), budget.get("execution_rate_pct")) == (None, None, None)

@@ -124,6 +124,8 @@ def _labelled_figures(view: CompactView) -> list[Figure]:
         if _about_a_project(view.index.text, view.offsets[match.start()]) or _about_a_cost_item(view.text, match.start()):
             continue
         field, kind = field_of[match.group(1)]
+        if field in TOTAL_FIELDS and _in_a_sentence_about_a_part(view.index.text, view.offsets[match.start()]):
+            continue
         if _not_the_departments(view.text, match.start(), field):
             continue
         figure = _figure(view.text, match, field, kind, figures)
@@ -451,6 +453,13 @@ _COST_ITEM_RE = re.compile(r"三公|公务接待|公务用车|因公出国|会�
 _OPENING_BALANCE_RE = re.compile(r"(?:年初|期初|上年)[^，,。；;]{0,4}$")
 _PART_OF_SPENDING_RE = re.compile(r"(?:基本支出|项目支出|人员经费|公用经费)[^，,。；;]{0,4}$")
 _RESPECTIVELY_RE = re.compile(r"分别")
+# a sentence about one part of the budget: 2022年基本支出预算868.60万元，实际支出856.92万元
+_PART_SENTENCE_RE = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?)?(?:\d{4}年度?)?(?:基本支出|项目支出)")
+_PART_WORDS = ("基本", "项目")
+TOTAL_FIELDS = ("budget", "executed", "budget_initial", "execution_rate_pct")
+# a bare 执行率 / 完成率 is the budget's only after these words (政府采购执行率 is another rate)
+_BARE_RATE_LABELS = ("执行率", "完成率")
+_RATE_OWNER_RE = re.compile(r"(?:全年|本年|年度|总体|整体|部门|单位|综合|平均|[^\u4e00-\u9fff])$")
 
 
 def _not_the_departments(text: str, offset: int, field: str) -> bool:
@@ -461,8 +470,20 @@ def _not_the_departments(text: str, offset: int, field: str) -> bool:
         return True
     if field == "execution_rate_pct" and _PART_OF_SPENDING_RE.search(before):
         return True
+    if field == "execution_rate_pct" and text.startswith(_BARE_RATE_LABELS, offset) and before \
+            and not _RATE_OWNER_RE.search(before):
+        return True
+    if field in TOTAL_FIELDS and before.endswith(_PART_WORDS):
+        return True     # 基本支出预算 X: a part's budget
     clause = re.split(r"[。；;，,]", text[offset:offset + CLAUSE_CHARS])[0]
     return bool(_RESPECTIVELY_RE.search(clause))
+
+
+def _in_a_sentence_about_a_part(text: str, offset: int) -> bool:
+    """"2022年基本支出预算868.60万元，实际支出856.92万元": a sentence (or line) opening with a part of the
+    budget speaks of that part all along."""
+    sentence = re.split(r"[。；;!！?？\n]", text[max(0, offset - SENTENCE_CHARS):offset])[-1]
+    return bool(_PART_SENTENCE_RE.match(sentence.strip()))
 
 
 def _about_a_cost_item(text: str, offset: int) -> bool:
