@@ -113,9 +113,12 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     provenance: dict[str, Span] = field(default_factory=dict)  # report + "department_budget.<key>"
+    # a Traditional-character copy is read in Simplified (the vocabularies are); the JSON gives its
+    # names and cells as the document writes them: Simplified character → the document's
+    written_as: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "file": self.file,
             "source_url": self.source_url,
             "agency": self.agency,
@@ -128,3 +131,15 @@ class Report:
             "department_budget": self.department_budget,
             "projects": [p.to_json() for p in self.projects],
         }
+        return _as_written(out, str.maketrans(self.written_as)) if self.written_as else out
+
+
+_WRITTEN_TEXT_KEYS = {"agency", "region", "grade", "name", "level1", "level2", "target", "actual", "deviation_reason"}
+
+
+def _as_written(value: Any, table: dict[int, str], key: str | None = None) -> Any:
+    if isinstance(value, dict):
+        return {k: _as_written(v, table, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_written(v, table, key) for v in value]
+    return value.translate(table) if isinstance(value, str) and key in _WRITTEN_TEXT_KEYS else value

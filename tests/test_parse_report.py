@@ -297,6 +297,13 @@ def test_traditional_characters_are_read_as_simplified():
     assert "繁体" in report.warnings[0]
 
 
+def test_the_json_of_a_traditional_copy_gives_its_names_as_written():
+    text = ("北京市豐臺區信訪辦公室\n2024年度部門整體支出績效自評報告\n"
+            "部門整體支出績效總分為98分，等級為優秀。\n")
+    record = parse(text).to_json()
+    assert (record["agency"], record["grade"]) == ("北京市豐臺區信訪辦公室", "優秀")
+
+
 def test_characters_simplified_text_shares_with_traditional_are_kept():
     text = ("呼和浩特市賽罕區農牧局\n2023年度項目支出績效自評報告\n"
             "項目實施後，農牧民收入增長效果顯著，群眾滿意度達到95%。項目自評得分為92分。\n")

@@ -11,6 +11,7 @@ leaves text that does not show the trait as written.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 
@@ -59,6 +60,21 @@ def simplified_if_traditional(text: str) -> tuple[str, bool]:
     if not chinese or len(traditional.findall(sample)) / chinese < TRADITIONAL_SHARE:
         return text, False
     return text.translate(table), True
+
+
+def written_characters(original: str, simplified: str) -> dict[str, str]:
+    """Simplified character → the character the document writes in its place (the most frequent,
+    since some Simplified characters stand for two Traditional ones, and a few are written as they
+    are): from a text and its character-by-character conversion."""
+    counts: dict[str, Counter] = {}
+    for before, after in zip(original, simplified):
+        if before != after:
+            counts.setdefault(after, Counter())
+    for before, after in zip(original, simplified):
+        if after in counts:
+            counts[after][before] += 1
+    return {after: written.most_common(1)[0][0] for after, written in counts.items()
+            if written.most_common(1)[0][0] != after}
 
 
 # Word and web pages put no-break and thin spaces where a space is meant, and zero-width marks

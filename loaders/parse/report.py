@@ -12,7 +12,7 @@ report the money in the prose is the project's.
 """
 from __future__ import annotations
 
-from loaders.parse.characters import (halfwidth_numbers, letter_spacing_closed, ocr_digits_fixed, plain_spaces,
+from loaders.parse.characters import (halfwidth_numbers, written_characters, letter_spacing_closed, ocr_digits_fixed, plain_spaces,
                                       simplified_if_traditional, units_joined)
 from loaders.parse.classify import find_evaluation_type, find_report_kind, project_section_line
 from loaders.parse.department import parse_department_budget
@@ -27,6 +27,7 @@ from loaders.records import Project, Report
 
 def parse_report(text: str, file_name: str) -> Report:
     """Parse the whole document text of `file_name` into a Report."""
+    original = text
     text, converted = simplified_if_traditional(text)
     text, ocr_fixed = ocr_digits_fixed(units_joined(halfwidth_numbers(letter_spacing_closed(plain_spaces(text)))))
     lines, origins = lines_to_read(split_lines(text))
@@ -34,7 +35,8 @@ def parse_report(text: str, file_name: str) -> Report:
     projects, warnings = parse_projects(lines)
     report = Report(file=file_name, projects=projects, warnings=list(warnings))
     if converted:
-        report.warnings.insert(0, "文本为繁体字，已逐字转为简体后识别（名称以简体记录）")
+        report.written_as = written_characters(original, text)
+        report.warnings.insert(0, "文本为繁体字，已逐字转为简体后识别（库中名称以简体记录，导出的 JSON 按原文）")
     if ocr_fixed:
         report.warnings.append("数字中有识别错字（如 l、O 代 1、0，》代 ≥），已按数字读取")
 
