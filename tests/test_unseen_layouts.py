@@ -3423,3 +3423,20 @@ def test_a_sentence_about_a_part_of_the_budget_and_another_rate_give_no_departme
     ]), "example.txt")
     budget = report.department_budget or {}
     assert (budget.get("budget"), budget.get("executed"), budget.get("execution_rate_pct")) == (None, None, None)
+
+
+def test_a_space_aligned_table_with_a_column_per_year_is_read_in_the_year_evaluated():
+    report = parse_report("\n".join([
+        "沙河区文化旅游体育局2023年度部门整体支出绩效自评报告",
+        "（一）近三年预算执行情况",
+        "                         单位：万元",
+        "项目                 2021年        2022年        2023年",
+        "调整后预算数        2,104.85      2,322.09      2,587.92",
+        "全年支出数          1,868.12      2,154.66      2,502.15",
+        "预算执行率            88.75%        92.79%        96.69%",
+        "结转结余率            11.25%         7.21%         3.31%",
+        "2023年，我局调整后预算2,587.92万元，全年支出2,502.15万元，预算执行率96.69%。",
+    ]), "example.txt")
+    budget = report.department_budget
+    assert (budget["budget"], budget["executed"], budget["execution_rate_pct"], budget["carryover_rate_pct"]) == \
+        (2587.92, 2502.15, 96.69, 3.31)

@@ -70,12 +70,13 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *, projec
     skip_lines = _table_lines(projects)
     if projects_from_line is not None:
         skip_lines |= set(range(projects_from_line, len(index.lines) + 1))
-    figures = [f for f in _labelled_figures(view) if view.line_of(f.start) not in skip_lines
+    # a table with a column per year is read in the year evaluated, never by its first number
+    year_rows, year_figures = _year_column_figures(index, year)
+    figures = [f for f in _labelled_figures(view) if view.line_of(f.start) not in skip_lines | year_rows
                and not _about_another_year(view.text, f.start, year)]
-    figures += _part_figures(view, figures, skip_lines)
+    figures += _part_figures(view, figures, skip_lines | year_rows)
     for fig in figures:
         fig.span = view.span_of(fig.start, fig.end)
-    year_rows, year_figures = _year_column_figures(index, year)
     figures += [f for f in _cell_pair_figures(index) if f.span[0] not in skip_lines | year_rows]
     figures += [f for f in year_figures if f.span[0] not in skip_lines]
     figures += [f for f in _budget_table_figures(index) if f.span[0] not in skip_lines]
@@ -174,7 +175,8 @@ def _year_column_figures(index: TextIndex, year: int | None) -> tuple[set[int], 
     (lines of the table's rows, figures)"""
     field_of = {r["term"]: (r["field"], r["kind"]) for r in read_rows("department_labels.csv")}
     for number, line in index.numbered_lines():
-        cells = _table_cells(line) if ("\t" in line or "|" in line) else []
+        ruled = "\t" in line or "|" in line
+        cells = _table_cells(line) if ruled else _SPACED_CELLS_RE.split(line.strip())
         years = {k: int(m.group(1)) for k, c in enumerate(cells) if (m := _YEAR_CELL_RE.match(c.replace(" ", "")))}
         if len(years) < 2:
             continue
@@ -182,12 +184,14 @@ def _year_column_figures(index: TextIndex, year: int | None) -> tuple[set[int], 
         column = next(k for k, y in years.items() if y == wanted)
         rows, figures = set(), []
         for row_number in range(number + 1, min(number + 1 + YEAR_TABLE_ROWS, len(index.lines) + 1)):
-            row = _table_cells(index.line(row_number))
+            text = index.line(row_number)
+            row = _table_cells(text) if ruled else _SPACED_CELLS_RE.split(text.strip())
             if len(row) < 2:
                 break
             rows.add(row_number)
             label = re.sub(r"\((?:万元|元|%)\)$", "", row[0].replace(" ", ""))
-            if label not in field_of or column >= len(row):
+            # cells apart by spaces drop their empty ones: only a row as long as the header is read
+            if label not in field_of or column >= len(row) or (not ruled and len(row) != len(cells)):
                 continue
             value = _BARE_NUMBER_RE.match(row[column].replace(" ", ""))
             field, kind = field_of[label]
@@ -363,6 +367,9 @@ def _lines_above_table(lines: list[str], number: int) -> list[str]:
         above.append(lines[at])
         at -= 1
     return above + lines[max(0, at - 2):at + 1][::-1]
+
+
+_SPACED_CELLS_RE = re.compile(r"\s{2,}|\u3000")
 
 
 def _table_cells(line: str) -> list[str]:
