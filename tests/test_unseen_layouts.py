@@ -117,11 +117,12 @@ def _split_target_table(op_header: str, sep: str) -> str:
 @pytest.mark.parametrize("op_header", ["符号", "指标性质"])
 @pytest.mark.parametrize("sep", ["|", "\t"])
 def test_an_operator_column_in_a_one_row_header_stays_with_the_target(op_header, sep):
+    # the unit column before 实际完成值 is the target's (符号 | 指标值 | 单位); the actual cell is kept as written
     project, _ = only_project(_split_target_table(op_header, sep))
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
-        ("管护农田面积", "≥5.2万亩", "5.35万亩", 20.0, 20.0),
-        ("每亩管护成本", "≤120元/亩", "117.5元/亩", 10.0, 10.0),
-        ("粮食亩产增加", "≥20公斤", "18公斤", 10.0, 8.0),
+        ("管护农田面积", "≥5.2万亩", "5.35", 20.0, 20.0),
+        ("每亩管护成本", "≤120元/亩", "117.5", 10.0, 10.0),
+        ("粮食亩产增加", "≥20公斤", "18", 10.0, 8.0),
         ("灌溉水有效利用系数", "≥0.6", "0.61", 10.0, 10.0),
     ]
 
@@ -266,14 +267,14 @@ def test_a_grade_named_in_a_condition_is_no_grade():
     assert [(p.name, p.total_score) for p in report.projects] == [("老旧小区微改造项目", 88.5), ("就业创业补贴资金", 58.6)]
 
 
-def test_a_negative_actual_takes_its_rows_unit():
+def test_a_negative_actual_is_kept_as_written_beside_a_unit_column():
     project, _ = only_project("\n".join([
         "指标名称\t计量单位\t指标性质\t年初指标值\t全年完成值\t指标权重（分）\t指标得分（分）\t是否核心指标",
         "举办全民健身赛事活动场次\t场\t≥\t150\t186\t15\t15\t是",
         "“三公”经费变动率\t%\t≤\t0\t-6.5\t10\t10\t否",
     ]))
     assert [(i.name, i.target, i.actual) for i in project.indicators] == [
-        ("举办全民健身赛事活动场次", "≥150场", "186场"), ("“三公”经费变动率", "≤0%", "-6.5%")]
+        ("举办全民健身赛事活动场次", "≥150场", "186"), ("“三公”经费变动率", "≤0%", "-6.5")]
 
 
 def test_a_reason_cell_ending_a_line_is_not_joined_to_the_next_rows_label():
@@ -2275,7 +2276,7 @@ def test_percent_weights_of_every_level_in_rows_of_words():
         ("过程", "资金管理", "资金使用合规性", 3.0, 3.0)]
 
 
-def test_a_unit_column_in_a_row_of_words_gives_the_actual_its_unit():
+def test_a_unit_column_in_a_row_of_words_is_the_targets():
     project, _ = only_project("\n".join([
         "项目名称 消费促进专项活动经费",
         "一级指标 二级指标 三级指标 符号 指标值 计量单位 实际完成值 指标分值 自评得分 未完成原因",
@@ -2284,8 +2285,8 @@ def test_a_unit_column_in_a_row_of_words_gives_the_actual_its_unit():
         "效益指标 经济效益指标 重点商圈销售额增长 ≥ 5 % 3.8 20 15 受疫情影响客流下降",
     ]))
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
-        ("举办促消费主题活动场次", "≥12场", "14场", 20.0, 20.0), ("活动方案审核通过率", "=100%", "100%", 10.0, 10.0),
-        ("重点商圈销售额增长", "≥5%", "3.8%", 20.0, 15.0)]
+        ("举办促消费主题活动场次", "≥12场", "14", 20.0, 20.0), ("活动方案审核通过率", "=100%", "100", 10.0, 10.0),
+        ("重点商圈销售额增长", "≥5%", "3.8", 20.0, 15.0)]
     assert project.indicators[2].deviation_reason == "受疫情影响客流下降"
 
 

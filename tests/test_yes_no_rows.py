@@ -131,5 +131,5 @@ def test_the_same_form_as_a_table_with_its_cells_apart(how):
     report = parse_report("某某区融媒体中心2021年部门整体绩效自评表\n" + body + "\n", "t.txt")
     [table] = report.projects
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
-        ("财政供养人员控制率", "100%", "92%", 2, 2), ("预算调整率", "3%", "0%", 2, 2),   # 0 takes its row's %
+        ("财政供养人员控制率", "100%", "92%", 2, 2), ("预算调整率", "3%", "0", 2, 2),   # 0 as written
         ("管理制度健全性", "高", "高", 3, 3), ("宣传覆盖率", "90%", "45%", 8, 4)]

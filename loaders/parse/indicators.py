@@ -196,7 +196,7 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     unit = _unit_column(values, cols)
     indicator = Indicator(level1=levels[0], level2=levels[1], name=name,
                           target=_with_unit(_operator_column(values, cols, _target_text(values, cols)), unit),
-                          actual=_with_unit(values.get("actual"), unit),
+                          actual=_with_unit(values.get("actual"), unit if _unit_after_actual(cols) else None),
                           weight=_as_number(_percent_as_points(values.get("weight"))), score=_as_number(values.get("score")),
                           deviation_reason=values.get("reason"))
     for field_name in ("target", "actual"):
@@ -362,6 +362,12 @@ def _unit_column(values: dict[str, str | None], cols: list[str]) -> str | None:
     if "target" not in cols or not unit:
         return None
     return unit if unit == "%" or is_unit(unit) or _reads_as_unit(unit) else None
+
+
+def _unit_after_actual(cols: list[str]) -> bool:
+    """指标值 | 实际完成值 | 计量单位: the unit is the row's; 符号 | 指标值 | 单位 | 实际完成值: it is a part
+    of the target (预期指标值 spans it), and the actual cell is kept as written."""
+    return "actual" not in cols or "target_unit" not in cols or cols.index("target_unit") > cols.index("actual")
 
 
 def _reads_as_unit(text: str) -> bool:
