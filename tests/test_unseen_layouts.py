@@ -3441,3 +3441,26 @@ def test_a_space_aligned_table_with_a_column_per_year_is_read_in_the_year_evalua
     budget = report.department_budget
     assert (budget["budget"], budget["executed"], budget["execution_rate_pct"], budget["carryover_rate_pct"]) == \
         (2587.92, 2502.15, 96.69, 3.31)
+
+
+def test_a_shortened_cover_name_is_given_in_full_and_the_next_form_ends_the_department_table():
+    # the cover says 南岸区卫健委, the form's 主管部门 cell the full name; the department table ends where the
+    # next form's title and 项目名称：X open (they were read as its last row, and the project lost its name)
+    report = parse_report("\n".join([
+        "南岸区卫健委2023年度部门整体绩效自评及重点项目绩效自评情况",
+        "2023年度部门整体绩效自评表",
+        "主管部门\t重庆市南岸区卫生健康委员会\t财政处室\t社保科",
+        "指标名称\t计量单位\t指标性质\t年初指标值\t调整指标值\t全年完成值\t得分系数（%）\t指标权重（分）\t指标得分（分）\t是否核心指标",
+        "家庭医生签约率\t%\t定量指标\t≥75%\t\t78.2%\t100\t20\t20\t是",
+        "群众满意度\t%\t定量指标\t≥90%\t\t93%\t100\t20\t20\t否",
+        "",
+        "2023年度项目支出绩效自评表（一）",
+        "项目名称：南岸区基层医疗机构能力提升项目",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 改造卫生服务站数量 ≥8个 8个 50 50",
+        "满意度指标 服务对象满意度指标 患者满意度 ≥90% 91% 40 40",
+    ]), "example.txt")
+    assert report.agency == "重庆市南岸区卫生健康委员会"
+    department, project = report.projects
+    assert [i.name for i in department.indicators] == ["家庭医生签约率", "群众满意度"]
+    assert project.name == "南岸区基层医疗机构能力提升项目" and len(project.indicators) == 2

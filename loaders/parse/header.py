@@ -70,8 +70,40 @@ def find_agency(index: TextIndex, third_party: bool = False) -> Found | None:
     for finder in finders:
         found = finder()
         if found is not None and found.value not in evaluators:
-            return found
+            return _in_full(index, found)
     return None
+
+
+FULL_NAME_LABEL_RANKS = (0, 1, 3)
+SHORT_NAME_CHARS = 4
+NAME_END_REACH = 4      # the short name's last character sits in the full name's last few (教委 → 教育委员会)
+
+
+def _in_full(index: TextIndex, found: Found) -> Found:
+    """A cover or title line often shortens the unit (黔东南州人社局, 江北区教委) that a form's label
+    cell names in full (黔东南苗族侗族自治州人力资源和社会保障局): the full name, as written there."""
+    fuller = [v for v in _labelled_names(index) if _shortens(found.value, v) and unit_name_prefix(v, whole=True) == v]
+    return Found(max(fuller, key=len), found.span, found.warning) if fuller else found
+
+
+def _labelled_names(index: TextIndex) -> set[str]:
+    """The values of the unit labels (主管部门 / 实施单位 / 单位名称 …), in a cell beside them or after a colon."""
+    labels = [row["label"] for row in read_rows("agency_labels.csv") if int(row["rank"]) in FULL_NAME_LABEL_RANKS]
+    pattern = r"(?<!被)(?:" + "|".join(map(re.escape, labels)) + r")[ \t]*[:：|\t][\s|]*(" + _NAME_CHARS + r"+)"
+    return {m.group(1) for m in re.finditer(pattern, index.text)}
+
+
+def _shortens(short: str, full: str) -> bool:
+    """`short` is `full` with characters left out: its characters in order, its opening pair of
+    characters together (the place), its last one near the full name's end (not a subordinate unit)."""
+    if len(short) < SHORT_NAME_CHARS or len(full) <= len(short) or short[:2] not in full:
+        return False
+    at = full.index(short[:2]) + 2
+    for ch in short[2:]:
+        at = full.find(ch, at) + 1
+        if not at:
+            return False
+    return at >= len(full) - NAME_END_REACH + 1
 
 
 EVALUATOR_RANK = 9

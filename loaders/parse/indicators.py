@@ -215,7 +215,7 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     return indicator
 
 
-_DOCUMENT_TITLE_RE = re.compile(r"(?:自评|评价|评估)(?:表|报告)$")
+_DOCUMENT_TITLE_RE = re.compile(r"(?:自评|评价|评估)(?:表|报告)(?:[(（][一二三四五六七八九十\d]{1,3}[)）])?$")
 
 
 def take_unlisted_level2(indicator: Indicator, row: list[Cell], columns: list[str]) -> str | None:
@@ -825,8 +825,14 @@ _HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(]
 
 
 def _is_heading(cell: Cell) -> bool:
-    """A section heading (三、 / （二） / 3.绩效评价工作过程) outside a cell ends the table."""
+    """A section heading (三、 / （二） / 3.绩效评价工作过程) outside a cell ends the table, and so does the
+    next form's 项目名称：X opening a line."""
+    if cell.sep in (LINE, BLANK) and _INLINE_PROJECT_NAME_RE.match(cell.text):
+        return True
     return not cell.boxed and bool(_HEADING_RE.match(cell.text)) and not is_number_cell(cell.text)
+
+
+_INLINE_PROJECT_NAME_RE = re.compile(r"^项目名称\s*[:：]\s*\S")
 
 
 def _is_prose(cell: Cell, cells: list[Cell], i: int, columns: list[str]) -> bool:
