@@ -3464,3 +3464,14 @@ def test_a_shortened_cover_name_is_given_in_full_and_the_next_form_ends_the_depa
     department, project = report.projects
     assert [i.name for i in department.indicators] == ["家庭医生签约率", "群众满意度"]
     assert project.name == "南岸区基层医疗机构能力提升项目" and len(project.indicators) == 2
+
+
+def test_a_level_label_wrapped_into_the_next_tab_row_is_one_label():
+    project, _ = only_project("\n".join([
+        "项目名称\t校园安全设施改造",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t改造监控点位\t≥60个\t64个\t40\t40",
+        "满意度指标\t服务对象满意度\t学生家长满意度\t≥90%\t91.8%\t30\t28",
+        "\t指标\t教职工满意度\t≥90%\t95%\t30\t30",
+    ]))
+    assert [i.level2 for i in project.indicators] == ["数量指标", "服务对象满意度指标", "服务对象满意度指标"]

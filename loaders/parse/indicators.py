@@ -558,6 +558,7 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
         table.indicators.append(indicator)
         lone_names.append(len([c for c in row if c.text]) == 1)
     join_wrapped_names(table.indicators, lone_names)
+    join_level_tails(table.indicators)
     if not _groups_by_their_points(table.indicators, collector.level1_points):
         _first_group_labels_upward(table.indicators, columns)
     if "reason" in columns:
@@ -638,6 +639,26 @@ def _first_group_labels_upward(indicators: list[Indicator], columns: list[str]) 
         return   # a centred label has about as many rows of its group below it as above
     for indicator in indicators[:at]:
         indicator.level1, indicator.level2 = first.level1, first.level2
+
+
+def join_level_tails(indicators: list[Indicator]) -> None:
+    """服务对象满意度 | … ⏎ | 指标 | …: a label cell wrapped into the next row's cell — the tail (no label
+    itself) and the head make a known label, which both rows' groups carry."""
+    for attr in ("level1", "level2"):
+        for k in range(len(indicators) - 1):
+            head, tail = getattr(indicators[k], attr), getattr(indicators[k + 1], attr)
+            if not head or not tail or head == tail or level_kind(tail, fuzzy=False) \
+                    or not level_kind(head + tail, fuzzy=False):
+                continue
+            joined = head + tail
+            for n in range(k, -1, -1):
+                if getattr(indicators[n], attr) != head:
+                    break
+                setattr(indicators[n], attr, joined)
+            for n in range(k + 1, len(indicators)):
+                if getattr(indicators[n], attr) != tail:
+                    break
+                setattr(indicators[n], attr, joined)
 
 
 def join_wrapped_names(indicators: list[Indicator], lone_names: list[bool]) -> None:
