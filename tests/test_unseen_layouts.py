@@ -3475,3 +3475,18 @@ def test_a_level_label_wrapped_into_the_next_tab_row_is_one_label():
         "\t指标\t教职工满意度\t≥90%\t95%\t30\t30",
     ]))
     assert [i.level2 for i in project.indicators] == ["数量指标", "服务对象满意度指标", "服务对象满意度指标"]
+
+
+def test_a_two_row_header_naming_the_targets_value_and_unit_under_it():
+    # a spreadsheet's tab copy: 预期指标值 (with the empty cell it spans) over 指标值 | 度量单位
+    project, _ = only_project("\n".join([
+        "项目名称\t城乡居民医保基金监管",
+        "绩效指标\t一级指标\t二级指标\t三级指标\t预期指标值\t\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+        "\t\t\t\t指标值\t度量单位\t\t\t\t",
+        "\t产出指标\t数量指标\t开展监督检查家次\t≥300\t家次\t315\t50\t50\t",
+        "\t效益指标\t社会效益指标\t政策知晓率\t≥85\t%\t83.5\t50\t45\t宣传覆盖面不足",
+    ]))
+    assert rows(project) == [
+        ("产出指标", "数量指标", "开展监督检查家次", "≥300家次", "315", 50.0, 50.0),
+        ("效益指标", "社会效益指标", "政策知晓率", "≥85%", "83.5", 50.0, 45.0),
+    ]

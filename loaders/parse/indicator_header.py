@@ -17,6 +17,7 @@ from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, is_n
 def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
     """Consecutive header cells from `start` → the column fields in table order (two header rows merged)."""
     fields: list[str] = []
+    field_lines: list[int] = []
     spans: list[tuple[int, int]] = []     # (after how many fields, how many empty cells) inside a header line
     i = start
     while i < len(cells):
@@ -40,6 +41,7 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
         if found is None:
             break
         fields.append(found)
+        field_lines.append(cells[i].line)
         i += 1
     if spans and len({c.line for c in cells[start:i] if c.text}) == 1:
         # one header row: a cell spanning two columns (三级指标 | | 年度指标值) leaves an empty column in every row;
@@ -49,7 +51,7 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
                 fields[at - 1:at] = _TARGET_PARTS[count]
             else:
                 fields[at:at] = ["ignore"] * count
-    columns = level_points_apart(merge_header_rows(fields))
+    columns = level_points_apart(merge_header_rows(_value_parts_named(fields, field_lines)))
     if columns.count("actual") > 1:
         # 实际完成值 | 完成情况 (已完成 / 未完成): the first is the value, the second a yes/no remark
         first = columns.index("actual")
@@ -59,6 +61,17 @@ def read_header(cells: list[Cell], start: int) -> tuple[list[str], int]:
         # description stand to their left, a basis or note column may follow
         columns = ["level1", "level2", "name", "ignore", *columns, "ignore"]
     return columns, i
+
+
+def _value_parts_named(fields: list[str], lines: list[int]) -> list[str]:
+    """预期指标值 over 指标值 | 度量单位: on the lower header row, 指标值 is the value part of the target
+    the upper row names (not a 指标值 column beside a 计量单位 column)."""
+    if len(set(lines)) != 2 or "target" not in fields:
+        return fields
+    lower = lines[-1]
+    upper_target = any(f == "target" and line != lower for f, line in zip(fields, lines))
+    return [("target_value" if f == "target" and line == lower and upper_target else f)
+            for f, line in zip(fields, lines)]
 
 
 MIN_FIELDS_BEFORE_ROW = 4
