@@ -161,7 +161,7 @@ def test_full_width_digits_and_labelled_unit(tables):
     report = parse(text)
     assert report.year == 2023
     assert report.total_score == 96
-    assert report.agency == "某某县公路养护中心"     # the implementing unit, not the supervisor
+    assert report.agency == "某某县交通运输局"     # the budget department the form names, over its implementing unit
 
 
 THIRD_PARTY = """\

@@ -460,9 +460,12 @@ def test_a_department_money_table_without_indicators_is_no_evaluated_subject():
       "主管部门\t某市某区教育局\t实施单位\t某市某区教育发展服务中心"], "某市某区教育局"),
     (["某市某区水务局", "2021 年度项目支出绩效自评表", "项目名称 饮水安全巩固提升工程",
       "主管部门 某市某区水务局 实施单位 某市某区供水管理站"], "某市某区水务局"),
-    # no unit in the title: the 实施单位
+    # no unit in the title: the 主管部门 (the budget department, who reports), not the 实施单位 under it
     (["2023年度项目支出绩效自评表", "项目名称\t农村公路养护", "主管部门\t某县交通运输局\t实施单位\t某县公路管理所"],
-     "某县公路管理所"),
+     "某县交通运输局"),
+    # a unit's own name label comes first
+    (["2023年度项目支出绩效自评表 | 部门:某县第一中学 |", "主管部门 | 某县教育体育局 | 实施单位 | 某县第一中学 |"],
+     "某县第一中学"),
     # a unit inside a cited document is not the title's
     (["某县文化广电体育和旅游局", "关于开展2024年度绩效自评工作的报告", "某县财政局：",
       "根据《某县财政局关于开展2024年度预算绩效自评工作的通知》要求，我局开展了自评。"], "某县文化广电体育和旅游局"),
@@ -1309,7 +1312,7 @@ def test_a_third_party_report_names_the_supervising_unit_before_the_implementer(
         "项目名称\t农村环境整治专项资金",
         "主管部门\t某县生态环境局\t实施单位\t某县环境监测站",
     ]), "example.txt")
-    assert self_report.agency == "某县环境监测站"   # a self-evaluation: the unit that reports is the implementer
+    assert self_report.agency == "某县生态环境局"   # a self-evaluation form too: its budget department reports
 
 
 def test_grading_rules_and_counts_of_graded_projects_are_no_score_or_grade():

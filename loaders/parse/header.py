@@ -60,11 +60,12 @@ class Found:
 def find_agency(index: TextIndex, third_party: bool = False) -> Found | None:
     """The reporting unit as written, from the strongest evidence present. In a third-party
     report the evaluated unit is the 项目主管单位, ahead of the unit that carried the project out."""
-    label_ranks = (0, 3, 1) if third_party else (0, 1)
+    # a project form names its 主管部门 (the budget department, who reports to the finance bureau) and the
+    # 实施单位 that carried the project out; a unit's own name label (单位名称 / 部门：) comes first
+    label_ranks = (0, 3, 1, 2) if third_party else (0, 1, 3, 2)
     finders = (lambda: _agency_from_cover(index),
                *(lambda rank=rank: _agency_from_labels(index, rank=rank) for rank in label_ranks),
-               lambda: _agency_from_title(index),
-               lambda: _agency_from_labels(index, rank=3), lambda: _agency_from_labels(index, rank=4),
+               lambda: _agency_from_title(index), lambda: _agency_from_labels(index, rank=4),
                lambda: _agency_from_mentions(index))
     evaluators = _evaluator_names(index)
     for finder in finders:
@@ -74,7 +75,7 @@ def find_agency(index: TextIndex, third_party: bool = False) -> Found | None:
     return None
 
 
-FULL_NAME_LABEL_RANKS = (0, 1, 3)
+FULL_NAME_LABEL_RANKS = (0, 1, 2, 3)
 SHORT_NAME_CHARS = 4
 NAME_END_REACH = 4      # the short name's last character sits in the full name's last few (教委 → 教育委员会)
 
