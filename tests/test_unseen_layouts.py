@@ -3493,3 +3493,26 @@ def test_a_two_row_header_naming_the_targets_value_and_unit_under_it():
         ("产出指标", "数量指标", "开展监督检查家次", "≥300家次", "315", 50.0, 50.0),
         ("效益指标", "社会效益指标", "政策知晓率", "≥85%", "83.5", 50.0, 45.0),
     ]
+
+
+def test_a_layout_table_with_an_off_centre_header_word_and_blank_lines_between_rows():
+    # pdftotext -layout: 未完成原因 set over 得分 | 及改进措施, and taller rows leaving blank lines
+    project, _ = only_project("\n".join([
+        "项目名称                 城乡学校校舍维修",
+        "                                                                                       未完成原因",
+        "   一级指标      二级指标        三级指标                 指标值           完成值        分值     得分      及改进措施",
+        "",
+        "                                 维修校舍面积              ≥1.2万平方米    1.26万平方米   40        40",
+        "   产出指标      数量指标",
+        "                                 维修学校数量              ≥18所           17所           30        27       一所学校",
+        "                                                                                                            延至下年",
+        "",
+        "   满意度指标    服务对象满意    师生满意度                ≥90%            94%            30        30",
+        "                 度指标",
+        "",
+        "                          总    分                                                      100       97",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.score) for i in project.indicators] == [
+        ("产出指标", "数量指标", "维修校舍面积", 40.0), ("产出指标", "数量指标", "维修学校数量", 27.0),
+        ("满意度指标", "服务对象满意度指标", "师生满意度", 30.0)]
+    assert project.indicators[1].deviation_reason == "一所学校延至下年"

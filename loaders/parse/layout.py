@@ -269,7 +269,10 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
     k = header_at + 1
     if k < len(lines) and not lines[k].strip() and k + 1 < len(lines) and lines[k + 1].strip():
         k += 1   # the header's wrapped tail, joined into it (join_stacked_headers), left an empty line
-    while k < len(lines) and lines[k].strip():
+    while k < len(lines) and (lines[k].strip() or _goes_on_after_blank(lines, k, columns, wide, placed)):
+        if not lines[k].strip():
+            k += 1     # a blank line between two of the table's rows (a PDF's taller row)
+            continue
         cells = _placed(lines[k], columns, wide)
         if cells is None or (placed and is_label(placed[-1][1].get(0, ""), "total")):
             break      # a line that fits no column, or anything after the 总分 row, ends the table
@@ -300,6 +303,19 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
         end = placed[last - 1][0] + 1
     _level_tails_up(rows, columns)
     return rows, end
+
+
+def _goes_on_after_blank(lines: list[str], k: int, columns: list[Column], wide: bool,
+                         placed: list[tuple[int, dict[int, str]]]) -> bool:
+    """One blank line with a row of the table after it (its scores, or a level label in its column)."""
+    if not placed or k + 1 >= len(lines) or not lines[k + 1].strip():
+        return False
+    cells = _placed(lines[k + 1], columns, wide)
+    if not cells or any(is_label(text.replace(" ", ""), "total") for text in placed[-1][1].values()) \
+            or is_label(lines[placed[-1][0]].replace(" ", "")[:2], "total"):
+        return False
+    levels = [text for c, text in cells.items() if columns[c].field in ("level1", "level2")]
+    return _starts_row(cells, columns) or (len(levels) == len(cells) and all(level_kind(t, fuzzy=False) for t in levels))
 
 
 def _level_tails_up(rows: list[tuple[int, dict[int, str]]], columns: list[Column]) -> None:
@@ -450,23 +466,33 @@ def _merged_block(lines: list[str], k: int, wide: bool) -> tuple[str, int] | Non
 
 
 def _cells_by_overlap(runs: list[tuple[int, int, int, str]]) -> list[tuple[int, list[str]]] | None:
-    """(start, texts top to bottom) of each cell: runs of different lines overlapping in their columns
-    are one cell; None when a cell would take two runs of one line or the lines do not interleave."""
-    cells: list[list[tuple[int, int, int, str]]] = []
-    for run in sorted(runs):
-        touching = [cell for cell in cells if any(run[1] < end and start < run[2] for _, start, end, _ in cell)]
+    """(start, texts top to bottom) of each cell: the line with the most runs gives the cells, and a run
+    of another line joins the cell it overlaps — or, set off-centre over its column (未完成原因 over
+    得分 | 及改进措施), the one cell near it that it makes a header word with. None when a cell would take
+    two runs of one line or the lines do not interleave."""
+    per_line = Counter(run[0] for run in runs)
+    main = max(per_line, key=lambda n: (per_line[n], -n))
+    cells: list[list[tuple[int, int, int, str]]] = [[run] for run in runs if run[0] == main]
+    for run in sorted(run for run in runs if run[0] != main):
+        near = [cell for cell in cells if any(run[1] < end + COLUMN_SLACK and start < run[2] + COLUMN_SLACK
+                                              for _, start, end, _ in cell)]
+        over = [cell for cell in near if any(run[1] < end and start < run[2] for _, start, end, _ in cell)]
+        named = [cell for cell in near if _cell_field("".join(t for *_, t in sorted(cell + [run]))) is not None]
+        touching = named if len(named) == 1 else over
         if len(touching) > 1 or (touching and any(line == run[0] for line, *_ in touching[0])):
             return None
         if touching:
             touching[0].append(run)
         else:
             cells.append([run])
-    if len(cells) == len(runs) and len({line for line, *_ in runs}) > 1:
+    if len(cells) == len(runs) and len(per_line) > 1:
         # nothing joined: the lines must interleave (分值 between 全年执行数 and 执行率), not stand apart
         by_start = [line for line, *_ in sorted(runs, key=lambda r: r[1])]
         if by_start == sorted(by_start):
             return None
-    return sorted((min(start for _, start, _, _ in cell), [text for *_, text in cell]) for cell in cells)
+    # a cell stands where its run on the main line starts (the words above may sit off-centre)
+    return sorted((next((start for line, start, _, _ in cell if line == main), min(start for _, start, _, _ in cell)),
+                   [text for *_, text in sorted(cell)]) for cell in cells)
 
 
 def _a_header_of_cells(texts: list[str], run_count: int) -> bool:
