@@ -3516,3 +3516,25 @@ def test_a_layout_table_with_an_off_centre_header_word_and_blank_lines_between_r
         ("产出指标", "数量指标", "维修校舍面积", 40.0), ("产出指标", "数量指标", "维修学校数量", 27.0),
         ("满意度指标", "服务对象满意度指标", "师生满意度", 30.0)]
     assert project.indicators[1].deviation_reason == "一所学校延至下年"
+
+
+def test_level_labels_centred_between_the_rows_they_span():
+    # pdftotext -layout of a form whose merged label cells are centred: 数量指标 on a line of its own
+    # between its two rows, 时效指标 on its one row's line, 社会效益指标 between two rows, and the
+    # level-1 labels in the middle of their blocks
+    project, _ = only_project("\n".join([
+        "项目名称                 农村饮水工程维修养护",
+        "   一级指标     二级指标        三级指标            年度指标值      实际完成值      分值      得分",
+        "                                维修供水工程处数    ≥40处           42处            20        20",
+        "                数量指标",
+        "   产出指标                     更换管网长度        ≥15公里         16.2公里        20        20",
+        "                时效指标        维修完成及时率      ≥95%            97%             20        20",
+        "                                受益人口            ≥8万人          8.4万人         20        20",
+        "   效益指标     社会效益指标",
+        "                                供水保证率          ≥90%            93%             20        19",
+        "                                 总分                                              100       99",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("产出指标", "数量指标", "维修供水工程处数"), ("产出指标", "数量指标", "更换管网长度"),
+        ("产出指标", "时效指标", "维修完成及时率"), ("效益指标", "社会效益指标", "受益人口"),
+        ("效益指标", "社会效益指标", "供水保证率")]

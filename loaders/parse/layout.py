@@ -289,20 +289,98 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
                   if _starts_row(cells, columns) or (n and _opens_with_level_labels(cells, columns))]
         groups = _top_aligned_groups(starts, len(placed))
     wrap = _WrapWidths(placed, columns, wide)
-    if any(wrap.cut_short(placed[first:last]) for first, last in groups):
-        groups = _groups_by_wraps(scored, placed, wrap) or groups
+    if _wrap_cost(groups, placed, wrap):
+        by_wraps = _groups_by_wraps(scored, placed, wrap)
+        if _wrap_cost(by_wraps, placed, wrap) < _wrap_cost(groups, placed, wrap):
+            groups = by_wraps
+    centred = _centred_labels(placed, scored, groups, columns)
     rows, end = [], header_at + 1
-    for first, last in groups:
+    for g, (first, last) in enumerate(groups):
         if last - first > MAX_ROW_LINES:
             break
         cells: dict[int, str] = {}
         for _, line_cells in placed[first:last]:
             for col, text in line_cells.items():
-                cells[col] = cells.get(col, "") + text
+                if col not in centred or centred[col][g] is None:    # (the 总分 row keeps its words)
+                    cells[col] = cells.get(col, "") + text
+        for col, labels in centred.items():
+            if labels[g]:
+                cells[col] = labels[g]
         rows.append((placed[first][0], cells))
         end = placed[last - 1][0] + 1
     _level_tails_up(rows, columns)
     return rows, end
+
+
+def _is_total_line(cells: dict[int, str]) -> bool:
+    """总 | 分 | … 100 | 97: the words before the numbers make a total label."""
+    words = "".join(text for _, text in sorted(cells.items()) if not _NUMBER_RE.match(to_halfwidth(text)))
+    return is_label(words.replace(" ", ""), "total")
+
+
+_POINTS_NOTE_RE = re.compile(r"^[（(]\d+(?:\.\d+)?分?[)）]$")
+
+
+def _centred_labels(placed: list[tuple[int, dict[int, str]]], scored: list[int], groups: list[tuple[int, int]],
+                    columns: list[Column]) -> dict[int, list[str | None]]:
+    """Level labels set in the middle of the rows they span (a merged cell centred in a PDF), some of
+    them on a line of their own between two rows: each label goes to the run of rows whose middle it
+    sits nearest (the runs in order, each label one). Level column → the label of each row group;
+    only columns whose labels are all whole known labels and where one stands between rows."""
+    out: dict[int, list[str | None]] = {}
+    # the 总分 row spans no group
+    totals = {g for g, (first, last) in enumerate(groups) if any(_is_total_line(cells) for _, cells in placed[first:last])}
+    rows = [g for g in range(len(groups)) if g not in totals]
+    row_lines = [next((n for n in scored if first <= n < last), first) for first, last in (groups[g] for g in rows)]
+    in_totals = {n for g in totals for n in range(*groups[g])}
+    for col, column in enumerate(columns):
+        if column.field not in ("level1", "level2"):
+            continue
+        labels = _labels_of_column([(line, cells if n not in in_totals else {}) for n, (line, cells) in enumerate(placed)], col)
+        if not labels or not any(lines[0] not in scored for lines, _ in labels) or len(labels) > len(rows):
+            continue
+        blocks = _blocks_by_middles([sum(lines) / len(lines) for lines, _ in labels], row_lines)
+        out[col] = [None] * len(groups)
+        for (first, last), (_, text) in zip(blocks, labels):
+            for r in range(first, last):
+                out[col][rows[r]] = text
+    return out
+
+
+def _labels_of_column(placed: list[tuple[int, dict[int, str]]], col: int) -> list[tuple[list[int], str]] | None:
+    """The column's labels, fragments on nearby lines joined (可持续影响指 ⏎ 标, 产出指标 ⏎ （50分）), with
+    the lines they sit on; None when a fragment makes no known label."""
+    labels: list[tuple[list[int], str]] = []
+    for n, (_, cells) in enumerate(placed):
+        text = cells.get(col)
+        if not text:
+            continue
+        if labels and n - labels[-1][0][-1] <= 2 and (
+                _POINTS_NOTE_RE.match(text) or (not level_kind(labels[-1][1], fuzzy=False)
+                                                and level_kind(labels[-1][1] + text, fuzzy=False))):
+            labels[-1] = (labels[-1][0] + [n], labels[-1][1] + text)
+        else:
+            labels.append(([n], text))
+    if not all(level_kind(_POINTS_TAIL_RE.sub("", text), fuzzy=False) for _, text in labels):
+        return None
+    return labels
+
+
+_POINTS_TAIL_RE = re.compile(r"[（(]\d+(?:\.\d+)?分?[)）]$")
+
+
+def _blocks_by_middles(middles: list[float], rows: list[int]) -> list[tuple[int, int]]:
+    """Split the rows (their lines, in order) into len(middles) runs, run k's middle nearest middles[k]
+    (least total distance): [(first row, row after the last)]."""
+    k_count, n = len(middles), len(rows)
+    best = {(0, 0): (0.0, [])}
+    for k in range(1, k_count + 1):
+        for i in range(k, n - (k_count - k) + 1):
+            options = [(cost + abs(middles[k - 1] - (rows[j] + rows[i - 1]) / 2), blocks + [(j, i)])
+                       for j in range(k - 1, i) if (j, k - 1) in best for cost, blocks in [best[(j, k - 1)]]]
+            if options:
+                best[(i, k)] = min(options, key=lambda o: o[0])
+    return best[(n, k_count)][1]
 
 
 def _goes_on_after_blank(lines: list[str], k: int, columns: list[Column], wide: bool,
@@ -351,34 +429,40 @@ class _WrapWidths:
         self.widths = {k: max((_width(cells[k], wide) for _, cells in placed if k in cells), default=0)
                        for k in self.columns}
 
-    def cut_short(self, lines: list[tuple[int, dict[int, str]]]) -> bool:
-        """Some cell of these lines (a row, or a row's top) goes on after a short line: read so, two
-        rows' cells were joined."""
+    def full(self, k: int, text: str) -> bool:
+        return _width(text, self.wide) >= self.widths[k] - self.SLACK
+
+    def cut_short(self, lines: list[tuple[int, dict[int, str]]]) -> int:
+        """How many cells of these lines (a row, or a row's top) go on after a short line: read so,
+        two rows' cells were joined."""
+        count = 0
         for k in self.columns:
             parts = [cells[k] for _, cells in lines if k in cells]
-            if any(_width(part, self.wide) < self.widths[k] - self.SLACK for part in parts[:-1]):
-                return True
-        return False
+            count += sum(1 for part in parts[:-1] if not self.full(k, part))
+        return count
 
 
 def _groups_by_wraps(scored: list[int], placed: list[tuple[int, dict[int, str]]],
-                     wrap: _WrapWidths) -> list[tuple[int, int]] | None:
+                     wrap: _WrapWidths) -> list[tuple[int, int]]:
     """Rows whose cells are centred, each in its own way (a row's scores on its first, middle or last
     line): between two lines with scores, the lines above the cut go with the upper row and the rest
-    with the lower, cut as low as keeps every cell's short line its last. None when no cut does."""
+    with the lower, cut where the fewest cells go on after a short line, as low as that allows."""
     groups, first = [], 0
     for at, following in zip(scored, [*scored[1:], len(placed)]):
         if following == len(placed):
             groups.append((first, following))
-            return None if wrap.cut_short(placed[first:following]) else groups
-        for cut in range(following, at, -1):
-            if not wrap.cut_short(placed[first:cut]) and not wrap.cut_short(placed[cut:following + 1]):
-                break
-        else:
-            return None
+            return groups
+
+        def cost(cut: int) -> int:
+            return wrap.cut_short(placed[first:cut]) + wrap.cut_short(placed[cut:following + 1])
+        cut = min(range(following, at, -1), key=cost)     # min keeps the first (lowest cut) of equals
         groups.append((first, cut))
         first = cut
     return groups
+
+
+def _wrap_cost(groups: list[tuple[int, int]], placed: list[tuple[int, dict[int, str]]], wrap: _WrapWidths) -> int:
+    return sum(wrap.cut_short(placed[first:last]) for first, last in groups)
 
 
 def _centred_groups(starts: list[int], count: int) -> list[tuple[int, int]] | None:
