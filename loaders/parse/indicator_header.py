@@ -187,6 +187,11 @@ def merge_header_rows(fields: list[str]) -> list[str]:
     upper row's spanning cells (预期指标值 → 符号 | 单位; 自评得分 → 单项指标得分 |
     权重占比 | 折算得分). Each spanning upper cell is replaced by its parts.
     """
+    if fields[-2:] == ["target", "actual"] and "target" in fields[:-2] and "actual" not in fields[:-2]:
+        # 指标值 spanning 年度指标值 | 实际完成值, the parts printed after the last upper cell (a Word
+        # table copied one cell per line): they take the spanning cell's place
+        at = fields.index("target")
+        fields = fields[:at] + ["target", "actual"] + fields[at + 1:-2]
     if "level1" in fields and fields.index("level1") > 0 and any(
             f in fields[:fields.index("level1")] for f in ("target", "actual", "weight", "score")):
         cut = fields.index("level1")
