@@ -3551,3 +3551,18 @@ def test_a_spanning_value_header_whose_parts_come_after_the_last_header_cell():
     assert rows(project) == [
         ("产出指标", "数量指标", "托养服务人数", "≥60人", "62人", 50.0, 50.0),
         ("满意度指标", "服务对象满意度指标", "托养对象满意度", "≥90%", "93%", 50.0, 48.0)]
+
+
+def test_a_pipe_grid_row_with_empty_target_and_actual_ends_with_its_line():
+    # an evaluator's scoring table: 指标分值 before 目标值 | 实际完成值, the latter empty for 决策 rows
+    project, _ = only_project("\n".join([
+        "项目名称：城区道路保洁",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标分值 | 目标值 | 实际完成值 | 评价得分 |",
+        "|---|---|---|---|---|---|---|",
+        "| 决策（10） | 项目立项 | 立项依据充分性 | 4 | | | 4 |",
+        "| | | 立项程序规范性 | 3 | | | 2.5 |",
+        "| | 绩效目标 | 绩效目标合理性 | 3 | | | 2 |",
+        "| 产出（90） | 产出数量 | 道路保洁面积 | 90 | ≥1260万平方米 | 1268.4万平方米 | 90 |",
+    ]))
+    assert [(i.name, i.weight, i.score) for i in project.indicators] == [
+        ("立项依据充分性", 4.0, 4.0), ("立项程序规范性", 3.0, 2.5), ("绩效目标合理性", 3.0, 2.0), ("道路保洁面积", 90.0, 90.0)]

@@ -74,6 +74,8 @@ def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None
                   percent_weights: bool = False) -> bool:
     if following is not None and following.boxed and following.sep in (LINE, BLANK) and any(c.text for c in buffer):
         return True   # the reader (or a blank line in a cell-per-line table) ended the row
+    if _grid_row_ended(buffer, columns, following):
+        return True
     if _scores_given_and_next_line_starts(buffer, columns, following) or _note_row_ended(buffer, columns, following):
         return True
     if following is not None and following.sep == CELL and buffer and (
@@ -104,6 +106,17 @@ def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None
         return run >= 1 and following is not None and following.sep in (LINE, BLANK) \
             and not cell_kind(following.text) and len(buffer) - run >= needed and not buffer[-1].boxed
     return len(buffer) - closing >= needed
+
+
+def _grid_row_ended(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:
+    """| | | 立项程序规范性 | 2 | | | 2 |: a pipe grid's row of one line that ends with its score under the
+    last column (its target and actual left empty) ends with its line."""
+    if following is None or not buffer or following.col < 0 or following.line <= buffer[-1].last_line:
+        return False
+    last = buffer[-1]
+    one_line = all(c.line == last.line for c in buffer)
+    return one_line and len(buffer) >= 2 and is_number_cell(last.text) and columns[-1:] == ["score"] \
+        and last.col == len(columns) - 1
 
 
 def _note_row_ended(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:
