@@ -3566,3 +3566,18 @@ def test_a_pipe_grid_row_with_empty_target_and_actual_ends_with_its_line():
     ]))
     assert [(i.name, i.weight, i.score) for i in project.indicators] == [
         ("立项依据充分性", 4.0, 4.0), ("立项程序规范性", 3.0, 2.5), ("绩效目标合理性", 3.0, 2.0), ("道路保洁面积", 90.0, 90.0)]
+
+
+def test_a_table_without_scores_one_cell_per_line_ends_a_row_at_its_value():
+    project, _ = only_project("\n".join([
+        "项目名称", "学校公用经费保障",
+        "一级指标", "二级指标", "三级指标", "指标值", "完成值",
+        "产出指标", "数量指标",
+        "在校学生人数", "≥1800人", "1846人",
+        "教职工培训人次", "≥120人次", "135人次",
+        "满意度指标", "服务对象满意度指标",
+        "家长满意度", "≥90%", "94%",
+    ]))
+    assert [(i.level2, i.name, i.target, i.actual) for i in project.indicators] == [
+        ("数量指标", "在校学生人数", "≥1800人", "1846人"), ("数量指标", "教职工培训人次", "≥120人次", "135人次"),
+        ("服务对象满意度指标", "家长满意度", "≥90%", "94%")]

@@ -21,7 +21,7 @@ from loaders.parse.align import (
 from loaders.parse.flattened import split_row_blob
 from loaders.parse.indicator_header import (header_by_position, header_gives_level_points, percent_weights_as_points,
                                             read_header)
-from loaders.parse.labels import (header_field, is_indicator_nature, is_label, is_unit, label_key,
+from loaders.parse.labels import (header_field, is_canned_actual, is_indicator_nature, is_label, is_unit, label_key,
                                   label_points, level_kind)
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.text import read_terms
@@ -86,6 +86,10 @@ def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None
         if buffer and buffer[-1].boxed:
             return False   # boxed rows end only where a new row starts (handled above)
         texts = [c for c in buffer if c.text]
+        if len(texts) >= needed and following is not None and following.sep == LINE \
+                and all(c.sep in (LINE, BLANK) for c in texts) and _value_like(texts[-1].text) \
+                and not _value_like(following.text) and not cell_kind(following.text):
+            return True   # one cell per line, no scores: a row ending with its value, a name opening the next
         return len(texts) >= needed and (following is None or following.sep == BLANK)
     run = 0
     closing_cells = list(buffer)
@@ -106,6 +110,14 @@ def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None
         return run >= 1 and following is not None and following.sep in (LINE, BLANK) \
             and not cell_kind(following.text) and len(buffer) - run >= needed and not buffer[-1].boxed
     return len(buffer) - closing >= needed
+
+
+_VALUE_START_RE = re.compile(r"^\s*(?:[≥≤≧≦<>＞＜=＝]|\d)")
+
+
+def _value_like(text: str) -> bool:
+    """A target / actual cell: a comparison, a number, or a canned result (完成)."""
+    return bool(_VALUE_START_RE.match(to_halfwidth(text))) or is_canned_actual(text)
 
 
 def _grid_row_ended(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:
