@@ -3581,3 +3581,26 @@ def test_a_table_without_scores_one_cell_per_line_ends_a_row_at_its_value():
     assert [(i.level2, i.name, i.target, i.actual) for i in project.indicators] == [
         ("数量指标", "在校学生人数", "≥1800人", "1846人"), ("数量指标", "教职工培训人次", "≥120人次", "135人次"),
         ("服务对象满意度指标", "家长满意度", "≥90%", "94%")]
+
+
+def test_a_centred_level_label_broken_around_a_row_is_one_label():
+    # 产出 ⏎ (a row) ⏎ 指标: the label's halves sit around its group's middle, apart by a row's line
+    project, _ = only_project("\n".join([
+        "项目名称                 农村危房改造补助",
+        "   一级      二级                                   年度       实际完成",
+        "             指标            三级指标                                    分值      得分",
+        "   指标                                            指标值      值",
+        "             数量指标    农村危房改造户数          ≥172户      172户      15        15",
+        "                         竣工验收合格率            100%        100%       10        10",
+        "             质量指标",
+        "                         抗震设防达标率            100%        100%        5         5",
+        "   产出",
+        "                         开工及时率                ≥95%        97.1%       5         5",
+        "   指标      时效指标",
+        "                         项目完工时间              10月底前    11月15日    5         3",
+        "             成本指标    户均补助标准              ≤2.4万元    2.4万元    10        10",
+        "                          总分                                            55        53",
+    ]))
+    assert [(i.level1, i.level2) for i in project.indicators] == [
+        ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),
+        ("产出指标", "时效指标"), ("产出指标", "成本指标")]

@@ -147,9 +147,12 @@ def _header_columns(line: str, wide: bool) -> list[Column] | None:
 
 
 def _column_of(start: int, columns: list[Column]) -> int | None:
+    """The column a run starting here is in: past the middle of the gap between a header word's end and
+    the next header word (a header centred over a wide column starts right of its cells)."""
     found = None
     for k, column in enumerate(columns):
-        if start + COLUMN_SLACK >= column.start:
+        gap_middle = (columns[k - 1].end + column.start) / 2 if k else column.start
+        if start + COLUMN_SLACK >= column.start or (k and start >= gap_middle and start >= columns[k - 1].end + 2):
             found = k
     return found
 
@@ -356,7 +359,7 @@ def _labels_of_column(placed: list[tuple[int, dict[int, str]]], col: int) -> lis
         if not text:
             continue
         if labels and n - labels[-1][0][-1] <= 2 and (
-                _POINTS_NOTE_RE.match(text) or (not level_kind(labels[-1][1], fuzzy=False)
+                _POINTS_NOTE_RE.match(text) or (not level_kind(text, fuzzy=False)
                                                 and level_kind(labels[-1][1] + text, fuzzy=False))):
             labels[-1] = (labels[-1][0] + [n], labels[-1][1] + text)
         else:
