@@ -3604,3 +3604,17 @@ def test_a_centred_level_label_broken_around_a_row_is_one_label():
     assert [(i.level1, i.level2) for i in project.indicators] == [
         ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),
         ("产出指标", "时效指标"), ("产出指标", "成本指标")]
+
+
+@pytest.mark.parametrize("before, after", [
+    ("2022年该项目预算7,920.00万元，实际支出7,512.36万元。", ""),        # an earlier year named first
+    ("", "2024年安排资金9,400.00万元。"),                                   # a later year named after
+])
+def test_prose_money_of_another_year_than_the_one_evaluated_is_not_the_projects(before, after):
+    report = parse_report("\n".join([
+        "朝阳区民政局2023年度养老服务驿站运营补贴项目绩效评价报告",
+        "一、项目资金情况",
+        before + "2023年该项目调整后预算8,215.50万元，全年实际支出8,016.73万元，预算执行率97.58%。" + after,
+    ]), "example.txt")
+    (project,) = report.projects
+    assert (project.budget_full_year, project.executed, project.execution_rate_pct) == (8215.5, 8016.73, 97.58)

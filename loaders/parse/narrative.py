@@ -250,12 +250,16 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
     budgets: list[Stated] = []
     scores: list[tuple[int | None, Stated]] = []
     final: list[Stated] = []
+    money_year = _money_year(lines)
     for number, line in enumerate(lines, start=1):
         text = to_halfwidth(line)
         for key, pattern in (("budget_full_year", BUDGET_RE), ("executed", EXECUTED_RE)):
             for match in pattern.finditer(text):
                 if "分别" in text[match.start():match.end()]:
                     continue   # 年初预算、调整后预算、实际支出分别为200万元、230万元…: labels and amounts in order
+                named = clause_year(text, match.start(), earlier_words=False)
+                if named is not None and money_year is not None and named != money_year:
+                    continue   # 2022年该项目预算…，实际支出…。2023年…: another year's money, named to compare
                 field_name = _budget_kind(text, match) if key == "budget_full_year" else key
                 value = Stated(to_wan(parse_number(match.group(1)), match.group(2)), number)
                 if field_name == "budget_full_year":
@@ -292,6 +296,16 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
         found["budget_full_year"] = explicit
     _budget_the_rate_confirms(found, budgets)
     return found
+
+
+def _money_year(lines: list[str]) -> int | None:
+    """The year whose money the prose states: the title's, when a money statement names it, else the
+    latest such statements name (2022年预算… 2023年预算…); None when they name no year."""
+    years = {clause_year(text, match.start(), earlier_words=False)
+             for text in map(to_halfwidth, lines) for pattern in (BUDGET_RE, EXECUTED_RE) for match in pattern.finditer(text)}
+    years.discard(None)
+    title = title_year(lines)
+    return title if title in years else max(years, default=None)
 
 
 def _budget_the_rate_confirms(found: dict[str, Stated], budgets: list[Stated]) -> None:
