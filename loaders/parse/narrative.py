@@ -304,7 +304,7 @@ def _money_year(lines: list[str]) -> int | None:
     years = {clause_year(text, match.start(), earlier_words=False)
              for text in map(to_halfwidth, lines) for pattern in (BUDGET_RE, EXECUTED_RE) for match in pattern.finditer(text)}
     years.discard(None)
-    title = title_year(lines)
+    title = title_year([line for line in lines if not BUDGET_RE.search(line) and not EXECUTED_RE.search(line)])
     return title if title in years else max(years, default=None)
 
 
