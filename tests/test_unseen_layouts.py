@@ -3618,3 +3618,19 @@ def test_prose_money_of_another_year_than_the_one_evaluated_is_not_the_projects(
     ]), "example.txt")
     (project,) = report.projects
     assert (project.budget_full_year, project.executed, project.execution_rate_pct) == (8215.5, 8016.73, 97.58)
+
+
+def test_a_top_aligned_layout_table_keeps_its_labels_on_their_first_rows():
+    # labels printed on their group's first row; the page stops in a row whose label and name began
+    project, _ = only_project("\n".join([
+        "项目名称                 天然林资源保护工程",
+        "一级指标    二级指标      三级指标                      年度指标值          实际完成值            分值    得分",
+        "产出指标    数量指标      天然林管护面积                ≥48.6万亩           48.6万亩              20      20",
+        "                          聘用生态护林员人数            ≥412人              412人                 20      20",
+        "            质量指标      管护区森林火灾受害率          ≤0.9‰               0                     20      20",
+        "效益指标    生态效益指标  森林覆盖率                    较上年提高          提高0.3个百分点       20      20",
+        "            社会效益指标  带动建档立卡脱贫人口就",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators][:4] == [
+        ("产出指标", "数量指标", "天然林管护面积"), ("产出指标", "数量指标", "聘用生态护林员人数"),
+        ("产出指标", "质量指标", "管护区森林火灾受害率"), ("效益指标", "生态效益指标", "森林覆盖率")]

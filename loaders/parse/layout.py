@@ -340,7 +340,11 @@ def _centred_labels(placed: list[tuple[int, dict[int, str]]], scored: list[int],
         if column.field not in ("level1", "level2"):
             continue
         labels = _labels_of_column([(line, cells if n not in in_totals else {}) for n, (line, cells) in enumerate(placed)], col)
-        if not labels or not any(lines[0] not in scored for lines, _ in labels) or len(labels) > len(rows):
+        # centred: some label stands on a line between rows, without a name or scores (a top-aligned
+        # table prints each label on its group's first row, beside its name)
+        alone = [n for n, (_, cells) in enumerate(placed) if n not in scored and cells
+                 and not any(columns[c].field in ("name", "weight", "score") for c in cells)]
+        if not labels or not any(lines[0] in alone for lines, _ in labels) or len(labels) > len(rows):
             continue
         blocks = _blocks_by_middles([sum(lines) / len(lines) for lines, _ in labels], row_lines)
         out[col] = [None] * len(groups)
