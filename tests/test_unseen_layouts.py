@@ -3634,3 +3634,19 @@ def test_a_top_aligned_layout_table_keeps_its_labels_on_their_first_rows():
     assert [(i.level1, i.level2, i.name) for i in project.indicators][:4] == [
         ("产出指标", "数量指标", "天然林管护面积"), ("产出指标", "数量指标", "聘用生态护林员人数"),
         ("产出指标", "质量指标", "管护区森林火灾受害率"), ("效益指标", "生态效益指标", "森林覆盖率")]
+
+
+def test_a_centred_level_label_broken_over_three_lines_is_one_label():
+    project, _ = only_project("\n".join([
+        "项目名称                 学前教育发展资金",
+        "  一级    二级      三级指标               年度指标值      实际完成值     分值  得分",
+        "  产出    数量指标  新增学前教育学位数     ≥270个          285个          50    50",
+        "  指标",
+        "        服务对象",
+        "满意度  满意度指  幼儿家长满意度         ≥90%            95%            25    25",
+        " 指标      标",
+        "                  教师满意度             ≥90%            96%            25    25",
+        "  总分                                                                   100   100",
+    ]))
+    assert [(i.level1, i.level2) for i in project.indicators] == [
+        ("产出指标", "数量指标"), ("满意度指标", "服务对象满意度指标"), ("满意度指标", "服务对象满意度指标")]

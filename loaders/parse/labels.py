@@ -32,6 +32,13 @@ def without_item_number(text: str) -> str:
     return _ITEM_NUMBER_RE.sub("", text)
 
 
+def begins_level_label(text: str) -> bool:
+    """The first part of a known level label broken over lines (服务对象 ⏎ 满意度指 ⏎ 标)."""
+    key = label_key(text)
+    return len(key) >= 2 and any(label.startswith(key) and label != key
+                                 for kind in ("level1", "level2") for label in table_labels()[kind])
+
+
 @lru_cache(maxsize=65536)
 def label_key(text: str) -> str:
     """Comparable form of a label: ASCII forms, no spaces, no trailing ':' or qualifier."""

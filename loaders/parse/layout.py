@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from loaders.parse.labels import glued_level_label, header_field, is_label, level_kind
+from loaders.parse.labels import begins_level_label, glued_level_label, header_field, is_label, level_kind
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.page_lines import display_width
 
@@ -363,8 +363,8 @@ def _labels_of_column(placed: list[tuple[int, dict[int, str]]], col: int) -> lis
         if not text:
             continue
         if labels and n - labels[-1][0][-1] <= 2 and (
-                _POINTS_NOTE_RE.match(text) or (not level_kind(text, fuzzy=False)
-                                                and level_kind(labels[-1][1] + text, fuzzy=False))):
+                _POINTS_NOTE_RE.match(text) or (not level_kind(text, fuzzy=False) and (
+                    level_kind(labels[-1][1] + text, fuzzy=False) or begins_level_label(labels[-1][1] + text)))):
             labels[-1] = (labels[-1][0] + [n], labels[-1][1] + text)
         else:
             labels.append(([n], text))
