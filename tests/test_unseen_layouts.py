@@ -3650,3 +3650,15 @@ def test_a_centred_level_label_broken_over_three_lines_is_one_label():
     ]))
     assert [(i.level1, i.level2) for i in project.indicators] == [
         ("产出指标", "数量指标"), ("满意度指标", "服务对象满意度指标"), ("满意度指标", "服务对象满意度指标")]
+
+
+@pytest.mark.parametrize("title, body, kind", [
+    ("市南区城市管理局关于2023年度公厕运营管理项目部门评价报告", "我局对所属单位的项目开展了评价，自评得分为92分。", "department"),
+    ("龙文区教育局关于2022年度区属学校项目支出绩效评价结果的通报", "各校自评后，我局组织复核。", "department"),
+    ("鞍山市财政局关于2022年度市本级财政重点绩效评价结果的公告",
+     "序号\t项目名称\t主管部门\t评价机构\t评价得分\n1\t就业补助资金\t市人社局\t某会计师事务所\t88", "third_party"),
+])
+def test_who_evaluated_from_the_title(title, body, kind):
+    from loaders.parse.classify import find_evaluation_type
+    from loaders.parse.text import TextIndex
+    assert find_evaluation_type(TextIndex([title, *body.split("\n")])).value == kind

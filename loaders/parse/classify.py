@@ -93,14 +93,16 @@ def find_evaluation_type(index: TextIndex) -> Found:
     # 绩效自评报告 / 自评表 / 自评情况 in the title — not 项目单位自评得分 in a line that opens the body
     if any(re.search(re.escape(t) + r".{0,6}?(?:报告|表|情况|结果)", title) for t in terms("self", "strong")):
         return Found("self", span)
+    if any(re.search(r"(?<!主管)" + re.escape(t), title) for t in terms("department", "strong")):
+        return Found("department", span)    # 关于…部门评价报告: the title says who evaluated (not a 主管部门 | 评价机构 header)
     if any(t in body for t in terms("third_party", "strong")):
         return Found("third_party", span)
     if _FINANCE_BUREAU_RE.match(title) and any(t in body for t in terms("finance", "strong")):
         return Found("third_party", span)   # 某市财政局关于…财政重点绩效评价结果的通报: the bureau evaluated others
+    if not _FINANCE_BUREAU_RE.match(title) and "评价" in title and any(t in title for t in terms("department", "subordinate")):
+        return Found("department", span)    # XX局关于局属单位…评价结果的通报: the department evaluated its units
     if any(t in body for t in terms("self", "strong")):
         return Found("self", span)
-    if any(t in title for t in terms("department", "strong")):
-        return Found("department", span)
     outside = {t for t in terms("third_party", "weak") if t in body}
     speaks_for_itself = any(t in body for t in terms("self", "voice"))
     if len(outside) >= 2 and not speaks_for_itself:
