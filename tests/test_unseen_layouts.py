@@ -3662,3 +3662,16 @@ def test_who_evaluated_from_the_title(title, body, kind):
     from loaders.parse.classify import find_evaluation_type
     from loaders.parse.text import TextIndex
     assert find_evaluation_type(TextIndex([title, *body.split("\n")])).value == kind
+
+
+def test_a_page_number_after_the_total_row_printed_one_cell_per_line_is_no_score():
+    project, warnings = only_project("\n".join([
+        "项目名称", "老旧小区改造项目",
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+        "产出指标", "数量指标", "改造小区数量", "≥14个", "14个", "50", "50",
+        "满意度指标", "服务对象满意度指标", "小区居民满意度", "≥90%", "88.5%", "50", "45",
+        "总分", "100", "95", "2",
+        "附件：项目实施照片",
+    ]))
+    assert project.total_score == 95.0
+    assert any("2" in w and "不属于表格" in w for w in warnings)

@@ -981,6 +981,10 @@ def _total_under_its_columns(table: IndicatorTable, columns: list[str]) -> None:
     if len(table.total) == 3 and tail[-3:] == ["weight", "score", "ignore"]:
         table.total = table.total[:2]
     points = [c for c in tail if c in ("weight", "score")]
+    if len(table.total) > len(tail) == len(points) == 2:
+        # 总分 ⏎ 100 ⏎ 95 ⏎ 2: a number after the table's two score columns is no cell of it (a page number)
+        table.warnings.append(f"总分行后多出的数字“{table.total[2]:g}”不属于表格，未读取。")
+        table.total = table.total[:2]
     if len(table.total) == 2 and points == ["score", "weight"]:
         table.total = table.total[::-1]   # 合计 | 83.5 | 100 under 评价得分 | 指标分值: the points, then the score
 
