@@ -3675,3 +3675,18 @@ def test_a_page_number_after_the_total_row_printed_one_cell_per_line_is_no_score
     ]))
     assert project.total_score == 95.0
     assert any("2" in w and "不属于表格" in w for w in warnings)
+
+
+def test_a_level_label_whose_tail_is_a_label_word_itself_joins_the_head():
+    # 服务对象 ⏎ 满意度指 ⏎ 标 over two top-aligned rows: the tail 满意度指标 is the rest of 服务对象…
+    project, _ = only_project("\n".join([
+        "项目名称                 乡村文化旅游节",
+        "  一级指标   二级指标    三级指标                 年度指标值     实际完成值     分值    得分",
+        "  产出指标   数量指标    举办文旅活动场次         ≥12场          14场           80      80",
+        "  满意度     服务对象    游客满意度               ≥90%           92.5%          10      10",
+        "  指标       满意度指    参演群众满意度           ≥90%           95%            10      10",
+        "             标",
+        "  总分                                                                         100     100",
+    ]))
+    assert [(i.level1, i.level2) for i in project.indicators] == [
+        ("产出指标", "数量指标"), ("满意度指标", "服务对象满意度指标"), ("满意度指标", "服务对象满意度指标")]

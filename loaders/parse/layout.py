@@ -30,7 +30,7 @@ _SPACED_LETTERS_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")   #
 MIN_HEADER_CELLS = 5
 COLUMN_SLACK = 2            # a run may start this many characters left of its column
 MAX_ROW_LINES = 8           # a row wraps onto at most this many lines
-MAX_LABEL_TAIL = 4          # 指标 / 效益指标: the part of a level label that wraps onto the next line
+MAX_LABEL_TAIL = 6          # 指标 / 效益指标 / 满意度指标: the part of a level label that wraps onto the next line
 _GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 MIN_GAPS_TO_JUDGE = 12
 MAX_SEPARATOR_WIDTH = 4
