@@ -3690,3 +3690,22 @@ def test_a_level_label_whose_tail_is_a_label_word_itself_joins_the_head():
     ]))
     assert [(i.level1, i.level2) for i in project.indicators] == [
         ("产出指标", "数量指标"), ("满意度指标", "服务对象满意度指标"), ("满意度指标", "服务对象满意度指标")]
+
+
+def test_a_layout_table_whose_rows_start_after_blank_lines_and_scores_sit_between_headers():
+    # rows set apart by blank lines, a row's name beginning on the lines above its scores, and a score
+    # printed halfway between the 分值 and 得分 headers
+    project, _ = only_project("\n".join([
+        "项目名称                 高标准农田建设",
+        "  一级指标   二级指标      三级指标           年度指标值      实际完成值    分值    得分       偏差原因分析及改进措施",
+        "产出指标                新建高标准农田面     ≥1.2万亩       1.2万亩       50     50",
+        "            数量指标    积",
+        "",
+        "                        项目区耕地质量等",
+        "            质量指标    级提升幅度          ≥0.5个等级     0.5个等级      50     45     部分地块土壤改良周期长",
+        "",
+        "                                                 总分                     100    95",
+    ]))
+    assert rows(project) == [
+        ("产出指标", "数量指标", "新建高标准农田面积", "≥1.2万亩", "1.2万亩", 50.0, 50.0),
+        ("产出指标", "质量指标", "项目区耕地质量等级提升幅度", "≥0.5个等级", "0.5个等级", 50.0, 45.0)]

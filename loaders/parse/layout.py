@@ -30,6 +30,7 @@ _SPACED_LETTERS_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")   #
 MIN_HEADER_CELLS = 5
 COLUMN_SLACK = 2            # a run may start this many characters left of its column
 MAX_ROW_LINES = 8           # a row wraps onto at most this many lines
+BLANK_ROW_REACH = 4         # lines after a blank one in which a centred row's scores must come
 MAX_LABEL_TAIL = 6          # 指标 / 效益指标 / 满意度指标: the part of a level label that wraps onto the next line
 _GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 MIN_GAPS_TO_JUDGE = 12
@@ -146,13 +147,16 @@ def _header_columns(line: str, wide: bool) -> list[Column] | None:
     return [Column(start, f, start + _width(text, wide)) for (start, f), (_, text) in zip(fields, runs)]
 
 
-def _column_of(start: int, columns: list[Column]) -> int | None:
-    """The column a run starting here is in: past the middle of the gap between a header word's end and
-    the next header word (a header centred over a wide column starts right of its cells)."""
+def _column_of(start: int, columns: list[Column], text: str = "") -> int | None:
+    """The column a run starting here is in. Words past the middle of the gap between a header word's end
+    and the next header word are the next column's (a header centred over a wide text column starts
+    right of its cells); numbers, set right or centred under their header, go by its start."""
     found = None
+    words = bool(text) and not _NUMBER_RE.match(to_halfwidth(text))
     for k, column in enumerate(columns):
         gap_middle = (columns[k - 1].end + column.start) / 2 if k else column.start
-        if start + COLUMN_SLACK >= column.start or (k and start >= gap_middle and start >= columns[k - 1].end + 2):
+        if start + COLUMN_SLACK >= column.start or (
+                words and k and start >= gap_middle and start >= columns[k - 1].end + 2):
             found = k
     return found
 
@@ -162,7 +166,7 @@ def _placed(line: str, columns: list[Column], wide: bool) -> dict[int, str] | No
     cells: dict[int, str] = {}
     words = _words_by_column(line, columns, wide)
     for start, text in words:
-        k = _column_of(start, columns)
+        k = _column_of(start, columns, text)
         if _runs_over_its_column(start, text, k, columns, wide):
             return None   # a sentence after the table, running over the columns beside its start
         if k is None or k in cells:
@@ -200,9 +204,14 @@ def _placed_by_centres(words: list[tuple[int, str]], columns: list[Column], wide
     the runs in order, one per column."""
     cells: dict[int, str] = {}
     last = -1
+
+    def distance(n: int) -> float:
+        return abs((columns[n].start + columns[n].end) / 2 - centre)
     for start, text in words:
         centre = start + _width(text, wide) / 2
-        k = min(range(len(columns)), key=lambda n: abs((columns[n].start + columns[n].end) / 2 - centre))
+        k = min(range(len(columns)), key=distance)
+        if k <= last and last + 1 < len(columns) and distance(last + 1) <= distance(k) + 1:
+            k = last + 1     # halfway between two headers (10 under 分值 | 得分, the first one taken): the next
         if k <= last:
             return None
         cells[k], last = text, k
@@ -321,6 +330,9 @@ def _is_total_line(cells: dict[int, str]) -> bool:
     return is_label(words.replace(" ", ""), "total")
 
 
+_NOT_A_ROW_RE = re.compile(r"^\s*[—-]\s*\d+\s*[—-]\s*$|第\s*\d+\s*页|(?:自评|评价)(?:表|报告)")
+
+
 _POINTS_NOTE_RE = re.compile(r"^[（(]\d+(?:\.\d+)?分?[)）]$")
 
 
@@ -400,7 +412,18 @@ def _goes_on_after_blank(lines: list[str], k: int, columns: list[Column], wide: 
             or is_label(lines[placed[-1][0]].replace(" ", "")[:2], "total"):
         return False
     levels = [text for c, text in cells.items() if columns[c].field in ("level1", "level2")]
-    return _starts_row(cells, columns) or (len(levels) == len(cells) and all(level_kind(t, fuzzy=False) for t in levels))
+    if _starts_row(cells, columns) or (len(levels) == len(cells) and all(level_kind(t, fuzzy=False) for t in levels)):
+        return True
+    # a row centred in its lines: its name's first lines, then the line with its scores
+    for ahead in lines[k + 1:k + 1 + BLANK_ROW_REACH]:
+        following = _placed(ahead, columns, wide) if ahead.strip() and not _NOT_A_ROW_RE.search(ahead) else None
+        if not following or any(_is_header_word(text) for text in following.values()):
+            return False      # a page number, the form's title and header again: a new page's table
+        if _starts_row(following, columns):
+            return True
+        if not any(columns[c].field == "name" for c in following):
+            return False
+    return False
 
 
 def _level_tails_up(rows: list[tuple[int, dict[int, str]]], columns: list[Column]) -> None:
