@@ -3709,3 +3709,16 @@ def test_a_layout_table_whose_rows_start_after_blank_lines_and_scores_sit_betwee
     assert rows(project) == [
         ("产出指标", "数量指标", "新建高标准农田面积", "≥1.2万亩", "1.2万亩", 50.0, 50.0),
         ("产出指标", "质量指标", "项目区耕地质量等级提升幅度", "≥0.5个等级", "0.5个等级", 50.0, 45.0)]
+
+
+def test_a_level1_label_printed_below_its_groups_first_row_is_that_rows_too():
+    # 效益指标 printed in the middle of its group: the group's first row (社会效益指标) is no 产出 row
+    project, _ = only_project("\n".join([
+        "项目名称\t农村危房改造补助",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t改造户数\t≥172户\t172户\t50\t50",
+        "\t社会效益指标\t保障农牧民住房安全\t有效保障\t有效保障\t20\t20",
+        "效益指标\t社会效益指标\t带动当地务工人数\t≥300人次\t326人次\t20\t20",
+        "\t可持续影响指标\t住房安全长效机制\t持续发挥\t持续发挥\t10\t10",
+    ]))
+    assert [i.level1 for i in project.indicators] == ["产出指标", "效益指标", "效益指标", "效益指标"]

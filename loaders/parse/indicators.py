@@ -584,6 +584,7 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
         lone_names.append(len([c for c in row if c.text]) == 1)
     join_wrapped_names(table.indicators, lone_names)
     join_level_tails(table.indicators)
+    level1_of_its_family(table.indicators)
     if not _groups_by_their_points(table.indicators, collector.level1_points):
         _first_group_labels_upward(table.indicators, columns)
     if "reason" in columns:
@@ -684,6 +685,35 @@ def join_level_tails(indicators: list[Indicator]) -> None:
                 if getattr(indicators[n], attr) != tail:
                     break
                 setattr(indicators[n], attr, joined)
+
+
+_LEVEL1_FAMILIES = (("产出", "产出"), ("效益", "效益"), ("效果", "效益"), ("满意", "满意度"))
+_LEVEL2_FAMILIES = (("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("效益", "效益"), ("可持续", "效益"),
+                    ("满意", "满意度"))
+
+
+def _family(label: str | None, families: tuple[tuple[str, str], ...]) -> str | None:
+    found = {family for word, family in families if label and word in label}
+    return found.pop() if len(found) == 1 else None
+
+
+def level1_of_its_family(indicators: list[Indicator]) -> None:
+    """社会效益指标 under 产出指标 is no row of a standard form: a 一级 label printed in the middle of its
+    group (below the group's first rows) left them the label above. Such rows take the next 一级 label
+    of their 二级's family printed below them, when every row between is of that family too."""
+    for k, indicator in enumerate(indicators):
+        wanted = _family(indicator.level2, _LEVEL2_FAMILIES)
+        have = _family(indicator.level1, _LEVEL1_FAMILIES)
+        if wanted is None or have is None or wanted == have:
+            continue
+        for later in indicators[k + 1:]:
+            if _family(later.level2, _LEVEL2_FAMILIES) != wanted:
+                break
+            if _family(later.level1, _LEVEL1_FAMILIES) == wanted:
+                for n in range(k, indicators.index(later)):
+                    if indicators[n].level1 == indicator.level1 or indicators[n].level1 is None:
+                        indicators[n].level1 = later.level1
+                break
 
 
 def join_wrapped_names(indicators: list[Indicator], lone_names: list[bool]) -> None:
