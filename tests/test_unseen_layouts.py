@@ -3722,3 +3722,16 @@ def test_a_level1_label_printed_below_its_groups_first_row_is_that_rows_too():
         "\t可持续影响指标\t住房安全长效机制\t持续发挥\t持续发挥\t10\t10",
     ]))
     assert [i.level1 for i in project.indicators] == ["产出指标", "效益指标", "效益指标", "效益指标"]
+
+
+def test_a_tab_line_holding_the_rest_of_one_cell_continues_it():
+    project, _ = only_project("\n".join([
+        "项目名称\t档案馆数字化",
+        "一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t档案数字化页数\t≥120万页\t126万页\t50\t50",
+        "满意度指标\t服务对象满意度指标\t档案利用者满意度\t满意度90%\t96%\t50\t45",
+        "\t\t\t以上",
+        "合计\t\t\t\t\t100\t95",
+    ]))
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("档案数字化页数", "≥120万页"), ("档案利用者满意度", "满意度90%以上")]

@@ -94,6 +94,10 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
         previous_pipe_row = {}
         if "\t" in line:
             new = _split_tab_line(line, number, blank)
+            above = _tail_of_cell_above(previous_row, new)
+            if not blank and above is not None:
+                _extend(above, next(c.text for c in new if c.text), number)   # | | | 以上 |: the rest of 满意度90%
+                continue
             row_line = len(new) > 1
             # a line opening with a tab starts a row whose first (merged) cell is empty
             if not blank and not line.startswith("\t") and _continues_row(previous_row, new):
@@ -223,6 +227,22 @@ def _pipe_continuation(parts: list[str], previous: dict[int, Cell]) -> bool:
         return False
     return all(k in previous and not cell_kind(p) and not is_number_cell(p) and not is_placeholder(p)
                and not re.search(r"\d", p) and len(p) <= 12 for k, p in filled)
+
+
+def _tail_of_cell_above(previous_row: list[Cell], new: list[Cell]) -> Cell | None:
+    """The cell of the row above that a tab line holding one short fragment in the same column continues
+    (满意度90% ⏎ 以上): words, no number and no label, under a filled cell of a whole row."""
+    filled = [c for c in new if c.text]
+    if len(filled) != 1 or len(previous_row) < MIN_ROW_CELLS_ABOVE or filled[0].col < 2:
+        return None
+    text = filled[0].text
+    if len(text) > MAX_CELL_TAIL or re.search(r"\d", text) or cell_kind(text) not in (None, "canned"):
+        return None
+    return next((c for c in previous_row if c.col == filled[0].col), None)
+
+
+MIN_ROW_CELLS_ABOVE = 4
+MAX_CELL_TAIL = 6
 
 
 def _continues_row(previous_row: list[Cell], new: list[Cell]) -> bool:
