@@ -3735,3 +3735,26 @@ def test_a_tab_line_holding_the_rest_of_one_cell_continues_it():
     ]))
     assert [(i.name, i.target) for i in project.indicators] == [
         ("档案数字化页数", "≥120万页"), ("档案利用者满意度", "满意度90%以上")]
+
+
+def test_a_level_label_with_its_points_written_without_brackets():
+    project, _ = only_project("\n".join([
+        "项目名称\t高标准农田建设",
+        "一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分",
+        "产出指标50分\t数量指标\t新建高标准农田面积\t1.2万亩\t1.2万亩\t50\t50",
+        "效益指标40分\t经济效益指标\t新增粮食产能\t≥150万公斤\t156万公斤\t40\t40",
+    ]))
+    assert [i.level1 for i in project.indicators] == ["产出指标", "效益指标"]
+
+
+def test_a_site_banner_above_its_breadcrumb_is_no_unit():
+    report = parse_report("\n".join([
+        "无锡市锡山区人民政府",
+        "首页 > 政务公开 > 部门信息公开 > 区人力资源和社会保障局",
+        "2023年度职业技能提升补贴项目支出绩效自评表",
+        "项目名称\t职业技能提升补贴",
+        "主管部门\t无锡市锡山区人力资源和社会保障局\t实施单位\t无锡市锡山区职业技能鉴定中心",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t补贴培训人次\t≥3000人次\t3216人次\t100\t100",
+    ]), "example.txt")
+    assert report.agency == "无锡市锡山区人力资源和社会保障局"

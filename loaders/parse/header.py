@@ -28,10 +28,12 @@ _CN_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九"
 # 单位名称（盖章）：XX局 — the seal note between a label and its value.
 _SEAL_NOTE = r"(?:\s*\((?:盖章|公章|签章|章)\))?"
 _FULL_DATE_TAIL_RE = re.compile(r"\s*\d{1,2}\s*月")
+_BREADCRUMB = r"(?:[\u4e00-\u9fff]{2,}\s*(?:>>|>|＞|»|›)\s*){2,}[\u4e00-\u9fff]{2,}"
+_BREADCRUMB_RE = re.compile(_BREADCRUMB)
 _FURNITURE_RE = re.compile(
     r"发布日期|发布时间|成文日期|填报日期|报告日期|索引号|打印|浏览次数|更新时间|主题分类|体裁分类|发文字号"
     r"|有效性|所在位置|当前位置|字体[:：]?\s*[大中小]|扫一扫"
-    r"|(?:[\u4e00-\u9fff]{2,}\s*(?:>>|>|＞|»|›)\s*){2,}[\u4e00-\u9fff]{2,}")   # a breadcrumb: 首页 > 政务公开 > …
+    r"|" + _BREADCRUMB)   # a breadcrumb: 首页 > 政务公开 > …
 # the title in a page's metadata block (名称：XX局2023年度…自评表)
 _TITLE_LABEL_RE = re.compile(r"^(?:名\s*称|标\s*题|信息名称|文件名称)\s*[:：]\s*")
 _TITLE_WORDS_RE = re.compile(r"绩效|自评|评价|预算|决算")
@@ -216,8 +218,10 @@ def _agency_from_cover(index: TextIndex) -> Found | None:
 
 def _cover_unit(index: TextIndex, lines: list[tuple[int, str]]) -> Found | None:
     """A cover line that is only a unit name — unless it is the finance bureau that commissioned
-    the evaluation while the report names the 主管单位 (who reports)."""
-    cover = _whole_line_unit(lines)
+    the evaluation while the report names the 主管单位 (who reports). A site's banner above its breadcrumb
+    (XX区人民政府 ⏎ 首页 > 政务公开 > …) names the website, not the unit."""
+    banners = {n for n, _ in lines if n < len(index.lines) and _BREADCRUMB_RE.search(index.line(n + 1))}
+    cover = _whole_line_unit([(n, line) for n, line in lines if n not in banners])
     if cover is not None and _FINANCE_BUREAU_RE.search(cover.value) and len({unit_name_prefix(v) or v for v in _label_values(index, rank=3)}) == 1:
         return None   # it commissioned the evaluation of one unit; a notice about several units is its own
     return cover

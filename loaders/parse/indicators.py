@@ -179,9 +179,11 @@ def resolve_level(text: str, kind: str, following: Cell | None, previous_kind: s
 
 
 def level_text(text: str) -> str:
-    """产出指标(50分) → 产出指标; 经济效益 指标 → 经济效益指标."""
+    """产出指标(50分) / 产出指标50分 → 产出指标; 经济效益 指标 → 经济效益指标."""
     key = re.sub(r"\s+", "", text)
-    return re.sub(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$", "", key)
+    key = re.sub(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$", "", key)
+    bare = re.sub(r"(?<=指标)\d+(?:\.\d+)?分$", "", key)      # 产出指标50分: the points written without brackets
+    return bare if bare != key and level_kind(bare, fuzzy=False) else key
 
 
 def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | None, str | None],
