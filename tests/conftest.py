@@ -6,6 +6,7 @@ nothing is skipped there.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -24,6 +25,18 @@ def require(condition: bool, reason: str) -> None:
     if IN_CI:
         pytest.fail(f"required in CI: {reason}")
     pytest.skip(reason)
+
+
+SCORER_PATH = CORPUS_DIR.parent / "tools" / "score_extraction.py"
+
+
+def shared_scorer():
+    """../shared/tools/score_extraction.py as a module (imported, not copied)."""
+    require(SCORER_PATH.is_file(), f"scorer not found beside this clone ({SCORER_PATH})")
+    spec = importlib.util.spec_from_file_location("score_extraction", SCORER_PATH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def corpus_documents() -> list[Path]:

@@ -12,7 +12,6 @@ F1 at least the level reached (a regression floor) and no wrong value on the see
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -23,21 +22,12 @@ from pathlib import Path
 import pytest
 
 from loaders.extract import extract_file, run
-from tests.conftest import CORPUS_DIR, corpus_documents, require
+from tests.conftest import CORPUS_DIR, corpus_documents, require, shared_scorer
 
-SCORER_PATH = CORPUS_DIR.parent / "tools" / "score_extraction.py"
 GAPS_FILE = Path(__file__).with_name("golden_known_gaps.toml")
 # The whole-corpus F1 reached when this floor was last raised; never lower it to pass.
 F1_FLOOR = 0.95
 _NOTE_RE = re.compile(r"^(missed|WRONG|spurious)\s+(.+?\.\w+): ")
-
-
-def _scorer():
-    require(SCORER_PATH.is_file(), f"scorer not found beside this clone ({SCORER_PATH})")
-    spec = importlib.util.spec_from_file_location("score_extraction", SCORER_PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _known_gaps() -> dict[str, dict[str, str]]:
@@ -69,7 +59,7 @@ def test_corpus_is_present():
 @pytest.mark.parametrize("path", corpus_documents() or [None], ids=lambda p: p.stem if p else "no-corpus")
 def test_golden_document(path: Path | None):
     require(path is not None, f"../shared/corpus not found beside this clone ({CORPUS_DIR})")
-    scorer = _scorer()
+    scorer = shared_scorer()
     truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     pred = json.loads(json.dumps(extract_file(path), ensure_ascii=False))   # exactly what extract writes
     differences = _differences(scorer, truth, pred)
@@ -92,7 +82,7 @@ def test_known_gaps_name_real_documents_and_give_reasons():
 
 @pytest.mark.corpus
 def test_scorer_on_the_whole_corpus(tmp_path, capsys):
-    scorer = _scorer()
+    scorer = shared_scorer()
     documents = corpus_documents()
     require(bool(documents), f"../shared/corpus not found beside this clone ({CORPUS_DIR})")
     pred_dir = tmp_path / "pred"

@@ -3,7 +3,6 @@ regression floor: for each set, the real scorer (../shared/tools/score_extractio
 `perfdash extract` writes may not show a lower F1 or more wrong values than baseline.toml records."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import tomllib
 from argparse import Namespace
@@ -12,20 +11,11 @@ from pathlib import Path
 import pytest
 
 from loaders.extract import run
-from tests.conftest import CORPUS_DIR, require
+from tests.conftest import shared_scorer
 
 SETS_DIR = Path(__file__).parent / "data" / "redteam"
 BASELINE = tomllib.loads((SETS_DIR / "baseline.toml").read_text(encoding="utf-8"))
-SCORER_PATH = CORPUS_DIR.parent / "tools" / "score_extraction.py"
 F1_SLACK = 0.002      # the scorer prints three decimals
-
-
-def _scorer():
-    require(SCORER_PATH.is_file(), f"../shared/tools/score_extraction.py not found beside this clone ({SCORER_PATH})")
-    spec = importlib.util.spec_from_file_location("score_extraction", SCORER_PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_every_set_has_a_baseline_and_every_baseline_a_set():
@@ -39,7 +29,7 @@ def test_every_set_has_a_baseline_and_every_baseline_a_set():
 @pytest.mark.corpus
 @pytest.mark.parametrize("name", sorted(BASELINE))
 def test_a_red_team_set_scores_no_worse_than_its_baseline(name, tmp_path, capsys):
-    scorer = _scorer()
+    scorer = shared_scorer()
     folder = SETS_DIR / name
     assert run(Namespace(files=sorted(folder.glob("*.txt")), out=tmp_path)) == 0
     scorer.main(["score_extraction.py", str(folder), str(tmp_path), "--json", str(tmp_path / "score.json")])
