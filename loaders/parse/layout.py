@@ -404,7 +404,8 @@ def _blocks_by_middles(middles: list[float], rows: list[int]) -> list[tuple[int,
 
 def _goes_on_after_blank(lines: list[str], k: int, columns: list[Column], wide: bool,
                          placed: list[tuple[int, dict[int, str]]]) -> bool:
-    """One blank line with a row of the table after it (its scores, or a level label in its column)."""
+    """One blank line with a row of the table after it: its scores, a level label in its column, or the
+    first lines of a row's name with its scores within BLANK_ROW_REACH lines."""
     if not placed or k + 1 >= len(lines) or not lines[k + 1].strip():
         return False
     cells = _placed(lines[k + 1], columns, wide)
