@@ -68,13 +68,8 @@ def written_characters(original: str, simplified: str) -> dict[str, str]:
     are): from a text and its character-by-character conversion."""
     counts: dict[str, Counter] = {}
     for before, after in zip(original, simplified):
-        if before != after:
-            counts.setdefault(after, Counter())
-    for before, after in zip(original, simplified):
-        if after in counts:
-            counts[after][before] += 1
-    return {after: written.most_common(1)[0][0] for after, written in counts.items()
-            if written.most_common(1)[0][0] != after}
+        counts.setdefault(after, Counter())[before] += 1
+    return {after: most for after, written in counts.items() if (most := written.most_common(1)[0][0]) != after}
 
 
 # Word and web pages put no-break and thin spaces where a space is meant, and zero-width marks

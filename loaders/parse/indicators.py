@@ -21,10 +21,10 @@ from loaders.parse.align import (
 from loaders.parse.flattened import split_row_blob
 from loaders.parse.indicator_header import (header_by_position, header_gives_level_points, percent_weights_as_points,
                                             read_header)
-from loaders.parse.labels import (header_field, is_canned_actual, is_indicator_nature, is_label, is_unit, label_key,
+from loaders.parse.labels import (completes_level_label, header_field, is_canned_actual, is_indicator_nature, is_label, is_unit, label_key,
                                   label_points, level_kind)
 from loaders.parse.numbers import to_halfwidth
-from loaders.parse.text import read_terms
+from loaders.parse.text import read_rows as vocabulary_rows, read_terms
 from loaders.parse.yes_no_rows import closes_with_yes_no, read_rows
 from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, cell_number, is_number_cell, is_placeholder
 from loaders.records import Indicator
@@ -675,8 +675,7 @@ def join_level_tails(indicators: list[Indicator]) -> None:
     for attr in ("level1", "level2"):
         for k in range(len(indicators) - 1):
             head, tail = getattr(indicators[k], attr), getattr(indicators[k + 1], attr)
-            if not head or not tail or head == tail or level_kind(tail, fuzzy=False) \
-                    or not level_kind(head + tail, fuzzy=False):
+            if not head or not tail or head == tail or not completes_level_label(head, tail):
                 continue
             joined = head + tail
             for n in range(k, -1, -1):
@@ -689,13 +688,10 @@ def join_level_tails(indicators: list[Indicator]) -> None:
                 setattr(indicators[n], attr, joined)
 
 
-_LEVEL1_FAMILIES = (("产出", "产出"), ("效益", "效益"), ("效果", "效益"), ("满意", "满意度"))
-_LEVEL2_FAMILIES = (("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("效益", "效益"), ("可持续", "效益"),
-                    ("满意", "满意度"))
-
-
-def _family(label: str | None, families: tuple[tuple[str, str], ...]) -> str | None:
-    found = {family for word, family in families if label and word in label}
+def _family(label: str | None, level: str) -> str | None:
+    """产出 / 效益 / 满意度: the group a category label belongs to (data/level_families.csv), when one."""
+    found = {row["family"] for row in vocabulary_rows("level_families.csv")
+             if row["level"] == level and label and row["word"] in label}
     return found.pop() if len(found) == 1 else None
 
 
@@ -704,15 +700,16 @@ def level1_of_its_family(indicators: list[Indicator]) -> None:
     group (below the group's first rows) left them the label above. Such rows take the next 一级 label
     of their 二级's family printed below them, when every row between is of that family too."""
     for k, indicator in enumerate(indicators):
-        wanted = _family(indicator.level2, _LEVEL2_FAMILIES)
-        have = _family(indicator.level1, _LEVEL1_FAMILIES)
+        wanted = _family(indicator.level2, "level2")
+        have = _family(indicator.level1, "level1")
         if wanted is None or have is None or wanted == have:
             continue
-        for later in indicators[k + 1:]:
-            if _family(later.level2, _LEVEL2_FAMILIES) != wanted:
+        for at in range(k + 1, len(indicators)):
+            later = indicators[at]
+            if _family(later.level2, "level2") != wanted:
                 break
-            if _family(later.level1, _LEVEL1_FAMILIES) == wanted:
-                for n in range(k, indicators.index(later)):
+            if _family(later.level1, "level1") == wanted:
+                for n in range(k, at):
                     if indicators[n].level1 == indicator.level1 or indicators[n].level1 is None:
                         indicators[n].level1 = later.level1
                 break

@@ -32,6 +32,13 @@ def without_item_number(text: str) -> str:
     return _ITEM_NUMBER_RE.sub("", text)
 
 
+def completes_level_label(head: str, tail: str) -> bool:
+    """A level label broken over two cells (产出 ⏎ 指标, 社会 ⏎ 效益指标, 服务对象 ⏎ 满意度指标): together
+    they make a known label, and they are not two labels of their own."""
+    return level_kind(head + tail, fuzzy=False) is not None and not (
+        level_kind(head, fuzzy=False) and level_kind(tail, fuzzy=False))
+
+
 def begins_level_label(text: str) -> bool:
     """The first part of a known level label broken over lines (服务对象 ⏎ 满意度指 ⏎ 标)."""
     key = label_key(text)

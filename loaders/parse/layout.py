@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from loaders.parse.labels import begins_level_label, glued_level_label, header_field, is_label, level_kind
+from loaders.parse.labels import begins_level_label, completes_level_label, glued_level_label, header_field, is_label, level_kind
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.page_lines import display_width
 
@@ -325,9 +325,9 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
 
 
 def _is_total_line(cells: dict[int, str]) -> bool:
-    """总 | 分 | … 100 | 97: the words before the numbers make a total label."""
-    words = "".join(text for _, text in sorted(cells.items()) if not _NUMBER_RE.match(to_halfwidth(text)))
-    return is_label(words.replace(" ", ""), "total")
+    """总分 | … | 100 | 97, or 总 | 分 | … set apart: a cell, or the words before the numbers, make a total label."""
+    words = [text.replace(" ", "") for _, text in sorted(cells.items()) if not _NUMBER_RE.match(to_halfwidth(text))]
+    return any(is_label(word, "total") for word in words) or is_label("".join(words), "total")
 
 
 _NOT_A_ROW_RE = re.compile(r"^\s*[—-]\s*\d+\s*[—-]\s*$|第\s*\d+\s*页|(?:自评|评价)(?:表|报告)")
@@ -380,12 +380,9 @@ def _labels_of_column(placed: list[tuple[int, dict[int, str]]], col: int) -> lis
             labels[-1] = (labels[-1][0] + [n], labels[-1][1] + text)
         else:
             labels.append(([n], text))
-    if not all(level_kind(_POINTS_TAIL_RE.sub("", text), fuzzy=False) for _, text in labels):
+    if not all(level_kind(text, fuzzy=False) for _, text in labels):
         return None
     return labels
-
-
-_POINTS_TAIL_RE = re.compile(r"[（(]\d+(?:\.\d+)?分?[)）]$")
 
 
 def _blocks_by_middles(middles: list[float], rows: list[int]) -> list[tuple[int, int]]:
@@ -409,8 +406,7 @@ def _goes_on_after_blank(lines: list[str], k: int, columns: list[Column], wide: 
     if not placed or k + 1 >= len(lines) or not lines[k + 1].strip():
         return False
     cells = _placed(lines[k + 1], columns, wide)
-    if not cells or any(is_label(text.replace(" ", ""), "total") for text in placed[-1][1].values()) \
-            or is_label(lines[placed[-1][0]].replace(" ", "")[:2], "total"):
+    if not cells or _is_total_line(placed[-1][1]):
         return False
     levels = [text for c, text in cells.items() if columns[c].field in ("level1", "level2")]
     if _starts_row(cells, columns) or (len(levels) == len(cells) and all(level_kind(t, fuzzy=False) for t in levels)):
@@ -434,9 +430,7 @@ def _level_tails_up(rows: list[tuple[int, dict[int, str]]], columns: list[Column
     for (_, above), (_, cells) in zip(rows, rows[1:]):
         for k in levels:
             tail, head = cells.get(k, ""), above.get(k, "")
-            # (社会 ⏎ 效益指标: a tail that is a label itself joins a head that is none)
-            if tail and head and len(tail) <= MAX_LABEL_TAIL and level_kind(head + tail, fuzzy=False) \
-                    and not (level_kind(tail, fuzzy=False) and level_kind(head, fuzzy=False)):
+            if tail and head and len(tail) <= MAX_LABEL_TAIL and completes_level_label(head, tail):
                 above[k] = head + tail
                 del cells[k]
 
