@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.parse.labels import header_field, label_key, without_item_number
+from loaders.parse.layout import display_runs
 from loaders.parse.narrative import clause_year
 from loaders.parse.numbers import PERCENT_IN_WORDS, parse_number, parse_percent, table_money_unit, to_wan
 from loaders.parse.text import CompactView, TextIndex, alternation, read_rows
@@ -176,7 +177,7 @@ def _year_column_figures(index: TextIndex, year: int | None) -> tuple[set[int], 
     field_of = {r["term"]: (r["field"], r["kind"]) for r in read_rows("department_labels.csv")}
     for number, line in index.numbered_lines():
         ruled = "\t" in line or "|" in line
-        cells = _table_cells(line) if ruled else _SPACED_CELLS_RE.split(line.strip())
+        cells = _table_cells(line) if ruled else _spaced_cells(line)
         years = {k: int(m.group(1)) for k, c in enumerate(cells) if (m := _YEAR_CELL_RE.match(c.replace(" ", "")))}
         if len(years) < 2:
             continue
@@ -185,7 +186,7 @@ def _year_column_figures(index: TextIndex, year: int | None) -> tuple[set[int], 
         rows, figures = set(), []
         for row_number in range(number + 1, min(number + 1 + YEAR_TABLE_ROWS, len(index.lines) + 1)):
             text = index.line(row_number)
-            row = _table_cells(text) if ruled else _SPACED_CELLS_RE.split(text.strip())
+            row = _table_cells(text) if ruled else _spaced_cells(text)
             if len(row) < 2:
                 break
             rows.add(row_number)
@@ -369,7 +370,9 @@ def _lines_above_table(lines: list[str], number: int) -> list[str]:
     return above + lines[max(0, at - 2):at + 1][::-1]
 
 
-_SPACED_CELLS_RE = re.compile(r"\s{2,}|\u3000")
+def _spaced_cells(line: str) -> list[str]:
+    """A space-aligned row's cells (runs two or more spaces apart); its empty cells leave no trace."""
+    return [text for _, text in display_runs(line)]
 
 
 def _table_cells(line: str) -> list[str]:
