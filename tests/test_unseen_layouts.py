@@ -3758,3 +3758,77 @@ def test_a_site_banner_above_its_breadcrumb_is_no_unit():
         "产出指标\t数量指标\t补贴培训人次\t≥3000人次\t3216人次\t100\t100",
     ]), "example.txt")
     assert report.agency == "无锡市锡山区人力资源和社会保障局"
+
+
+# --- a 单项指标得分 column on a 100-point scale ------------------------------------------------------
+
+HUNDRED_SCALE_FORM = [
+    "项目名称：乡镇卫生院标准化建设补助",
+    "一级指标\t二级指标\t三级指标\t预期指标值\t单项指标实际完成值\t单项指标完成情况\t自评得分",
+    "\t\t\t符号\t数值\t单位\t\t\t单项指标得分\t权重占比（%）\t单项指标折算得分",
+    "产出指标\t数量指标\t达标卫生院数量\t≥\t12\t所\t13所\t完成\t100.00\t30.00\t30.00",
+    "\t质量指标\t设备验收合格率\t=\t100\t%\t96%\t未完成\t80.00\t25.00\t20.00",
+    "效益指标\t社会效益指标\t基层首诊率\t≥\t60\t%\t58%\t未完成\t50.00\t30.00\t15.00",
+    "预算执行率\t预算执行率\t\t≥\t90\t%\t92.40%\t完成\t100.00\t15.00\t15.00",
+    "总分\t\t\t\t\t\t\t\t\t100.00\t80.00",
+]
+
+
+def test_a_score_column_on_a_hundred_point_scale_gives_way_to_its_scaled_column():
+    project, warnings = only_project("\n".join(HUNDRED_SCALE_FORM))
+    assert [(i.name, i.weight, i.score) for i in project.indicators] == [
+        ("达标卫生院数量", 30.0, 30.0), ("设备验收合格率", 25.0, 20.0), ("基层首诊率", 30.0, 15.0)]
+    assert (project.execution_rate_pct, project.execution_weight, project.execution_score) == (92.4, 15.0, 15.0)
+    assert project.total_score == 80.0
+    assert any("百分制" in w for w in warnings)
+
+
+def test_a_scaled_column_beside_scores_in_points_is_not_read_as_the_score():
+    # 单项得分 equal to the weight, 折算 = 得分 × 权重 / 100 printed beside: the scores are in points
+    project, _ = only_project("\n".join([
+        "项目名称：农村饮水安全巩固提升",
+        "一级指标\t二级指标\t三级指标\t预期指标值\t单项指标实际完成值\t单项指标完成情况\t自评得分",
+        "\t\t\t符号\t数值\t单位\t\t\t单项指标得分\t权重占比（%）\t单项指标折算得分",
+        "产出指标\t数量指标\t新建集中供水工程\t≥\t8\t处\t8处\t完成\t40.00\t40.00\t16.00",
+        "满意度指标\t服务对象满意度指标\t受益群众满意度\t≥\t90\t%\t93%\t完成\t50.00\t50.00\t25.00",
+        "合计\t\t\t\t\t\t\t\t90.00\t90.00\t41.00",
+    ]))
+    assert [(i.name, i.weight, i.score) for i in project.indicators] == [
+        ("新建集中供水工程", 40.0, 40.0), ("受益群众满意度", 50.0, 50.0)]
+
+
+def test_a_score_above_its_weight_without_a_scaled_column_is_left_empty():
+    project, warnings = only_project("\n".join([
+        "项目名称：林下经济发展扶持资金",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t扶持经营主体数量\t≥20家\t22家\t20\t100",
+        "效益指标\t经济效益指标\t带动农户增收\t≥1500元\t1620元\t30\t28",
+    ]))
+    assert [(i.name, i.score) for i in project.indicators] == [("扶持经营主体数量", None), ("带动农户增收", 28.0)]
+    assert any("高于分值" in w for w in warnings)
+
+
+def test_a_budget_rate_row_with_its_target_in_a_department_table_stays_an_indicator():
+    project, _ = only_project("\n".join([
+        "项目名称：部门整体支出",
+        "一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分",
+        "过程\t资金管理\t预算执行率\t≥95%\t96.06%\t10\t9.6",
+        "产出\t产出数量\t救助人次\t≥1000人次\t1130人次\t20\t20",
+    ]))
+    assert [(i.level1, i.name, i.target, i.score) for i in project.indicators][0] == ("过程", "预算执行率", "≥95%", 9.6)
+    assert project.execution_weight is None
+
+
+def test_level_labels_our_vocabulary_lacks_carry_down_both_levels():
+    project, _ = only_project("\n".join([
+        "项目名称：部门整体支出",
+        "一级指标 二级指标 三级指标 分值 目标值 实际完成值 得分",
+        "职能履行 政务服务 审批事项按时办结率 15 ≥98% 99.2% 15",
+        "窗口咨询答复量 10 ≥5000件 5321件 10",
+        "平台运维 系统正常运行率 10 ≥99% 99.6% 10",
+        "数据共享接口数 5 ≥20个 24个 5",
+        "合计 40 40",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("职能履行", "政务服务", "审批事项按时办结率"), ("职能履行", "政务服务", "窗口咨询答复量"),
+        ("职能履行", "平台运维", "系统正常运行率"), ("职能履行", "平台运维", "数据共享接口数")]

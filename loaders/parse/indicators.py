@@ -57,12 +57,13 @@ class IndicatorTable:
     end: int = 0                      # index of the first cell after the table
     execution: dict[str, float] = field(default_factory=dict)   # 预算执行率 | 99.97% | 10 | 10 printed in the table
     execution_line: int = 0
+    total_as_printed: list[float] = field(default_factory=list)
 
 
 def needed_before_close(columns: list[str]) -> tuple[int, int]:
     """(cells before the closing numbers, closing numbers): how a row's end is recognised."""
     cols = data_columns(columns)
-    while cols and cols[-1] in ("reason", "ignore"):
+    while cols and cols[-1] in ("reason", "ignore", "scaled_score"):
         cols = cols[:-1]
     closing = 0
     while cols and cols[-1] in NUMERIC_FIELDS:
@@ -225,7 +226,7 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
                           target=_with_unit(_operator_column(values, cols, _target_text(values, cols)), unit),
                           actual=_with_unit(values.get("actual"), unit if _unit_after_actual(cols) else None),
                           weight=_as_number(_percent_as_points(values.get("weight"))), score=_as_number(values.get("score")),
-                          deviation_reason=values.get("reason"))
+                          deviation_reason=values.get("reason"), scaled_score=_as_number(values.get("scaled_score")))
     for field_name in ("target", "actual"):
         value = getattr(indicator, field_name)
         fixed = ocr_number_fixed(value) if value else None
@@ -565,17 +566,21 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     widths = column_widths([r for r, _ in collector.rows], columns)
     lone_names: list[bool] = []      # the row was one cell: a name and nothing else
     # levels in force (as printed labels set them) → the unlisted 二级 read under them, which carries down
-    # over the following rows until a printed label changes the levels or restates them
+    # over the following rows until a printed label changes the levels or restates them; an unlisted
+    # 一级 (a row opening with two such labels) carries down the same way
     unlisted: dict[tuple[str | None, str | None], str] = {}
+    unlisted1: dict[tuple[str | None, str | None], str] = {}
     for (row, in_force), restated in zip(collector.rows, collector.restated):
         row, own_levels = split_unlisted_levels(row, columns)
         row, label = split_unlisted_level2(row, columns, collector.columns_by_position, collector.level_points)
+        if own_levels:
+            unlisted1[in_force], label = own_levels
         if label:
             unlisted[in_force] = label
         elif restated:
-            unlisted.pop(in_force, None)   # 预算执行 printed again: the unlisted label read before is over
-        row_levels = (in_force[0], unlisted[in_force]) if in_force in unlisted else in_force
-        row_levels = own_levels or row_levels
+            unlisted.pop(in_force, None)   # 预算执行 printed again: the unlisted labels read before are over
+            unlisted1.pop(in_force, None)
+        row_levels = (unlisted1.get(in_force, in_force[0]), unlisted.get(in_force, in_force[1]))
         indicator = build_indicator(row, columns, row_levels, table.warnings, widths, collector.columns_by_position,
                                     percent_weights)
         if indicator is None:
@@ -593,7 +598,32 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
         take_lone_reasons(table.indicators, lone_names, reached_end=i >= len(cells))
         take_wrapped_reasons(table.indicators)
     drop_cut_off_rows(table, reached_end=i >= len(cells))
+    scores_from_scaled_column(table)
     return table
+
+
+def scores_from_scaled_column(table: IndicatorTable) -> None:
+    """单项指标得分 | 权重占比 | 折算得分 with 100 | 20 | 20 and 90 | 20 | 18: a score above its weight says the
+    得分 column is on a 100-point scale, and the points earned are the 折算 column's (they add up to the
+    总分). When no 折算 cell is printed the row's score is left empty — a score above its weight is no score."""
+    over = [i for i in table.indicators if i.score is not None and i.weight is not None and i.score > i.weight]
+    if not over:
+        return
+    if "scaled_score" not in table.columns:
+        for indicator in over:
+            table.warnings.append(f"指标“{indicator.name}”的得分 {indicator.score:g} 高于分值 {indicator.weight:g}，得分留空。")
+            indicator.score = None
+        return
+    table.warnings.append("指标表的单项指标得分为百分制，得分按折算得分读取。")
+    for indicator in table.indicators:
+        scaled = indicator.scaled_score
+        indicator.score = scaled if scaled is not None and (indicator.weight is None or scaled <= indicator.weight) else None
+    printed = table.total_as_printed
+    if len(printed) in (2, 3) and printed[-1] <= printed[-2]:
+        table.total = printed[-2:]   # 总分 | (700) | 100 | 98: the weights' sum, then the 折算 sum
+    elif table.total:
+        table.warnings.append("指标表合计行无法按折算得分读取，未作为总分。")
+        table.total = []
 
 
 def read_yes_no_table(cells: list[Cell], i: int, header: list[str], table: IndicatorTable) -> IndicatorTable:
@@ -851,6 +881,8 @@ def _execution_row(cells: list[Cell], i: int, columns: list[str]) -> tuple[dict[
         if cells[k].text and (values or label_key(cells[k].text) != label):
             values.append(cells[k].text)
         k += 1
+    if _opens_its_line(cells, i):
+        values = values[_target_cells_before_rate(values):]
     if not values or not re.fullmatch(r"\d+(?:\.\d+)?\s*[%％]", values[0].strip()):
         return None
     rest = values[1:]
@@ -865,6 +897,8 @@ def _execution_row(cells: list[Cell], i: int, columns: list[str]) -> tuple[dict[
         return None
     found = dict(zip(fields, numbers))
     weight, score = found["weight"], found["score"]
+    if score > weight and found.get("scaled_score", weight + 1) <= weight:
+        score = found["scaled_score"]     # 单项得分 100 | 权重 5 | 折算 5: the points earned are the 折算 column's
     if score > weight:
         return None
     rate = float(to_halfwidth(values[0]).strip().rstrip("%％").strip())
@@ -872,17 +906,39 @@ def _execution_row(cells: list[Cell], i: int, columns: list[str]) -> tuple[dict[
 
 
 MAX_REMARK_CHARS = 6
+_RATE_TARGET_RE = re.compile(r"[≥≤><=]\s*\d+(?:\.\d+)?\s*%?")
+
+
+def _opens_its_line(cells: list[Cell], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and cells[k].line == cells[i].line:
+        if cells[k].text:
+            return False
+        k -= 1
+    return True
+
+
+def _target_cells_before_rate(values: list[str]) -> int:
+    """预算执行率 | ≥ | 95 | % | 97.50% | …: the cells of a stated target (a comparison) before the rate —
+    on a row of its own, opened by 预算执行率 (under 过程 | 资金管理 it is an indicator like any other)."""
+    joined = ""
+    for k, text in enumerate(values[:4]):
+        joined += to_halfwidth(text).strip()
+        if _RATE_TARGET_RE.fullmatch(joined) and k + 1 < len(values) and "%" in to_halfwidth(values[k + 1]) \
+                and not _RATE_TARGET_RE.fullmatch(joined + to_halfwidth(values[k + 1]).strip()):
+            return k + 1
+    return 0
 
 
 def _score_columns(columns: list[str]) -> list[str]:
     """The numeric columns closing a row: from the first 分值 / 得分 on, while they are numbers
-    (权重占比, a 折算得分 read as ignored) — a 偏差原因 after them is no number."""
+    (权重占比, 折算得分, an ignored column) — a 偏差原因 after them is no number."""
     first = next((k for k, c in enumerate(columns) if c in ("weight", "score")), None)
     if first is None:
         return []
     out = []
     for c in columns[first:]:
-        if c not in ("weight", "score", "ignore"):
+        if c not in ("weight", "score", "scaled_score", "ignore"):
             break
         out.append(c)
     return out
@@ -1006,9 +1062,15 @@ def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
 def _total_under_its_columns(table: IndicatorTable, columns: list[str]) -> None:
     """The total row's numbers as (分值, 得分): 总分 | 100 | 99.9 | 91.5 under 分值 | 自评得分 | 复核得分 — a
     column after 得分 we do not read (复核得分) gives no total; 得分 printed before 分值 is put second."""
-    tail = [c for c in data_columns(columns) if c in ("weight", "score", "ignore")]
+    tail = [c for c in data_columns(columns) if c in ("weight", "score", "scaled_score", "ignore")]
     if len(table.total) == 3 and tail[-3:] == ["weight", "score", "ignore"]:
         table.total = table.total[:2]
+    table.total_as_printed = list(table.total)
+    if len(table.total) == 3 and tail[-3:] in (["score", "weight", "scaled_score"], ["weight", "score", "scaled_score"]):
+        # 合计 | 99.89 | 100 | 15.49 under 单项得分 | 权重 | 折算得分: the 折算 sum is no total (but see
+        # scores_from_scaled_column, for a 得分 column on a 100-point scale)
+        table.total = [table.total[tail[-3:].index("weight")], table.total[tail[-3:].index("score")]]
+        return
     points = [c for c in tail if c in ("weight", "score")]
     if len(table.total) > len(tail) == len(points) == 2:
         # 总分 ⏎ 100 ⏎ 95 ⏎ 2: a number after the table's two score columns is no cell of it (a page number)
