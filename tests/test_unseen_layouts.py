@@ -3832,3 +3832,50 @@ def test_level_labels_our_vocabulary_lacks_carry_down_both_levels():
     assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
         ("职能履行", "政务服务", "审批事项按时办结率"), ("职能履行", "政务服务", "窗口咨询答复量"),
         ("职能履行", "平台运维", "系统正常运行率"), ("职能履行", "平台运维", "数据共享接口数")]
+
+
+# --- round 8 (made up in other wordings) --------------------------------------------------------------
+
+def test_a_sentence_citing_the_finance_bureaus_notice_is_no_title():
+    report = parse_report("\n".join([
+        "某某县林业和草原局",
+        "",
+        "2023年度森林防火专项经费绩效自评报告",
+        "",
+        "　　按照某某县财政局关于做好2023年度预算绩效自评工作的部署，我局对森林防火专项经费开展了自评。",
+        "　　该项目年初预算120万元，全年支出118.6万元。",
+    ]), "example.txt")
+    assert report.agency == "某某县林业和草原局"
+
+
+def test_a_publisher_that_commissioned_the_evaluation_is_not_the_unit_evaluated():
+    report = parse_report("\n".join([
+        "发布机构：某某市财政局　　　发文日期：2025年05月20日",
+        "某某市2024年城区排涝设施运行维护经费绩效评价报告",
+        "评价机构：某某工程咨询有限公司",
+        "一、基本情况",
+        "2024年，某某市城市管理局统筹使用城区排涝设施运行维护经费，对泵站和管网进行维护。",
+        "受某某市财政局委托，某某工程咨询有限公司对该项目开展绩效评价。",
+    ]), "example.txt")
+    assert report.agency == "某某市城市管理局"
+
+
+def test_a_budget_approved_at_the_start_of_the_year_in_yuan_is_the_initial_budget():
+    _, budget = department("\n".join([
+        "某某县自然资源局2022年度部门整体支出绩效自评报告",
+        "2022年年初批复部门预算12,500,000.00元，年中追加后全年调整后预算14,216,300.00元。",
+        "全年实际支出13,905,120.40元，预算执行率97.81%。",
+    ]))
+    assert (budget.get("budget_initial"), budget.get("budget")) == (1250.0, 1421.63)
+
+
+def test_a_department_report_with_a_section_on_its_projects_results_is_mixed():
+    report = parse_report("\n".join([
+        "某某区残疾人联合会2023年度部门整体支出绩效自评报告",
+        "一、部门概况",
+        "2023年全年预算数862.40万元，全年支出835.12万元，预算执行率96.84%。",
+        "四、重点项目绩效自评情况",
+        "项目名称\t预算数（万元）\t执行数（万元）\t自评得分",
+        "残疾人康复救助项目\t210.00\t206.50\t95",
+    ]), "example.txt")
+    assert report.report_kind == "mixed"

@@ -72,9 +72,16 @@ def find_agency(index: TextIndex, third_party: bool = False) -> Found | None:
     evaluators = _evaluator_names(index)
     for finder in finders:
         found = finder()
-        if found is not None and found.value not in evaluators:
+        if found is not None and found.value not in evaluators \
+                and not (found.warning and _is_commissioner(index, found.value)):
             return _in_full(index, found)
     return None
+
+
+def _is_commissioner(index: TextIndex, name: str) -> bool:
+    """受XX市财政局委托: the unit that commissioned the evaluation is not the unit evaluated — so a
+    web page's publisher (发布机构) or a unit the prose mentions that commissioned it is passed over."""
+    return re.search(rf"受\s*{re.escape(name)}\s*(?:的)?委托", index.text) is not None
 
 
 FULL_NAME_LABEL_RANKS = (0, 1, 2, 3)
@@ -281,8 +288,8 @@ def _title_head(line: str) -> str | None:
     match = _YEAR_RE.search(line)
     if not match or not _TITLE_WORDS_RE.search(line[match.start(): match.start() + 60]):
         return None
-    if re.search(r"[，,。；;：:！？《]", line[: match.start()]):
-        return None  # a sentence ("受XX局委托，XX公司对…2022年…"), not a title
+    if re.search(r"[，,。；;：:！？《]", line[: match.start()]) or re.search(r"[，。；]\s*$", line):
+        return None  # a sentence ("受XX局委托，XX公司对…2022年…", "根据XX局关于开展2023年度…安排，"), not a title
     head = line[: match.start()].strip()
     head = re.split(r"[\s,，。;；:：、《》]", head)[-1] if head else head
     return head or None
@@ -298,7 +305,7 @@ def _agency_from_mentions(index: TextIndex) -> Found | None:
     for match in pattern.finditer(index.text):
         name = _unit_in_mention(match.group(1))
         context = index.text[max(0, match.start(1) - 6): match.start(1)] + match.group(1)[:2]
-        if not name or any(word in context for word in _COMMISSIONER_CUES):
+        if not name or any(word in context for word in _COMMISSIONER_CUES) or _is_commissioner(index, name):
             continue  # 受XX财政局委托 / 根据XX局通知: who commissioned or instructed, not who reports
         if _PROJECT_NAME_BEFORE_RE.search(index.text[max(0, match.start(1) - 12): match.start(1)]):
             continue  # 项目名称 | 朝阳区中小学课后服务经费: the start of a project's name, not a unit
