@@ -3879,3 +3879,47 @@ def test_a_department_report_with_a_section_on_its_projects_results_is_mixed():
         "残疾人康复救助项目\t210.00\t206.50\t95",
     ]), "example.txt")
     assert report.report_kind == "mixed"
+
+
+def test_centred_level_labels_left_below_the_last_row_where_the_page_stops_span_no_row():
+    project, _ = only_project("\n".join([
+        "项目名称                 乡村道路安全生命防护工程",
+        "   一级指标     二级指标        三级指标            年度指标值      实际完成值      分值      得分",
+        "                                安装护栏长度        ≥12公里         12.5公里        20        20",
+        "                数量指标",
+        "                                设置警示标志        ≥300块          320块           10        10",
+        "   产出指标     质量指标        工程验收合格率      100%            100%            10        10",
+        "                时效指标        工程完工时间        2023年10月      2023年9月       10        10",
+        "   效益指标     社会效益指标",
+    ]))
+    assert [(i.level2, i.name) for i in project.indicators] == [
+        ("数量指标", "安装护栏长度"), ("数量指标", "设置警示标志"), ("质量指标", "工程验收合格率"),
+        ("时效指标", "工程完工时间")]
+
+
+def test_a_cell_break_from_a_word_to_markdown_converter_joins_the_cell():
+    [project] = parse_report("\n".join([
+        "项目名称：社区卫生服务能力提升",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| 产出指标 | 时效指标 | 资金拨付及时性 | 按季度<br>拨付 | 按季度<br/>拨付 | 10 | 10 |",
+    ]), "example.txt").projects
+    assert [(i.target, i.actual) for i in project.indicators] == [("按季度拨付", "按季度拨付")]
+
+
+def test_a_decimal_point_set_apart_by_ocr_joins_its_digits():
+    [project] = parse_report("\n".join([
+        "项目名称：农田水利设施维修",
+        "一级指标 二级指标 三级指标 分值 指标值 实际值 得分",
+        "过程 资金管理 资金使用合规性 5 合规 基本合规 3 . 5",
+    ]), "example.txt").projects
+    assert [(i.name, i.weight, i.score) for i in project.indicators] == [("资金使用合规性", 5.0, 3.5)]
+
+
+def test_the_verb_of_a_notices_title_is_no_part_of_the_unit():
+    report = parse_report("\n".join([
+        "关于公开某某区卫生健康局2023年度项目支出绩效自评结果的说明",
+        "主管部门：某某市某某区卫生健康局",
+        "项目名称：家庭医生签约服务补助",
+    ]), "example.txt")
+    assert report.agency == "某某市某某区卫生健康局"

@@ -81,9 +81,14 @@ _ODD_SPACES = str.maketrans({**{ch: " " for ch in "\u00a0\u2002\u2003\u2004\u200
 OCR_RULE = "丨"
 
 
+# a line break inside a table cell as a Word-to-Markdown converter writes it (按季度<br>拨付)
+_CELL_BREAK_RE = re.compile(r"<br\s*/?>", re.I)
+
+
 def plain_spaces(text: str) -> str:
-    """No-break and thin spaces (and OCR's 丨) → a space; zero-width marks dropped (line breaks untouched)."""
-    text = text.translate(_ODD_SPACES)
+    """No-break and thin spaces (and OCR's 丨) → a space; zero-width marks and <br> inside a cell
+    dropped (line breaks untouched)."""
+    text = _CELL_BREAK_RE.sub("", text.translate(_ODD_SPACES))
     if OCR_RULE not in text:
         return text
     return "\n".join(line.replace(OCR_RULE, "|" if line.count(OCR_RULE) >= 2 else " ") for line in text.split("\n"))
@@ -211,6 +216,10 @@ def spaced_number_lines_joined(text: str) -> str:
     return _SPACED_NUMBER_LINE_RE.sub(join, text)
 
 
+# a decimal point OCR set apart from both its digits (2 . 5): no cell is a point alone
+_SPACED_POINT_RE = re.compile(r"(\d) \. (\d+)")
+
+
 def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     """(text with OCR's letters inside numbers put right — 9l.2分 → 91.2分, 3O5·76 → 305.76,
     》9O% → ≥90% —, whether anything changed). Only a run holding a real digit is touched;
@@ -232,4 +241,5 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     fixed = _OCR_ANGLE_GE_RE.sub("≥", _OCR_ANGLE_LE_RE.sub("≤", fixed))
     fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
     fixed = spaced_number_lines_joined(split_cell_numbers_joined(fixed))
+    fixed = _SPACED_POINT_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)}  ", fixed)
     return fixed, fixed != text

@@ -247,7 +247,7 @@ def _whole_line_unit(lines: list[tuple[int, str]]) -> Found | None:
 def _title_unit(lines: list[tuple[int, str]], index: TextIndex | None = None) -> Found | None:
     for number, line in lines:
         head = _title_head(line.strip())
-        subject = head[2:] if head and head.startswith("关于") else None
+        subject = _strip_lead_words(head[2:]) if head and head.startswith("关于") else None
         if subject and index is not None:
             # 关于区城市管理执法局2021年度…评价的报告: the unit evaluated, as the body names it in full
             name = _fullest_mention(index, re.sub(r"^[区县市省州旗]", "", subject)) or unit_name_prefix(subject)

@@ -348,16 +348,28 @@ def _centred_labels(placed: list[tuple[int, dict[int, str]]], scored: list[int],
     rows = [g for g in range(len(groups)) if g not in totals]
     row_lines = [next((n for n in scored if first <= n < last), first) for first, last in (groups[g] for g in rows)]
     in_totals = {n for g in totals for n in range(*groups[g])}
+    alone = [n for n, (_, cells) in enumerate(placed) if n not in scored and cells
+             and not any(columns[c].field in ("name", "weight", "score") for c in cells)]
     for col, column in enumerate(columns):
         if column.field not in ("level1", "level2"):
             continue
         labels = _labels_of_column([(line, cells if n not in in_totals else {}) for n, (line, cells) in enumerate(placed)], col)
+        if labels and scored:
+            # labels alone below the last row's scores (the page cut after them: 效益指标 | 生态效益 with no
+            # row left) span no row
+            labels = [(lines, text) for lines, text in labels if lines[0] < scored[-1] or any(
+                columns[c].field not in ("level1", "level2") for c in placed[lines[0]][1])]
         # centred: some label stands on a line between rows, without a name or scores (a top-aligned
         # table prints each label on its group's first row, beside its name)
-        alone = [n for n, (_, cells) in enumerate(placed) if n not in scored and cells
-                 and not any(columns[c].field in ("name", "weight", "score") for c in cells)]
         if not labels or not any(lines[0] in alone for lines, _ in labels) or len(labels) > len(rows):
             continue
+        blocks = _blocks_by_middles([sum(lines) / len(lines) for lines, _ in labels], row_lines)
+        out[col] = [None] * len(groups)
+        for (first, last), (_, text) in zip(blocks, labels):
+            for r in range(first, last):
+                out[col][rows[r]] = text
+    return out
+    for col, labels in by_column.items():
         blocks = _blocks_by_middles([sum(lines) / len(lines) for lines, _ in labels], row_lines)
         out[col] = [None] * len(groups)
         for (first, last), (_, text) in zip(blocks, labels):
