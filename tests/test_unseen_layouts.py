@@ -3923,3 +3923,61 @@ def test_the_verb_of_a_notices_title_is_no_part_of_the_unit():
         "项目名称：家庭医生签约服务补助",
     ]), "example.txt")
     assert report.agency == "某某市某某区卫生健康局"
+
+
+# --- indicators set out as list items in prose -------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("（二）“巡查河道长度”指标（权重12分）：目标1,500公里，实际完成1,562公里，得12分。",
+     (None, None, "巡查河道长度", "1,500公里", "1,562公里", 12.0, 12.0)),
+    ("2.质量指标“设备检测合格率”，年度指标值≥98%，实际完成99.1%，分值15分，自评得分15分。",
+     (None, "质量指标", "设备检测合格率", "≥98%", "99.1%", 15.0, 15.0)),
+    ("指标三：病媒生物监测点位数（产出/数量）。目标：≥24个；完成：26个；权重10；得分10。",
+     ("产出", "数量", "病媒生物监测点位数", "≥24个", "26个", 10.0, 10.0)),
+    ("3.培训合格率：目标≥90%，实际为86%（2022年为91%），得6.5分（满分8分）；",
+     (None, None, "培训合格率", "≥90%", "86%", 8.0, 6.5)),
+    ("三级指标“示范村创建数量”（权重10%），指标值4个，完成值4个，得10分；",
+     (None, None, "示范村创建数量", "4个", "4个", 10.0, 10.0)),
+    ("“助残服务机构覆盖率”年度目标为“全覆盖”，实际完成情况为基本覆盖，指标分值10分，得8分。",
+     (None, None, "助残服务机构覆盖率", "全覆盖", "基本覆盖", 10.0, 8.0)),
+])
+def test_an_indicator_set_out_clause_by_clause_in_a_list_item(line, expected):
+    from loaders.parse.narrative import itemised_indicator
+    from loaders.parse.numbers import to_halfwidth
+    found = itemised_indicator(to_halfwidth(line))
+    assert (found.level1, found.level2, found.name, found.target, found.actual, found.weight, found.score) == \
+        tuple(to_halfwidth(v) if isinstance(v, str) else v for v in expected)
+
+
+@pytest.mark.parametrize("line", [
+    "（三）“不合格产品处置率”指标（权重10分）：目标100%，实际发现不合格产品12批次，已全部处置。",  # a bare 实际 telling
+    "4.工程质量：已完工项目验收合格率100%，该指标10分，得10分。",                                  # no target stated
+    "1.资金执行率：目标≥95%，实际92%，得12分（满分10分）；",                                      # 执行率 is the project's
+])
+def test_a_list_item_that_does_not_state_an_indicators_target_and_actual_is_not_read_as_one(line):
+    from loaders.parse.narrative import itemised_indicator
+    from loaders.parse.numbers import to_halfwidth
+    assert itemised_indicator(to_halfwidth(line)) is None
+
+
+def test_a_third_party_report_listing_its_indicators_under_section_headings():
+    report = parse_report("\n".join([
+        "首页 > 政务公开 > 财政信息 > 绩效评价",
+        "某某县2023年农村公路养护补助资金",
+        "绩效评价报告",
+        "评价机构：某某项目管理咨询有限公司",
+        "一、基本情况",
+        "2023年该项目预算350万元，实际支出332.5万元，预算执行率95%。",
+        "二、评价结论",
+        "经评价，该项目指标体系评价得分88.4分。因抽查发现1处路段养护记录缺失，按评价方案扣减1分，项目综合评分为87.4分。",
+        "三、绩效分析",
+        "（一）产出",
+        "1.养护农村公路里程：目标≥620公里，实际完成628公里，得10分（满分10分）；",
+        "2.路面病害处治及时率：目标≥95%，实际为91.5%，得7.7分（满分8分）；",
+    ]), "example.txt")
+    [project] = report.projects
+    assert project.name == "2023年农村公路养护补助资金"    # (the place before the year is the issuer's)
+    assert project.total_score == 87.4
+    assert [(i.level1, i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("产出", "养护农村公路里程", "≥620公里", "628公里", 10.0, 10.0),
+        ("产出", "路面病害处治及时率", "≥95%", "91.5%", 8.0, 7.7)]

@@ -48,8 +48,10 @@ EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:为?\s*(?:\
 # 预算执行情况（分值10分）：执行率95.18%，自评得9.5分 — the points named before the rate
 EXECUTION_POINTS_FIRST_RE = re.compile(r"预算执行(?:情况|率)?\s*[(（]\s*(?:分值|权重|满分)\s*(\d+(?:\.\d+)?)\s*分\s*[)）]"
                                        r"[^。；;]{0,60}?得(?:分)?\s*(\d+(?:\.\d+)?)\s*分")
-SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|自评得分|评价得分|最终得分|最终评分|项目得分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分"
+SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|综合评分|自评得分|评价得分|最终得分|最终评分|项目得分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分"
                       r"(?!\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下))")
+# 根据评价方案约定扣减1.5分，项目综合评分为83.6分: the score after a deduction is the final one
+_AFTER_DEDUCTION_RE = re.compile(r"(?:扣减|扣除|核减)[^。]{0,30}$")
 _TITLE_CUT = re.compile(r"(?:财政)?(?:重点)?(?:项目)?(?:财政)?(?:支出)?绩效(?:的)?(?:自评|评价|目标|管理)|指标完成|自评报告|自评表|评价报告")
 # 第三方评价机构：XX绩效评价有限公司 — a cover line's label and value, no title
 _LABELLED_LINE = re.compile(r"^\s*(?!附件|表)[\u4e00-\u9fff（）()]{2,12}[:：]")
@@ -102,6 +104,7 @@ def title_project_name(lines: list[str], head: int = 12) -> tuple[str, int] | No
     return None
 
 
+_BREADCRUMB_MARK = re.compile(r"\S\s*[>＞»›]\s*\S")
 _ORG_SUFFIX_END = re.compile(r"(?:局|委员会|办公室|中心|政府|学校|院|所|站|队|馆|公司|厅|委)$")
 
 
@@ -128,8 +131,8 @@ def _title_tail(lines: list[str], number: int) -> str:
 
 
 def _title_name(line: str) -> str | None:
-    if re.search(r"[，,。；;]", line) or _LABELLED_LINE.match(line):
-        return None
+    if re.search(r"[，,。；;]", line) or _LABELLED_LINE.match(line) or _BREADCRUMB_MARK.search(line):
+        return None     # a sentence, a 标题：… label, a page's breadcrumb (首页 > 财政信息 > 绩效评价)
     text = re.sub(r"\s+", "", re.sub(r"^\s*(?:表\s*\d{1,2}(?=\s)|附件\s*\d*[:：]?)", "", line))
     if not text or len(text) > 80 or _NUMBERED.match(text) or not _TITLE_CUT.search(text) \
             or _DEPARTMENT_WORDS.search(text):
@@ -284,14 +287,14 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
             if not _about_execution(text, score.start()):
                 stated = Stated(float(score.group(1)), number)
                 scores.append((clause_year(text, score.start()), stated))
-                if score.group().startswith("最终"):
+                if score.group().startswith("最终") or _AFTER_DEDUCTION_RE.search(text[:score.start()]):
                     final.append(stated)
     # 该项目2022年度绩效评价得分为82.5分 … 2023年度综合得分为91.3分: an earlier year's score is not this one
     year = title_year(lines)
     current = [stated for named, stated in scores if of_this_year(named, [(None, y) for y, _ in scores], year)]
     current = [s for s in current if any(s is f for f in final)] or current   # 自评得分95分…最终得分87.5分: the last
-    if current and "total_score" not in found:
-        found["total_score"] = current[0]
+    if current and "total_score" not in found and len({s.value for s in current}) == 1:
+        found["total_score"] = current[0]    # (two different scores and none called final: neither is sure)
     if explicit is not None:
         found["budget_full_year"] = explicit
     _budget_the_rate_confirms(found, budgets)
@@ -462,6 +465,18 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
                                 if getattr(keyed, k) is not None}
             out.append(keyed)
             continue
+        section = _SECTION_LEVEL1.match(text)
+        if section and section.group(1) in table_labels()["level1"]:
+            level1, level2 = section.group(1), None      # 三、产出（40分，得36.2分）: the items below are its
+            continue
+        itemised = itemised_indicator(text)
+        if itemised is not None:
+            itemised.level1 = itemised.level1 or level1
+            itemised.level2 = itemised.level2 or level2
+            itemised.provenance = {k: (number, number) for k in ("name", "target", "actual", "weight", "score")
+                                   if getattr(itemised, k) is not None}
+            out.append(itemised)
+            continue
         if level1 is None:
             continue
         head2 = _HEADING_LEVEL2.match(text)
@@ -601,6 +616,80 @@ def stated_pair(text: str) -> StatedIndicator | None:
 
 
 MAX_PROSE_ACTUAL = 40
+
+# An indicator set out as a list item, its parts in clauses: （一）“抽检批次”指标（权重15分）：目标2,000批次，
+# 实际完成2,046批次，得15分 / 1.数量指标“享受补助企业数量”，年度指标值≥35家，实际完成39家，分值20分，自评得分20分 /
+# 指标一：强制检定计量器具数量（产出/数量）。目标：≥5000台；完成：5326台；权重25；得分25.
+_SECTION_LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*([\u4e00-\u9fff]{2,4})"
+                             r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*[:：。]?$")
+_ITEM_START = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]|指标[一二三四五六七八九十\d]{1,2}[:：])\s*")
+_ITEM_LEVEL2 = re.compile(r"^([\u4e00-\u9fff]{2,8}指标)\s*(?:——|—|-|:)?\s*")
+_ITEM_NAME = re.compile(r"^(?:三级指标)?\s*(?:“([^”\"]{2,40})”|\"([^\"]{2,40})\")\s*(?:指标)?|^([^,:;。()“”\d]{2,30}?)(?=\s*[(:,。])")
+_ITEM_NOTE = re.compile(r"^\s*\(([^()]{1,20})\)")
+_ITEM_LEVEL_PAIR = re.compile(r"^([\u4e00-\u9fff]{2,6})/([\u4e00-\u9fff]{2,8})$")
+_ITEM_CLAUSES = re.compile(r"[;。]|,(?!\d{3}(?!\d))")
+_ITEM_TARGET = re.compile(r"^(?:年度)?(?:指标值|目标值|预期目标值?|目标|计划(?:完成)?)(?:为|是)?\s*:?\s*(.+)$")
+_ITEM_ACTUAL = re.compile(r"^(?:实际(?:完成|新增|支持|发放|培训|建成|达到|为)?(?:值|情况)?(?:为|达到)?|完成值(?:为)?|完成(?:情况)?)"
+                          r"\s*:?\s*(.+)$")
+_ITEM_WEIGHT = re.compile(r"^(?:该指标|该项|本项|指标)?(?:权重|分值|满分)(?:为)?\s*:?\s*(\d+(?:\.\d+)?)\s*(?:分|%)?$|^该指标\s*(\d+(?:\.\d+)?)\s*分$")
+_ITEM_SCORE = re.compile(r"^(?:自评)?得(?:分)?(?:为)?\s*:?\s*(\d+(?:\.\d+)?)\s*分?(?:\s*\(满分\s*(\d+(?:\.\d+)?)\s*分\))?$")
+
+
+def itemised_indicator(text: str) -> Indicator | None:
+    """One indicator a list item sets out clause by clause: its name (quoted, or before the first
+    clause), 目标/年度指标值 …, 实际/完成 …, and its points (权重 / 分值 / 满分, 得 N 分). Only an item
+    naming all of name, target and actual is read; points whose score exceeds them are dropped."""
+    item = _ITEM_START.match(text)
+    if not item and not re.match(r"^(?:三级指标)?[“\"]", text):
+        return None    # not a list item, unless it opens with the quoted name (“新增高新技术企业数”，年度指标值…)
+    rest = text[item.end():] if item else text
+    level2 = None
+    labelled = _ITEM_LEVEL2.match(rest)
+    if labelled and labelled.group(1) in table_labels()["level2"]:
+        level2, rest = labelled.group(1), rest[labelled.end():]
+    named = _ITEM_NAME.match(rest)
+    if not named:
+        return None
+    name = (named.group(1) or named.group(2) or named.group(3)).strip()
+    rest = rest[named.end():]
+    level1 = weight = None
+    note = _ITEM_NOTE.match(rest)
+    if note:
+        pair = _ITEM_LEVEL_PAIR.match(note.group(1))
+        points = _ITEM_WEIGHT.match(note.group(1).strip())
+        if pair:
+            level1, level2 = pair.group(1), level2 or pair.group(2)
+        elif points:
+            weight = float(points.group(1) or points.group(2))
+        rest = rest[note.end():]
+    fields: dict[str, str] = {}
+    score = None
+    for clause in (c.strip().lstrip(":").strip() for c in _ITEM_CLAUSES.split(rest)):
+        for key, pattern in (("target", _ITEM_TARGET), ("actual", _ITEM_ACTUAL)):
+            found = pattern.match(clause)
+            if found and key not in fields and (key == "target" or "target" in fields):
+                value = found.group(1).strip()
+                if key == "actual" and clause[:len(clause) - len(found.group(1))].strip() == "实际" \
+                        and not re.match(r"[\d≥≤<>=]", value):
+                    break   # 实际发现不合格样品41批次: a bare 实际 before a verb tells, it states no value
+                fields[key] = _unquoted(re.sub(r"\s*\([^()]*\d[^()]*\)$", "", value))  # (2021年为1,388户): a note
+                break
+        else:
+            points = _ITEM_WEIGHT.match(clause)
+            scored = _ITEM_SCORE.match(clause)
+            if points and weight is None:
+                weight = float(points.group(1) or points.group(2))
+            elif scored and score is None:
+                score = float(scored.group(1))
+                weight = weight if weight is not None or scored.group(2) is None else float(scored.group(2))
+    if not name or {"target", "actual"} - set(fields) or _NOT_AN_INDICATOR.search(name):
+        return None
+    if any(len(v) > MAX_PROSE_ACTUAL for v in fields.values()):
+        return None
+    if weight is not None and score is not None and score > weight:
+        weight = score = None
+    return Indicator(level1=level1, level2=level2, name=name, target=fields["target"], actual=fields["actual"],
+                     weight=weight, score=score)
 _NOT_AN_INDICATOR = re.compile(r"得分|评分|总分|预算|执行率|为$|是$|本项目|该项目")
 
 
