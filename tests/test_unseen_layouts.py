@@ -3981,3 +3981,63 @@ def test_a_third_party_report_listing_its_indicators_under_section_headings():
     assert [(i.level1, i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
         ("产出", "养护农村公路里程", "≥620公里", "628公里", 10.0, 10.0),
         ("产出", "路面病害处治及时率", "≥95%", "91.5%", 8.0, 7.7)]
+
+
+# --- round 9 (made up in other wordings) --------------------------------------------------------------
+
+def test_upper_header_cells_grouping_a_whole_header_row_and_subtotal_rows():
+    project, _ = only_project("\n".join([
+        "项目名称\t社区养老服务站运营补贴",
+        "绩效指标\t\t\t目标\t\t评分\t\t",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+        "产出指标\t数量指标\t运营站点数量\t≥18个\t19个\t20\t20\t",
+        "\t\t小计\t\t\t20\t20\t",
+        "满意度指标\t服务对象满意度指标\t老人满意度\t≥90%\t93%\t10\t10\t",
+    ]))
+    assert rows(project) == [("产出指标", "数量指标", "运营站点数量", "≥18个", "19个", 20.0, 20.0),
+                             ("满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", "93%", 10.0, 10.0)]
+
+
+def test_a_money_row_number_before_its_label_is_no_amount():
+    project, _ = only_project("\n".join([
+        "项目名称\t乡镇文化站免费开放经费",
+        "序号\t资金项目\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "1\t年度资金总额\t36\t36\t35.1\t10\t97.5%\t9.75",
+        "2\t其中：当年财政拨款\t36\t36\t35.1",
+    ]))
+    assert money(project) == (36.0, 36.0, 35.1, 97.5, 10.0, 9.75)
+
+
+def test_a_spreadsheet_cell_with_a_line_break_splits_its_row_over_two_tab_lines():
+    project, _ = only_project("\n".join([
+        "项目名称\t农机购置补贴",
+        "\t一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分\t偏差原因",
+        "\t产出指标\t数量指标\t补贴机具数量\t≥800台\t846台\t20\t20\t",
+        "\t满意度指标\t服务对象满意度指标\t购机农户满意度\t满意度",
+        "90%以上\t94%\t10\t10\t",
+    ]))
+    assert rows(project)[-1] == ("满意度指标", "服务对象满意度指标", "购机农户满意度", "满意度90%以上", "94%", 10.0, 10.0)
+
+
+def test_a_page_footer_naming_the_unit_beside_its_page_mark_is_furniture():
+    from loaders.parse.page_lines import lines_to_read
+    kept, spans = lines_to_read([
+        "产出指标  数量指标  造林面积  ≥500亩  520亩  20  20",
+        "────────────────────────────────────────",
+        "某某县林业局                                  第 1 页 共 2 页",
+        "效益指标  生态效益指标  森林覆盖率  ≥30%  30.4%  20  20",
+    ])
+    assert [line for line in kept if line.strip()] == [
+        "产出指标  数量指标  造林面积  ≥500亩  520亩  20  20", "效益指标  生态效益指标  森林覆盖率  ≥30%  30.4%  20  20"]
+
+
+def test_the_last_line_of_a_layout_table_below_its_last_rows_scores_is_that_rows():
+    project, _ = only_project("\n".join([
+        "项目名称                 林业有害生物防治",
+        " 一级指标   二级指标     三级指标      年度指标值     实际完成值   分值     得分",
+        "                         防治作业面",
+        "            数量指标     积              ≥3000亩        3120亩       20       20",
+        "            时效指标     防治完成时      2023年8月      2023年7月    10       10",
+        "                         限              底前",
+    ]))
+    assert [(i.name, i.target) for i in project.indicators] == [("防治作业面积", "≥3000亩"), ("防治完成时限", "2023年8月底前")]

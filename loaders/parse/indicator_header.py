@@ -196,6 +196,8 @@ def merge_header_rows(fields: list[str]) -> list[str]:
             f in fields[:fields.index("level1")] for f in ("target", "actual", "weight", "score")):
         cut = fields.index("level1")
         top, bottom = fields[:cut], fields[cut:]
+        if {"name", "target", "actual"} <= set(bottom) and {"weight", "score"} & set(bottom):
+            return bottom   # 绩效指标 | 目标 | 评分 over a whole header row: the upper cells only group its columns
         lead = [f for f in bottom if f in ("level1", "level2", "name")]
         return lead + _expand(top, [f for f in bottom if f not in ("level1", "level2", "name")])
     cut = next((k for k, f in enumerate(fields) if f.startswith("target_") and "target" in fields[:k]), None)

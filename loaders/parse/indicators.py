@@ -215,6 +215,8 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
         # (材料价格上涨5%，下年度压减…) is a note after a row; a form's title alone is the running head
         # atop the table's next page; a header word alone (指标 of 绩效 ⏎ 指标) — no indicator
         return None
+    if is_label(name, "subtotal"):
+        return None     # 小计 | | 50 | 48: a level's sum, no indicator
     if not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
         # a "name" of digits or marks (10, ·): the row's cells slid — its numbers are not trusted either
         warnings.append(f"指标行“{join_texts(kept)[:30]}”没有可读的指标名称，疑为单元格错位，未读取。")

@@ -286,7 +286,7 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
             k += 1     # a blank line between two of the table's rows (a PDF's taller row)
             continue
         cells = _placed(lines[k], columns, wide)
-        if cells is None or (placed and is_label(placed[-1][1].get(0, ""), "total")):
+        if cells is None or (placed and _is_total_line(placed[-1][1])):
             break      # a line that fits no column, or anything after the 总分 row, ends the table
         placed.append((k, cells))
         k += 1
@@ -300,6 +300,9 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
         starts = [n for n, (_, cells) in enumerate(placed)
                   if _starts_row(cells, columns) or (n and _opens_with_level_labels(cells, columns))]
         groups = _top_aligned_groups(starts, len(placed))
+    if groups[-1][1] == len(placed) - 1 and _continues_a_cell(placed[-1][1], columns):
+        # the table's last line, below the last row's scores (工程完工时 ⏎ 限): the rest of that row's cells
+        groups[-1] = (groups[-1][0], len(placed))
     wrap = _WrapWidths(placed, columns, wide)
     if _wrap_cost(groups, placed, wrap):
         by_wraps = _groups_by_wraps(scored, placed, wrap)
@@ -322,6 +325,12 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
         end = placed[last - 1][0] + 1
     _level_tails_up(rows, columns)
     return rows, end
+
+
+def _continues_a_cell(cells: dict[int, str], columns: list[Column]) -> bool:
+    """A line of text-column fragments only (no level label, no score, no total): a wrapped cell's tail."""
+    return bool(cells) and not _is_total_line(cells) and all(
+        columns[k].field in ("name", "target", "actual", "reason", "target_value", "target_unit") for k in cells)
 
 
 def _is_total_line(cells: dict[int, str]) -> bool:

@@ -142,6 +142,8 @@ def parse_money_block(cells: list[Cell], start: int) -> MoneyBlock:
                 and not is_placeholder(cell.text) and re.fullmatch(r"\d{4,}", to_halfwidth(cell.text).strip()):
             # 本年财政拨款2020 in a flattened table: one amount or several glued? Not knowable.
             block.warnings.append(f"资金行“{label or ''}”的数字{cell.text}可能由几格连成，未读取。")
+        elif cell.text and is_value_cell(cell.text) and _row_number(cells, i):
+            pass   # 1 | 年度资金总额 | 45 | …: the row's 序号 before its label
         elif cell.text and is_value_cell(cell.text):
             values.append(cell)
             label = label or "年度资金总额"
@@ -369,6 +371,16 @@ def _placed_by_tab_columns(values: list[Cell], block: MoneyBlock) -> dict[str, s
         return None
     at = dict(zip(block.header_cols, block.columns))
     return {at[v.col]: v.text for v in filled if at.get(v.col, "ignore") != "ignore" and not is_placeholder(v.text)}
+
+
+def _row_number(cells: list[Cell], i: int) -> bool:
+    """A small whole number opening its line, right before a money row's label, is the row's 序号."""
+    following = cells[i + 1] if i + 1 < len(cells) else None
+    if i > 0 and cells[i - 1].line == cells[i].line and any(c.text for c in cells[max(0, i - 40):i]
+                                                           if c.line == cells[i].line):
+        return False
+    return bool(re.fullmatch(r"\d{1,2}", to_halfwidth(cells[i].text).strip())) and following is not None \
+        and following.line == cells[i].line and cell_kind(following.text) == "money_row"
 
 
 def _close_row(block: MoneyBlock, label: str | None, values: list[Cell]) -> None:

@@ -20,6 +20,11 @@ from collections import Counter
 # as — 3 — / - 3 - / 第3页 共12页, and the form feed itself. Bare digits are no page mark: a lone
 # "20" line may be a score cell.
 PAGE_MARK_RE = re.compile(r"^\s*(?:[—\-–－]+\s*\d{1,3}\s*[—\-–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+# A page's footer: the unit (or the form's name) set apart from its page mark by a wide gap
+# (XX林业和草原局          第 1 页 共 2 页), and the rule a PDF draws above it.
+_PAGE_MARK = r"第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?"
+PAGE_FOOTER_RE = re.compile(rf"^\s*(?:[^\d\s][^\d]{{1,40}}?\s{{4,}}{_PAGE_MARK}|{_PAGE_MARK}\s{{4,}}[^\d\s][^\d]{{1,40}}?)\s*$")
+_RULE_LINE_RE = re.compile(r"^\s*[─━—_=－-]{10,}\s*$")
 
 
 # A text where nearly every line is followed by an empty one was written double-spaced (a web page
@@ -39,8 +44,11 @@ def lines_to_read(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
     for number, line in enumerate(lines, start=1):
         new_page = new_page or "\f" in line
         line = line.replace("\f", "")
-        if PAGE_MARK_RE.match(line) or _bare_page_number(lines, number, top):
+        if PAGE_MARK_RE.match(line) or PAGE_FOOTER_RE.match(line) or _bare_page_number(lines, number, top):
             new_page = True
+            while kept and (_RULE_LINE_RE.match(kept[-1][1]) or not kept[-1][1].strip()) and _RULE_LINE_RE.match(
+                    next((line for _, line in reversed(kept) if line.strip()), "")):
+                kept.pop()    # the rule above the footer
             continue
         if not line.strip():
             if "\f" not in lines[number - 1]:

@@ -59,6 +59,7 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
     cells: list[Cell] = []
     blank, tab_mode, blank_run = False, False, 0
     previous_row: list[Cell] = []   # filled cells of the last tab row line
+    previous_count = widest_tab_row = 0   # cells (empty ones too) of the last tab line / of the widest
     previous_pipe_row: dict[int, Cell] = {}   # the last pipe grid row's filled cells by column
     grid_lines = _pipe_grid_lines(lines)
     for offset, raw in enumerate(lines):
@@ -100,12 +101,14 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
                 continue
             row_line = len(new) > 1
             # a line opening with a tab starts a row whose first (merged) cell is empty
-            if not blank and not line.startswith("\t") and _continues_row(previous_row, new):
+            if not blank and not line.startswith("\t") and (_continues_row(previous_row, new) or _completes_row(
+                    previous_row, previous_count, new, widest_tab_row)):
                 _extend(previous_row[-1], new.pop(0).text, number)   # 有效 / 保障: a wrapped cell
                 for cell in new:
                     cell.sep, cell.col = CELL, -1
             cells += new
             previous_row = [c for c in new if c.text] if row_line else []
+            previous_count, widest_tab_row = len(new), max(widest_tab_row, len(new))
             tab_mode = sum(1 for c in new if c.text) == 1
         elif tab_mode and cells and cells[-1].text and blank_run <= 1 and not is_number_cell(cells[-1].text) \
                 and _is_wrapped_fragment(line):   # a number never wraps into words; two blank lines end a table
@@ -255,6 +258,16 @@ def _continues_row(previous_row: list[Cell], new: list[Cell]) -> bool:
         return is_unit(head)            # 548.85 / 万元: a number wraps only before its unit
     return len(head) <= 4 and cell_kind(head) in (None, "canned") and not is_number_cell(head) \
         and cell_kind(last) in (None, "canned")
+
+
+def _completes_row(previous_row: list[Cell], previous_count: int, new: list[Cell], widest: int) -> bool:
+    """接受托管服务农户满意度 | 满意度 ⏎ 90%以上 | 92% | 10 | 10: a spreadsheet cell holding a line break
+    splits its row in two lines whose cells, the broken one counted once, make a whole row."""
+    if not previous_row or not new or not new[0].text or previous_count >= widest or previous_count + len(new) - 1 > widest:
+        return False
+    # the upper part holds no score yet, the lower part closes with them; the lower part opens no row
+    return not any(is_number_cell(c.text) for c in previous_row) and any(is_number_cell(c.text) for c in new) \
+        and cell_kind(new[0].text) in (None, "canned")
 
 
 def _is_wrapped_fragment(text: str) -> bool:
