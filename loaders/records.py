@@ -40,9 +40,10 @@ class Indicator:
     score: float | None = None
     deviation_reason: str | None = None
     provenance: dict[str, Span] = field(default_factory=dict)
-    # 折算得分 as printed beside a 单项指标得分: parsing reads it to tell a 100-point score column
-    # (loaders.parse.indicators.scores_from_scaled_column); it is neither written nor stored
+    # 折算得分 / 复核分 as printed beside the 得分: parsing reads them to tell a 100-point score column or a
+    # review's scores (loaders.parse.indicators.scores_from_second_columns); they are neither written nor stored
     scaled_score: float | None = None
+    review_score: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         out = {k: getattr(self, k) for k in ("level1", "level2", "name", "target", "actual", "weight", "score")}

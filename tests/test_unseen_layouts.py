@@ -4041,3 +4041,41 @@ def test_the_last_line_of_a_layout_table_below_its_last_rows_scores_is_that_rows
         "                         限              底前",
     ]))
     assert [(i.name, i.target) for i in project.indicators] == [("防治作业面积", "≥3000亩"), ("防治完成时限", "2023年8月底前")]
+
+
+# --- a review (复核) of a self-evaluation ------------------------------------------------------------
+
+REVIEW_REPORT = "\n".join([
+    "某某区2023年度项目支出绩效自评复核报告",
+    "复核实施机构：某某资产评估咨询有限公司",
+    "被复核单位：某某区民政局",
+    "一、复核说明",
+    "我公司对区民政局报送的居家养老服务补贴项目绩效自评结果进行了复核。",
+    "二、自评与复核得分对照表",
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t自评分\t复核分\t复核说明",
+    "产出指标\t数量指标\t服务老人人数\t≥3000人\t3120人\t30\t30\t30\t",
+    "产出指标\t质量指标\t服务合格率\t≥95%\t完成\t30\t30\t22\t佐证不足",
+    "满意度指标\t服务对象满意度指标\t老人满意度\t≥90%\t92%\t30\t28\t25\t样本不足",
+    "合计\t\t\t\t\t90\t88\t77",
+    "三、复核结论",
+    "区民政局自评得分88分，自评等级为“良”。经复核，该项目复核得分77分，复核等级为“中”。",
+])
+
+
+def test_a_review_reports_scores_and_grade_are_the_reviews():
+    report = parse_report(REVIEW_REPORT, "example.txt")
+    assert report.evaluation_type == "third_party"
+    assert (report.total_score, report.grade) == (77.0, "中")
+    [project] = report.projects
+    assert [(i.name, i.weight, i.score) for i in project.indicators] == [
+        ("服务老人人数", 30.0, 30.0), ("服务合格率", 30.0, 22.0), ("老人满意度", 30.0, 25.0)]
+
+
+def test_a_summary_tables_review_score_is_each_projects_result():
+    from loaders.parse.project_list import read_project_list
+    projects, _ = read_project_list([
+        "单位名称\t项目名称\t预算数\t执行数\t执行率\t自评得分\t复核得分\t评价等级",
+        "某某中学\t校园安防设施更新项目\t52.6\t50.1\t95.25%\t96\t91.5\t优秀",
+        "某某小学\t课后服务补助项目\t38\t38\t100%\t95\t\t优秀",
+    ])
+    assert [(p.name, p.total_score) for p in projects] == [("校园安防设施更新项目", 91.5), ("课后服务补助项目", 95.0)]

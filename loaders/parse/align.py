@@ -19,10 +19,12 @@ from loaders.parse.numbers import to_halfwidth
 from loaders.parse.tables import BLANK, CELL, CONT, LINE, SPACE, Cell, is_number_cell, is_placeholder
 
 NUMERIC_FIELDS = ("weight", "score")
+# score columns beside 得分 that do not close a row: 折算得分 (of a 100-point 单项得分), 复核分 (a review's)
+SECOND_SCORES = ("scaled_score", "review_score")
 _JOIN_COST = {CELL: 3.0, SPACE: 1.5, BLANK: 1.0, LINE: 0.5, CONT: 0.0}
 _EMPTY_COST = {"name": 4.0, "target": 1.2, "actual": 1.2, "weight": 1.0, "score": 1.0,
                "reason": 0.0, "ignore": 0.25, "remark": 0.25, "target_op": 0.2, "target_value": 0.6, "target_unit": 0.2,
-               "ratio": 1.0, "adjusted": 0.1, "scaled_score": 0.25}
+               "ratio": 1.0, "adjusted": 0.1, "scaled_score": 0.25, "review_score": 0.25}
 _RATIO_RE = re.compile(r"^\d+(?:\.\d+)?\s*%?$")
 _PERCENT_WEIGHT_RE = re.compile(r"^\s*(?:100|\d{1,2}(?:\.\d+)?)\s*%\s*$")
 PERCENT_WEIGHT_COST = 0.6
@@ -108,9 +110,9 @@ def _group_cost(field_name: str, view: RowView, start: int, end: int,
         return _EMPTY_COST.get(field_name, 1.0)
     if any(not c.text for c in group):
         return float("inf")
-    if field_name == "scaled_score" and len(group) == 1 and view.number[start]:
-        return 0.0    # 折算得分: one number; it does not close a row, so anything else there is read like a note
-    if field_name in ("ignore", "remark", "scaled_score"):
+    if field_name in SECOND_SCORES and len(group) == 1 and view.number[start]:
+        return 0.0    # 折算得分 / 复核分: one number; it does not close a row, so anything else there is read like a note
+    if field_name in ("ignore", "remark", *SECOND_SCORES):
         # notes and 完成/是/否 columns hold words; a number there is more likely a value slid over —
         # the more so in the remark between the actual value and the scores (完成情况: 完成 / 未完成)
         if field_name == "remark" and is_canned_actual(join_texts(group)):

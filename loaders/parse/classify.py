@@ -91,7 +91,9 @@ def find_evaluation_type(index: TextIndex) -> Found:
         return [r["term"] for r in rows if r["type"] == kind and r["strength"] == strength]
 
     # 绩效自评报告 / 自评表 / 自评情况 in the title — not 项目单位自评得分 in a line that opens the body
-    if any(re.search(re.escape(t) + r".{0,6}?(?:报告|表|情况|结果)", title) for t in terms("self", "strong")):
+    reviewed = any(t in title for t in terms("review", "title"))     # 自评复核报告: someone checked the 自评
+    if not reviewed and any(re.search(re.escape(t) + r".{0,6}?(?:报告|表|情况|结果)", title)
+                            for t in terms("self", "strong")):
         return Found("self", span)
     if any(re.search(r"(?<!主管)" + re.escape(t), title) for t in terms("department", "strong")):
         return Found("department", span)    # 关于…部门评价报告: the title says who evaluated (not a 主管部门 | 评价机构 header)

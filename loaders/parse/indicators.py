@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from loaders.parse.align import (
-    NUMERIC_FIELDS, align_row, column_widths, data_columns, join_texts, positional_reading, reaches_the_scores,
+    NUMERIC_FIELDS, SECOND_SCORES, align_row, column_widths, data_columns, join_texts, positional_reading, reaches_the_scores,
     uncertain_fields,
 )
 from loaders.parse.flattened import split_row_blob
@@ -63,7 +63,7 @@ class IndicatorTable:
 def needed_before_close(columns: list[str]) -> tuple[int, int]:
     """(cells before the closing numbers, closing numbers): how a row's end is recognised."""
     cols = data_columns(columns)
-    while cols and cols[-1] in ("reason", "ignore", "scaled_score"):
+    while cols and cols[-1] in ("reason", "ignore", *SECOND_SCORES):
         cols = cols[:-1]
     closing = 0
     while cols and cols[-1] in NUMERIC_FIELDS:
@@ -228,7 +228,8 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
                           target=_with_unit(_operator_column(values, cols, _target_text(values, cols)), unit),
                           actual=_with_unit(values.get("actual"), unit if _unit_after_actual(cols) else None),
                           weight=_as_number(_percent_as_points(values.get("weight"))), score=_as_number(values.get("score")),
-                          deviation_reason=values.get("reason"), scaled_score=_as_number(values.get("scaled_score")))
+                          deviation_reason=values.get("reason"), scaled_score=_as_number(values.get("scaled_score")),
+                          review_score=_as_number(values.get("review_score")))
     for field_name in ("target", "actual"):
         value = getattr(indicator, field_name)
         fixed = ocr_number_fixed(value) if value else None
@@ -601,7 +602,24 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
         take_wrapped_reasons(table.indicators)
     drop_cut_off_rows(table, reached_end=i >= len(cells))
     scores_from_scaled_column(table)
+    scores_from_review_column(table)
     return table
+
+
+def scores_from_review_column(table: IndicatorTable) -> None:
+    """分值 | 自评分 | 复核分 with the 复核分 filled: a review's scores are the evaluation's result (the
+    自评分 is what it reviewed); a row the review left empty keeps its 自评分. The total is the review's,
+    printed last."""
+    reviewed = [i for i in table.indicators if i.review_score is not None]
+    if not reviewed:
+        return
+    table.warnings.append("指标表有复核分，得分按复核分读取。")
+    for indicator in reviewed:
+        if indicator.weight is None or indicator.review_score <= indicator.weight:
+            indicator.score = indicator.review_score
+    printed = table.total_as_printed
+    if len(printed) >= 2 and printed[-1] <= max(printed[:-1]):
+        table.total = [max(printed[:-1]), printed[-1]] if len(printed) == 3 else [printed[-1]]
 
 
 def scores_from_scaled_column(table: IndicatorTable) -> None:
@@ -940,7 +958,7 @@ def _score_columns(columns: list[str]) -> list[str]:
         return []
     out = []
     for c in columns[first:]:
-        if c not in ("weight", "score", "scaled_score", "ignore"):
+        if c not in ("weight", "score", *SECOND_SCORES, "ignore"):
             break
         out.append(c)
     return out

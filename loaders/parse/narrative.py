@@ -48,7 +48,7 @@ EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:为?\s*(?:\
 # 预算执行情况（分值10分）：执行率95.18%，自评得9.5分 — the points named before the rate
 EXECUTION_POINTS_FIRST_RE = re.compile(r"预算执行(?:情况|率)?\s*[(（]\s*(?:分值|权重|满分)\s*(\d+(?:\.\d+)?)\s*分\s*[)）]"
                                        r"[^。；;]{0,60}?得(?:分)?\s*(\d+(?:\.\d+)?)\s*分")
-SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|综合评分|自评得分|评价得分|最终得分|最终评分|项目得分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分"
+SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|综合评分|自评得分|评价得分|最终得分|最终评分|复核得分|项目得分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分"
                       r"(?!\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下))")
 # 根据评价方案约定扣减1.5分，项目综合评分为83.6分: the score after a deduction is the final one
 _AFTER_DEDUCTION_RE = re.compile(r"(?:扣减|扣除|核减)[^。]{0,30}$")
@@ -287,7 +287,7 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
             if not _about_execution(text, score.start()):
                 stated = Stated(float(score.group(1)), number)
                 scores.append((clause_year(text, score.start()), stated))
-                if score.group().startswith("最终") or _AFTER_DEDUCTION_RE.search(text[:score.start()]):
+                if score.group().startswith(("最终", "复核")) or _AFTER_DEDUCTION_RE.search(text[:score.start()]):
                     final.append(stated)
     # 该项目2022年度绩效评价得分为82.5分 … 2023年度综合得分为91.3分: an earlier year's score is not this one
     year = title_year(lines)
@@ -469,22 +469,16 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
         if section and section.group(1) in table_labels()["level1"]:
             level1, level2 = section.group(1), None      # 三、产出（40分，得36.2分）: the items below are its
             continue
-        itemised = itemised_indicator(text)
-        if itemised is not None:
-            itemised.level1 = itemised.level1 or level1
-            itemised.level2 = itemised.level2 or level2
-            itemised.provenance = {k: (number, number) for k in ("name", "target", "actual", "weight", "score")
-                                   if getattr(itemised, k) is not None}
-            out.append(itemised)
-            continue
         if level1 is None:
+            _take_itemised(out, text, number, (None, None))
             continue
         head2 = _HEADING_LEVEL2.match(text)
         if head2 and head2.group(1) in table_labels()["level2"]:
             level2 = head2.group(1)
             continue
         if re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", text):
-            level1 = level2 = None
+            if not _take_itemised(out, text, number, (level1, level2)):
+                level1 = level2 = None    # a new section, unless the numbered line is one of its items
             continue
         pairs, end = stated_pairs(text), number
         if not _completes_pairs(pairs, text):
@@ -492,13 +486,15 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
             whole = stated_pairs(sentence) if last > number else []
             if whole:   # 实际完成 ⏎ 82.5 %，该指标分值15分: the sentence goes on below
                 pairs, end, skip_to = whole, last, last
+        if len(pairs) <= 1 and end == number and _item_reads_more(pairs, text):
+            pairs = []     # the list item's clauses say more than the sentence reader found (read below)
         for pair in pairs:
             span = (number, end)
             out.append(Indicator(level1=level1, level2=pair.level2 or level2, name=pair.name, target=pair.target,
                                  actual=pair.actual, weight=pair.weight, score=pair.score,
                                  provenance={k: span for k in ("target", "actual", "weight", "score")
                                              if getattr(pair, k) is not None}))
-        if pairs:
+        if pairs or _take_itemised(out, text, number, (level1, level2)):
             continue
         for name, actual in _entries(text):
             if _NOT_AN_INDICATOR.search(name):
@@ -632,7 +628,32 @@ _ITEM_TARGET = re.compile(r"^(?:年度)?(?:指标值|目标值|预期目标值?|
 _ITEM_ACTUAL = re.compile(r"^(?:实际(?:完成|新增|支持|发放|培训|建成|达到|为)?(?:值|情况)?(?:为|达到)?|完成值(?:为)?|完成(?:情况)?)"
                           r"\s*:?\s*(.+)$")
 _ITEM_WEIGHT = re.compile(r"^(?:该指标|该项|本项|指标)?(?:权重|分值|满分)(?:为)?\s*:?\s*(\d+(?:\.\d+)?)\s*(?:分|%)?$|^该指标\s*(\d+(?:\.\d+)?)\s*分$")
-_ITEM_SCORE = re.compile(r"^(?:自评)?得(?:分)?(?:为)?\s*:?\s*(\d+(?:\.\d+)?)\s*分?(?:\s*\(满分\s*(\d+(?:\.\d+)?)\s*分\))?$")
+_ITEM_SCORE = re.compile(r"^(?:(?:自评|实)?得(?:分)?|自评|评分)(?:为)?\s*:?\s*(\d+(?:\.\d+)?)\s*分?(?:\s*\(满分\s*(\d+(?:\.\d+)?)\s*分\))?$")
+
+
+def _item_reads_more(pairs: list[StatedIndicator], text: str) -> bool:
+    """Of the sentence reader's one indicator and the list-item reader's, the item's states more
+    (数量指标——X：… its 二级; 得8.1分（满分9分） its points)."""
+    item = itemised_indicator(text)
+    if item is None:
+        return False
+    if not pairs:
+        return True
+    def filled(found) -> int:
+        return sum(getattr(found, k) is not None for k in ("level2", "target", "actual", "weight", "score"))
+    return filled(item) > filled(pairs[0])
+
+
+def _take_itemised(out: list[Indicator], text: str, number: int, levels: tuple[str | None, str | None]) -> bool:
+    itemised = itemised_indicator(text)
+    if itemised is None:
+        return False
+    itemised.level1 = itemised.level1 or levels[0]
+    itemised.level2 = itemised.level2 or levels[1]
+    itemised.provenance = {k: (number, number) for k in ("name", "target", "actual", "weight", "score")
+                           if getattr(itemised, k) is not None}
+    out.append(itemised)
+    return True
 
 
 def itemised_indicator(text: str) -> Indicator | None:

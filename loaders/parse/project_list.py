@@ -334,6 +334,9 @@ def _project(row: dict[str, str], unit: str) -> Project | None:
             continue
         value = parse_number(text)
         setattr(project, field, to_wan(value, money_unit(text) or unit) if field in _MONEY else value)
+    review = parse_number(to_halfwidth(row.get("review_score", "")).strip()) if re.search(r"\d", row.get("review_score", "")) else None
+    if review is not None:
+        project.total_score = review    # 自评得分 98 | 复核得分 95: the review's score is the result
     grade = row.get("grade", "").strip()
     if grade:
         project.grade = grade

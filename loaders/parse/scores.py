@@ -99,12 +99,12 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False,
 
 
 def _final_scores(index: TextIndex, stated: list[tuple[float, tuple[int, int]]]) -> list[tuple[float, tuple[int, int]]]:
-    """The scores a sentence calls final (最终得分 / 最终评分)."""
+    """The scores a sentence calls final (最终得分 / 最终评分, or a review's 复核得分 beside the 自评得分)."""
     out = []
     for value, span in stated:
         text = re.sub(r"\s+", "", "".join(index.line(n) for n in range(span[0], span[1] + 1)))
         number = re.escape(format(value, "g"))
-        if re.search(r"最终(?:得分|评分)[^。；;，,]{0,4}" + number, text):
+        if re.search(r"(?:最终|复核|复评)(?:得分|评分)[^。；;，,\d]{0,4}" + number + r"(?![\d.])", text):
             out.append((value, span))
     return out
 
@@ -155,6 +155,10 @@ def find_grade(index: TextIndex, projects: list[Project], report_kind: str | Non
     (in a department or mixed report, not a project's grade)."""
     stated = _stated_grades(index, skip_project_grades=report_kind in ("department", "mixed"), year=year)
     values = sorted({value for value, _ in stated})
+    reviewed = sorted({value for value, span in stated
+                       if re.search(_REVIEW_GRADE + re.escape(value), _span_text(index, span))})
+    if len(values) > 1 and len(reviewed) == 1:
+        return Found(reviewed[0], next(span for value, span in stated if value == reviewed[0]))   # 自评“优”…复核等级“良”
     if len(values) == 1:
         return Found(values[0], stated[0][1])
     if len(values) > 1:
@@ -163,6 +167,13 @@ def find_grade(index: TextIndex, projects: list[Project], report_kind: str | Non
     if single is not None and single.grade:
         return Found(single.grade, single.provenance.get("grade"))
     return None
+
+
+_REVIEW_GRADE = r"(?:复核|复评|最终)(?:等级|结果)(?:为|是|:|：)?[“\"”]?"
+
+
+def _span_text(index: TextIndex, span: tuple[int, int]) -> str:
+    return re.sub(r"\s+", "", "".join(index.line(n) for n in range(span[0], span[1] + 1)))
 
 
 def _stated_grades(index: TextIndex, *, skip_project_grades: bool = False,
