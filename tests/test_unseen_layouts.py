@@ -4079,3 +4079,20 @@ def test_a_summary_tables_review_score_is_each_projects_result():
         "某某小学\t课后服务补助项目\t38\t38\t100%\t95\t\t优秀",
     ])
     assert [(p.name, p.total_score) for p in projects] == [("校园安防设施更新项目", 91.5), ("课后服务补助项目", 95.0)]
+
+
+def test_level_labels_set_on_the_second_line_of_their_rows_beside_a_names_tail():
+    project, _ = only_project("\n".join([
+        "项目名称                 困难群众临时救助",
+        "  一级  二级指标  三级指标        年度指标值  实际完成值  分值   得分",
+        "  指标",
+        "                  临时救助对象    ≥1200人次   1260人次      20     20",
+        "        数量指标  人次",
+        "                  救助对象认定准  100%        100%          20     20",
+        "  产出  质量指标  确率",
+        "  指标",
+        "                  救助资金发放及  ≥98%        100%          20     20",
+        "        时效指标  时率",
+    ]))
+    assert [(i.level2, i.name) for i in project.indicators] == [
+        ("数量指标", "临时救助对象人次"), ("质量指标", "救助对象认定准确率"), ("时效指标", "救助资金发放及时率")]

@@ -250,13 +250,25 @@ def _level_label_cut(start: int, text: str, columns: list[Column], wide: bool) -
     return [(start, label), (max(start + _width(label, wide), columns[k + 1].start), rest)]
 
 
-def _opens_with_level_labels(cells: dict[int, str], columns: list[Column]) -> bool:
+def _cut_row_at_the_end(placed: list[tuple[int, dict[int, str]]], columns: list[Column], wrap: "_WrapWidths") -> bool:
+    """社会效益指标 | 带动建档立卡脱贫人口就 where the text stops: a row the page cut before its value, when
+    the row above closed its name on a short line (a full one would go on here)."""
+    cells = placed[-1][1]
+    name = next((k for k, column in enumerate(columns) if column.field == "name"), None)
+    above = next((c[name] for _, c in reversed(placed[:-1]) if name in c), None)
+    return _opens_with_level_labels(cells, columns, last=True) and above is not None and not wrap.full(name, above)
+
+
+def _opens_with_level_labels(cells: dict[int, str], columns: list[Column], last: bool = False) -> bool:
     """效益指标 | 社会效益指标 | 孕产妇系统管理率 | ≥90% (the page cut it before its scores): whole level
-    labels in the level columns start a row — a wrapped cell's tail is a fragment (指标), never a label."""
+    labels in the level columns start a row — a wrapped cell's tail is a fragment (指标), never a label;
+    and the row has its value (质量指标 | 确率 is a label beside a name's tail, set low in its row) unless
+    the text stops on that line."""
     levels = [k for k, column in enumerate(columns) if column.field in ("level1", "level2")]
     texts = [cells[k] for k in levels if k in cells]
-    return bool(texts) and all(level_kind(text, fuzzy=False) for text in texts) and any(
-        columns[k].field == "name" for k in cells)
+    fields = {columns[k].field for k in cells}
+    return bool(texts) and all(level_kind(text, fuzzy=False) for text in texts) and "name" in fields \
+        and (last or bool(fields & {"target", "actual", "target_value"}))
 
 
 def _starts_row(cells: dict[int, str], columns: list[Column]) -> bool:
@@ -295,15 +307,16 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
         return [], header_at + 1
     # cells centred in their rows put lines above the first row's scores; in a top-aligned table a
     # line of whole level labels without scores is a row the page cut before them
+    wrap = _WrapWidths(placed, columns, wide)
     groups = _centred_groups(scored, len(placed)) if scored[0] > 0 else None
     if groups is None:
         starts = [n for n, (_, cells) in enumerate(placed)
-                  if _starts_row(cells, columns) or (n and _opens_with_level_labels(cells, columns))]
+                  if _starts_row(cells, columns) or (n and _opens_with_level_labels(cells, columns))
+                  or (n == len(placed) - 1 and _cut_row_at_the_end(placed, columns, wrap))]
         groups = _top_aligned_groups(starts, len(placed))
     if groups[-1][1] == len(placed) - 1 and _continues_a_cell(placed[-1][1], columns):
         # the table's last line, below the last row's scores (工程完工时 ⏎ 限): the rest of that row's cells
         groups[-1] = (groups[-1][0], len(placed))
-    wrap = _WrapWidths(placed, columns, wide)
     if _wrap_cost(groups, placed, wrap):
         by_wraps = _groups_by_wraps(scored, placed, wrap)
         if _wrap_cost(by_wraps, placed, wrap) < _wrap_cost(groups, placed, wrap):
