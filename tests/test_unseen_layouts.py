@@ -4096,3 +4096,28 @@ def test_level_labels_set_on_the_second_line_of_their_rows_beside_a_names_tail()
     ]))
     assert [(i.level2, i.name) for i in project.indicators] == [
         ("数量指标", "临时救助对象人次"), ("质量指标", "救助对象认定准确率"), ("时效指标", "救助资金发放及时率")]
+
+
+def test_a_score_ocr_read_character_by_character_inside_a_sentence():
+    report = parse_report("\n".join([
+        "某某县2023年河道清淤疏浚项目绩效评价报告",
+        "    本项目绩效评价综合得分为 8 6 . 4 5 分，评价等级为“良好”。",
+    ]), "example.txt")
+    assert report.total_score == 86.45
+
+
+def test_one_funding_sources_money_in_prose_is_not_the_projects_budget():
+    from loaders.parse.narrative import stated_money
+    found = stated_money(["注：市级配套资金到位95万元，尚有12万元未到位。", "项目预算资金420万元，实际支出401.3万元。"])
+    assert (found["budget_full_year"].value, found["executed"].value) == (420.0, 401.3)
+
+
+def test_a_pipe_table_of_funding_sources_closed_by_its_sum_row():
+    project, _ = only_project("\n".join([
+        "项目名称：城区公园提升改造",
+        "| 资金来源 | 预算数 | 到位数 | 实际支出 | 执行率 |",
+        "| 中央补助 | 200.00 | 200.00 | 200.00 | 100.00% |",
+        "| 市级配套 | 150.00 | 120.00 | 110.50 | 73.67% |",
+        "| 合计 | 350.00 | 320.00 | 310.50 | 88.71% |",
+    ]))
+    assert (project.budget_full_year, project.executed, project.execution_rate_pct) == (350.0, 310.5, 88.71)

@@ -218,6 +218,13 @@ def spaced_number_lines_joined(text: str) -> str:
 
 # a decimal point OCR set apart from both its digits (2 . 5): no cell is a point alone
 _SPACED_POINT_RE = re.compile(r"(\d) \. (\d+)")
+# a number OCR read character by character inside a sentence, its unit after it (得分为 8 8 . 0 3 分)
+_SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(r"(?<![\d.])(\d(?: [\d.]){2,})(?= ?(?:分|%|％|万元|元))")
+
+
+def _spaced_number_joined(match: re.Match) -> str:
+    joined = match.group(1).replace(" ", "")
+    return joined + " " * (len(match.group(1)) - len(joined)) if _NUMBER_RE.match(joined) else match.group()
 
 
 def ocr_digits_fixed(text: str) -> tuple[str, bool]:
@@ -241,5 +248,6 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     fixed = _OCR_ANGLE_GE_RE.sub("≥", _OCR_ANGLE_LE_RE.sub("≤", fixed))
     fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
     fixed = spaced_number_lines_joined(split_cell_numbers_joined(fixed))
+    fixed = _SPACED_NUMBER_BEFORE_UNIT_RE.sub(_spaced_number_joined, fixed)
     fixed = _SPACED_POINT_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)}  ", fixed)
     return fixed, fixed != text

@@ -237,7 +237,8 @@ def _take_unit_of_label(block: MoneyBlock, text: str) -> None:
 def _source_row_label(cells: list[Cell], i: int, columns: list[str]) -> bool:
     """A short label opening its line, followed on that line by the values of every column."""
     cell = cells[i]
-    if cell.sep not in (LINE, BLANK) or not cell.text or len(cell.text) > 16 or re.search(r"\d", cell.text):
+    opens_line = cell.sep in (LINE, BLANK) or (cell.boxed and (i == 0 or cells[i - 1].line != cell.line))
+    if not opens_line or not cell.text or len(cell.text) > 16 or re.search(r"\d", cell.text):
         return False
     row = [c for c in cells[i + 1:i + 12] if c.line == cell.line and c.text]
     filled = len([c for c in columns if c != "ignore"])

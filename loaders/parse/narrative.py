@@ -50,6 +50,8 @@ EXECUTION_POINTS_FIRST_RE = re.compile(r"预算执行(?:情况|率)?\s*[(（]\s*
                                        r"[^。；;]{0,60}?得(?:分)?\s*(\d+(?:\.\d+)?)\s*分")
 SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|综合评分|自评得分|评价得分|最终得分|最终评分|复核得分|项目得分)(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分"
                       r"(?!\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下))")
+# a clause about one funding source's money (区级配套资金到位180万元)
+_FUNDING_PART_RE = re.compile(r"(?:中央|省级|省|市级|区级|县级|乡镇|旗级)(?:财政)?(?:补助|配套|专项)?资金$|(?:中央|省级|市级|区级|县级)(?:补助|配套)$")
 # 根据评价方案约定扣减1.5分，项目综合评分为83.6分: the score after a deduction is the final one
 _AFTER_DEDUCTION_RE = re.compile(r"(?:扣减|扣除|核减)[^。]{0,30}$")
 _TITLE_CUT = re.compile(r"(?:财政)?(?:重点)?(?:项目)?(?:财政)?(?:支出)?绩效(?:的)?(?:自评|评价|目标|管理)|指标完成|自评报告|自评表|评价报告")
@@ -260,6 +262,8 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
             for match in pattern.finditer(text):
                 if "分别" in text[match.start():match.end()]:
                     continue   # 年初预算、调整后预算、实际支出分别为200万元、230万元…: labels and amounts in order
+                if _FUNDING_PART_RE.search(re.split(r"[,;。]", text[:match.start()])[-1]):
+                    continue   # 区级配套资金到位180万元 / 其中中央资金…: one source's money, not the project's
                 named = clause_year(text, match.start(), earlier_words=False)
                 if named is not None and money_year is not None and named != money_year:
                     continue   # 2022年该项目预算…，实际支出…。2023年…: another year's money, named to compare
