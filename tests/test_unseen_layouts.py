@@ -4121,3 +4121,37 @@ def test_a_pipe_table_of_funding_sources_closed_by_its_sum_row():
         "| 合计 | 350.00 | 320.00 | 310.50 | 88.71% |",
     ]))
     assert (project.budget_full_year, project.executed, project.execution_rate_pct) == (350.0, 310.5, 88.71)
+
+
+def test_a_page_break_leaves_one_empty_line_whatever_the_margins_printed():
+    from loaders.parse.page_lines import lines_to_read
+    kept, _ = lines_to_read([
+        "产出指标  数量指标  造林面积  ≥500亩  520亩  20  20", "", "",
+        "                                   第 1 页 共 2 页", "", "", "",
+        "效益指标  生态效益指标  森林覆盖率  ≥30%  30.4%  20  20",
+    ])
+    assert kept == ["产出指标  数量指标  造林面积  ≥500亩  520亩  20  20", "",
+                    "效益指标  生态效益指标  森林覆盖率  ≥30%  30.4%  20  20"]
+
+
+def test_a_finance_bureau_heading_the_cover_of_a_report_it_commissioned_is_not_the_agency():
+    report = parse_report("\n".join([
+        "                     某某市某某区财政局",
+        "             2023年某某区农村供水保障项目",
+        "                       绩效评价报告",
+        "委托单位：某某市某某区财政局",
+        "评价机构：某某会计师事务所有限公司",
+        "项目单位：某某市某某区水利局",
+    ]), "example.txt")
+    assert report.agency == "某某市某某区水利局"
+
+
+def test_a_last_row_without_its_points_where_the_text_stops_is_cut():
+    project, warnings = only_project("\n".join([
+        "项目名称\t乡村护林员补助",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t聘用护林员人数\t≥120人\t124人\t20\t20",
+        "效益指标\t可持续影响指标\t林区巡护覆盖率\t≥9",
+    ]))
+    assert [i.name for i in project.indicators] == ["聘用护林员人数"]
+    assert any("截断" in w for w in warnings)

@@ -117,6 +117,7 @@ def _shortens(short: str, full: str) -> bool:
 
 
 EVALUATOR_RANK = 9
+COMMISSIONER_RANK = 8
 
 
 def _evaluator_names(index: TextIndex) -> set[str]:
@@ -229,8 +230,10 @@ def _cover_unit(index: TextIndex, lines: list[tuple[int, str]]) -> Found | None:
     (XX区人民政府 ⏎ 首页 > 政务公开 > …) names the website, not the unit."""
     banners = {n for n, _ in lines if n < len(index.lines) and _BREADCRUMB_RE.search(index.line(n + 1))}
     cover = _whole_line_unit([(n, line) for n, line in lines if n not in banners])
-    if cover is not None and _FINANCE_BUREAU_RE.search(cover.value) and len({unit_name_prefix(v) or v for v in _label_values(index, rank=3)}) == 1:
-        return None   # it commissioned the evaluation of one unit; a notice about several units is its own
+    if cover is not None and _FINANCE_BUREAU_RE.search(cover.value) and (
+            len({unit_name_prefix(v) or v for v in _label_values(index, rank=3)}) == 1
+            or cover.value in _label_values(index, rank=COMMISSIONER_RANK)):
+        return None   # it commissioned the evaluation of one unit (委托单位：…); a notice about several units is its own
     return cover
 
 

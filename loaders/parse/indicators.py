@@ -965,8 +965,12 @@ def _score_columns(columns: list[str]) -> list[str]:
 
 
 def drop_cut_off_rows(table: IndicatorTable, reached_end: bool) -> None:
-    """A last row with a name and nothing else where the text stops is a page cut mid-table."""
-    if reached_end and table.indicators and is_empty_row(table.indicators[-1]) and \
+    """A last row with a name and nothing else where the text stops is a page cut mid-table — and so is
+    one without its points in a table whose rows have them (防火宣传覆盖率 | ≥9: its value may be cut too)."""
+    last = table.indicators[-1] if table.indicators else None
+    unscored = last is not None and last.weight is None and last.score is None and any(
+        i.score is not None for i in table.indicators[:-1])
+    if reached_end and last is not None and (is_empty_row(last) or unscored) and \
             any(not is_empty_row(i) for i in table.indicators):
         cut = table.indicators.pop()
         table.warnings.append(f"文本在指标“{cut.name}”处截断，该行未读取。")

@@ -39,21 +39,23 @@ def lines_to_read(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
     a table broken by a page reads as one; without the single empty lines of a double-spaced text;
     with a paragraph a PDF broke at the page width joined again. The line numbers give spans back in
     the document's own lines."""
-    kept, page_starts, new_page = [], [], False
+    kept, page_starts, new_page, after_mark = [], [], False, False
     top = {line.strip() for line in [line for line in lines if line.strip()][:TOP_LINES]}
     for number, line in enumerate(lines, start=1):
         new_page = new_page or "\f" in line
         line = line.replace("\f", "")
         if PAGE_MARK_RE.match(line) or PAGE_FOOTER_RE.match(line) or _bare_page_number(lines, number, top):
             new_page = True
-            while kept and (_RULE_LINE_RE.match(kept[-1][1]) or not kept[-1][1].strip()) and _RULE_LINE_RE.match(
-                    next((line for _, line in reversed(kept) if line.strip()), "")):
-                kept.pop()    # the rule above the footer
+            while kept and (_RULE_LINE_RE.match(kept[-1][1]) or not kept[-1][1].strip()):
+                kept.pop()    # the page's bottom margin and the rule above its footer
+            kept.append((number, ""))    # the break: one empty line, whatever the margins printed
+            after_mark = True
             continue
         if not line.strip():
-            if "\f" not in lines[number - 1]:
+            if "\f" not in lines[number - 1] and not after_mark:
                 kept.append((number, line))
             continue
+        after_mark = False
         if new_page:
             page_starts.append(len(kept))
             new_page = False
