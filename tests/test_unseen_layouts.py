@@ -4155,3 +4155,17 @@ def test_a_last_row_without_its_points_where_the_text_stops_is_cut():
     ]))
     assert [i.name for i in project.indicators] == ["聘用护林员人数"]
     assert any("截断" in w for w in warnings)
+
+
+def test_level_labels_our_vocabulary_lacks_written_with_their_points():
+    project, warnings = only_project("\n".join([
+        "部门整体支出绩效自评评分表",
+        "一级指标\t二级指标\t三级指标\t分值\t得分\t评分说明",
+        "投入（20分）\t预算编制（10分）\t预算编制完整性\t5\t5\t全部收支纳入预算",
+        "\t目标设定（10分）\t绩效目标合理性\t5\t5\t",
+        "过程（30分）\t预算执行（15分）\t预算执行率\t10\t9.44\t执行率94.35%",
+        "\t预算管理（15分）\t政府采购执行率\t5\t5\t",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in project.indicators] == [
+        ("投入", "预算编制", "预算编制完整性", 5.0, 5.0), ("投入", "目标设定", "绩效目标合理性", 5.0, 5.0),
+        ("过程", "预算执行", "预算执行率", 10.0, 9.44), ("过程", "预算管理", "政府采购执行率", 5.0, 5.0)]

@@ -272,8 +272,9 @@ def split_unlisted_level2(row: list[Cell], columns: list[str], by_position: bool
             and all(reaches_the_scores(c, columns) for c in row if c.text):
         at = [c for c in row if c.col == columns.index("level2") and c.text]
         before = [c for c in row if 0 <= c.col < columns.index("level2") and c.text]
-        if at and not before and not re.search(r"\d", at[0].text) and len(at[0].text.strip()) <= 12:
-            return [c for c in row if c is not at[0]], at[0].text.strip()
+        label = level_text(at[0].text.strip()) if at else ""
+        if at and not before and not re.search(r"\d", label) and len(label) <= 12:
+            return [c for c in row if c is not at[0]], label
     cells = list(row)
     while cells and not cells[0].text:
         cells.pop(0)
@@ -285,7 +286,7 @@ def split_unlisted_level2(row: list[Cell], columns: list[str], by_position: bool
     # a word followed by its points is a label in any row; otherwise only a clean reader row's cell is
     if not all(c.line == cells[0].line and (with_points or (c.boxed and c.tab)) for c in cells):
         return row, None
-    first = cells[0].text.strip()
+    first = level_text(cells[0].text.strip())     # (目标设定（10分）: the label without its points)
     if len(first) > 10 or cell_kind(first) or re.search(r"\d", first):
         return row, None
     return cells[1:], first
@@ -299,7 +300,7 @@ def split_unlisted_levels(row: list[Cell], columns: list[str]) -> tuple[list[Cel
     data = data_columns(columns)
     if columns[:2] != ["level1", "level2"] or len(cells) != len(data) + 2 or len({c.line for c in cells}) != 1:
         return row, None
-    firsts = [c.text.strip() for c in cells[:2]]
+    firsts = [level_text(c.text.strip()) for c in cells[:2]]
     if any(len(t) > 10 or cell_kind(t) or re.search(r"\d", t) for t in firsts):
         return row, None
     closing = [col for col in data if col in NUMERIC_FIELDS]
@@ -592,6 +593,9 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
             unlisted[in_force] = label
         table.indicators.append(indicator)
         lone_names.append(len([c for c in row if c.text]) == 1)
+    for indicator in table.indicators:     # 预算编制（10分）, a label our vocabulary lacks, loses its points too
+        indicator.level1 = level_text(indicator.level1) if indicator.level1 else indicator.level1
+        indicator.level2 = level_text(indicator.level2) if indicator.level2 else indicator.level2
     join_wrapped_names(table.indicators, lone_names)
     join_level_tails(table.indicators)
     level1_of_its_family(table.indicators)
