@@ -4169,3 +4169,22 @@ def test_level_labels_our_vocabulary_lacks_written_with_their_points():
     assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in project.indicators] == [
         ("投入", "预算编制", "预算编制完整性", 5.0, 5.0), ("投入", "目标设定", "绩效目标合理性", 5.0, 5.0),
         ("过程", "预算执行", "预算执行率", 10.0, 9.44), ("过程", "预算管理", "政府采购执行率", 5.0, 5.0)]
+
+
+def test_a_centred_level1_label_takes_the_rows_of_its_family_and_a_label_tail_ends_the_table():
+    # 产出指标 set high in its group (beside the first row's wrapped reason), 效益指标 beside its second row
+    project, _ = only_project("\n".join([
+        "项目名称      村级公益事业建设补助",
+        " 一级指标     二级指标    三级指标                 年度指标值    实际完成值   分值   得分  偏差原因",
+        "              数量指标    建成公益项目数            ≥40个          38个         20     19  部分村选址",
+        " 产出指标                                                                                  调整",
+        "              质量指标    项目验收合格率             100%          100%         20     20",
+        "              时效指标    项目完工及时率             ≥95%           90%         10      9",
+        "            社会效益指标  受益群众人数              ≥2万人        2.3万人       20     20",
+        " 效益指标     可持续影响   设施管护机制              建立          已建立       20     20",
+        "                指标",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("产出指标", "数量指标", "建成公益项目数"), ("产出指标", "质量指标", "项目验收合格率"),
+        ("产出指标", "时效指标", "项目完工及时率"), ("效益指标", "社会效益指标", "受益群众人数"),
+        ("效益指标", "可持续影响指标", "设施管护机制")]

@@ -21,10 +21,10 @@ from loaders.parse.align import (
 from loaders.parse.flattened import split_row_blob
 from loaders.parse.indicator_header import (header_by_position, header_gives_level_points, percent_weights_as_points,
                                             read_header)
-from loaders.parse.labels import (completes_level_label, header_field, is_canned_actual, is_indicator_nature, is_label, is_unit, label_key,
+from loaders.parse.labels import (completes_level_label, level_family, header_field, is_canned_actual, is_indicator_nature, is_label, is_unit, label_key,
                                   label_points, level_kind)
 from loaders.parse.numbers import to_halfwidth
-from loaders.parse.text import read_rows as vocabulary_rows, read_terms
+from loaders.parse.text import read_terms
 from loaders.parse.yes_no_rows import closes_with_yes_no, read_rows
 from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, cell_number, is_number_cell, is_placeholder
 from loaders.records import Indicator
@@ -742,31 +742,35 @@ def join_level_tails(indicators: list[Indicator]) -> None:
                 setattr(indicators[n], attr, joined)
 
 
-def _family(label: str | None, level: str) -> str | None:
-    """产出 / 效益 / 满意度: the group a category label belongs to (data/level_families.csv), when one."""
-    found = {row["family"] for row in vocabulary_rows("level_families.csv")
-             if row["level"] == level and label and row["word"] in label}
-    return found.pop() if len(found) == 1 else None
-
-
 def level1_of_its_family(indicators: list[Indicator]) -> None:
     """社会效益指标 under 产出指标 is no row of a standard form: a 一级 label printed in the middle of its
     group (below the group's first rows) left them the label above. Such rows take the next 一级 label
-    of their 二级's family printed below them, when every row between is of that family too."""
+    of their 二级's family printed below them, when every row between is of that family too — or, a label
+    centred lower than its group's middle, the one above them (产出指标 over 数量 / 质量, then 时效 / 成本
+    under 效益指标)."""
     for k, indicator in enumerate(indicators):
-        wanted = _family(indicator.level2, "level2")
-        have = _family(indicator.level1, "level1")
+        wanted = level_family(indicator.level2, "level2")
+        have = level_family(indicator.level1, "level1")
         if wanted is None or have is None or wanted == have:
             continue
-        for at in range(k + 1, len(indicators)):
-            later = indicators[at]
-            if _family(later.level2, "level2") != wanted:
-                break
-            if _family(later.level1, "level1") == wanted:
-                for n in range(k, at):
+        for step in (1, -1):
+            at = _nearest_level1_of_family(indicators, k, wanted, step)
+            if at is not None:
+                for n in range(min(k, at + 1), max(k + 1, at)):
                     if indicators[n].level1 == indicator.level1 or indicators[n].level1 is None:
-                        indicators[n].level1 = later.level1
+                        indicators[n].level1 = indicators[at].level1
                 break
+
+
+def _nearest_level1_of_family(indicators: list[Indicator], k: int, family: str, step: int) -> int | None:
+    """The nearest row from k (downwards or upwards) whose 一级 is of `family`, every row on the way
+    having a 二级 of that family."""
+    at = k + step
+    while 0 <= at < len(indicators) and level_family(indicators[at].level2, "level2") == family:
+        if level_family(indicators[at].level1, "level1") == family:
+            return at
+        at += step
+    return None
 
 
 def join_wrapped_names(indicators: list[Indicator], lone_names: list[bool]) -> None:

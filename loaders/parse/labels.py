@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.parse.numbers import to_halfwidth
+from loaders.parse.text import read_rows
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -175,3 +176,10 @@ def glued_level_label(text: str) -> tuple[str, str] | None:
     if glued is None or not level_kind(glued.group(1), fuzzy=False):
         return None
     return glued.group(1), glued.group(2)
+
+
+def level_family(label: str | None, level: str) -> str | None:
+    """产出 / 效益 / 满意度: the group a category label belongs to (data/level_families.csv), when one."""
+    found = {row["family"] for row in read_rows("level_families.csv")
+             if row["level"] == level and label and row["word"] in label}
+    return found.pop() if len(found) == 1 else None

@@ -20,7 +20,8 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from loaders.parse.labels import begins_level_label, completes_level_label, glued_level_label, header_field, is_label, level_kind
+from loaders.parse.labels import (begins_level_label, completes_level_label, glued_level_label, header_field, is_label,
+                                  level_family, level_kind)
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.page_lines import display_width
 
@@ -314,7 +315,7 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
                   if _starts_row(cells, columns) or (n and _opens_with_level_labels(cells, columns))
                   or (n == len(placed) - 1 and _cut_row_at_the_end(placed, columns, wrap))]
         groups = _top_aligned_groups(starts, len(placed))
-    if groups[-1][1] == len(placed) - 1 and _continues_a_cell(placed[-1][1], columns):
+    if groups[-1][1] == len(placed) - 1 and _continues_a_cell(placed[-1][1], columns, placed[slice(*groups[-1])]):
         # the table's last line, below the last row's scores (工程完工时 ⏎ 限): the rest of that row's cells
         groups[-1] = (groups[-1][0], len(placed))
     if _wrap_cost(groups, placed, wrap):
@@ -340,10 +341,15 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
     return rows, end
 
 
-def _continues_a_cell(cells: dict[int, str], columns: list[Column]) -> bool:
-    """A line of text-column fragments only (no level label, no score, no total): a wrapped cell's tail."""
+def _continues_a_cell(cells: dict[int, str], columns: list[Column], above: list[tuple[int, dict[int, str]]]) -> bool:
+    """A line of text-column fragments only (no score, no total) — in a level column only the rest of the
+    label above (可持续影响 ⏎ 指标): a wrapped cell's tail."""
+    def tail_of_above(k: int) -> bool:
+        head = "".join(line_cells.get(k, "") for _, line_cells in above)
+        return bool(head) and completes_level_label(head, cells[k])
     return bool(cells) and not _is_total_line(cells) and all(
-        columns[k].field in ("name", "target", "actual", "reason", "target_value", "target_unit") for k in cells)
+        columns[k].field in ("name", "target", "actual", "reason", "target_value", "target_unit")
+        or (columns[k].field in ("level1", "level2") and tail_of_above(k)) for k in cells)
 
 
 def _is_total_line(cells: dict[int, str]) -> bool:
@@ -372,9 +378,13 @@ def _centred_labels(placed: list[tuple[int, dict[int, str]]], scored: list[int],
     in_totals = {n for g in totals for n in range(*groups[g])}
     alone = [n for n, (_, cells) in enumerate(placed) if n not in scored and cells
              and not any(columns[c].field in ("name", "weight", "score") for c in cells)]
-    for col, column in enumerate(columns):
-        if column.field not in ("level1", "level2"):
-            continue
+    level2_of_rows: list[str | None] = []
+    # the 二级 column first: a 一级 label's run holds the rows whose 二级 is of its family (产出 / 效益)
+    for col in sorted((k for k, c in enumerate(columns) if c.field in ("level1", "level2")),
+                      key=lambda k: columns[k].field != "level2"):
+        column = columns[col]
+        if column.field == "level1" and not level2_of_rows:
+            level2_of_rows = _level2_of_rows(placed, groups, rows, columns, out)
         labels = _labels_of_column([(line, cells if n not in in_totals else {}) for n, (line, cells) in enumerate(placed)], col)
         if labels and scored:
             # labels alone below the last row's scores (the page cut after them: 效益指标 | 生态效益 with no
@@ -385,19 +395,27 @@ def _centred_labels(placed: list[tuple[int, dict[int, str]]], scored: list[int],
         # table prints each label on its group's first row, beside its name)
         if not labels or not any(lines[0] in alone for lines, _ in labels) or len(labels) > len(rows):
             continue
-        blocks = _blocks_by_middles([sum(lines) / len(lines) for lines, _ in labels], row_lines)
+        conflicts = None
+        if column.field == "level1" and level2_of_rows:
+            families = [level_family(label, "level1") for _, label in labels]
+            conflicts = [[bool(f and level_family(l2, "level2") not in (None, f)) for l2 in level2_of_rows] for f in families]
+        blocks = _blocks_by_middles([sum(lines) / len(lines) for lines, _ in labels], row_lines, conflicts)
         out[col] = [None] * len(groups)
         for (first, last), (_, text) in zip(blocks, labels):
             for r in range(first, last):
                 out[col][rows[r]] = text
     return out
-    for col, labels in by_column.items():
-        blocks = _blocks_by_middles([sum(lines) / len(lines) for lines, _ in labels], row_lines)
-        out[col] = [None] * len(groups)
-        for (first, last), (_, text) in zip(blocks, labels):
-            for r in range(first, last):
-                out[col][rows[r]] = text
-    return out
+
+
+def _level2_of_rows(placed: list[tuple[int, dict[int, str]]], groups: list[tuple[int, int]], rows: list[int],
+                    columns: list[Column], centred: dict[int, list[str | None]]) -> list[str | None]:
+    """Each row's 二级 label: the centred one, else the text of its lines in the 二级 column."""
+    col = next((k for k, c in enumerate(columns) if c.field == "level2"), None)
+    if col is None:
+        return []
+    if col in centred:
+        return [centred[col][g] for g in rows]
+    return ["".join(cells.get(col, "") for _, cells in placed[slice(*groups[g])]) or None for g in rows]
 
 
 def _labels_of_column(placed: list[tuple[int, dict[int, str]]], col: int) -> list[tuple[list[int], str]] | None:
@@ -419,14 +437,23 @@ def _labels_of_column(placed: list[tuple[int, dict[int, str]]], col: int) -> lis
     return labels
 
 
-def _blocks_by_middles(middles: list[float], rows: list[int]) -> list[tuple[int, int]]:
+FAMILY_CONFLICT_COST = 1.0    # a row whose 二级 is of another family than its run's 一级 (时效指标 under 效益指标)
+
+
+def _blocks_by_middles(middles: list[float], rows: list[int],
+                       conflicts: list[list[bool]] | None = None) -> list[tuple[int, int]]:
     """Split the rows (their lines, in order) into len(middles) runs, run k's middle nearest middles[k]
-    (least total distance): [(first row, row after the last)]."""
+    (least total distance, and fewest rows of another family when `conflicts[k][row]` says so):
+    [(first row, row after the last)]."""
     k_count, n = len(middles), len(rows)
     best = {(0, 0): (0.0, [])}
+
+    def cost_of(k: int, j: int, i: int) -> float:
+        clash = sum(conflicts[k][j:i]) * FAMILY_CONFLICT_COST if conflicts else 0.0
+        return abs(middles[k] - (rows[j] + rows[i - 1]) / 2) + clash
     for k in range(1, k_count + 1):
         for i in range(k, n - (k_count - k) + 1):
-            options = [(cost + abs(middles[k - 1] - (rows[j] + rows[i - 1]) / 2), blocks + [(j, i)])
+            options = [(cost + cost_of(k - 1, j, i), blocks + [(j, i)])
                        for j in range(k - 1, i) if (j, k - 1) in best for cost, blocks in [best[(j, k - 1)]]]
             if options:
                 best[(i, k)] = min(options, key=lambda o: o[0])
