@@ -4188,3 +4188,31 @@ def test_a_centred_level1_label_takes_the_rows_of_its_family_and_a_label_tail_en
         ("产出指标", "数量指标", "建成公益项目数"), ("产出指标", "质量指标", "项目验收合格率"),
         ("产出指标", "时效指标", "项目完工及时率"), ("效益指标", "社会效益指标", "受益群众人数"),
         ("效益指标", "可持续影响指标", "设施管护机制")]
+
+
+def test_a_level1_label_in_the_level2_column_heads_the_level2_labels_below_it():
+    project, _ = only_project("\n".join([
+        "项目名称：农村小型水利设施维修",
+        "一级指标\t二级指标\t三级指标\t分值\t年初指标值\t年终完成值\t自评分",
+        "项目绩效\t产出指标",
+        "\t数量指标\t维修塘堰座数\t20\t40座\t41座\t20",
+        "\t时效指标\t汛前完成率\t10\t≥90%\t92%\t10",
+        "\t效果指标",
+        "\t社会效益指标\t受益灌溉面积\t15\t≥0.8万亩\t0.85万亩\t15",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("产出指标", "数量指标", "维修塘堰座数"), ("产出指标", "时效指标", "汛前完成率"),
+        ("效果指标", "社会效益指标", "受益灌溉面积")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("（2）新建（改建）村级便民服务站（10分）：目标值≥60个，完成值58个，得9分。",
+     (None, "新建(改建)村级便民服务站", "≥60个", "58个", 10.0, 9.0)),
+    ("数量指标——组建家庭医生团队数。目标：≥180个；完成：186个；分值：10；得分：10。",
+     ("数量指标", "组建家庭医生团队数", "≥180个", "186个", 10.0, 10.0)),
+])
+def test_more_ways_a_list_item_sets_out_an_indicator(line, expected):
+    from loaders.parse.narrative import itemised_indicator
+    from loaders.parse.numbers import to_halfwidth
+    found = itemised_indicator(to_halfwidth(line))
+    assert (found.level2, found.name, found.target, found.actual, found.weight, found.score) == expected

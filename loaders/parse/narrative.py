@@ -624,7 +624,8 @@ _SECTION_LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][�
                              r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*[:：。]?$")
 _ITEM_START = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]|指标[一二三四五六七八九十\d]{1,2}[:：])\s*")
 _ITEM_LEVEL2 = re.compile(r"^([\u4e00-\u9fff]{2,8}指标)\s*(?:——|—|-|:)?\s*")
-_ITEM_NAME = re.compile(r"^(?:三级指标)?\s*(?:“([^”\"]{2,40})”|\"([^\"]{2,40})\")\s*(?:指标)?|^([^,:;。()“”\d]{2,30}?)(?=\s*[(:,。])")
+_ITEM_NAME = re.compile(r"^(?:三级指标)?\s*(?:“([^”\"]{2,40})”|\"([^\"]{2,40})\")\s*(?:指标)?"
+                        r"|^((?:[^,:;。()“”\d]|\([^()\d/]{1,6}\)){2,30}?)(?=\s*(?:\([^()]*[\d/][^()]*\))?\s*[:,。])")
 _ITEM_NOTE = re.compile(r"^\s*\(([^()]{1,20})\)")
 _ITEM_LEVEL_PAIR = re.compile(r"^([\u4e00-\u9fff]{2,6})/([\u4e00-\u9fff]{2,8})$")
 _ITEM_CLAUSES = re.compile(r"[;。]|,(?!\d{3}(?!\d))")
@@ -665,8 +666,12 @@ def itemised_indicator(text: str) -> Indicator | None:
     clause), 目标/年度指标值 …, 实际/完成 …, and its points (权重 / 分值 / 满分, 得 N 分). Only an item
     naming all of name, target and actual is read; points whose score exceeds them are dropped."""
     item = _ITEM_START.match(text)
-    if not item and not re.match(r"^(?:三级指标)?[“\"]", text):
+    labelled_start = _ITEM_LEVEL2.match(text)
+    if not item and not re.match(r"^(?:三级指标)?[“\"]", text) and not (
+            labelled_start and labelled_start.group(1) in table_labels()["level2"]
+            and re.search(r"(?:——|—|:)\s*$", labelled_start.group())):
         return None    # not a list item, unless it opens with the quoted name (“新增高新技术企业数”，年度指标值…)
+                       # or with its 二级 set off (数量指标——组建家庭医生团队数。目标：…)
     rest = text[item.end():] if item else text
     level2 = None
     labelled = _ITEM_LEVEL2.match(rest)
@@ -681,7 +686,7 @@ def itemised_indicator(text: str) -> Indicator | None:
     note = _ITEM_NOTE.match(rest)
     if note:
         pair = _ITEM_LEVEL_PAIR.match(note.group(1))
-        points = _ITEM_WEIGHT.match(note.group(1).strip())
+        points = _ITEM_WEIGHT.match(note.group(1).strip()) or re.fullmatch(r"(\d+(?:\.\d+)?)()\s*分", note.group(1).strip())
         if pair:
             level1, level2 = pair.group(1), level2 or pair.group(2)
         elif points:
