@@ -46,9 +46,12 @@ def lines_to_read(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
         line = line.replace("\f", "")
         if PAGE_MARK_RE.match(line) or PAGE_FOOTER_RE.match(line) or _bare_page_number(lines, number, top):
             new_page = True
+            margin = False
             while kept and (_RULE_LINE_RE.match(kept[-1][1]) or not kept[-1][1].strip()):
-                kept.pop()    # the page's bottom margin and the rule above its footer
-            kept.append((number, ""))    # the break: one empty line, whatever the margins printed
+                dropped = kept.pop()[1]    # the page's bottom margin, the rule above its footer
+                margin = margin or not dropped.strip()
+            if margin:
+                kept.append((number, ""))    # the break: one empty line, however many the margins printed
             after_mark = True
             continue
         if not line.strip():
