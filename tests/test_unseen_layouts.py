@@ -4216,3 +4216,17 @@ def test_more_ways_a_list_item_sets_out_an_indicator(line, expected):
     from loaders.parse.numbers import to_halfwidth
     found = itemised_indicator(to_halfwidth(line))
     assert (found.level2, found.name, found.target, found.actual, found.weight, found.score) == expected
+
+
+def test_a_level_label_with_its_points_written_after_it_without_brackets():
+    from loaders.parse.indicators import level_text
+    assert [level_text(t) for t in ("决策20分", "产出指标50分", "效益30.5分")] == ["决策", "产出指标", "效益"]
+
+
+def test_prose_before_a_place_word_and_a_sites_footer_name_no_unit():
+    report = parse_report("\n".join([
+        "某某县2024年度财政重点绩效评价结果公开",
+        "县财政局对4个重点项目开展了评价，委托某某会计师事务所实施，县市场监督管理局部门整体支出由县财政局组织专家评价。",
+        "主办单位：某某县人民政府办公室  某ICP备12345678号",
+    ]), "example.txt")
+    assert report.agency is None

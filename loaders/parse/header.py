@@ -30,10 +30,13 @@ _SEAL_NOTE = r"(?:\s*\((?:盖章|公章|签章|章)\))?"
 _FULL_DATE_TAIL_RE = re.compile(r"\s*\d{1,2}\s*月")
 _BREADCRUMB = r"(?:[\u4e00-\u9fff]{2,}\s*(?:>>|>|＞|»|›)\s*){2,}[\u4e00-\u9fff]{2,}"
 _BREADCRUMB_RE = re.compile(_BREADCRUMB)
+# a web page's footer: the site's host, its licence (主办单位：XX区人民政府办公室  ICP备…)
+_SITE_FOOTER = r"主办单位|承办单位|ICP备|网站标识码"
+_SITE_FOOTER_RE = re.compile(_SITE_FOOTER)
 _FURNITURE_RE = re.compile(
     r"发布日期|发布时间|成文日期|填报日期|报告日期|索引号|打印|浏览次数|更新时间|主题分类|体裁分类|发文字号"
     r"|有效性|所在位置|当前位置|字体[:：]?\s*[大中小]|扫一扫"
-    r"|" + _BREADCRUMB)   # a breadcrumb: 首页 > 政务公开 > …
+    r"|" + _SITE_FOOTER + r"|" + _BREADCRUMB)   # a breadcrumb: 首页 > 政务公开 > …
 # the title in a page's metadata block (名称：XX局2023年度…自评表)
 _TITLE_LABEL_RE = re.compile(r"^(?:名\s*称|标\s*题|信息名称|文件名称)\s*[:：]\s*")
 _TITLE_WORDS_RE = re.compile(r"绩效|自评|评价|预算|决算")
@@ -310,6 +313,8 @@ def _agency_from_mentions(index: TextIndex) -> Found | None:
         context = index.text[max(0, match.start(1) - 6): match.start(1)] + match.group(1)[:2]
         if not name or any(word in context for word in _COMMISSIONER_CUES) or _is_commissioner(index, name):
             continue  # 受XX财政局委托 / 根据XX局通知: who commissioned or instructed, not who reports
+        if _SITE_FOOTER_RE.search(index.line(index.span_of(match.start(1), match.end(1))[0])):
+            continue  # 主办单位：XX区人民政府办公室: the web site's host, not the report's unit
         if _PROJECT_NAME_BEFORE_RE.search(index.text[max(0, match.start(1) - 12): match.start(1)]):
             continue  # 项目名称 | 朝阳区中小学课后服务经费: the start of a project's name, not a unit
         # A unit inside 《…》 is usually the author of a cited document, not the reporter.
@@ -327,9 +332,13 @@ def _unit_in_mention(text: str) -> str | None:
     place_end = max(text.find(ch) for ch in "省市县区州旗")
     for start in range(0, max(1, place_end - 1)):
         name = unit_name_prefix(_strip_lead_words(text[start:]))
-        if name:
+        if name and not _PROSE_IN_PLACE_RE.search(name[:max(name.find(ch) for ch in "省市县区州旗")]):
             return name
     return None
+
+
+# a "place" holding a preposition or a particle is a run of prose (部门整体支出由区财政局…), no place name
+_PROSE_IN_PLACE_RE = re.compile(r"[由对向在的将为是被把从经]|支出|收入|资金")
 
 
 def _strip_lead_words(text: str) -> str:

@@ -183,7 +183,7 @@ def level_text(text: str) -> str:
     """产出指标(50分) / 产出指标50分 → 产出指标; 经济效益 指标 → 经济效益指标."""
     key = re.sub(r"\s+", "", text)
     key = re.sub(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$", "", key)
-    bare = re.sub(r"(?<=指标)\d+(?:\.\d+)?分$", "", key)      # 产出指标50分: the points written without brackets
+    bare = re.sub(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?分$", "", key)   # 产出指标50分 / 决策20分: points without brackets
     return bare if bare != key and level_kind(bare, fuzzy=False) else key
 
 
