@@ -4230,3 +4230,35 @@ def test_prose_before_a_place_word_and_a_sites_footer_name_no_unit():
         "主办单位：某某县人民政府办公室  某ICP备12345678号",
     ]), "example.txt")
     assert report.agency is None
+
+
+def test_a_pipe_table_written_without_its_outer_pipes_but_rows_closed_by_one():
+    project, _ = only_project("\n".join([
+        "项目名称：部门整体支出",
+        "一级指标 | 二级指标 | 三级指标 | 目标值 | 实际值 | 权重 | 得分 | 备注",
+        "投入 | 预算编制 | 预算编制准确率 | ≥95% | 96.1% | 5 | 5 |",
+        "过程 | 资产管理 | 资产管理规范性 | 规范 | 规范 | 5 | 4 | 个别资产未入账",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("投入", "预算编制", "预算编制准确率", "≥95%", "96.1%", 5.0, 5.0),
+        ("过程", "资产管理", "资产管理规范性", "规范", "规范", 5.0, 4.0)]
+
+
+def test_a_finance_bureaus_review_form_names_the_unit_it_reviewed():
+    report = parse_report("\n".join([
+        "某某市某某区财政局",
+        "2023年度项目支出绩效自评复核结果反馈表",
+        "",
+        "被复核单位：某某市某某区林业局",
+        "复核项目：森林防火专项经费",
+    ]), "example.txt")
+    assert report.agency == "某某市某某区林业局"
+
+
+def test_a_publisher_that_commissioned_the_evaluation_under_its_full_name():
+    report = parse_report("\n".join([
+        "某某市某某区2023年度农村道路建设项目财政重点绩效评价报告",
+        "发布时间：2024-07-16 来源：某某区财政局",
+        "受某某市某某区财政局委托，某某资产评估咨询有限公司对某某区交通运输局实施的项目开展了评价。",
+    ]), "example.txt")
+    assert report.agency == "某某区交通运输局"

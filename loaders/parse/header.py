@@ -84,7 +84,7 @@ def find_agency(index: TextIndex, third_party: bool = False) -> Found | None:
 def _is_commissioner(index: TextIndex, name: str) -> bool:
     """受XX市财政局委托: the unit that commissioned the evaluation is not the unit evaluated — so a
     web page's publisher (发布机构) or a unit the prose mentions that commissioned it is passed over."""
-    return re.search(rf"受\s*{re.escape(name)}\s*(?:的)?委托", index.text) is not None
+    return re.search(rf"受[^，。,；;]{{0,8}}?{re.escape(name)}\s*(?:的)?委托", index.text) is not None
 
 
 FULL_NAME_LABEL_RANKS = (0, 1, 2, 3)
@@ -235,8 +235,10 @@ def _cover_unit(index: TextIndex, lines: list[tuple[int, str]]) -> Found | None:
     cover = _whole_line_unit([(n, line) for n, line in lines if n not in banners])
     if cover is not None and _FINANCE_BUREAU_RE.search(cover.value) and (
             len({unit_name_prefix(v) or v for v in _label_values(index, rank=3)}) == 1
+            or len({unit_name_prefix(v) or v for v in _label_values(index, rank=0)}) == 1
             or cover.value in _label_values(index, rank=COMMISSIONER_RANK)):
-        return None   # it commissioned the evaluation of one unit (委托单位：…); a notice about several units is its own
+        return None   # it commissioned or reviewed the evaluation of one unit (委托单位：… / 被复核单位：…); a notice
+                      # about several units is its own
     return cover
 
 

@@ -182,10 +182,12 @@ def _pipe_grid_lines(lines: list[str]) -> set[int]:
 
 
 def _pipe_parts(line: str) -> list[str]:
-    """A pipe row's cells, empty ones included: | | 年度资金总额 | 100 | → ['', '年度资金总额', '100']."""
+    """A pipe row's cells, empty ones included: | | 年度资金总额 | 100 | → ['', '年度资金总额', '100']. A row
+    written without its outer pipes but closed by one (产出 | … | 10 | 10 |) ends with an empty cell."""
     body = line.strip()
-    body = body[1:] if body.startswith("|") else body
-    body = body[:-1] if body.endswith("|") else body
+    opened = body.startswith("|")
+    body = body[1:] if opened else body
+    body = body[:-1] if body.endswith("|") and opened else body
     return [p.strip() for p in body.split("|")]
 
 
