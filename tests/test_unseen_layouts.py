@@ -4262,3 +4262,21 @@ def test_a_publisher_that_commissioned_the_evaluation_under_its_full_name():
         "受某某市某某区财政局委托，某某资产评估咨询有限公司对某某区交通运输局实施的项目开展了评价。",
     ]), "example.txt")
     assert report.agency == "某某区交通运输局"
+
+
+def test_a_shortened_unit_name_is_given_in_full_as_the_text_introduces_it():
+    report = parse_report("\n".join([
+        "受某某区财政局委托，某某绩效评估咨询有限公司对某某市某某区文化广电旅游体育局（以下简称“区文体局”）开展绩效评价。",
+        "某某区文体局2022年度部门整体支出绩效评价评分表",
+    ]), "example.txt")
+    assert report.agency == "某某市某某区文化广电旅游体育局"
+
+
+def test_a_department_report_closing_with_its_key_projects_results_is_mixed():
+    report = parse_report("\n".join([
+        "某某区水利服务中心2022年度部门整体支出绩效自评报告",
+        "2022年全年预算数1,451.42万元，全年支出1,390.32万元，预算执行率95.79%。",
+        "四、重点项目绩效自评结果",
+        "序号  项目名称                    预算数(万元)   支出数(万元)   自评分",
+    ]), "example.txt")
+    assert report.report_kind == "mixed"

@@ -95,7 +95,8 @@ NAME_END_REACH = 4      # the short name's last character sits in the full name'
 def _in_full(index: TextIndex, found: Found) -> Found:
     """A cover or title line often shortens the unit (黔东南州人社局, 江北区教委) that a form's label
     cell names in full (黔东南苗族侗族自治州人力资源和社会保障局): the full name, as written there."""
-    fuller = [v for v in _labelled_names(index) if _shortens(found.value, v) and unit_name_prefix(v, whole=True) == v]
+    named = _labelled_names(index) | _names_before_an_abbreviation(index)
+    fuller = [v for v in named if _shortens(found.value, v) and unit_name_prefix(v, whole=True) == v]
     return Found(max(fuller, key=len), found.span, found.warning) if fuller else found
 
 
@@ -104,6 +105,16 @@ def _labelled_names(index: TextIndex) -> set[str]:
     labels = [row["label"] for row in read_rows("agency_labels.csv") if int(row["rank"]) in FULL_NAME_LABEL_RANKS]
     pattern = r"(?<!被)(?:" + "|".join(map(re.escape, labels)) + r")[ \t]*[:：|\t][\s|]*(" + _NAME_CHARS + r"+)"
     return {m.group(1) for m in re.finditer(pattern, index.text)}
+
+
+def _names_before_an_abbreviation(index: TextIndex) -> set[str]:
+    """深圳市福田区文化广电旅游体育局（以下简称“区文体局”）: the full name a text gives before it shortens it."""
+    names = set()
+    for match in re.finditer(r"(" + _NAME_CHARS + r"{4,40}?)\s*[（(]\s*以下简称", index.text):
+        text = match.group(1)
+        # the prose run into the name (…对深圳市福田区…局): the longest tail that is a whole unit name
+        names |= next(({text[k:]} for k in range(len(text) - 3) if unit_name_prefix(text[k:], whole=True) == text[k:]), set())
+    return names
 
 
 def _shortens(short: str, full: str) -> bool:
