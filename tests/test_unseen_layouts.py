@@ -3942,7 +3942,7 @@ def test_the_verb_of_a_notices_title_is_no_part_of_the_unit():
      (None, None, "助残服务机构覆盖率", "全覆盖", "基本覆盖", 10.0, 8.0)),
 ])
 def test_an_indicator_set_out_clause_by_clause_in_a_list_item(line, expected):
-    from loaders.parse.narrative import itemised_indicator
+    from loaders.parse.prose_items import itemised_indicator
     from loaders.parse.numbers import to_halfwidth
     found = itemised_indicator(to_halfwidth(line))
     assert (found.level1, found.level2, found.name, found.target, found.actual, found.weight, found.score) == \
@@ -3955,7 +3955,7 @@ def test_an_indicator_set_out_clause_by_clause_in_a_list_item(line, expected):
     "1.资金执行率：目标≥95%，实际92%，得12分（满分10分）；",                                      # 执行率 is the project's
 ])
 def test_a_list_item_that_does_not_state_an_indicators_target_and_actual_is_not_read_as_one(line):
-    from loaders.parse.narrative import itemised_indicator
+    from loaders.parse.prose_items import itemised_indicator
     from loaders.parse.numbers import to_halfwidth
     assert itemised_indicator(to_halfwidth(line)) is None
 
@@ -4212,7 +4212,7 @@ def test_a_level1_label_in_the_level2_column_heads_the_level2_labels_below_it():
      ("数量指标", "组建家庭医生团队数", "≥180个", "186个", 10.0, 10.0)),
 ])
 def test_more_ways_a_list_item_sets_out_an_indicator(line, expected):
-    from loaders.parse.narrative import itemised_indicator
+    from loaders.parse.prose_items import itemised_indicator
     from loaders.parse.numbers import to_halfwidth
     found = itemised_indicator(to_halfwidth(line))
     assert (found.level2, found.name, found.target, found.actual, found.weight, found.score) == expected

@@ -4,8 +4,9 @@ What it reads: the project named in the title or a table caption; money and scor
 sentences (下达 / 批复 / 年初预算数为 / 实际支出 / 执行率 / 总得分); one project per
 prose section (一、<project name> … 本项目…); projects a summary lists (对A、B、C3个项目
 进行评价 … 得分分别为…; NAME(预算X万元,支付Y万元,执行率Z%); 其中: NAME X万元);
-indicator results listed under 绩效指标完成情况 headings; and actual values that the
-narrative ties to a named indicator of the table (…率实际为96.2%).
+indicator results listed under 绩效指标完成情况 headings or set out as list items
+(loaders.parse.prose_items); and actual values that the narrative ties to a named indicator
+of the table (…率实际为96.2%).
 
 Decision: a sentence is used only when it names what it measures (the keyword or
 the indicator's own name) and a list only when its stated count matches; anything
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from loaders.parse.labels import header_field, table_labels
 from loaders.parse.numbers import (PERCENT_IN_WORDS, chinese_numeral, find_numbers, parse_number, parse_percent,
                                    to_halfwidth, to_wan)
+from loaders.parse.prose_items import MAX_PROSE_ACTUAL, NOT_AN_INDICATOR, itemised_indicator, unquoted
 from loaders.parse.text import read_rows
 from loaders.records import Indicator, Project
 
@@ -501,7 +503,7 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
         if pairs or _take_itemised(out, text, number, (level1, level2)):
             continue
         for name, actual in _entries(text):
-            if _NOT_AN_INDICATOR.search(name):
+            if NOT_AN_INDICATOR.search(name):
                 continue   # 本项目自评得分为96分 / 资金执行率为… are about the project, not an indicator
             if len(actual) > MAX_PROSE_ACTUAL or "。" in actual:
                 continue   # 数量指标：<a sentence we could not read>: no value stated on its own
@@ -580,14 +582,11 @@ def stated_pairs(text: str) -> list[StatedIndicator]:
             actual = match.group("verb") + actual   # 实际达到预期: the verb is the value's own
         if match.group("at"):
             actual = re.sub(r"完成$", "", actual)   # 实际于2023年10月完成 → 2023年10月
-        out.append(StatedIndicator(level2, (match.group(2) or match.group(3)).strip(), _unquoted(match.group(4)),
-                                   _unquoted(actual), weight, score))
+        out.append(StatedIndicator(level2, (match.group(2) or match.group(3)).strip(), unquoted(match.group(4)),
+                                   unquoted(actual), weight, score))
     return out
 
 
-def _unquoted(value: str) -> str:
-    """目标值为“持续提升” → 持续提升: the quotes mark the words, they are no part of them."""
-    return re.sub(r'^[“"‘\']\s*(.*?)\s*[”"’\']$', r"\1", value.strip())
 
 
 _KEYED_FIELDS = {"level1", "level2", "name", "target", "actual", "weight", "score"}
@@ -615,26 +614,9 @@ def stated_pair(text: str) -> StatedIndicator | None:
     return pairs[0] if pairs else None
 
 
-MAX_PROSE_ACTUAL = 40
 
-# An indicator set out as a list item, its parts in clauses: （一）“抽检批次”指标（权重15分）：目标2,000批次，
-# 实际完成2,046批次，得15分 / 1.数量指标“享受补助企业数量”，年度指标值≥35家，实际完成39家，分值20分，自评得分20分 /
-# 指标一：强制检定计量器具数量（产出/数量）。目标：≥5000台；完成：5326台；权重25；得分25.
 _SECTION_LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*([\u4e00-\u9fff]{2,4})"
                              r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*[:：。]?$")
-_ITEM_START = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]|指标[一二三四五六七八九十\d]{1,2}[:：])\s*")
-_ITEM_LEVEL2 = re.compile(r"^([\u4e00-\u9fff]{2,8}指标)\s*(?:——|—|-|:)?\s*")
-_ITEM_NAME = re.compile(r"^(?:三级指标)?\s*(?:“([^”\"]{2,40})”|\"([^\"]{2,40})\")\s*(?:指标)?"
-                        r"|^((?:[^,:;。()“”\d]|\([^()\d/]{1,6}\)){2,30}?)(?=\s*(?:\([^()]*[\d/][^()]*\))?\s*[:,。])")
-_ITEM_NOTE = re.compile(r"^\s*\(([^()]{1,20})\)")
-_ITEM_LEVEL_PAIR = re.compile(r"^([\u4e00-\u9fff]{2,6})/([\u4e00-\u9fff]{2,8})$")
-_ITEM_CLAUSES = re.compile(r"[;。]|,(?!\d{3}(?!\d))")
-_ITEM_TARGET = re.compile(r"^(?:年度)?(?:指标值|目标值|预期目标值?|目标|计划(?:完成)?)(?:为|是)?\s*:?\s*(.+)$")
-_ITEM_ACTUAL = re.compile(r"^(?:实际(?:完成|新增|支持|发放|培训|建成|达到|为)?(?:值|情况)?(?:为|达到)?|完成值(?:为)?|完成(?:情况)?)"
-                          r"\s*:?\s*(.+)$")
-_ITEM_WEIGHT = re.compile(r"^(?:该指标|该项|本项|指标)?(?:权重|分值|满分)(?:为)?\s*:?\s*(\d+(?:\.\d+)?)\s*(?:分|%)?$|^该指标\s*(\d+(?:\.\d+)?)\s*分$")
-_ITEM_SCORE = re.compile(r"^(?:(?:自评|实)?得(?:分)?|自评|评分)(?:为)?\s*:?\s*(\d+(?:\.\d+)?)\s*分?(?:\s*\(满分\s*(\d+(?:\.\d+)?)\s*分\))?$")
-
 
 def _item_reads_more(pairs: list[StatedIndicator], text: str) -> bool:
     """Of the sentence reader's one indicator and the list-item reader's, the item's states more
@@ -661,66 +643,6 @@ def _take_itemised(out: list[Indicator], text: str, number: int, levels: tuple[s
     return True
 
 
-def itemised_indicator(text: str) -> Indicator | None:
-    """One indicator a list item sets out clause by clause: its name (quoted, or before the first
-    clause), 目标/年度指标值 …, 实际/完成 …, and its points (权重 / 分值 / 满分, 得 N 分). Only an item
-    naming all of name, target and actual is read; points whose score exceeds them are dropped."""
-    item = _ITEM_START.match(text)
-    labelled_start = _ITEM_LEVEL2.match(text)
-    if not item and not re.match(r"^(?:三级指标)?[“\"]", text) and not (
-            labelled_start and labelled_start.group(1) in table_labels()["level2"]
-            and re.search(r"(?:——|—|:)\s*$", labelled_start.group())):
-        return None    # not a list item, unless it opens with the quoted name (“新增高新技术企业数”，年度指标值…)
-                       # or with its 二级 set off (数量指标——组建家庭医生团队数。目标：…)
-    rest = text[item.end():] if item else text
-    level2 = None
-    labelled = _ITEM_LEVEL2.match(rest)
-    if labelled and labelled.group(1) in table_labels()["level2"]:
-        level2, rest = labelled.group(1), rest[labelled.end():]
-    named = _ITEM_NAME.match(rest)
-    if not named:
-        return None
-    name = (named.group(1) or named.group(2) or named.group(3)).strip()
-    rest = rest[named.end():]
-    level1 = weight = None
-    note = _ITEM_NOTE.match(rest)
-    if note:
-        pair = _ITEM_LEVEL_PAIR.match(note.group(1))
-        points = _ITEM_WEIGHT.match(note.group(1).strip()) or re.fullmatch(r"(\d+(?:\.\d+)?)()\s*分", note.group(1).strip())
-        if pair:
-            level1, level2 = pair.group(1), level2 or pair.group(2)
-        elif points:
-            weight = float(points.group(1) or points.group(2))
-        rest = rest[note.end():]
-    fields: dict[str, str] = {}
-    score = None
-    for clause in (c.strip().lstrip(":").strip() for c in _ITEM_CLAUSES.split(rest)):
-        for key, pattern in (("target", _ITEM_TARGET), ("actual", _ITEM_ACTUAL)):
-            found = pattern.match(clause)
-            if found and key not in fields and (key == "target" or "target" in fields):
-                value = found.group(1).strip()
-                if key == "actual" and clause[:len(clause) - len(found.group(1))].strip() == "实际" \
-                        and not re.match(r"[\d≥≤<>=]", value):
-                    break   # 实际发现不合格样品41批次: a bare 实际 before a verb tells, it states no value
-                fields[key] = _unquoted(re.sub(r"\s*\([^()]*\d[^()]*\)$", "", value))  # (2021年为1,388户): a note
-                break
-        else:
-            points = _ITEM_WEIGHT.match(clause)
-            scored = _ITEM_SCORE.match(clause)
-            if points and weight is None:
-                weight = float(points.group(1) or points.group(2))
-            elif scored and score is None:
-                score = float(scored.group(1))
-                weight = weight if weight is not None or scored.group(2) is None else float(scored.group(2))
-    if not name or {"target", "actual"} - set(fields) or _NOT_AN_INDICATOR.search(name):
-        return None
-    if any(len(v) > MAX_PROSE_ACTUAL for v in fields.values()):
-        return None
-    if weight is not None and score is not None and score > weight:
-        weight = score = None
-    return Indicator(level1=level1, level2=level2, name=name, target=fields["target"], actual=fields["actual"],
-                     weight=weight, score=score)
-_NOT_AN_INDICATOR = re.compile(r"得分|评分|总分|预算|执行率|为$|是$|本项目|该项目")
 
 
 def _entries(text: str) -> list[tuple[str, str]]:
