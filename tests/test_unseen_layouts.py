@@ -4280,3 +4280,23 @@ def test_a_department_report_closing_with_its_key_projects_results_is_mixed():
         "序号  项目名称                    预算数(万元)   支出数(万元)   自评分",
     ]), "example.txt")
     assert report.report_kind == "mixed"
+
+
+def test_a_header_whose_level_words_wrap_into_narrow_columns_and_wrapped_level_labels():
+    project, _ = only_project("\n".join([
+        "项目名称：小型农田水利设施建设",
+        "  一级     二级      三级指标        年度指标值     实际完成值     分值    得分",
+        "  指标     指标",
+        "",
+        "                     新建排灌泵      ≥12座          12座           20      20",
+        "           数量      站数量",
+        "  产出     指标",
+        "  指标     质量      工程验收合      100%           100%           20      20",
+        "           指标      格率",
+        "",
+        "  效益     社会效    受益农户数      ≥3000户        3120户         20      20",
+        "  指标     益指标",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "数量指标", "新建排灌泵站数量", "≥12座"), ("产出指标", "质量指标", "工程验收合格率", "100%"),
+        ("效益指标", "社会效益指标", "受益农户数", "≥3000户")]

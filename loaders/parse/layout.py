@@ -715,6 +715,8 @@ def _joined_tail(header: str, lower: str, wide: bool) -> str | None:
             return None
         n = above[0]
         cells[n] = _fitted(top[n][1], text, _room(top, n, header, wide), wide)
+        if not _is_header_word(cells[n]):
+            return None    # 一级 ⏎ 指标 narrowed back to 一级 names no column: the other width reading fits
     return _with_cells(header, cells)
 
 
