@@ -33,7 +33,7 @@ COLUMN_SLACK = 2            # a run may start this many characters left of its c
 MAX_ROW_LINES = 8           # a row wraps onto at most this many lines
 BLANK_ROW_REACH = 4         # lines after a blank one in which a centred row's scores must come
 MAX_LABEL_TAIL = 6          # 指标 / 效益指标 / 满意度指标: the part of a level label that wraps onto the next line
-_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_GAP_RE = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")   # (a full-width space is two columns wide)
 MIN_GAPS_TO_JUDGE = 12
 MAX_SEPARATOR_WIDTH = 4
 EVEN_GAP_SHARE = 0.85      # this share of a table's gaps of one width: cells set apart, not aligned
@@ -87,7 +87,7 @@ def _evenly_spaced(lines: list[str]) -> bool:
     """Cells set apart by the same few spaces everywhere (a text export writing "  " between cells,
     empty cells left out) are no columns: a printer aligning columns pads each gap to its own
     width. Such rows are the word reader's."""
-    gaps = [len(gap) for line in lines for gap in _GAP_RE.findall(line.strip())]
+    gaps = [display_width(gap) for line in lines for gap in _GAP_RE.findall(line.strip())]
     if len(gaps) < MIN_GAPS_TO_JUDGE:
         return False
     width, count = Counter(gaps).most_common(1)[0]
