@@ -4315,3 +4315,27 @@ def test_cells_set_apart_by_one_full_width_space_are_no_aligned_columns():
     assert [(i.name, i.target, i.actual) for i in report.projects[0].indicators] == [
         ("新建高标准农田面积", "≥3.3万亩", "3.3万亩"), ("高效节水灌溉面积", "≥2.0万亩", "2.1万亩"),
         ("项目工程验收合格率", "≥95%", "100%"), ("受益农户数", "≥3000户", "3120户"), ("受益群众满意度", "≥90%", "93%")]
+
+
+def test_a_sites_banner_above_its_menu_is_no_unit_and_a_short_name_is_given_in_full():
+    report = parse_report("\n".join([
+        "跳转到主要内容区域",
+        "某某市某某区人民政府",
+        "首页",
+        "政务公开",
+        "来源：某某区商务局　　发布时间：2023年05月11日",
+        "某某市某某区商务局",
+        "            2023年度项目支出绩效自评表",
+        "项目名称        社区菜市场提升改造补助",
+    ]), "example.txt")
+    assert report.agency == "某某市某某区商务局"
+
+
+def test_a_sentence_citing_a_notice_that_ends_with_a_colon_is_no_title():
+    report = parse_report("\n".join([
+        "某某县住房和城乡建设局",
+        "关于2024年城镇老旧小区改造配套资金项目绩效自评情况的报告",
+        "县财政局：",
+        "　　按照县财政局关于做好2024年度预算项目绩效自评工作的部署，我局开展了自评，现报告如下：",
+    ]), "example.txt")
+    assert report.agency == "某某县住房和城乡建设局"

@@ -33,6 +33,8 @@ _BREADCRUMB_RE = re.compile(_BREADCRUMB)
 # a web page's footer: the site's host, its licence (主办单位：XX区人民政府办公室  ICP备…)
 _SITE_FOOTER = r"主办单位|承办单位|ICP备|网站标识码"
 _SITE_FOOTER_RE = re.compile(_SITE_FOOTER)
+# a site's menu under its banner (XX区人民政府 ⏎ 首页 ⏎ 政务公开 …)
+_SITE_MENU_RE = re.compile(r"^\s*首页\s*(?:[|｜>＞»]|$)")
 _FURNITURE_RE = re.compile(
     r"发布日期|发布时间|成文日期|填报日期|报告日期|索引号|打印|浏览次数|更新时间|主题分类|体裁分类|发文字号"
     r"|有效性|所在位置|当前位置|字体[:：]?\s*[大中小]|扫一扫"
@@ -95,7 +97,7 @@ NAME_END_REACH = 4      # the short name's last character sits in the full name'
 def _in_full(index: TextIndex, found: Found) -> Found:
     """A cover or title line often shortens the unit (黔东南州人社局, 江北区教委) that a form's label
     cell names in full (黔东南苗族侗族自治州人力资源和社会保障局): the full name, as written there."""
-    named = _labelled_names(index) | _names_before_an_abbreviation(index)
+    named = _labelled_names(index) | _names_before_an_abbreviation(index) | _whole_line_names(index)
     fuller = [v for v in named if _shortens(found.value, v) and unit_name_prefix(v, whole=True) == v]
     return Found(max(fuller, key=len), found.span, found.warning) if fuller else found
 
@@ -105,6 +107,12 @@ def _labelled_names(index: TextIndex) -> set[str]:
     labels = [row["label"] for row in read_rows("agency_labels.csv") if int(row["rank"]) in FULL_NAME_LABEL_RANKS]
     pattern = r"(?<!被)(?:" + "|".join(map(re.escape, labels)) + r")[ \t]*[:：|\t][\s|]*(" + _NAME_CHARS + r"+)"
     return {m.group(1) for m in re.finditer(pattern, index.text)}
+
+
+def _whole_line_names(index: TextIndex) -> set[str]:
+    """Lines that are a unit's name and nothing else (a cover line, a signature)."""
+    return {name for _, line in content_lines(index) if len(line.strip()) <= 30
+            and (name := unit_name_prefix(line.strip().replace(" ", ""), whole=True))}
 
 
 def _names_before_an_abbreviation(index: TextIndex) -> set[str]:
@@ -242,7 +250,8 @@ def _cover_unit(index: TextIndex, lines: list[tuple[int, str]]) -> Found | None:
     """A cover line that is only a unit name — unless it is the finance bureau that commissioned
     the evaluation while the report names the 主管单位 (who reports). A site's banner above its breadcrumb
     (XX区人民政府 ⏎ 首页 > 政务公开 > …) names the website, not the unit."""
-    banners = {n for n, _ in lines if n < len(index.lines) and _BREADCRUMB_RE.search(index.line(n + 1))}
+    banners = {n for n, _ in lines if n < len(index.lines) and (
+        _BREADCRUMB_RE.search(index.line(n + 1)) or _SITE_MENU_RE.match(index.line(n + 1)))}
     cover = _whole_line_unit([(n, line) for n, line in lines if n not in banners])
     if cover is not None and _FINANCE_BUREAU_RE.search(cover.value) and (
             len({unit_name_prefix(v) or v for v in _label_values(index, rank=3)}) == 1
@@ -271,7 +280,7 @@ def _title_unit(lines: list[tuple[int, str]], index: TextIndex | None = None) ->
             # 关于区城市管理执法局2021年度…评价的报告: the unit evaluated, as the body names it in full
             name = _fullest_mention(index, re.sub(r"^[区县市省州旗]", "", subject)) or unit_name_prefix(subject)
         else:
-            name = unit_name_prefix(head) if head else None
+            name = unit_name_prefix(_strip_lead_words(head)) if head else None
         if name:
             return Found(name, (number, number))
     return None
@@ -307,7 +316,7 @@ def _title_head(line: str) -> str | None:
     match = _YEAR_RE.search(line)
     if not match or not _TITLE_WORDS_RE.search(line[match.start(): match.start() + 60]):
         return None
-    if re.search(r"[，,。；;：:！？《]", line[: match.start()]) or re.search(r"[，。；]\s*$", line):
+    if re.search(r"[，,。；;：:！？《]", line[: match.start()]) or re.search(r"[，。；：:]\s*$", line):
         return None  # a sentence ("受XX局委托，XX公司对…2022年…", "根据XX局关于开展2023年度…安排，"), not a title
     head = line[: match.start()].strip()
     head = re.split(r"[\s,，。;；:：、《》]", head)[-1] if head else head
