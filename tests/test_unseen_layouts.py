@@ -4339,3 +4339,22 @@ def test_a_sentence_citing_a_notice_that_ends_with_a_colon_is_no_title():
         "　　按照县财政局关于做好2024年度预算项目绩效自评工作的部署，我局开展了自评，现报告如下：",
     ]), "example.txt")
     assert report.agency == "某某县住房和城乡建设局"
+
+
+def test_a_sign_column_writes_its_qualitative_mark_and_a_nature_column_only_its_signs():
+    signed, _ = only_project("\n".join([
+        "项目名称：农村公路养护工程资金",
+        "\t\t\t\t预期指标值\t\t\t\t\t自评得分",
+        "一级指标\t二级指标\t三级指标\t指标解释\t符号\t数值\t单位\t实际完成值\t完成情况\t得分\t权重占比(%)\t单项指标折算得分",
+        "产出指标\t数量指标\t县乡道养护里程\t年度完成的里程\t>=\t312\t公里\t312公里\t完成\t100.00\t20.00\t20.00",
+        "效果指标\t社会效益指标\t群众出行安全保障\t保障出行安全\t定性\t有效\t\t有效保障\t完成\t100.00\t15.00\t15.00",
+    ]))
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in signed.indicators] == [
+        ("县乡道养护里程", ">=312公里", "312公里", 20.0, 20.0), ("群众出行安全保障", "定性有效", "有效保障", 15.0, 15.0)]
+    natured, _ = only_project("\n".join([
+        "项目名称：农村公路养护工程补助资金",
+        "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t农村公路养护里程\t≥\t1280\t公里\t1286公里\t20\t20",
+        "效益指标\t社会效益指标\t群众出行条件\t定性\t有效改善\t\t有效改善\t10\t10",
+    ]))
+    assert [i.target for i in natured.indicators] == ["≥1280公里", "有效改善"]

@@ -23,7 +23,7 @@ NUMERIC_FIELDS = ("weight", "score")
 SECOND_SCORES = ("scaled_score", "review_score")
 _JOIN_COST = {CELL: 3.0, SPACE: 1.5, BLANK: 1.0, LINE: 0.5, CONT: 0.0}
 _EMPTY_COST = {"name": 4.0, "target": 1.2, "actual": 1.2, "weight": 1.0, "score": 1.0,
-               "reason": 0.0, "ignore": 0.25, "remark": 0.25, "target_op": 0.2, "target_value": 0.6, "target_unit": 0.2,
+               "reason": 0.0, "ignore": 0.25, "remark": 0.25, "target_op": 0.2, "target_nature": 0.2, "target_value": 0.6, "target_unit": 0.2,
                "ratio": 1.0, "adjusted": 0.1, "scaled_score": 0.25, "review_score": 0.25}
 _RATIO_RE = re.compile(r"^\d+(?:\.\d+)?\s*%?$")
 _PERCENT_WEIGHT_RE = re.compile(r"^\s*(?:100|\d{1,2}(?:\.\d+)?)\s*%\s*$")
@@ -149,10 +149,10 @@ def _group_cost(field_name: str, view: RowView, start: int, end: int,
     if field_name in ("target", "actual"):
         # nor does a value wrap into a comparison: 面积 / ≥3000亩 — the ≥ opens the value, 面积 ends the name
         cost += 1.0 * sum(1 for k in range(start + 1, end) if _COMPARISON_START_RE.match(to_halfwidth(view.cells[k].text)))
-    if field_name == "target_op" and not re.match(r"^[≥≤≧≦═=<>＞＜＝]", to_halfwidth(first)) \
+    if field_name in ("target_op", "target_nature") and not re.match(r"^[≥≤≧≦═=<>＞＜＝]", to_halfwidth(first)) \
             and not is_indicator_nature(first):
         cost += 0.5
-    if field_name == "target_op" and view.digit[start]:
+    if field_name in ("target_op", "target_nature") and view.digit[start]:
         cost += 1.0   # the 符号 column holds the sign alone; ≥12000人 is the whole target
     if field_name in ("target", "actual") and is_indicator_nature(first):
         cost += 2.0     # 定量指标 / 定性指标 describe the row (指标性质), they are no value

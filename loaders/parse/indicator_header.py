@@ -196,8 +196,11 @@ def merge_header_rows(fields: list[str]) -> list[str]:
             f in fields[:fields.index("level1")] for f in ("target", "actual", "weight", "score")):
         cut = fields.index("level1")
         top, bottom = fields[:cut], fields[cut:]
-        if {"name", "target", "actual"} <= set(bottom) and {"weight", "score"} & set(bottom):
-            return bottom   # 绩效指标 | 目标 | 评分 over a whole header row: the upper cells only group its columns
+        if {"name", "actual"} <= set(bottom) and {"target", "target_value"} & set(bottom) \
+                and {"weight", "score"} & set(bottom):
+            # 绩效指标 | 目标 | 评分 (or 预期指标值 | 单项指标 | 自评得分) over a whole header row: the upper
+            # cells only group its columns
+            return bottom
         lead = [f for f in bottom if f in ("level1", "level2", "name")]
         return lead + _expand(top, [f for f in bottom if f not in ("level1", "level2", "name")])
     cut = next((k for k, f in enumerate(fields) if f.startswith("target_") and "target" in fields[:k]), None)

@@ -68,7 +68,7 @@ def needed_before_close(columns: list[str]) -> tuple[int, int]:
     closing = 0
     while cols and cols[-1] in NUMERIC_FIELDS:
         cols, closing = cols[:-1], closing + 1
-    return len([c for c in cols if c not in ("target_op", "target_unit")]), closing
+    return len([c for c in cols if c not in ("target_op", "target_nature", "target_unit")]), closing
 
 
 def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None,
@@ -326,7 +326,8 @@ def row_content(cells: list[Cell]) -> list[Cell]:
 
 
 _SPAN_FIELDS = {"name": "name", "actual": "actual", "weight": "weight", "score": "score", "reason": "deviation_reason",
-                "target": "target", "target_op": "target", "target_value": "target", "target_unit": "target"}
+                "target": "target", "target_op": "target", "target_nature": "target", "target_value": "target",
+                "target_unit": "target"}
 
 
 def field_spans(groups: dict[str, list[Cell]], indicator: Indicator, row: tuple[int, int]) -> dict:
@@ -373,9 +374,11 @@ def is_empty_row(indicator: Indicator) -> bool:
 def _target_text(values: dict[str, str | None], cols: list[str]) -> str | None:
     if "target" in cols or not any(c.startswith("target_") for c in cols):
         return values.get("target")
-    op = values.get("target_op") or ""
-    if op and not re.match(r"^[≥≤≧≦═=<>＞＜＝]", to_halfwidth(op)):
-        op = ""  # 文字描述 / 定性 in the 符号 column says how to read the value, it is not part of it
+    op, nature = values.get("target_op") or "", values.get("target_nature") or ""
+    signed = re.compile(r"^[≥≤≧≦═=<>＞＜＝]")
+    if op and not signed.match(to_halfwidth(op)) and not is_indicator_nature(op):
+        op = ""  # 文字描述 in the 符号 column says how to read the value; its 定性 is written as part of it
+    op = op or (nature if signed.match(to_halfwidth(nature)) else "")   # 指标性质 holds a sign, or 定量 / 定性
     parts = [op, values.get("target_value") or "", values.get("target_unit") or ""]
     text = "".join(parts).strip()
     return text or None
@@ -413,9 +416,10 @@ def _reads_as_unit(text: str) -> bool:
 
 
 def _operator_column(values: dict[str, str | None], cols: list[str], target: str | None) -> str | None:
-    """符号 | 指标值: the comparison printed in its own column goes before a target that has none."""
-    op = to_halfwidth(values.get("target_op") or "").strip()
-    if "target_op" not in cols or not target or not re.fullmatch(r"[≥≤≧≦=<>]{1,2}", op):
+    """符号 | 指标值 (or 指标性质 | 指标值): the comparison printed in its own column goes before a target
+    that has none."""
+    op = to_halfwidth(values.get("target_op") or values.get("target_nature") or "").strip()
+    if not {"target_op", "target_nature"} & set(cols) or not target or not re.fullmatch(r"[≥≤≧≦=<>]{1,2}", op):
         return target
     if re.match(r"[≥≤≧≦═=<>＞＜＝]", to_halfwidth(target)):
         return target
