@@ -4358,3 +4358,23 @@ def test_a_sign_column_writes_its_qualitative_mark_and_a_nature_column_only_its_
         "效益指标\t社会效益指标\t群众出行条件\t定性\t有效改善\t\t有效改善\t10\t10",
     ]))
     assert [i.target for i in natured.indicators] == ["≥1280公里", "有效改善"]
+
+
+def test_level2_labels_stacked_in_a_centred_block_and_a_label_broken_before_a_label_word():
+    project, _ = only_project("\n".join([
+        "项目名称：城乡低保资金",
+        " 一级     二级指标     三级指标            年度指标值    实际完成值    分值    得分",
+        "                       保障对象人数        ≥2000人       2105人         20      20",
+        "",
+        "                       对象认定准确        ≥98%          99%            20      20",
+        "                       率",
+        " 产出     数量指标",
+        " 指标     质量指标     低保金发放及时      100%          100%           20      20",
+        "          时效指标     率",
+        "",
+        " 满意度   服务对象     保障对象满意度      ≥95%          97%            20      20",
+        " 指标     满意度指标",
+    ]))
+    assert [(i.level2, i.name) for i in project.indicators] == [
+        ("数量指标", "保障对象人数"), ("质量指标", "对象认定准确率"), ("时效指标", "低保金发放及时率"),
+        ("服务对象满意度指标", "保障对象满意度")]

@@ -427,8 +427,8 @@ def _labels_of_column(placed: list[tuple[int, dict[int, str]]], col: int) -> lis
         if not text:
             continue
         if labels and n - labels[-1][0][-1] <= 2 and (
-                _POINTS_NOTE_RE.match(text) or (not level_kind(text, fuzzy=False) and (
-                    level_kind(labels[-1][1] + text, fuzzy=False) or begins_level_label(labels[-1][1] + text)))):
+                _POINTS_NOTE_RE.match(text) or completes_level_label(labels[-1][1], text) or (
+                    not level_kind(text, fuzzy=False) and begins_level_label(labels[-1][1] + text))):
             labels[-1] = (labels[-1][0] + [n], labels[-1][1] + text)
         else:
             labels.append(([n], text))
