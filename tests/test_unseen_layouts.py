@@ -4378,3 +4378,9 @@ def test_level2_labels_stacked_in_a_centred_block_and_a_label_broken_before_a_la
     assert [(i.level2, i.name) for i in project.indicators] == [
         ("数量指标", "保障对象人数"), ("质量指标", "对象认定准确率"), ("时效指标", "低保金发放及时率"),
         ("服务对象满意度指标", "保障对象满意度")]
+
+
+def test_two_whole_level_labels_in_one_rows_lines_are_never_joined():
+    from loaders.parse.layout import _second_whole_label
+    assert _second_whole_label("时效指标", "效果指标") and not _second_whole_label("服务对象", "满意度指标") \
+        and not _second_whole_label("社会效益", "指标") and not _second_whole_label("", "效果指标")

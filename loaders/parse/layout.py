@@ -324,12 +324,15 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
             groups = by_wraps
     centred = _centred_labels(placed, scored, groups, columns)
     rows, end = [], header_at + 1
+    levels = {k for k, column in enumerate(columns) if column.field in ("level1", "level2")}
     for g, (first, last) in enumerate(groups):
         if last - first > MAX_ROW_LINES:
             break
         cells: dict[int, str] = {}
         for _, line_cells in placed[first:last]:
             for col, text in line_cells.items():
+                if col in levels and _second_whole_label(cells.get(col, ""), text):
+                    continue   # 时效指标 ⏎ 效果指标 (a group's heading under the row): two labels are never one
                 if col not in centred or centred[col][g] is None:    # (the 总分 row keeps its words)
                     cells[col] = cells.get(col, "") + text
         for col, labels in centred.items():
@@ -339,6 +342,11 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
         end = placed[last - 1][0] + 1
     _level_tails_up(rows, columns)
     return rows, end
+
+
+def _second_whole_label(head: str, text: str) -> bool:
+    return bool(head) and level_kind(head, fuzzy=False) is not None and level_kind(text, fuzzy=False) is not None \
+        and not completes_level_label(head, text)
 
 
 def _continues_a_cell(cells: dict[int, str], columns: list[Column], above: list[tuple[int, dict[int, str]]]) -> bool:
