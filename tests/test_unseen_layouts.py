@@ -4384,3 +4384,21 @@ def test_two_whole_level_labels_in_one_rows_lines_are_never_joined():
     from loaders.parse.layout import _second_whole_label
     assert _second_whole_label("时效指标", "效果指标") and not _second_whole_label("服务对象", "满意度指标") \
         and not _second_whole_label("社会效益", "指标") and not _second_whole_label("", "效果指标")
+
+
+def test_a_centred_level_label_beside_a_wrapped_reason_after_a_blank_line_goes_on_with_the_table():
+    project, _ = only_project("\n".join([
+        "项目名称：农村公路日常养护补助",
+        "一级指  二级指标    三级指标          年度指标值    实际完成值  分值   得分  偏差原因分析及改进措施",
+        "标",
+        "                    农村公路养护里程  ≥1260公里     1263.5公里    15     15",
+        "",
+        "        数量指标                                                             1座危桥因汛期延误",
+        "                    危桥改造数量      3座           2座           10    6.7  施工",
+        "产出指",
+        "标",
+        "        质量指标    优良中等路比例    ≥75%          78.2%         15     15",
+    ]))
+    assert [(i.level2, i.name, i.target, i.actual, i.score) for i in project.indicators] == [
+        ("数量指标", "农村公路养护里程", "≥1260公里", "1263.5公里", 15.0), ("数量指标", "危桥改造数量", "3座", "2座", 6.7),
+        ("质量指标", "优良中等路比例", "≥75%", "78.2%", 15.0)]

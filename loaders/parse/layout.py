@@ -478,8 +478,9 @@ def _goes_on_after_blank(lines: list[str], k: int, columns: list[Column], wide: 
     if not cells or _is_total_line(placed[-1][1]):
         return False
     levels = [text for c, text in cells.items() if columns[c].field in ("level1", "level2")]
-    if _starts_row(cells, columns) or (len(levels) == len(cells) and all(level_kind(t, fuzzy=False) for t in levels)):
-        return True
+    if _starts_row(cells, columns) or (levels and all(level_kind(t, fuzzy=False) for t in levels) and all(
+            columns[c].field in ("level1", "level2", "reason") for c in cells)):
+        return True     # (a level label centred in its rows may sit beside a wrapped 偏差原因)
     # a row centred in its lines: its name's first lines, then the line with its scores
     for ahead in lines[k + 1:k + 1 + BLANK_ROW_REACH]:
         following = _placed(ahead, columns, wide) if ahead.strip() and not _NOT_A_ROW_RE.search(ahead) else None
