@@ -4402,3 +4402,15 @@ def test_a_centred_level_label_beside_a_wrapped_reason_after_a_blank_line_goes_o
     assert [(i.level2, i.name, i.target, i.actual, i.score) for i in project.indicators] == [
         ("数量指标", "农村公路养护里程", "≥1260公里", "1263.5公里", 15.0), ("数量指标", "危桥改造数量", "3座", "2座", 6.7),
         ("质量指标", "优良中等路比例", "≥75%", "78.2%", 15.0)]
+
+
+def test_a_table_without_outer_pipes_whose_rows_open_with_an_empty_cell():
+    project, _ = only_project("\n".join([
+        "项目名称：城乡环卫一体化",
+        "一级指标 | 二级指标 | 三级指标 | 目标值 | 实际完成值 | 分值 | 得分",
+        "决策（20分） | 项目立项 | 立项依据充分性 |  |  | 3 | 3",
+        " |  | 立项程序规范性 |  |  | 3 | 2.5",
+        " | 绩效目标 | 绩效目标合理性 |  |  | 4 | 3.5",
+    ]))
+    assert [(i.level2, i.name, i.weight, i.score) for i in project.indicators] == [
+        ("项目立项", "立项依据充分性", 3.0, 3.0), ("项目立项", "立项程序规范性", 3.0, 2.5), ("绩效目标", "绩效目标合理性", 4.0, 3.5)]

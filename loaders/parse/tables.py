@@ -185,7 +185,9 @@ def _pipe_parts(line: str) -> list[str]:
     """A pipe row's cells, empty ones included: | | 年度资金总额 | 100 | → ['', '年度资金总额', '100']. A row
     written without its outer pipes but closed by one (产出 | … | 10 | 10 |) ends with an empty cell."""
     body = line.strip()
-    opened = body.startswith("|")
+    # a row opening with " | " but not closed by a pipe, in a table written without outer pipes, opens
+    # with an empty cell (| | 立项程序规范性 | … under 一级指标 | 二级指标 | 三级指标 | …)
+    opened = body.startswith("|") and (body.endswith("|") or not line[:1].isspace())
     body = body[1:] if opened else body
     body = body[:-1] if body.endswith("|") and opened else body
     return [p.strip() for p in body.split("|")]
