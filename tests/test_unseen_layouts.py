@@ -4414,3 +4414,12 @@ def test_a_table_without_outer_pipes_whose_rows_open_with_an_empty_cell():
     ]))
     assert [(i.level2, i.name, i.weight, i.score) for i in project.indicators] == [
         ("项目立项", "立项依据充分性", 3.0, 3.0), ("项目立项", "立项程序规范性", 3.0, 2.5), ("绩效目标", "绩效目标合理性", 4.0, 3.5)]
+
+
+def test_a_department_budget_said_to_be_adjusted_is_the_years_budget():
+    _, budget = department("\n".join([
+        "某某县民政局2022年度部门整体支出绩效自评报告",
+        "（一）预算批复及调整情况。2022年部门预算批复1,120.50万元，年中追加救助资金，调整后预算为1,286.40万元。",
+        "（二）支出情况。2022年支出决算1,260.32万元，预算执行率97.97%。",
+    ]))
+    assert (budget.get("budget"), budget.get("executed")) == (1286.4, 1260.32)

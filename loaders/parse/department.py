@@ -84,10 +84,14 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *, projec
     budget: dict[str, float | None] = {}
     provenance: dict[str, Span] = {}
     warnings: list[str] = []
+    adjusted_budget = False
     for fig in sorted(figures, key=lambda f: (f.span, f.start)):
-        if fig.field not in budget:
+        adjusted = fig.field == "budget" and fig.end > fig.start and _ADJUSTED_RE.match(view.text, fig.start)
+        if fig.field not in budget or (adjusted and not adjusted_budget):
+            # 部门预算批复682.35万元，…调整后预算为705.18万元: the budget said to be adjusted is the year's
             budget[fig.field] = round(fig.value, 6)
             provenance[f"department_budget.{fig.field}"] = fig.span
+            adjusted_budget = adjusted_budget or bool(adjusted)
         elif abs(budget[fig.field] - fig.value) > 0.005:
             name = FIELD_NAMES.get(fig.field, fig.field)
             warnings.append(f"部门{name}有两个不同的数（{budget[fig.field]:g} 与 {fig.value:g}），取了先出现的")
@@ -100,6 +104,9 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *, projec
         return None, {}, warnings
     return {key: budget.get(key) for key in SCORED_FIELDS} | {
         key: value for key, value in budget.items() if key not in SCORED_FIELDS}, provenance, warnings
+
+
+_ADJUSTED_RE = re.compile(r"(?:全年)?调整(?:后)?(?:的)?(?:部门)?预算")
 
 
 def _table_lines(projects: list[Project]) -> set[int]:
