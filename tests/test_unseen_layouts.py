@@ -4423,3 +4423,8 @@ def test_a_department_budget_said_to_be_adjusted_is_the_years_budget():
         "（二）支出情况。2022年支出决算1,260.32万元，预算执行率97.97%。",
     ]))
     assert (budget.get("budget"), budget.get("executed")) == (1286.4, 1260.32)
+    _, budget = department("\n".join([
+        "某某区民政局2023年度部门整体支出绩效自评报告",
+        "2023年度部门预算批复986.40万元，年内追加46.50万元，全年预算调整为1,032.90万元。",
+    ]))
+    assert budget.get("budget") == 1032.9
