@@ -90,6 +90,7 @@ def _is_commissioner(index: TextIndex, name: str) -> bool:
 
 
 FULL_NAME_LABEL_RANKS = (0, 1, 2, 3)
+_FULL_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区)?[\u4e00-\u9fff]{1,8}?(?:市|州|盟|地区)[\u4e00-\u9fff]{1,8}?(?:区|县|旗|市)")
 SHORT_NAME_CHARS = 4
 NAME_END_REACH = 4      # the short name's last character sits in the full name's last few (教委 → 教育委员会)
 
@@ -97,7 +98,9 @@ NAME_END_REACH = 4      # the short name's last character sits in the full name'
 def _in_full(index: TextIndex, found: Found) -> Found:
     """A cover or title line often shortens the unit (黔东南州人社局, 江北区教委) that a form's label
     cell names in full (黔东南苗族侗族自治州人力资源和社会保障局): the full name, as written there."""
-    named = _labelled_names(index) | _names_before_an_abbreviation(index) | _whole_line_names(index)
+    if _FULL_PLACE_RE.match(found.value):
+        return found      # 深圳市福田区…: already names its city and district
+    named = _labelled_names(index) | _names_before_an_abbreviation(index) | _whole_line_names(index, found.value[:2])
     fuller = [v for v in named if _shortens(found.value, v) and unit_name_prefix(v, whole=True) == v]
     return Found(max(fuller, key=len), found.span, found.warning) if fuller else found
 
@@ -109,9 +112,9 @@ def _labelled_names(index: TextIndex) -> set[str]:
     return {m.group(1) for m in re.finditer(pattern, index.text)}
 
 
-def _whole_line_names(index: TextIndex) -> set[str]:
-    """Lines that are a unit's name and nothing else (a cover line, a signature)."""
-    return {name for _, line in content_lines(index) if len(line.strip()) <= 30
+def _whole_line_names(index: TextIndex, place: str) -> set[str]:
+    """Lines naming `place` that are a unit's name and nothing else (a cover line, a signature)."""
+    return {name for _, line in content_lines(index) if len(line.strip()) <= 30 and place in line
             and (name := unit_name_prefix(line.strip().replace(" ", ""), whole=True))}
 
 
