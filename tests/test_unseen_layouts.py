@@ -4428,3 +4428,14 @@ def test_a_department_budget_said_to_be_adjusted_is_the_years_budget():
         "2023年度部门预算批复986.40万元，年内追加46.50万元，全年预算调整为1,032.90万元。",
     ]))
     assert budget.get("budget") == 1032.9
+
+
+def test_a_money_row_whose_numbers_wrap_inside_narrow_cells_is_left_unread():
+    project, warnings = only_project("\n".join([
+        "项目名称      2023年孕前优生健康检查项目",
+        "                                年初预算数  全年预算数  全年执行数  分值     执行率    得分",
+        "年度资金总额                     １３０.０   ９８.５０   ８７.１２  １０    ８８.４   ８.８",
+        "                                        ０                                      ５%      ４",
+    ]))
+    assert money(project) == (None, None, None, None, None, None)
+    assert any("折行" in w for w in warnings)

@@ -374,6 +374,18 @@ def _placed_by_tab_columns(values: list[Cell], block: MoneyBlock) -> dict[str, s
     return {at[v.col]: v.text for v in filled if at.get(v.col, "ignore") != "ignore" and not is_placeholder(v.text)}
 
 
+def _wrapped_number_tails(values: list[Cell]) -> bool:
+    """A row's values on two lines, the second holding only digit fragments of one or two characters
+    (０ / ２% / ５) under the first's numbers: numbers wrapped in their cells, not a second row."""
+    lines = sorted({c.line for c in values})
+    if len(lines) != 2:
+        return False
+    tails = [c.text.strip() for c in values if c.line == lines[1]]
+    heads = [c for c in values if c.line == lines[0]]
+    return len(heads) >= 3 and 0 < len(tails) < len(heads) and all(
+        re.fullmatch(r"[0-9０-９][%％]?", t) for t in tails)
+
+
 def _row_number(cells: list[Cell], i: int) -> bool:
     """A small whole number opening its line, right before a money row's label, is the row's 序号."""
     following = cells[i + 1] if i + 1 < len(cells) else None
@@ -387,6 +399,11 @@ def _row_number(cells: list[Cell], i: int) -> bool:
 def _close_row(block: MoneyBlock, label: str | None, values: list[Cell]) -> None:
     if label is None:
         return
+    if _wrapped_number_tails(values):
+        # １２０.０ ⏎ ０, ８８.５ ⏎ ２%: the row's numbers wrapped inside narrow cells; read in order they
+        # would put a tail (２%) where a rate belongs
+        block.warnings.append(f"资金行“{label}”的数字在窄格内折行（{' '.join(c.text for c in values)}），未读取。")
+        values = []
     row = MoneyRow(label=label)
     if values:
         row.span = (values[0].line, values[-1].last_line)
