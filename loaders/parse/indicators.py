@@ -371,14 +371,16 @@ def is_empty_row(indicator: Indicator) -> bool:
     return all(getattr(indicator, f) is None for f in ("target", "actual", "weight", "score"))
 
 
+_SIGN_START_RE = re.compile(r"^[≥≤≧≦═=<>＞＜＝]")
+
+
 def _target_text(values: dict[str, str | None], cols: list[str]) -> str | None:
     if "target" in cols or not any(c.startswith("target_") for c in cols):
         return values.get("target")
     op, nature = values.get("target_op") or "", values.get("target_nature") or ""
-    signed = re.compile(r"^[≥≤≧≦═=<>＞＜＝]")
-    if op and not signed.match(to_halfwidth(op)) and not is_indicator_nature(op):
+    if op and not _SIGN_START_RE.match(to_halfwidth(op)) and not is_indicator_nature(op):
         op = ""  # 文字描述 in the 符号 column says how to read the value; its 定性 is written as part of it
-    op = op or (nature if signed.match(to_halfwidth(nature)) else "")   # 指标性质 holds a sign, or 定量 / 定性
+    op = op or (nature if _SIGN_START_RE.match(to_halfwidth(nature)) else "")   # 指标性质: a sign, or 定量 / 定性
     parts = [op, values.get("target_value") or "", values.get("target_unit") or ""]
     text = "".join(parts).strip()
     return text or None

@@ -389,9 +389,8 @@ def _wrapped_number_tails(values: list[Cell]) -> bool:
 def _row_number(cells: list[Cell], i: int) -> bool:
     """A small whole number opening its line, right before a money row's label, is the row's 序号."""
     following = cells[i + 1] if i + 1 < len(cells) else None
-    if i > 0 and cells[i - 1].line == cells[i].line and any(c.text for c in cells[max(0, i - 40):i]
-                                                           if c.line == cells[i].line):
-        return False
+    if any(c.text for c in cells[max(0, i - 40):i] if c.line == cells[i].line):
+        return False    # a number after other cells on its line is a value
     return bool(re.fullmatch(r"\d{1,2}", to_halfwidth(cells[i].text).strip())) and following is not None \
         and following.line == cells[i].line and cell_kind(following.text) == "money_row"
 

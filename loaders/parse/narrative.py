@@ -265,7 +265,7 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
                 if "分别" in text[match.start():match.end()]:
                     continue   # 年初预算、调整后预算、实际支出分别为200万元、230万元…: labels and amounts in order
                 if _FUNDING_PART_RE.search(re.split(r"[,;。]", text[:match.start()])[-1]):
-                    continue   # 区级配套资金到位180万元 / 其中中央资金…: one source's money, not the project's
+                    continue   # 区级配套资金到位180万元: one source's money, not the project's
                 named = clause_year(text, match.start(), earlier_words=False)
                 if named is not None and money_year is not None and named != money_year:
                     continue   # 2022年该项目预算…，实际支出…。2023年…: another year's money, named to compare
@@ -475,15 +475,16 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
         if section and section.group(1) in table_labels()["level1"]:
             level1, level2 = section.group(1), None      # 三、产出（40分，得36.2分）: the items below are its
             continue
+        item = itemised_indicator(text)   # (read once: the list-item reader, weighed below against the others)
         if level1 is None:
-            _take_itemised(out, text, number, (None, None))
+            _take_itemised(out, item, number, (None, None))
             continue
         head2 = _HEADING_LEVEL2.match(text)
         if head2 and head2.group(1) in table_labels()["level2"]:
             level2 = head2.group(1)
             continue
         if re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", text):
-            if not _take_itemised(out, text, number, (level1, level2)):
+            if not _take_itemised(out, item, number, (level1, level2)):
                 level1 = level2 = None    # a new section, unless the numbered line is one of its items
             continue
         pairs, end = stated_pairs(text), number
@@ -492,7 +493,7 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
             whole = stated_pairs(sentence) if last > number else []
             if whole:   # 实际完成 ⏎ 82.5 %，该指标分值15分: the sentence goes on below
                 pairs, end, skip_to = whole, last, last
-        if len(pairs) <= 1 and end == number and _item_reads_more(pairs, text):
+        if len(pairs) <= 1 and end == number and _item_reads_more(pairs, item):
             pairs = []     # the list item's clauses say more than the sentence reader found (read below)
         for pair in pairs:
             span = (number, end)
@@ -500,7 +501,7 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
                                  actual=pair.actual, weight=pair.weight, score=pair.score,
                                  provenance={k: span for k in ("target", "actual", "weight", "score")
                                              if getattr(pair, k) is not None}))
-        if pairs or _take_itemised(out, text, number, (level1, level2)):
+        if pairs or _take_itemised(out, item, number, (level1, level2)):
             continue
         for name, actual in _entries(text):
             if NOT_AN_INDICATOR.search(name):
@@ -618,10 +619,9 @@ def stated_pair(text: str) -> StatedIndicator | None:
 _SECTION_LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*([\u4e00-\u9fff]{2,4})"
                              r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*[:：。]?$")
 
-def _item_reads_more(pairs: list[StatedIndicator], text: str) -> bool:
+def _item_reads_more(pairs: list[StatedIndicator], item: Indicator | None) -> bool:
     """Of the sentence reader's one indicator and the list-item reader's, the item's states more
     (数量指标——X：… its 二级; 得8.1分（满分9分） its points)."""
-    item = itemised_indicator(text)
     if item is None:
         return False
     if not pairs:
@@ -631,8 +631,8 @@ def _item_reads_more(pairs: list[StatedIndicator], text: str) -> bool:
     return filled(item) > filled(pairs[0])
 
 
-def _take_itemised(out: list[Indicator], text: str, number: int, levels: tuple[str | None, str | None]) -> bool:
-    itemised = itemised_indicator(text)
+def _take_itemised(out: list[Indicator], itemised: Indicator | None, number: int,
+                   levels: tuple[str | None, str | None]) -> bool:
     if itemised is None:
         return False
     itemised.level1 = itemised.level1 or levels[0]

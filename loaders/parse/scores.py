@@ -102,7 +102,7 @@ def _final_scores(index: TextIndex, stated: list[tuple[float, tuple[int, int]]])
     """The scores a sentence calls final (最终得分 / 最终评分, or a review's 复核得分 beside the 自评得分)."""
     out = []
     for value, span in stated:
-        text = re.sub(r"\s+", "", "".join(index.line(n) for n in range(span[0], span[1] + 1)))
+        text = _span_text(index, span)
         number = re.escape(format(value, "g"))
         if re.search(r"(?:最终|复核|复评)(?:得分|评分)[^。；;，,\d]{0,4}" + number + r"(?![\d.])", text):
             out.append((value, span))
