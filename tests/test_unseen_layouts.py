@@ -4439,3 +4439,57 @@ def test_a_money_row_whose_numbers_wrap_inside_narrow_cells_is_left_unread():
     ]))
     assert money(project) == (None, None, None, None, None, None)
     assert any("折行" in w for w in warnings)
+
+
+def test_a_layout_table_runs_on_over_a_page_break_with_its_running_head_and_centred_labels():
+    # page 2 opens with the report's title again and an empty line; no header repeats; labels are
+    # centred on their rows (社会效益 ⏎ 指标 across two rows) and a label's last piece (标) sits just above 总分
+    title = "某某县文化和旅游局2022年度公共文化服务体系建设项目绩效自评报告"
+    report = parse_report("\n".join([
+        title,
+        "项目名称：公共文化服务体系建设",
+        " 一级指标   二级指标   三级指标            年度指标值    实际完成值    分值   得分",
+        "                       送戏下乡场次        ≥120场        126场         15     15",
+        "            数量指标",
+        "                       农家书屋补充图书    ≥8000册       8300册        10     10",
+        " 产出指标",
+        " （45分）   质量指标   活动验收合格率      100%          100%          10     10",
+        "            时效指标   资金拨付及时率      100%          100%          10     10",
+        "",
+        "                                              第 1 页 共 2 页",
+        "\f" + title,
+        "",
+        "            成本指标   场均演出成本        ≤0.8万元      0.76万元      10     10",
+        "                       群众文化活动参与    ≥5万人次      5.4万人次     15     15",
+        "            社会效益",
+        " 效益指标   指标       文化设施开放时长    ≥56小时/周    58小时/周     15     15",
+        " （30分）",
+        "            可持续影   长效运营机制        健全          基本健全      5      4",
+        "            响指标",
+        " 满意度指   服务对象   群众满意度          ≥90%          94%           10     10",
+        " 标(10分)   满意度指",
+        "            标",
+        " 总分                                                                  100    99",
+    ]), "example.txt")
+    got = [(i.level1[:4], i.level2, i.name, i.score) for i in report.projects[0].indicators]
+    assert got == [
+        ("产出指标", "数量指标", "送戏下乡场次", 15.0), ("产出指标", "数量指标", "农家书屋补充图书", 10.0),
+        ("产出指标", "质量指标", "活动验收合格率", 10.0), ("产出指标", "时效指标", "资金拨付及时率", 10.0),
+        ("产出指标", "成本指标", "场均演出成本", 10.0), ("效益指标", "社会效益指标", "群众文化活动参与", 15.0),
+        ("效益指标", "社会效益指标", "文化设施开放时长", 15.0), ("效益指标", "可持续影响指标", "长效运营机制", 4.0),
+        ("满意度指", "服务对象满意度指标", "群众满意度", 10.0)]
+
+
+def test_words_set_past_a_score_headers_end_are_the_reason_beside_it():
+    from loaders.parse.layout import Column, _column_of
+    columns = [Column(1, "name", 9), Column(20, "weight", 24), Column(27, "score", 31), Column(34, "reason", 50)]
+    assert _column_of(31, columns, "施工延误") == 3      # a reason's line set short of its header
+    assert _column_of(28, columns, "9.5") == 2 and _column_of(31, columns, "9.5") == 2   # numbers go by the start
+
+
+def test_a_centred_label_is_placed_by_its_rows_scores_and_their_lines_alike():
+    from loaders.parse.layout import _blocks_by_middles
+    # rows: (the line with its scores, the middle of its lines); 4 rows, two labels at lines 24 and 31.5:
+    # by scores alone the first label is as near two rows as three, by lines alone too; both together tell
+    rows = [(23, 23.5), (25, 25), (28, 28.5), (30, 30.5), (32, 32.5)]
+    assert _blocks_by_middles([24, 28.5, 31.5], rows) == [(0, 2), (2, 3), (3, 5)]

@@ -159,6 +159,9 @@ def _column_of(start: int, columns: list[Column], text: str = "") -> int | None:
         if start + COLUMN_SLACK >= column.start or (
                 words and k and start >= gap_middle and start >= columns[k - 1].end + 2):
             found = k
+    if words and found is not None and found + 1 < len(columns) and columns[found].field in ("weight", "score") \
+            and start >= columns[found].end:
+        found += 1     # words past a score header's end are no score: the text column after it (偏差原因)
     return found
 
 
@@ -322,6 +325,7 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
         by_wraps = _groups_by_wraps(scored, placed, wrap)
         if _wrap_cost(by_wraps, placed, wrap) < _wrap_cost(groups, placed, wrap):
             groups = by_wraps
+    groups = _total_row_alone(groups, placed, columns)
     centred = _centred_labels(placed, scored, groups, columns)
     rows, end = [], header_at + 1
     levels = {k for k, column in enumerate(columns) if column.field in ("level1", "level2")}
@@ -342,6 +346,20 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
         end = placed[last - 1][0] + 1
     _level_tails_up(rows, columns)
     return rows, end
+
+
+def _total_row_alone(groups: list[tuple[int, int]], placed: list[tuple[int, dict[int, str]]],
+                     columns: list[Column]) -> list[tuple[int, int]]:
+    """The 总分 row is one line: lines above it that rows centred in their lines gave it (a label's
+    tail, 标 of 满意度指 ⏎ 标) belong to the row above."""
+    if len(groups) < 2:
+        return groups
+    first, last = groups[-1]
+    at = next((n for n in range(first, last) if _is_total_line(placed[n][1])), None)
+    if at is None or at == first or any(columns[c].field in ("name", "weight", "score")
+                                        for _, cells in placed[first:at] for c in cells):
+        return groups
+    return [*groups[:-2], (groups[-2][0], at), (at, last)]
 
 
 def _second_whole_label(head: str, text: str) -> bool:
@@ -382,8 +400,11 @@ def _centred_labels(placed: list[tuple[int, dict[int, str]]], scored: list[int],
     # the 总分 row spans no group
     totals = {g for g, (first, last) in enumerate(groups) if any(_is_total_line(cells) for _, cells in placed[first:last])}
     rows = [g for g in range(len(groups)) if g not in totals]
-    row_lines = [next((n for n in scored if first <= n < last), first) for first, last in (groups[g] for g in rows)]
+    # where each row stands: the line with its scores, and the middle of its own lines
+    row_places = [(next((n for n in scored if first <= n < last), first), sum(_row_span(placed, (first, last), columns)) / 2)
+                  for first, last in (groups[g] for g in rows)]
     in_totals = {n for g in totals for n in range(*groups[g])}
+    starts = {first for first, _ in groups}
     alone = [n for n, (_, cells) in enumerate(placed) if n not in scored and cells
              and not any(columns[c].field in ("name", "weight", "score") for c in cells)]
     level2_of_rows: list[str | None] = []
@@ -399,20 +420,29 @@ def _centred_labels(placed: list[tuple[int, dict[int, str]]], scored: list[int],
             # row left) span no row
             labels = [(lines, text) for lines, text in labels if lines[0] < scored[-1] or any(
                 columns[c].field not in ("level1", "level2") for c in placed[lines[0]][1])]
-        # centred: some label stands on a line between rows, without a name or scores (a top-aligned
-        # table prints each label on its group's first row, beside its name)
-        if not labels or not any(lines[0] in alone for lines, _ in labels) or len(labels) > len(rows):
+        # centred: some label stands on a line between rows, without a name or scores, or on a row's
+        # later line without its scores (a top-aligned table prints each label on its row's first
+        # line, beside its name or its scores)
+        if not labels or not any(lines[0] in alone or lines[0] not in starts | set(scored) for lines, _ in labels) \
+                or len(labels) > len(rows):
             continue
         conflicts = None
         if column.field == "level1" and level2_of_rows:
             families = [level_family(label, "level1") for _, label in labels]
             conflicts = [[bool(f and level_family(l2, "level2") not in (None, f)) for l2 in level2_of_rows] for f in families]
-        blocks = _blocks_by_middles([sum(lines) / len(lines) for lines, _ in labels], row_lines, conflicts)
+        blocks = _blocks_by_middles([sum(lines) / len(lines) for lines, _ in labels], row_places, conflicts)
         out[col] = [None] * len(groups)
         for (first, last), (_, text) in zip(blocks, labels):
             for r in range(first, last):
                 out[col][rows[r]] = text
     return out
+
+
+def _row_span(placed: list[tuple[int, dict[int, str]]], group: tuple[int, int], columns: list[Column]) -> tuple[int, int]:
+    """A row's first and last line of its own cells (a merged label is centred on the lines of its rows;
+    a line holding only a level label belongs to no row)."""
+    own = [n for n in range(*group) if any(columns[c].field not in ("level1", "level2") for c in placed[n][1])]
+    return (own[0], own[-1]) if own else (group[0], group[1] - 1)
 
 
 def _level2_of_rows(placed: list[tuple[int, dict[int, str]]], groups: list[tuple[int, int]], rows: list[int],
@@ -448,17 +478,18 @@ def _labels_of_column(placed: list[tuple[int, dict[int, str]]], col: int) -> lis
 FAMILY_CONFLICT_COST = 1.0    # a row whose 二级 is of another family than its run's 一级 (时效指标 under 效益指标)
 
 
-def _blocks_by_middles(middles: list[float], rows: list[int],
+def _blocks_by_middles(middles: list[float], rows: list[tuple[float, float]],
                        conflicts: list[list[bool]] | None = None) -> list[tuple[int, int]]:
-    """Split the rows (their lines, in order) into len(middles) runs, run k's middle nearest middles[k]
-    (least total distance, and fewest rows of another family when `conflicts[k][row]` says so):
-    [(first row, row after the last)]."""
+    """Split the rows (in order, each placed twice: its scores' line and the middle of its lines) into
+    len(middles) runs, run k's middle nearest middles[k] by both (least total distance — a printer
+    centres a label on its rows' lines, a writer by eye on their scores — and fewest rows of another
+    family when `conflicts[k][row]` says so): [(first row, row after the last)]."""
     k_count, n = len(middles), len(rows)
     best = {(0, 0): (0.0, [])}
 
     def cost_of(k: int, j: int, i: int) -> float:
         clash = sum(conflicts[k][j:i]) * FAMILY_CONFLICT_COST if conflicts else 0.0
-        return abs(middles[k] - (rows[j] + rows[i - 1]) / 2) + clash
+        return sum(abs(middles[k] - (rows[j][p] + rows[i - 1][p]) / 2) for p in (0, 1)) + clash
     for k in range(1, k_count + 1):
         for i in range(k, n - (k_count - k) + 1):
             options = [(cost + cost_of(k - 1, j, i), blocks + [(j, i)])

@@ -100,6 +100,11 @@ def _without_running_heads(kept: list[tuple[int, str]], page_starts: list[int], 
              if len(text) >= MIN_RUNNING_HEAD_CHARS and re.search(r"[\u4e00-\u9fffA-Za-z].*[\u4e00-\u9fffA-Za-z]", text)
              and (count >= 2 or (text in top and everywhere[text] >= 2 and not re.search(r"\d\s*$", text)))}
     drop = {k for page in tops for k in page if kept[k][1].strip() in heads}
+    for k in sorted(drop):
+        # the page's top margin below its running head: the break already left its one empty line
+        while k + 1 < len(kept) and not kept[k + 1][1].strip():
+            k += 1
+            drop.add(k)
     return [item for k, item in enumerate(kept) if k not in drop]
 
 
