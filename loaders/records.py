@@ -62,6 +62,7 @@ class MoneyRow:
     execution_rate_pct: float | None = None
     execution_weight: float | None = None
     execution_score: float | None = None
+    review_score: float | None = None     # a review's 复核得分 of the execution row (parse only)
     span: Span | None = None
 
 

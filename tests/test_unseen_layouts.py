@@ -4493,3 +4493,24 @@ def test_a_centred_label_is_placed_by_its_rows_scores_and_their_lines_alike():
     # by scores alone the first label is as near two rows as three, by lines alone too; both together tell
     rows = [(23, 23.5), (25, 25), (28, 28.5), (30, 30.5), (32, 32.5)]
     assert _blocks_by_middles([24, 28.5, 31.5], rows) == [(0, 2), (2, 3), (3, 5)]
+
+
+def test_a_review_reports_review_score_columns_are_its_result_and_a_self_forms_are_not():
+    table = [
+        "项目名称\t城区路灯维护经费",
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t自评得分\t复核得分",
+        "年度资金总额\t80\t80\t72.8\t10\t91%\t10\t9.1",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t自评得分\t复核得分\t复核意见",
+        "产出指标\t数量指标\t路灯维修盏数\t≥1200盏\t1010盏\t50\t50\t42\t未完成目标",
+        "效益指标\t社会效益指标\t夜间出行安全\t有效保障\t完成\t40\t40\t30\t佐证不足",
+        "合计\t\t\t\t\t100\t100\t81.1\t",
+    ]
+    review = parse_report("\n".join(["某某县2022年度项目支出绩效自评复核报告", "复核机构：某某工程咨询有限公司",
+                                     "经复核，该项目得分81.1分，复核等级为“良”。", *table]), "example.txt")
+    project = review.projects[0]
+    assert [i.score for i in project.indicators] == [42.0, 30.0]
+    assert (project.execution_score, project.total_score, review.total_score) == (9.1, 81.1, 81.1)
+    own = parse_report("\n".join(["某某县城市管理局2022年度项目支出绩效自评表", *table]), "example.txt")
+    project = own.projects[0]
+    assert [i.score for i in project.indicators] == [50.0, 40.0]
+    assert (project.execution_score, project.total_score) == (10.0, 100.0)

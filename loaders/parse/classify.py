@@ -81,6 +81,14 @@ def _kind_from_body(body: str, cues: dict[str, list[dict[str, str]]], subjects: 
 _FINANCE_BUREAU_RE = re.compile(r"^[\u4e00-\u9fff]{1,20}财政(?:局|厅)")   # the title's unit is a finance bureau
 
 
+def is_review(index: TextIndex) -> bool:
+    """The title reviews a self-evaluation (自评复核报告 / 抽查复核): its 复核 scores are the result. A
+    table row among the first lines (自评得分 | 复核得分) is no title."""
+    title = "".join(line for _, line in content_lines(index)[:TITLE_LINES] if "\t" not in line and "|" not in line)
+    return any(r["term"] in title for r in read_rows("evaluation_type_cues.csv")
+               if r["type"] == "review" and r["strength"] == "title")
+
+
 def find_evaluation_type(index: TextIndex) -> Found:
     """self | department | third_party | unknown, strongest evidence first."""
     title, span = title_text(index)
@@ -91,7 +99,7 @@ def find_evaluation_type(index: TextIndex) -> Found:
         return [r["term"] for r in rows if r["type"] == kind and r["strength"] == strength]
 
     # 绩效自评报告 / 自评表 / 自评情况 in the title — not 项目单位自评得分 in a line that opens the body
-    reviewed = any(t in title for t in terms("review", "title"))     # 自评复核报告: someone checked the 自评
+    reviewed = is_review(index)     # 自评复核报告: someone checked the 自评
     if not reviewed and any(re.search(re.escape(t) + r".{0,6}?(?:报告|表|情况|结果)", title)
                             for t in terms("self", "strong")):
         return Found("self", span)

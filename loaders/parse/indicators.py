@@ -557,8 +557,10 @@ class RowCollector:
         return took_reason
 
 
-def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[str]) -> IndicatorTable:
-    """Read the indicator table whose header starts at cells[start]."""
+def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[str],
+                          reviewed: bool = False) -> IndicatorTable:
+    """Read the indicator table whose header starts at cells[start]; `reviewed`: the document reviews a
+    self-evaluation, so its 复核得分 column gives the scores."""
     columns, i = read_header(cells, start)
     table = IndicatorTable(columns=columns)
     header = [c.text for c in cells[start:i]]
@@ -612,16 +614,17 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
         take_wrapped_reasons(table.indicators)
     drop_cut_off_rows(table, reached_end=i >= len(cells))
     scores_from_scaled_column(table)
-    scores_from_review_column(table)
+    scores_from_review_column(table, review_document=reviewed)
     return table
 
 
-def scores_from_review_column(table: IndicatorTable) -> None:
-    """分值 | 自评分 | 复核分 with the 复核分 filled: a review's scores are the evaluation's result (the
-    自评分 is what it reviewed); a row the review left empty keeps its 自评分. The total is the review's,
-    printed last."""
+def scores_from_review_column(table: IndicatorTable, review_document: bool) -> None:
+    """分值 | 自评分 | 复核分 with the 复核分 filled, in a document reviewing a self-evaluation: the review's
+    scores are the evaluation's result (the 自评分 is what it reviewed); a row the review left empty keeps
+    its 自评分. The total is the review's, printed last. In a self-evaluation form a 复核 column a bureau
+    filled is not the form's own result: its 自评 scores stay."""
     reviewed = [i for i in table.indicators if i.review_score is not None]
-    if not reviewed:
+    if not reviewed or not review_document:
         return
     table.warnings.append("指标表有复核分，得分按复核分读取。")
     for indicator in reviewed:
@@ -1101,6 +1104,12 @@ def _total_under_its_columns(table: IndicatorTable, columns: list[str]) -> None:
     """The total row's numbers as (分值, 得分): 总分 | 100 | 99.9 | 91.5 under 分值 | 自评得分 | 复核得分 — a
     column after 得分 we do not read (复核得分) gives no total; 得分 printed before 分值 is put second."""
     tail = [c for c in data_columns(columns) if c in ("weight", "score", "scaled_score", "ignore")]
+    read = [c for c in data_columns(columns) if c in ("weight", "score", "review_score")]
+    if len(table.total) == 3 and read == ["weight", "score", "review_score"]:
+        # 合计 | 100 | 100 | 85.05 under 分值 | 自评得分 | 复核得分: the review's total is kept as printed
+        # (scores_from_review_column takes it where the document is a review)
+        table.total_as_printed, table.total = list(table.total), table.total[:2]
+        return
     if len(table.total) == 3 and tail[-3:] == ["weight", "score", "ignore"]:
         table.total = table.total[:2]
     table.total_as_printed = list(table.total)

@@ -47,15 +47,16 @@ def spaced_row_label_joined(line: str) -> str:
     return match.group(1) + label + " " * len(match.group(3)) + line[match.end():]
 
 
-def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
-    """lines = the document's normalised lines (lines[0] is line 1).
+def parse_projects(lines: list[str], reviewed: bool = False) -> tuple[list[Project], list[str]]:
+    """lines = the document's normalised lines (lines[0] is line 1); `reviewed`: the document reviews
+    a self-evaluation (its 复核得分 columns are the result).
 
     Returns the evaluated projects (money fields, money rows, indicators, provenance
     spans as 1-based inclusive line numbers) and warnings (Chinese, one sentence each).
     """
     warnings: list[str] = []
     lines_as_rows = layout_tables_as_tabs(ruled_continuations_joined([spaced_row_label_joined(line) for line in lines]))
-    projects = read_tables(tokenize(lines_as_rows), warnings)
+    projects = read_tables(tokenize(lines_as_rows), warnings, reviewed)
     projects = drop_repeated_tables(projects, warnings)
     listed, list_notes = read_project_list(lines)
     if listed and not any(p.indicators for p in projects):
@@ -83,7 +84,7 @@ def parse_projects(lines: list[str]) -> tuple[list[Project], list[str]]:
     return projects, warnings
 
 
-def read_tables(cells: list[Cell], warnings: list[str]) -> list[Project]:
+def read_tables(cells: list[Cell], warnings: list[str], reviewed: bool = False) -> list[Project]:
     """Walk the cell stream: 项目名称 opens a project; a money block or an indicator table
     belongs to the open project, or opens a new (unnamed) one when that part is taken."""
     projects: list[Project] = []
@@ -116,13 +117,13 @@ def read_tables(cells: list[Cell], warnings: list[str]) -> list[Project]:
             if current is None or current.money_rows:
                 current = Project()
                 projects.append(current)
-            apply_money(current, block, warnings)
+            apply_money(current, block, warnings, reviewed)
             i = max(block.end, i + 1)
         elif starts_indicator_header(cells, i):
             if current is None or current.indicators:
                 current = Project()
                 projects.append(current)
-            table = parse_indicator_table(cells, i, STOP_KINDS)
+            table = parse_indicator_table(cells, i, STOP_KINDS, reviewed)
             apply_indicators(current, table, warnings)
             i = max(table.end, i + 1)
         else:
@@ -256,7 +257,9 @@ def _total_row(rows: list[MoneyRow]) -> MoneyRow | None:
     return next((row for row in rows[1:] if _SPENDING_TOTAL_RE.search(without_item_number(row.label or ""))), None)
 
 
-def apply_money(project: Project, block: MoneyBlock, warnings: list[str]) -> None:
+def apply_money(project: Project, block: MoneyBlock, warnings: list[str], reviewed: bool = False) -> None:
+    """The block's total row gives the project's money; in a document reviewing a self-evaluation the
+    row's 复核得分 is its execution score."""
     warnings += block.warnings
     project.money_rows = block.rows
     if not block.rows:
@@ -269,6 +272,9 @@ def apply_money(project: Project, block: MoneyBlock, warnings: list[str]) -> Non
         setattr(project, key, getattr(total, key))
         if getattr(total, key) is not None and total.span:
             project.provenance[key] = total.span
+    if reviewed and total.review_score is not None and total.execution_weight is not None \
+            and total.review_score <= total.execution_weight:
+        project.execution_score = total.review_score
     if rate_contradicts(total):
         warnings.append(f"项目“{project.name or ''}”的执行率与执行数/预算数不符，请核对。")
     for row in block.rows[1:]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from loaders.parse.characters import (halfwidth_numbers, written_characters, letter_spacing_closed, ocr_digits_fixed, plain_spaces,
                                       simplified_if_traditional, units_joined)
-from loaders.parse.classify import find_evaluation_type, find_report_kind, project_section_line
+from loaders.parse.classify import find_evaluation_type, find_report_kind, is_review, project_section_line
 from loaders.parse.department import parse_department_budget
 from loaders.parse.findings import parse_findings
 from loaders.parse.header import Found, find_agency, find_region, find_year
@@ -32,7 +32,7 @@ def parse_report(text: str, file_name: str) -> Report:
     text, ocr_fixed = ocr_digits_fixed(units_joined(halfwidth_numbers(letter_spacing_closed(plain_spaces(text)))))
     lines, origins = lines_to_read(split_lines(text))
     index = TextIndex(lines)
-    projects, warnings = parse_projects(lines)
+    projects, warnings = parse_projects(lines, reviewed=is_review(index))
     report = Report(file=file_name, projects=projects, warnings=list(warnings))
     if converted:
         report.written_as = written_characters(original, text)

@@ -99,12 +99,14 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False,
 
 
 def _final_scores(index: TextIndex, stated: list[tuple[float, tuple[int, int]]]) -> list[tuple[float, tuple[int, int]]]:
-    """The scores a sentence calls final (最终得分 / 最终评分, or a review's 复核得分 beside the 自评得分)."""
+    """The scores a sentence calls final (最终得分 / 最终评分, or a review's 复核得分 beside the 自评得分, or
+    经复核，该项目得分 X分)."""
     out = []
     for value, span in stated:
         text = _span_text(index, span)
         number = re.escape(format(value, "g"))
-        if re.search(r"(?:最终|复核|复评)(?:得分|评分)[^。；;，,\d]{0,4}" + number + r"(?![\d.])", text):
+        if re.search(r"(?:(?:最终|复核|复评)|经(?:复核|复评)[，,]?[^。；;\d]{0,10}?)(?:得分|评分)[^。；;，,\d]{0,4}"
+                     + number + r"(?![\d.])", text):
             out.append((value, span))
     return out
 
