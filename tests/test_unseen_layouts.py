@@ -4514,3 +4514,20 @@ def test_a_review_reports_review_score_columns_are_its_result_and_a_self_forms_a
     project = own.projects[0]
     assert [i.score for i in project.indicators] == [50.0, 40.0]
     assert (project.execution_score, project.total_score) == (10.0, 100.0)
+
+
+def test_a_form_group_label_in_a_margin_left_of_the_header_is_no_cell():
+    project, _ = only_project("\n".join([
+        "项目名称：城乡供水设施维护",
+        "          一级指标   二级指标   三级指标            年度指标值    实际完成值    分值   得分   偏差原因",
+        "          产出指标   数量指标   维护供水管网长度    ≥120公里      124公里       20     20",
+        "                                新建取水点          ≥6个          6个           10     10",
+        " 绩效                质量指标   出水水质达标率      100%          100%          20     20",
+        " 指标                时效指标   维护完成时间        2023年10月底  2023年9月     10     10",
+        "          效益指标   社会效益   受益人口            ≥3.2万人      3.3万人       30     30",
+        "          满意度     服务对象   用水户满意度        ≥90%          93%           10     10",
+        " 总分                                                                           100    100",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators][2:4] == [
+        ("产出指标", "质量指标", "出水水质达标率"), ("产出指标", "时效指标", "维护完成时间")]
+    assert project.total_score == 100.0

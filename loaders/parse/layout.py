@@ -168,7 +168,8 @@ def _column_of(start: int, columns: list[Column], text: str = "") -> int | None:
 def _placed(line: str, columns: list[Column], wide: bool) -> dict[int, str] | None:
     """Column → text of a data line, or None when a run fits no column (the table has ended)."""
     cells: dict[int, str] = {}
-    words = _words_by_column(line, columns, wide)
+    words = [(start, text) for start, text in _words_by_column(line, columns, wide)
+             if not _left_of_the_table(start, text, columns, wide)]
     for start, text in words:
         k = _column_of(start, columns, text)
         if _runs_over_its_column(start, text, k, columns, wide):
@@ -177,6 +178,13 @@ def _placed(line: str, columns: list[Column], wide: bool) -> dict[int, str] | No
             return _placed_by_centres(words, columns, wide) or _placed_in_order(words, columns)
         cells[k] = text
     return cells
+
+
+def _left_of_the_table(start: int, text: str, columns: list[Column], wide: bool) -> bool:
+    """绩效 ⏎ 指标 in a margin column the header does not name (the form's group label left of 一级指标):
+    words ending before the first header word starts are no cell of the table (a 总分 label is)."""
+    return start + _width(text, wide) + COLUMN_SLACK <= columns[0].start and not _NUMBER_RE.match(to_halfwidth(text)) \
+        and not is_label(text.replace(" ", ""), "total")
 
 
 def _runs_over_its_column(start: int, text: str, k: int | None, columns: list[Column], wide: bool) -> bool:
