@@ -4531,3 +4531,24 @@ def test_a_form_group_label_in_a_margin_left_of_the_header_is_no_cell():
     assert [(i.level1, i.level2, i.name) for i in project.indicators][2:4] == [
         ("产出指标", "质量指标", "出水水质达标率"), ("产出指标", "时效指标", "维护完成时间")]
     assert project.total_score == 100.0
+
+
+def test_a_merged_cells_label_printed_down_its_column_is_no_cell_of_the_rows():
+    from loaders.parse.projects import vertical_labels_cleared
+    lines = ["年   一级指标   二级指标   三级指标",
+             "度   产出指标   数量指标   培训人次   ≥500人次   520人次   20   20",
+             "绩   产出指标   质量指标   结业率   ≥95%   97%   20   20",
+             "效        效益指标   社会效益指标   就业率   ≥60%   64%   30   30",
+             "指",
+             "标"]
+    cleared = vertical_labels_cleared(lines)
+    assert all(not line[:2].strip() for line in cleared) and cleared[1] == "  " + lines[1][1:]
+    assert vertical_labels_cleared(["县   一级指标   二级指标", "区   产出指标   数量指标"])[0].startswith("县")
+
+
+def test_ocr_zero_read_as_a_letter_before_a_unit_and_a_count_spaced_apart():
+    from loaders.parse.characters import ocr_digits_fixed
+    assert ocr_digits_fixed("安全事故发生数   O起   0起   10")[0] == "安全事故发生数   0起   0起   10"
+    assert ocr_digits_fixed("受益人数   ≥15000人   1 5 0 2 6人   15")[0].split() == ["受益人数", "≥15000人", "15026人", "15"]
+    assert ocr_digits_fixed("完工及时率 6 4 3个小区跨年完工")[0] == "完工及时率 6 4 3个小区跨年完工"   # 分值 得分 and a reason
+    assert ocr_digits_fixed("推广O2O模式")[0] == "推广O2O模式"

@@ -176,6 +176,8 @@ _OCR_YUAN_RE = re.compile(r"(?<=[万亿\d（(])兀")   # （万兀） / 300兀: 
 _OCR_ANGLE_GE_RE = re.compile(r"〉\s?=(?=\s*\d)")   # 〉=1 860公里: OCR read the sign ≥ as 〉 and =
 _OCR_ANGLE_LE_RE = re.compile(r"〈\s?=(?=\s*\d)")
 _OCR_GE_RE = re.compile(r"》(?=\s*\d)")
+# a cell's lone 0 OCR read as the letter (O起 / o次): set apart, before a counting unit
+_OCR_LONE_ZERO_RE = re.compile(r"(?<![A-Za-z\d.])(?:(?<=[\s|=≤≥<>])|^)[Oo](?=[起次人个件项例宗][\s|]|[起次人个件项例宗]$)", re.M)
 # a speck read as · or • after a number at the end of a cell (20 ·⇥): blanked, lengths kept
 _STRAY_MARK_RE = re.compile(r"(?<=\d)[ \u3000]+[·•](?=[ \u3000]*(?:\t|\||$))", re.M)
 
@@ -219,12 +221,21 @@ def spaced_number_lines_joined(text: str) -> str:
 # a decimal point OCR set apart from both its digits (2 . 5): no cell is a point alone
 _SPACED_POINT_RE = re.compile(r"(\d) \. (\d+)")
 # a number OCR read character by character inside a sentence, its unit after it (得分为 8 8 . 0 3 分)
-_SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(r"(?<![\d.])(\d(?: [\d.]){2,})(?= ?(?:分|%|％|万元|元))")
+_SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(r"(?<![\d.])(\d(?: [\d.]){2,})(?= ?(?:分|%|％|万元|元))"
+                                           # before a counting unit four characters at least: 6 4 3个小区 is
+                                           # 分值 6, 得分 4 and a reason
+                                           r"|(?<![\d.])(\d(?: [\d.]){3,})(?=公里|[人户个家次场所座处亩吨台套件起册名])")
 
 
 def _spaced_number_joined(match: re.Match) -> str:
-    joined = match.group(1).replace(" ", "")
-    return joined + " " * (len(match.group(1)) - len(joined)) if _NUMBER_RE.match(joined) else match.group()
+    """The number closed up, its length kept: the spaces go after it when its unit stood apart (8 8 . 0 3 分),
+    else before it (1 5 0 2 6人: the unit stays on the number)."""
+    spaced = match.group(1) or match.group(2)
+    joined = spaced.replace(" ", "")
+    if not _NUMBER_RE.match(joined):
+        return match.group()
+    pad = " " * (len(spaced) - len(joined))
+    return joined + pad if match.string[match.end():match.end() + 1] == " " else pad + joined
 
 
 def ocr_digits_fixed(text: str) -> tuple[str, bool]:
@@ -245,6 +256,7 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     fixed = _STRAY_MARK_RE.sub(lambda m: " " * len(m.group()), fixed)
     fixed = _OCR_PERCENT_RE.sub("%", fixed)
     fixed = _OCR_YUAN_RE.sub("元", fixed)
+    fixed = _OCR_LONE_ZERO_RE.sub("0", fixed)
     fixed = _OCR_ANGLE_GE_RE.sub("≥", _OCR_ANGLE_LE_RE.sub("≤", fixed))
     fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
     fixed = spaced_number_lines_joined(split_cell_numbers_joined(fixed))

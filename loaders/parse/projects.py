@@ -47,6 +47,26 @@ def spaced_row_label_joined(line: str) -> str:
     return match.group(1) + label + " " * len(match.group(3)) + line[match.end():]
 
 
+_VERTICAL_PIECE_RE = re.compile(r"^([ \u3000]*)([\u4e00-\u9fff]{1,2})(?=[ \u3000]{2,}\S|[ \u3000]*$)")
+
+
+def vertical_labels_cleared(lines: list[str]) -> list[str]:
+    """绩 ⏎ 效 ⏎ 指 ⏎ 标 opening consecutive rows: a merged cell's label printed down its narrow column,
+    a character or two per line, is no cell of those rows (blanked, so the columns after it keep their
+    places)."""
+    out, k = list(lines), 0
+    spanning = {label_key(label) for label in table_labels().get("spanning_label", ())}
+    while k < len(lines):
+        run = []
+        while k + len(run) < len(lines) and (match := _VERTICAL_PIECE_RE.match(lines[k + len(run)])):
+            run.append(match)
+        if len(run) >= 2 and "".join(m.group(2) for m in run) in spanning:
+            for n, match in enumerate(run):
+                out[k + n] = match.group(1) + " " * (2 * len(match.group(2))) + lines[k + n][match.end():]
+        k += max(len(run), 1)
+    return out
+
+
 def parse_projects(lines: list[str], reviewed: bool = False) -> tuple[list[Project], list[str]]:
     """lines = the document's normalised lines (lines[0] is line 1); `reviewed`: the document reviews
     a self-evaluation (its 复核得分 columns are the result).
@@ -55,7 +75,8 @@ def parse_projects(lines: list[str], reviewed: bool = False) -> tuple[list[Proje
     spans as 1-based inclusive line numbers) and warnings (Chinese, one sentence each).
     """
     warnings: list[str] = []
-    lines_as_rows = layout_tables_as_tabs(ruled_continuations_joined([spaced_row_label_joined(line) for line in lines]))
+    lines_as_rows = layout_tables_as_tabs(ruled_continuations_joined(
+        vertical_labels_cleared([spaced_row_label_joined(line) for line in lines])))
     projects = read_tables(tokenize(lines_as_rows), warnings, reviewed)
     projects = drop_repeated_tables(projects, warnings)
     listed, list_notes = read_project_list(lines)
