@@ -4552,3 +4552,18 @@ def test_ocr_zero_read_as_a_letter_before_a_unit_and_a_count_spaced_apart():
     assert ocr_digits_fixed("受益人数   ≥15000人   1 5 0 2 6人   15")[0].split() == ["受益人数", "≥15000人", "15026人", "15"]
     assert ocr_digits_fixed("完工及时率 6 4 3个小区跨年完工")[0] == "完工及时率 6 4 3个小区跨年完工"   # 分值 得分 and a reason
     assert ocr_digits_fixed("推广O2O模式")[0] == "推广O2O模式"
+
+
+def test_two_numbers_of_a_money_row_split_by_ocr_gaps_are_joined_when_the_rate_holds():
+    project, warnings = only_project("\n".join([
+        "项目名称 农村饮水安全巩固提升补助",
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 240 240 2 16.6 10 9 0.25% 9.03",
+    ]))
+    assert money(project) == (240.0, 240.0, 216.6, 90.25, 10.0, 9.03)
+    project, _ = only_project("\n".join([     # no joining makes 执行数 / 预算数 the rate: only the rate is read
+        "项目名称 农村饮水安全巩固提升补助",
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 240 240 2 16.6 10 9 5.25% 9.03",
+    ]))
+    assert project.executed is None

@@ -462,9 +462,9 @@ def place_values(values: list[str], columns: list[str], warnings: list[str], is_
     cols = list(columns)
     rate_at = _rate_position(values, cols)
     misplaced = "execution_rate_pct" in cols and rate_at is not None and rate_at != cols.index("execution_rate_pct")
-    rejoined = _rejoined_split_number(values, cols) if len(values) == len(cols) + 1 else None
+    rejoined = _rejoined_split_number(values, cols) if len(cols) < len(values) <= len(cols) + MAX_SPLIT_NUMBERS else None
     if rejoined is not None:
-        warnings.append(f"资金行的数字“{' '.join(values)}”中有一个数被空格拆开，按“{' '.join(rejoined)}”读取。")
+        warnings.append(f"资金行的数字“{' '.join(values)}”中有数被空格拆开，按“{' '.join(rejoined)}”读取。")
         pairs = zip(cols, rejoined)
     elif len(values) > len(cols) or (len(values) == len(cols) and misplaced):
         pairs = _place_long_row(values, cols, rate_at, warnings)
@@ -489,19 +489,39 @@ _SPLIT_HEAD_RE = re.compile(r"^\d{1,3}$")
 _SPLIT_TAIL_RE = re.compile(r"^\d+(?:\.\d+)?%?$")
 
 
+MAX_SPLIT_NUMBERS = 2     # OCR gaps inside a row's numbers joined back (1 18.35 | 9 3.93%)
+
+
 def _rejoined_split_number(values: list[str], cols: list[str]) -> list[str] | None:
-    """One value more than columns: an OCR gap inside a number (6 80.00, 1 0). The values with one
-    adjacent pair joined, when exactly one such joining makes the row hold together (执行率 =
+    """A value or two more than columns: OCR gaps inside numbers (6 80.00, 1 0). The values with as
+    many adjacent pairs joined, when exactly one such joining makes the row hold together (执行率 =
     执行数 / 预算数, 得分 ≤ 分值 …)."""
-    found = []
-    for k in range(len(values) - 1):
-        head, tail = to_halfwidth(values[k]).strip(), to_halfwidth(values[k + 1]).strip()
-        if not (_SPLIT_HEAD_RE.match(head) and _SPLIT_TAIL_RE.match(tail)):
-            continue
-        joined = values[:k] + [head + tail] + values[k + 2:]
-        if _row_holds_together(joined, cols):
-            found.append(joined)
+    extra = len(values) - len(cols)
+    found = [joined for joined in _pairs_joined(values, extra) if _row_holds_together(joined, cols)
+             or (extra > 1 and _rate_holds(joined, cols))]
     return found[0] if len(found) == 1 else None
+
+
+def _rate_holds(values: list[str], cols: list[str]) -> bool:
+    """执行率 = 执行数 / 预算数 as printed (the amounts may differ in decimals: 126 | 118.35 | 93.93%)."""
+    printed = {c: to_halfwidth(v).strip().replace(",", "") for c, v in zip(cols, values) if c != "ignore"}
+    return {"budget_full_year", "executed", "execution_rate_pct"} <= set(printed) \
+        and all(is_value_cell(v) and not is_placeholder(v) for v in printed.values()) \
+        and printed["execution_rate_pct"].endswith("%") \
+        and money_consistent(list(printed.values()), list(printed), strict=False)
+
+
+def _pairs_joined(values: list[str], count: int, start: int = 0) -> list[list[str]]:
+    """Every way to join `count` adjacent pairs of number pieces (a head of 1–3 digits and a number after
+    it), from `start` on."""
+    if count == 0:
+        return [values]
+    out = []
+    for k in range(start, len(values) - 1):
+        head, tail = to_halfwidth(values[k]).strip(), to_halfwidth(values[k + 1]).strip()
+        if _SPLIT_HEAD_RE.match(head) and _SPLIT_TAIL_RE.match(tail):
+            out += _pairs_joined(values[:k] + [head + tail] + values[k + 2:], count - 1, k + 1)
+    return out
 
 
 def _row_holds_together(values: list[str], cols: list[str]) -> bool:
