@@ -4567,3 +4567,23 @@ def test_two_numbers_of_a_money_row_split_by_ocr_gaps_are_joined_when_the_rate_h
         "年度资金总额 240 240 2 16.6 10 9 5.25% 9.03",
     ]))
     assert project.executed is None
+
+
+def test_a_list_item_restating_its_indicator_with_the_value_and_saying_it_met_its_target():
+    from loaders.parse.numbers import to_halfwidth
+    from loaders.parse.prose_items import itemised_indicator
+
+    def read(text):
+        item = itemised_indicator(to_halfwidth(text))
+        return item and (item.name, item.target, item.actual)
+    assert read("“城区绿化覆盖率”指标，年度目标值≥42%，年末全区城区绿化覆盖率达到43.1%，完成目标。") == (
+        "城区绿化覆盖率", "≥42%", "43.1%")
+    assert read("“居民满意度”指标，年度目标值≥85%，发放问卷300份（回收281份），满意度为91.2%。") == (
+        "居民满意度", "≥85%", "91.2%")
+    assert read("“公厕保洁达标率”指标，年度目标值≥95%，经抽查30座，实际达标率96.7%，完成目标。") == (
+        "公厕保洁达标率", "≥95%", "96.7%")
+    assert read("“改造完工时间”指标，年度目标值为2022年10月底前，实际于2022年11月5日完成全部工程。") == (
+        "改造完工时间", "2022年10月底前", "2022年11月5日")
+    assert read("“新增停车泊位”指标，年度目标值≥800个，全年实际完成826个。") == ("新增停车泊位", "≥800个", "826个")
+    assert read("（2）“抽检批次”指标，目标2000批次，实际发现不合格样品41批次。") is None
+    assert read("“道路保洁面积”指标，年度目标值≥120万平方米，完成目标。") is None

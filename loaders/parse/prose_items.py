@@ -27,10 +27,42 @@ _NOTE = re.compile(r"^\s*\(([^()]{1,20})\)")
 _LEVEL_PAIR = re.compile(r"^([\u4e00-\u9fff]{2,6})/([\u4e00-\u9fff]{2,8})$")
 _CLAUSES = re.compile(r"[;。]|,(?!\d{3}(?!\d))")
 _TARGET = re.compile(r"^(?:年度)?(?:指标值|目标值|预期目标值?|目标|计划(?:完成)?)(?:为|是)?\s*:?\s*(.+)$")
-_ACTUAL = re.compile(r"^(?:实际(?:完成|新增|支持|发放|培训|建成|达到|为)?(?:值|情况)?(?:为|达到)?|完成值(?:为)?|完成(?:情况)?)"
+_ACTUAL = re.compile(r"^(?:(?:全年|年末|年底|当年)?实际(?:完成|新增|支持|发放|培训|建成|达到|为)?(?:值|情况)?(?:为|达到)?|完成值(?:为)?|完成(?:情况)?)"
                           r"\s*:?\s*(.+)$")
+# 完成目标 / 完成年度任务: the item says it met its target, it states no value
+_MET_ITS_TARGET = re.compile(r"^(?:年度|预期|既定)?(?:目标|任务|计划|指标)(?:任务|值)?$")
+# 全县农村生活污水治理率达到57.2% / 设施正常运行率为93%: the indicator named again with its value
+_RESTATED = re.compile(r"^([^\d,;。]{0,24}?)(?:达到|为|达)\s*([\d≥≤<>][^,;。]*)$")
 _WEIGHT = re.compile(r"^(?:该指标|该项|本项|指标)?(?:权重|分值|满分)(?:为)?\s*:?\s*(\d+(?:\.\d+)?)\s*(?:分|%)?$|^该指标\s*(\d+(?:\.\d+)?)\s*分$")
 _SCORE = re.compile(r"^(?:(?:自评|实)?得(?:分)?|自评|评分)(?:为)?\s*:?\s*(\d+(?:\.\d+)?)\s*分?(?:\s*\(满分\s*(\d+(?:\.\d+)?)\s*分\))?$")
+
+
+_DATE_DONE = re.compile(r"^于(\d{4}年\d{1,2}月(?:\d{1,2}日)?)")
+_NAMED_VALUE = re.compile(r"^([\u4e00-\u9fff]{2,6}?)(?:为|达到)?([\d≥≤<>].*)$")
+
+
+def _after_bare_actual(value: str, name: str | None) -> str | None:
+    """实际于2023年12月20日完成… → the date; 实际达标率86.7% (the name's last characters) → 86.7%; else None."""
+    dated = _DATE_DONE.match(value)
+    if dated:
+        return dated.group(1)
+    named = _NAMED_VALUE.match(value)
+    if named and name and name.endswith(named.group(1)[-3:]) and len(named.group(1)) <= len(name):
+        return named.group(2)
+    return None
+
+
+def _restated_value(rest: str, name: str, target: str) -> str | None:
+    """The first clause after the target naming the indicator again (its name, or its last three
+    characters: 运行率, 满意度) with a value (…治理率达到57.2%): the actual. A number counted on the way
+    (回收问卷为200份) names no indicator."""
+    clauses = [c.strip() for c in _CLAUSES.split(rest)]
+    after = next((k for k, c in enumerate(clauses) if target in c), None)
+    for clause in clauses[after + 1:] if after is not None else []:
+        found = _RESTATED.match(clause)
+        if found and (name in found.group(1) or name[-3:] in found.group(1)):
+            return found.group(2).strip()
+    return None
 
 
 def unquoted(value: str) -> str:
@@ -77,9 +109,13 @@ def itemised_indicator(text: str) -> Indicator | None:
             found = pattern.match(clause)
             if found and key not in fields and (key == "target" or "target" in fields):
                 value = found.group(1).strip()
-                if key == "actual" and clause[:len(clause) - len(found.group(1))].strip() == "实际" \
+                if key == "actual" and clause[:len(clause) - len(found.group(1))].strip().endswith("实际") \
                         and not re.match(r"[\d≥≤<>=]", value):
-                    break   # 实际发现不合格样品41批次: a bare 实际 before a verb tells, it states no value
+                    value = _after_bare_actual(value, name)
+                    if value is None:
+                        break   # 实际发现不合格样品41批次: a bare 实际 before a verb tells, it states no value
+                if key == "actual" and _MET_ITS_TARGET.match(value):
+                    break
                 fields[key] = unquoted(re.sub(r"\s*\([^()]*\d[^()]*\)$", "", value))  # (2021年为1,388户): a note
                 break
         else:
@@ -90,6 +126,10 @@ def itemised_indicator(text: str) -> Indicator | None:
             elif scored and score is None:
                 score = float(scored.group(1))
                 weight = weight if weight is not None or scored.group(2) is None else float(scored.group(2))
+    if name and "target" in fields and "actual" not in fields:
+        restated = _restated_value(rest, name, fields["target"])
+        if restated:
+            fields["actual"] = restated
     if not name or {"target", "actual"} - set(fields) or NOT_AN_INDICATOR.search(name):
         return None
     if any(len(v) > MAX_PROSE_ACTUAL for v in fields.values()):
