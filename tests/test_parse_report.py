@@ -21,7 +21,7 @@ def tables(monkeypatch):
     class Tables:
         projects: list[Project] = []
 
-    monkeypatch.setattr(report_module, "parse_projects", lambda lines, reviewed=False: (list(Tables.projects), []))
+    monkeypatch.setattr(report_module, "parse_projects", lambda lines, **options: (list(Tables.projects), []))
     return Tables
 
 

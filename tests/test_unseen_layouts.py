@@ -4587,3 +4587,25 @@ def test_a_list_item_restating_its_indicator_with_the_value_and_saying_it_met_it
     assert read("“新增停车泊位”指标，年度目标值≥800个，全年实际完成826个。") == ("新增停车泊位", "≥800个", "826个")
     assert read("（2）“抽检批次”指标，目标2000批次，实际发现不合格样品41批次。") is None
     assert read("“道路保洁面积”指标，年度目标值≥120万平方米，完成目标。") is None
+
+
+def test_a_department_reports_key_projects_section_names_its_tables_and_prose_projects():
+    report = parse_report("\n".join([
+        "某某县水利局2021年度部门整体支出绩效自评报告",
+        "一、部门基本情况",
+        "2021年全年预算数3,120.50万元，全年支出3,002.18万元，其中基本支出820.40万元、项目支出2,181.78万元。",
+        "二、重点项目绩效情况",
+        "（一）2021年小型水库除险加固项目",
+        "年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "600.00\t720.00\t705.60\t10\t98.00%\t9.8",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t除险加固水库座数\t6座\t6座\t50\t50",
+        "效益指标\t社会效益指标\t受益人口\t≥2万人\t2.3万人\t40\t40",
+        "总分\t\t\t\t\t100\t99.8",
+        "（二）农村饮水工程维修养护经费",
+        "县财政下达农村饮水工程维修养护经费120万元，全年支出118万元，执行率98.33%。项目自评得分96分。",
+        "三、存在的问题",
+    ]), "example.txt")
+    assert report.report_kind == "mixed"
+    got = [(p.subject, p.name, p.budget_full_year, p.total_score) for p in report.projects]
+    assert got == [("project", "2021年小型水库除险加固项目", 720.0, 99.8), ("project", "农村饮水工程维修养护经费", 120.0, 96.0)]

@@ -67,9 +67,11 @@ def vertical_labels_cleared(lines: list[str]) -> list[str]:
     return out
 
 
-def parse_projects(lines: list[str], reviewed: bool = False) -> tuple[list[Project], list[str]]:
+def parse_projects(lines: list[str], reviewed: bool = False,
+                   projects_from_line: int | None = None) -> tuple[list[Project], list[str]]:
     """lines = the document's normalised lines (lines[0] is line 1); `reviewed`: the document reviews
-    a self-evaluation (its 复核得分 columns are the result).
+    a self-evaluation (its 复核得分 columns are the result); `projects_from_line`: a department report's
+    heading of its section on its projects' results (四、重点项目绩效情况), if any.
 
     Returns the evaluated projects (money fields, money rows, indicators, provenance
     spans as 1-based inclusive line numbers) and warnings (Chinese, one sentence each).
@@ -97,6 +99,8 @@ def parse_projects(lines: list[str], reviewed: bool = False) -> tuple[list[Proje
     if not projects and not department:
         projects = [Project()]
     name_from_section_headings(projects, lines)
+    if department and projects_from_line is not None:
+        projects = _key_projects_under_headings(projects, lines, projects_from_line)
     name_unnamed_projects(projects, lines, department)
     if len(projects) == 1 and not (department and projects[0].subject == "project" and projects[0].money_rows):
         # in a department report with one project table, the prose's money and score are the department's
@@ -353,6 +357,28 @@ def _same_indicators(a: Project, b: Project) -> bool:
     names_b = [i.name or "" for i in b.indicators]
     alike = sum(1 for x in names_a if any(difflib.SequenceMatcher(None, x, y).ratio() >= 0.8 for y in names_b))
     return bool(names_a) and alike >= 0.8 * len(names_a)
+
+
+def _key_projects_under_headings(projects: list[Project], lines: list[str], section_line: int) -> list[Project]:
+    """A department report's section on its key projects, one heading each ((一)2020年高标准农田建设项目
+    ⏎ table, (二)重大动物疫病防控经费 ⏎ prose): a table under a project's heading is that project's, not
+    the department's; the sections after it that state a project's money or score in prose are projects too."""
+    named, previous_end = [], section_line
+    for project in projects:
+        start = first_line(project)
+        if start is None or start < section_line:
+            continue
+        heading = narrative.project_heading_before(lines, start, previous_end) if not project.name else None
+        if heading and not heading[0].endswith("部门整体支出"):
+            project.name, project.provenance["name"] = heading[0], (heading[1], heading[1])
+            named.append(heading[1])
+        previous_end = max((span[1] for ind in project.indicators for span in ind.provenance.values()), default=start)
+    if not named:
+        return projects
+    have = {p.name for p in projects}
+    more = [p for p in narrative.section_projects(lines)
+            if p.name not in have and p.subject == "project" and p.provenance["name"][0] > min(named)]
+    return projects + more
 
 
 def name_unnamed_projects(projects: list[Project], lines: list[str], department: bool) -> None:

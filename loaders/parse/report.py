@@ -32,7 +32,8 @@ def parse_report(text: str, file_name: str) -> Report:
     text, ocr_fixed = ocr_digits_fixed(units_joined(halfwidth_numbers(letter_spacing_closed(plain_spaces(text)))))
     lines, origins = lines_to_read(split_lines(text))
     index = TextIndex(lines)
-    projects, warnings = parse_projects(lines, reviewed=is_review(index))
+    section_line = project_section_line(index)
+    projects, warnings = parse_projects(lines, reviewed=is_review(index), projects_from_line=section_line)
     report = Report(file=file_name, projects=projects, warnings=list(warnings))
     if converted:
         report.written_as = written_characters(original, text)
@@ -53,7 +54,7 @@ def parse_report(text: str, file_name: str) -> Report:
     several_departments = sum(1 for p in projects if p.subject == "department") > 1
     if report.report_kind in ("department", "mixed") and not several_departments:
         budget, provenance, notes = parse_department_budget(
-            index, projects, projects_from_line=project_section_line(index), year=report.year)
+            index, projects, projects_from_line=section_line, year=report.year)
         report.department_budget = budget
         report.provenance.update(provenance)
         report.warnings.extend(notes)
