@@ -4609,3 +4609,11 @@ def test_a_department_reports_key_projects_section_names_its_tables_and_prose_pr
     assert report.report_kind == "mixed"
     got = [(p.subject, p.name, p.budget_full_year, p.total_score) for p in report.projects]
     assert got == [("project", "2021年小型水库除险加固项目", 720.0, 99.8), ("project", "农村饮水工程维修养护经费", 120.0, 96.0)]
+
+
+def test_the_departments_budget_called_its_budget_figure():
+    _, budget = department("\n".join([
+        "某某区统计局2023年度部门整体支出绩效自评报告",
+        "2023年度本部门预算数256.30万元，全部为财政拨款；全年支出数250.12万元，预算执行率97.59%。",
+    ]))
+    assert (budget.get("budget"), budget.get("executed"), budget.get("execution_rate_pct")) == (256.3, 250.12, 97.59)
