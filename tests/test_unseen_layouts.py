@@ -4617,3 +4617,14 @@ def test_the_departments_budget_called_its_budget_figure():
         "2023年度本部门预算数256.30万元，全部为财政拨款；全年支出数250.12万元，预算执行率97.59%。",
     ]))
     assert (budget.get("budget"), budget.get("executed"), budget.get("execution_rate_pct")) == (256.3, 250.12, 97.59)
+
+
+def test_a_lone_cell_ending_with_a_comma_goes_on_in_the_next_line():
+    project, _ = only_project("\n".join([
+        "项目名称", "城乡义务教育公用经费保障", "",
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "",
+        "产出指标", "成本指标", "生均公用经费标准", "小学≥720元，", "初中≥940元", "达标", "10", "10", "",
+        "效益指标", "社会效益指标", "义务教育巩固率", "≥99%", "99.4%", "10", "10",
+    ]))
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+        ("生均公用经费标准", "小学≥720元，初中≥940元", "达标"), ("义务教育巩固率", "≥99%", "99.4%")]

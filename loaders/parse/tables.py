@@ -118,7 +118,11 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
             cells.append(Cell(line.strip(), number, BLANK if blank else LINE))
         else:
             tab_mode, previous_row = False, []
-            cells += _split_spaced(line, number, BLANK if blank else LINE)
+            new = _split_spaced(line, number, BLANK if blank else LINE)
+            if not blank and len(new) == 1 and _cut_at_a_comma(cells, number):
+                _extend(cells[-1], new[0].text, number)   # 小学≥650元， ⏎ 初中≥850元: one cell a line broke
+            else:
+                cells += new
         blank, blank_run = False, 0
     return split_glued_level_labels(join_broken_labels(cells))
 
@@ -272,6 +276,17 @@ def _completes_row(previous_row: list[Cell], previous_count: int, new: list[Cell
     # the upper part holds no score yet, the lower part closes with them; the lower part opens no row
     return not any(is_number_cell(c.text) for c in previous_row) and any(is_number_cell(c.text) for c in new) \
         and cell_kind(new[0].text) in (None, "canned")
+
+
+def _cut_at_a_comma(cells: list[Cell], number: int) -> bool:
+    """The line above was a lone cell ending with a clause comma (小学≥650元，): a cell never ends
+    so, the line broke it."""
+    if not cells or cells[-1].last_line != number - 1 or cells[-1].sep not in (LINE, BLANK) or cells[-1].boxed:
+        return False
+    return bool(_CLAUSE_END_RE.search(cells[-1].text)) and (len(cells) < 2 or cells[-2].last_line < cells[-1].line)
+
+
+_CLAUSE_END_RE = re.compile(r"[，、；,;]$")
 
 
 def _is_wrapped_fragment(text: str) -> bool:
