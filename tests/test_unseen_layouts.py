@@ -4628,3 +4628,12 @@ def test_a_lone_cell_ending_with_a_comma_goes_on_in_the_next_line():
     ]))
     assert [(i.name, i.target, i.actual) for i in project.indicators] == [
         ("生均公用经费标准", "小学≥720元，初中≥940元", "达标"), ("义务教育巩固率", "≥99%", "99.4%")]
+
+
+def test_a_line_naming_its_indicator_then_its_target_and_actual_in_clauses():
+    from loaders.parse.narrative import narrative_indicators
+    found = narrative_indicators([
+        "（三）满意度指标完成情况",
+        "服务对象满意度：年度指标值为≥85%，通过回访群众260人，实际满意度为91.5%。",
+    ])
+    assert [(i.level1, i.name, i.target, i.actual) for i in found] == [("满意度指标", "服务对象满意度", "≥85%", "91.5%")]

@@ -506,6 +506,10 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
         for name, actual in _entries(text):
             if NOT_AN_INDICATOR.search(name):
                 continue   # 本项目自评得分为96分 / 资金执行率为… are about the project, not an indicator
+            if _TARGET_LABEL_RE.match(actual):
+                # 师生满意度：年度指标值为≥90%，…，实际满意度为96.3%: its target and actual, clause by clause
+                _take_itemised(out, itemised_indicator(text, named_line=True), number, (level1, level2))
+                continue
             if len(actual) > MAX_PROSE_ACTUAL or "。" in actual:
                 continue   # 数量指标：<a sentence we could not read>: no value stated on its own
             out.append(Indicator(level1=level1, level2=level2, name=name, actual=actual,
@@ -643,6 +647,9 @@ def _take_itemised(out: list[Indicator], itemised: Indicator | None, number: int
     return True
 
 
+
+
+_TARGET_LABEL_RE = re.compile(r"^(?:年度)?(?:指标值|目标值|预期目标|目标)")
 
 
 def _entries(text: str) -> list[tuple[str, str]]:

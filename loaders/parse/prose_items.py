@@ -71,13 +71,15 @@ def unquoted(value: str) -> str:
 
 
 
-def itemised_indicator(text: str) -> Indicator | None:
+def itemised_indicator(text: str, named_line: bool = False) -> Indicator | None:
     """One indicator a list item sets out clause by clause: its name (quoted, or before the first
     clause), 目标/年度指标值 …, 实际/完成 …, and its points (权重 / 分值 / 满分, 得 N 分). Only an item
-    naming all of name, target and actual is read; points whose score exceeds them are dropped."""
+    naming all of name, target and actual is read; points whose score exceeds them are dropped.
+    `named_line`: the line opens with the indicator's name and a colon (师生满意度：年度指标值为…), read
+    so though it is no list item."""
     item = _START.match(text)
     labelled_start = _LEVEL2.match(text)
-    if not item and not re.match(r"^(?:三级指标)?[“\"]", text) and not (
+    if not item and not named_line and not re.match(r"^(?:三级指标)?[“\"]", text) and not (
             labelled_start and labelled_start.group(1) in table_labels()["level2"]
             and re.search(r"(?:——|—|:)\s*$", labelled_start.group())):
         return None    # not a list item, unless it opens with the quoted name (“新增高新技术企业数”，年度指标值…)
