@@ -4637,3 +4637,10 @@ def test_a_line_naming_its_indicator_then_its_target_and_actual_in_clauses():
         "服务对象满意度：年度指标值为≥85%，通过回访群众260人，实际满意度为91.5%。",
     ])
     assert [(i.level1, i.name, i.target, i.actual) for i in found] == [("满意度指标", "服务对象满意度", "≥85%", "91.5%")]
+
+
+def test_a_rate_on_the_funds_received_leaves_the_stated_budget_standing():
+    from loaders.parse.narrative import stated_money
+    found = stated_money(["（二）资金情况。项目总预算1200万元，其中省级补助800万元、县级配套400万元。截至年底实际到位资金1000万元，"
+                          "实际支出940万元，资金执行率94%。"])
+    assert (found["budget_full_year"].value, found["executed"].value, found["execution_rate_pct"].value) == (1200, 940, 94)

@@ -77,6 +77,7 @@ _ACTUAL_RE = re.compile(r"实际(?:为|达到|达|是|开支|支出|派驻|完�
 class Stated:
     value: float
     line: int
+    received: bool = False    # funds said to have arrived (到位资金 X万元), not a budget by name
 
 
 def is_department_document(lines: list[str], head: int = 8) -> bool:
@@ -270,7 +271,8 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
                 if named is not None and money_year is not None and named != money_year:
                     continue   # 2022年该项目预算…，实际支出…。2023年…: another year's money, named to compare
                 field_name = _budget_kind(text, match) if key == "budget_full_year" else key
-                value = Stated(to_wan(parse_number(match.group(1)), match.group(2)), number)
+                value = Stated(to_wan(parse_number(match.group(1)), match.group(2)), number,
+                               received="到位" in match.group())
                 if field_name == "budget_full_year":
                     budgets.append(value)
                 if field_name == "budget_full_year" and explicit is None and \
@@ -329,6 +331,8 @@ def _budget_the_rate_confirms(found: dict[str, Stated], budgets: list[Stated]) -
     if agrees(budget):
         return
     confirmed = [b for b in budgets if agrees(b)]
+    if not budget.received and confirmed and all(b.received for b in confirmed):
+        return   # 项目总预算3250万元…实际到位3050万元…执行率94.14%: a rate on the funds received; the budget stands
     if len({b.value for b in confirmed}) == 1:
         found["budget_full_year"] = confirmed[0]
     else:
