@@ -78,6 +78,7 @@ class Stated:
     value: float
     line: int
     received: bool = False    # funds said to have arrived (到位资金 X万元), not a budget by name
+    budget_word: bool = False     # named a 预算 (项目总预算 X万元), not funds allocated (下达) or received
 
 
 def is_department_document(lines: list[str], head: int = 8) -> bool:
@@ -272,7 +273,7 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
                     continue   # 2022年该项目预算…，实际支出…。2023年…: another year's money, named to compare
                 field_name = _budget_kind(text, match) if key == "budget_full_year" else key
                 value = Stated(to_wan(parse_number(match.group(1)), match.group(2)), number,
-                               received="到位" in match.group())
+                               received="到位" in match.group(), budget_word="预算" in match.group())
                 if field_name == "budget_full_year":
                     budgets.append(value)
                 if field_name == "budget_full_year" and explicit is None and \
@@ -331,7 +332,7 @@ def _budget_the_rate_confirms(found: dict[str, Stated], budgets: list[Stated]) -
     if agrees(budget):
         return
     confirmed = [b for b in budgets if agrees(b)]
-    if not budget.received and confirmed and all(b.received for b in confirmed):
+    if budget.budget_word and confirmed and all(b.received for b in confirmed):
         return   # 项目总预算3250万元…实际到位3050万元…执行率94.14%: a rate on the funds received; the budget stands
     if len({b.value for b in confirmed}) == 1:
         found["budget_full_year"] = confirmed[0]
