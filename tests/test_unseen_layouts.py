@@ -4644,3 +4644,16 @@ def test_a_rate_on_the_funds_received_leaves_the_stated_budget_standing():
     found = stated_money(["（二）资金情况。项目总预算1200万元，其中省级补助800万元、县级配套400万元。截至年底实际到位资金1000万元，"
                           "实际支出940万元，资金执行率94%。"])
     assert (found["budget_full_year"].value, found["executed"].value, found["execution_rate_pct"].value) == (1200, 940, 94)
+
+
+def test_a_wrapped_header_word_set_off_its_column_and_a_reason_starting_under_the_score():
+    project, _ = only_project("\n".join([
+        "项目名称：人工影响天气作业",
+        "                                                                      偏差原因分析",
+        "        一级指标  二级指标   三级指标        年度指标值   实际完成值   分值  得分   及改进措施",
+        "                           作业点建设数                                          天气过程偏少，",
+        "         产出指标  数量指标   量               ≥4个         3个         10    7.5   作业条件不足",
+        "                  质量指标   作业安全事故     =0起         0起         10    10",
+    ]))
+    assert [(i.name, i.score, i.deviation_reason) for i in project.indicators] == [
+        ("作业点建设数量", 7.5, "天气过程偏少，作业条件不足"), ("作业安全事故", 10.0, None)]

@@ -148,7 +148,7 @@ def _header_columns(line: str, wide: bool) -> list[Column] | None:
     return [Column(start, f, start + _width(text, wide)) for (start, f), (_, text) in zip(fields, runs)]
 
 
-def _column_of(start: int, columns: list[Column], text: str = "") -> int | None:
+def _column_of(start: int, columns: list[Column], text: str = "", wide: bool = True) -> int | None:
     """The column a run starting here is in. Words past the middle of the gap between a header word's end
     and the next header word are the next column's (a header centred over a wide text column starts
     right of its cells); numbers, set right or centred under their header, go by its start."""
@@ -160,8 +160,9 @@ def _column_of(start: int, columns: list[Column], text: str = "") -> int | None:
                 words and k and start >= gap_middle and start >= columns[k - 1].end + 2):
             found = k
     if words and found is not None and found + 1 < len(columns) and columns[found].field in ("weight", "score") \
-            and start >= columns[found].end:
-        found += 1     # words past a score header's end are no score: the text column after it (偏差原因)
+            and (start >= columns[found].end or start + _width(text, wide) > columns[found + 1].start + COLUMN_SLACK):
+        found += 1     # words past a score header's end, or running on under the next header, are no score:
+                       # the text column after it (偏差原因)
     return found
 
 
@@ -171,7 +172,7 @@ def _placed(line: str, columns: list[Column], wide: bool) -> dict[int, str] | No
     words = [(start, text) for start, text in _words_by_column(line, columns, wide)
              if not _left_of_the_table(start, text, columns, wide)]
     for start, text in words:
-        k = _column_of(start, columns, text)
+        k = _column_of(start, columns, text, wide)
         if _runs_over_its_column(start, text, k, columns, wide):
             return None   # a sentence after the table, running over the columns beside its start
         if k is None or k in cells:
@@ -695,7 +696,10 @@ def _cells_by_overlap(runs: list[tuple[int, int, int, str]]) -> list[tuple[int, 
         near = [cell for cell in cells if any(run[1] < end + COLUMN_SLACK and start < run[2] + COLUMN_SLACK
                                               for _, start, end, _ in cell)]
         over = [cell for cell in near if any(run[1] < end and start < run[2] for _, start, end, _ in cell)]
-        named = [cell for cell in near if _cell_field("".join(t for *_, t in sorted(cell + [run]))) is not None]
+        # a header word's wrapped half set a little off its column names it with the half below
+        reach = [cell for cell in cells if any(run[1] < end + 2 * COLUMN_SLACK and start < run[2] + 2 * COLUMN_SLACK
+                                               for _, start, end, _ in cell)]
+        named = [cell for cell in reach if _cell_field("".join(t for *_, t in sorted(cell + [run]))) is not None]
         touching = named if len(named) == 1 else over
         if len(touching) > 1 or (touching and any(line == run[0] for line, *_ in touching[0])):
             return None
