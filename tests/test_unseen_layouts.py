@@ -4657,3 +4657,15 @@ def test_a_wrapped_header_word_set_off_its_column_and_a_reason_starting_under_th
     ]))
     assert [(i.name, i.score, i.deviation_reason) for i in project.indicators] == [
         ("作业点建设数量", 7.5, "天气过程偏少，作业条件不足"), ("作业安全事故", 10.0, None)]
+
+
+def test_an_office_directly_under_the_government_reports_its_own_form():
+    from loaders.parse.header import find_agency
+    from loaders.parse.text import TextIndex, split_lines
+
+    def agency(text):
+        found = find_agency(TextIndex(split_lines(text)))
+        return found and found.value
+    head = "项目支出绩效自评表\n（2023年度）\n项目名称\t12345热线运行经费\n"
+    assert agency(head + "主管部门\t某某市某某区人民政府\t实施单位\t某某市某某区政务服务管理办公室\n") == "某某市某某区政务服务管理办公室"
+    assert agency(head + "主管部门\t某某市某某区水务局\t实施单位\t某某市某某区河道管理所\n") == "某某市某某区水务局"
