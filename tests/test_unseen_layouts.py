@@ -4669,3 +4669,14 @@ def test_an_office_directly_under_the_government_reports_its_own_form():
     head = "项目支出绩效自评表\n（2023年度）\n项目名称\t12345热线运行经费\n"
     assert agency(head + "主管部门\t某某市某某区人民政府\t实施单位\t某某市某某区政务服务管理办公室\n") == "某某市某某区政务服务管理办公室"
     assert agency(head + "主管部门\t某某市某某区水务局\t实施单位\t某某市某某区河道管理所\n") == "某某市某某区水务局"
+
+
+def test_a_pages_link_to_the_previous_article_says_nothing_of_the_reports_kind():
+    report = parse_report("\n".join([
+        "某某县人民政府", "首页", "政务公开",
+        "当前位置：首页 > 政务公开 > 财政信息 > 绩效自评",
+        "某某县文化馆2023年度项目支出绩效自评表公开",
+        "项目支出绩效自评表（2023年度） 项目名称 非遗保护传承经费 主管部门 某某县文化和旅游局",
+        "上一篇：某某县文化馆2023年度部门整体支出绩效自评报告 下一篇：关于开展非遗进校园活动的通知",
+    ]), "example.txt")
+    assert report.report_kind == "project"

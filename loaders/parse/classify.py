@@ -49,7 +49,8 @@ def find_report_kind(index: TextIndex, projects: list[Project]) -> Found | None:
             if any(r["term"] in title for r in cues.get(kind, []))}
     subjects = {p.subject for p in projects}
     if not said:
-        return _kind_from_body(compact(index.text), cues, subjects, span)
+        # (the page's own words: a link to the previous article names another report)
+        return _kind_from_body(compact("\n".join(line for _, line in content_lines(index))), cues, subjects, span)
     if "mixed" in said:
         return Found("mixed", span)
     if "department" in said or "department" in subjects:

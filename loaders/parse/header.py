@@ -37,7 +37,7 @@ _SITE_FOOTER_RE = re.compile(_SITE_FOOTER)
 _SITE_MENU_RE = re.compile(r"^\s*首页\s*(?:[|｜>＞»]|$)")
 _FURNITURE_RE = re.compile(
     r"发布日期|发布时间|成文日期|填报日期|报告日期|索引号|打印|浏览次数|更新时间|主题分类|体裁分类|发文字号"
-    r"|有效性|所在位置|当前位置|字体[:：]?\s*[大中小]|扫一扫"
+    r"|有效性|所在位置|当前位置|字体[:：]?\s*[大中小]|扫一扫|^\s*(?:上一篇|下一篇)"
     r"|" + _SITE_FOOTER + r"|" + _BREADCRUMB)   # a breadcrumb: 首页 > 政务公开 > …
 # the title in a page's metadata block (名称：XX局2023年度…自评表)
 _TITLE_LABEL_RE = re.compile(r"^(?:名\s*称|标\s*题|信息名称|文件名称)\s*[:：]\s*")
