@@ -4680,3 +4680,17 @@ def test_a_pages_link_to_the_previous_article_says_nothing_of_the_reports_kind()
         "上一篇：某某县文化馆2023年度部门整体支出绩效自评报告 下一篇：关于开展非遗进校园活动的通知",
     ]), "example.txt")
     assert report.report_kind == "project"
+
+
+def test_the_department_frameworks_level_labels_one_cell_per_line():
+    project, _ = only_project("\n".join([
+        "部门整体支出绩效评价指标表", "",
+        "一级指标", "二级指标", "三级指标", "分值", "得分", "",
+        "过程", "预算执行", "预算执行率", "10", "9.6", "",
+        "资产管理", "固定资产利用率", "5", "5", "",
+        "产出", "履职产出", "重点工作完成率", "20", "18", "",
+        "效益", "履职效益", "群众满意度", "10", "9",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("过程", "预算执行", "预算执行率"), ("过程", "资产管理", "固定资产利用率"),
+        ("产出", "履职产出", "重点工作完成率"), ("效益", "履职效益", "群众满意度")]
