@@ -4694,3 +4694,20 @@ def test_the_department_frameworks_level_labels_one_cell_per_line():
     assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
         ("过程", "预算执行", "预算执行率"), ("过程", "资产管理", "固定资产利用率"),
         ("产出", "履职产出", "重点工作完成率"), ("效益", "履职效益", "群众满意度")]
+
+
+def test_a_finance_bureaus_report_on_the_fund_of_the_unit_its_prose_names():
+    report = parse_report("\n".join([
+        "某某市某某区财政局",
+        "关于2022年度城乡居民医疗救助资金绩效评价报告",
+        "发布时间：2023-08-01   来源：某某区财政局",
+        "区财政局于2023年5月对2022年度城乡居民医疗救助资金开展了财政绩效评价，资金主管部门为某某市某某区医疗保障局。",
+        "2022年共下达资金1,200万元，实际支出1,150万元，资金执行率95.83%。综合得分86分，评价等级为良。",
+    ]), "example.txt")
+    assert report.agency == "某某市某某区医疗保障局"
+    notice = parse_report("\n".join([
+        "某某市某某区财政局",
+        "关于2022年度重点项目支出绩效评价结果的公告",
+        "区财政局对5个重点项目开展了绩效评价，结果如下。",
+    ]), "example.txt")
+    assert notice.agency == "某某市某某区财政局"

@@ -278,7 +278,23 @@ def _cover_unit(index: TextIndex, lines: list[tuple[int, str]]) -> Found | None:
             or cover.value in _label_values(index, rank=COMMISSIONER_RANK)):
         return None   # it commissioned or reviewed the evaluation of one unit (委托单位：… / 被复核单位：…); a notice
                       # about several units is its own
+    if cover is not None and _FINANCE_BUREAU_RE.search(cover.value):
+        return _supervisor_in_prose(index) or cover   # 资金主管部门为X: the bureau evaluated X's fund
     return cover
+
+
+# 资金主管部门为江门市新会区教育局: the unit whose fund a finance bureau's report evaluates, said in prose
+_PROSE_SUPERVISOR_RE = re.compile(r"(?:资金|项目)主管(?:部门|单位)(?:为|是)\s*([\u4e00-\u9fff（）()]{4,30}?)(?=[，,。；;、\s]|$)")
+
+
+def _supervisor_in_prose(index: TextIndex) -> Found | None:
+    found = {}
+    for number, line in content_lines(index):
+        for match in _PROSE_SUPERVISOR_RE.finditer(line):
+            name = unit_name_prefix(match.group(1), whole=True)
+            if name:
+                found.setdefault(name, (number, number))
+    return Found(*next(iter(found.items()))) if len(found) == 1 else None
 
 
 def _whole_line_unit(lines: list[tuple[int, str]]) -> Found | None:
