@@ -4711,3 +4711,13 @@ def test_a_finance_bureaus_report_on_the_fund_of_the_unit_its_prose_names():
         "区财政局对5个重点项目开展了绩效评价，结果如下。",
     ]), "example.txt")
     assert notice.agency == "某某市某某区财政局"
+
+
+def test_a_sites_menu_line_names_no_project_and_a_bare_number_is_no_target_beside_a_name():
+    from loaders.parse.flattened import _row_consistent
+    from loaders.parse.narrative import title_project_name
+    found = title_project_name(["某某旗人民政府 | 政务公开 | 财政信息 | 绩效评价",
+                                "某某旗2024年度农村牧区道路养护资金绩效评价报告"])
+    assert found == ("2024年度农村牧区道路养护资金", 2)
+    assert not _row_consistent({"name": "立项依据充分性", "target": "33", "actual": "立项程序规范性", "weight": "3", "score": "2.5"})
+    assert _row_consistent({"name": "培训人次", "target": "120", "actual": "完成", "weight": "10", "score": "10"})

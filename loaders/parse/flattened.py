@@ -336,6 +336,10 @@ def _row_consistent(row: dict[str, str]) -> bool:
     if target and actual and re.search(r"\d", target) and len(actual) <= 2 and not re.search(r"\d", actual) \
             and actual not in _outcome_phrases():
         return False   # ≥15 | 架: a unit cut off its number is no actual
+    if target and actual and re.fullmatch(r"\d+(?:\.\d+)?", target) and not re.search(r"\d", actual) \
+            and actual not in _outcome_phrases():
+        return False   # 33 | 立项程序规范性: a bare number is no target beside words that state no outcome (the
+                       # row's points, 3 | 3, before the next row's name)
     if target and actual and re.search(r"\d", target) and re.search(r"\d", actual):
         if "月" in target and "月" in actual:
             return True     # two dates (2020年11月底前 | 2020年11月20日)

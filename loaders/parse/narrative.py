@@ -137,8 +137,9 @@ def _title_tail(lines: list[str], number: int) -> str:
 
 
 def _title_name(line: str) -> str | None:
-    if re.search(r"[，,。；;]", line) or _LABELLED_LINE.match(line) or _BREADCRUMB_MARK.search(line):
-        return None     # a sentence, a 标题：… label, a page's breadcrumb (首页 > 财政信息 > 绩效评价)
+    if re.search(r"[，,。；;|｜]", line) or _LABELLED_LINE.match(line) or _BREADCRUMB_MARK.search(line):
+        return None     # a sentence, a 标题：… label, a page's breadcrumb (首页 > 财政信息 > 绩效评价) or its
+                        # menu (XX旗人民政府 | 政务公开 | 绩效评价), a table row
     text = re.sub(r"\s+", "", re.sub(r"^\s*(?:表\s*\d{1,2}(?=\s)|附件\s*\d*[:：]?)", "", line))
     if not text or len(text) > 80 or _NUMBERED.match(text) or not _TITLE_CUT.search(text) \
             or _DEPARTMENT_WORDS.search(text):
