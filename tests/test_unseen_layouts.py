@@ -4721,3 +4721,10 @@ def test_a_sites_menu_line_names_no_project_and_a_bare_number_is_no_target_besid
     assert found == ("2024年度农村牧区道路养护资金", 2)
     assert not _row_consistent({"name": "立项依据充分性", "target": "33", "actual": "立项程序规范性", "weight": "3", "score": "2.5"})
     assert _row_consistent({"name": "培训人次", "target": "120", "actual": "完成", "weight": "10", "score": "10"})
+
+
+def test_two_ocr_spaced_digits_with_their_unit_spaced_too_or_after_a_sign_are_one_number():
+    from loaders.parse.characters import ocr_digits_fixed
+    assert ocr_digits_fixed("资金执行率9 6 %，结余资金1 . 8万元")[0].split("，")[0].replace(" ", "") == "资金执行率96%"
+    assert ocr_digits_fixed("每亩补助标准  ≤1 2元  12元  5  5")[0].split() == ["每亩补助标准", "≤12元", "12元", "5", "5"]
+    assert ocr_digits_fixed("分值  得分  2 0")[0] == "分值  得分  2 0"      # two cells, no unit

@@ -224,15 +224,18 @@ _SPACED_POINT_RE = re.compile(r"(\d) \. (\d+)")
 _SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(r"(?<![\d.])(\d(?: [\d.]){2,})(?= ?(?:分|%|％|万元|元))"
                                            # before a counting unit four characters at least: 6 4 3个小区 is
                                            # 分值 6, 得分 4 and a reason
-                                           r"|(?<![\d.])(\d(?: [\d.]){3,})(?=公里|[人户个家次场所座处亩吨台套件起册名])")
+                                           r"|(?<![\d.])(\d(?: [\d.]){3,})(?=公里|[人户个家次场所座处亩吨台套件起册名])"
+                                           # two digits: spaced from their unit too (9 6 %), or after a sign (≤1 2元)
+                                           r"|(?<![\d.])(\d \d)(?= (?:%|％|万元|元|分)(?![\d]))"
+                                           r"|(?<![\d.])([≤≥<>]\d \d)(?=%|％|万元|元|公里|[人户个家次场所座处亩吨台套件起册名])")
 
 
 def _spaced_number_joined(match: re.Match) -> str:
     """The number closed up, its length kept: the spaces go after it when its unit stood apart (8 8 . 0 3 分),
-    else before it (1 5 0 2 6人: the unit stays on the number)."""
-    spaced = match.group(1) or match.group(2)
+    else before it (1 5 0 2 6人, ≤1 2元: the unit stays on the number, the sign too)."""
+    spaced = next(group for group in match.groups() if group)
     joined = spaced.replace(" ", "")
-    if not _NUMBER_RE.match(joined):
+    if not _NUMBER_RE.match(joined.lstrip("≤≥<>")):
         return match.group()
     pad = " " * (len(spaced) - len(joined))
     return joined + pad if match.string[match.end():match.end() + 1] == " " else pad + joined
