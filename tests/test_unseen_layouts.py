@@ -4728,3 +4728,14 @@ def test_two_ocr_spaced_digits_with_their_unit_spaced_too_or_after_a_sign_are_on
     assert ocr_digits_fixed("资金执行率9 6 %，结余资金1 . 8万元")[0].split("，")[0].replace(" ", "") == "资金执行率96%"
     assert ocr_digits_fixed("每亩补助标准  ≤1 2元  12元  5  5")[0].split() == ["每亩补助标准", "≤12元", "12元", "5", "5"]
     assert ocr_digits_fixed("分值  得分  2 0")[0] == "分值  得分  2 0"      # two cells, no unit
+
+
+def test_a_self_evaluation_telling_what_a_bureaus_review_gave_takes_neither_as_final():
+    report = parse_report("\n".join([
+        "某某县农业农村局2023年度项目支出绩效自评报告",
+        "一、项目概况。2023年项目预算资金120万元，实际支出114万元，执行率95%。",
+        "五、自评结论。经自评，本项目自评得分92.5分，等级为“优”；经县财政局复核，复核得分86.5分，复核等级为“良”。",
+    ]), "example.txt")
+    # the review's score is not the self-evaluation's result, nor is it sure the self score is: left empty
+    assert (report.total_score, report.grade) == (None, None)
+    assert any("多个不同的总分" in w for w in report.warnings)

@@ -85,7 +85,8 @@ _FINANCE_BUREAU_RE = re.compile(r"^[\u4e00-\u9fff]{1,20}财政(?:局|厅)")   # 
 def is_review(index: TextIndex) -> bool:
     """The title reviews a self-evaluation (自评复核报告 / 抽查复核): its 复核 scores are the result. A
     table row among the first lines (自评得分 | 复核得分) is no title."""
-    title = "".join(line for _, line in content_lines(index)[:TITLE_LINES] if "\t" not in line and "|" not in line)
+    title = "".join(re.split(r"[。，,；;！!？?]", line, maxsplit=1)[0]
+                    for _, line in content_lines(index)[:TITLE_LINES] if "\t" not in line and "|" not in line)
     return any(r["term"] in title for r in read_rows("evaluation_type_cues.csv")
                if r["type"] == "review" and r["strength"] == "title")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.parse.classify import is_review
 from loaders.parse.header import Found
 from loaders.parse.narrative import clause_year, of_this_year
 from loaders.parse.text import TextIndex, alternation, compact_with_offsets, read_terms
@@ -99,14 +100,14 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False,
 
 
 def _final_scores(index: TextIndex, stated: list[tuple[float, tuple[int, int]]]) -> list[tuple[float, tuple[int, int]]]:
-    """The scores a sentence calls final (最终得分 / 最终评分, or a review's 复核得分 beside the 自评得分, or
-    经复核，该项目得分 X分)."""
+    """The scores a sentence calls final (最终得分 / 最终评分, or — in a document reviewing a self-evaluation —
+    its 复核得分 beside the 自评得分, or 经复核，该项目得分 X分). A self-evaluation that tells what a bureau's
+    review gave keeps its own score."""
     out = []
+    final_words = r"(?:最终|复核|复评|经(?:复核|复评)[，,]?[^。；;\d]{0,10}?)" if is_review(index) else r"最终"
     for value, span in stated:
-        text = _span_text(index, span)
         number = re.escape(format(value, "g"))
-        if re.search(r"(?:(?:最终|复核|复评)|经(?:复核|复评)[，,]?[^。；;\d]{0,10}?)(?:得分|评分)[^。；;，,\d]{0,4}"
-                     + number + r"(?![\d.])", text):
+        if re.search(final_words + r"(?:得分|评分)[^。；;，,\d]{0,4}" + number + r"(?![\d.])", _span_text(index, span)):
             out.append((value, span))
     return out
 
@@ -157,8 +158,9 @@ def find_grade(index: TextIndex, projects: list[Project], report_kind: str | Non
     (in a department or mixed report, not a project's grade)."""
     stated = _stated_grades(index, skip_project_grades=report_kind in ("department", "mixed"), year=year)
     values = sorted({value for value, _ in stated})
+    final_grade = _REVIEW_GRADE if is_review(index) else _FINAL_GRADE
     reviewed = sorted({value for value, span in stated
-                       if re.search(_REVIEW_GRADE + re.escape(value), _span_text(index, span))})
+                       if re.search(final_grade + re.escape(value), _span_text(index, span))})
     if len(values) > 1 and len(reviewed) == 1:
         return Found(reviewed[0], next(span for value, span in stated if value == reviewed[0]))   # 自评“优”…复核等级“良”
     if len(values) == 1:
@@ -172,6 +174,7 @@ def find_grade(index: TextIndex, projects: list[Project], report_kind: str | Non
 
 
 _REVIEW_GRADE = r"(?:复核|复评|最终)(?:等级|结果)(?:为|是|:|：)?[“\"”]?"
+_FINAL_GRADE = r"最终(?:等级|结果)(?:为|是|:|：)?[“\"”]?"
 
 
 def _span_text(index: TextIndex, span: tuple[int, int]) -> str:
