@@ -4739,3 +4739,15 @@ def test_a_self_evaluation_telling_what_a_bureaus_review_gave_takes_neither_as_f
     # the review's score is not the self-evaluation's result, nor is it sure the self score is: left empty
     assert (report.total_score, report.grade) == (None, None)
     assert any("多个不同的总分" in w for w in report.warnings)
+
+
+def test_a_pages_related_articles_are_page_furniture():
+    report = parse_report("\n".join([
+        "某某县人民政府", "首页", "信息公开",
+        "某某县水利局2023年度小型水库维修养护项目支出绩效自评表",
+        "项目支出绩效自评表 (2023年度) 项目名称 2023年小型水库维修养护项目 主管部门 某某县水利局",
+        "相关文章",
+        "某某县水利局2023年度部门整体支出绩效自评报告",
+        "某某县2023年水利发展资金绩效目标表",
+    ]), "example.txt")
+    assert report.report_kind == "project"

@@ -333,9 +333,23 @@ def _fullest_mention(index: TextIndex, name: str) -> str | None:
 def content_lines(index: TextIndex) -> list[tuple[int, str]]:
     """Non-empty lines that are not web-page furniture (索引号, 发布日期 …)."""
     if "content_lines" not in index.memo:
-        index.memo["content_lines"] = [
-            (n, s) for n, s in index.numbered_lines() if s.strip() and not _FURNITURE_RE.search(s)]
+        kept, related = [], False
+        for n, s in index.numbered_lines():
+            if not s.strip() or _FURNITURE_RE.search(s):
+                continue
+            if _RELATED_HEADING_RE.match(s):
+                related = True     # 相关文章: the titles of other pages follow
+                continue
+            if related and len(s.strip()) <= MAX_RELATED_TITLE and not re.search(r"[，,。；;：:]", s):
+                continue
+            related = False
+            kept.append((n, s))
+        index.memo["content_lines"] = kept
     return index.memo["content_lines"]
+
+
+_RELATED_HEADING_RE = re.compile(r"^\s*(?:相关文章|相关链接|相关阅读|相关新闻|相关信息|推荐阅读)\s*[:：]?\s*$")
+MAX_RELATED_TITLE = 50
 
 
 def _head_and_tail_lines(index: TextIndex) -> list[tuple[int, str]]:
