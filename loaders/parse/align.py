@@ -74,8 +74,10 @@ def _join_cost(prev: Cell, cell: Cell) -> float:
         cost += 2.0     # a number does not wrap into another number (3% / 0 are two cells)
     elif _WHOLE_VALUE_RE.match(before) and (_WHOLE_VALUE_RE.match(after) or re.fullmatch(r"\d+(?:\.\d+)?", after)):
         cost += 1.5     # ≥3000亩 / 3150亩, 2380人次 / 15: a whole value, then another value or the points
-    elif before and before == after:
-        cost += 1.0     # the same word twice (高 / 高) is a value copied into the next column
+    elif before and (before == after or (cell.sep in (LINE, BLANK) and min(len(before), len(after)) >= 2
+                                          and (before.endswith(after) or after.endswith(before)))):
+        cost += 1.0     # the same word twice (高 / 高; on lines of their own 逐步提升 / 提升, 建立 / 已建立): a
+                        # value and the next column's, not a wrap
     return max(cost, 0.05)
 
 
