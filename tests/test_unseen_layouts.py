@@ -4765,3 +4765,13 @@ def test_a_value_and_the_same_word_below_it_are_two_cells_not_a_wrap():
     ]))
     assert [(i.name, i.target, i.actual) for i in project.indicators][3:] == [
         ("社区医生服务能力", "稳步提高", "提高"), ("长效运行机制建立", "建立", "已建立")]
+
+
+def test_a_unit_cell_with_its_name_in_brackets_is_joined_to_the_target():
+    project, _ = only_project("\n".join([
+        "项目名称\t城市管理执法经费",
+        "一级指标\t二级指标\t三级指标\t符号\t预期指标值\t单位(文字描述)\t单项指标实际完成值\t单项指标得分\t权重占比(%)\t单项指标折算得分",
+        "产出指标\t质量指标\t案件办结率\t>=\t95\t%(百分比)\t97%\t100\t20\t20",
+        "产出指标\t数量指标\t巡查覆盖街道数\t>=\t6\t个\t6个\t100\t20\t20",
+    ]))
+    assert [i.target for i in project.indicators] == [">=95%(百分比)", ">=6个"]

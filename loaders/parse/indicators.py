@@ -398,7 +398,8 @@ def _unit_column(values: dict[str, str | None], cols: list[str]) -> str | None:
         unit = joined.group(1) if joined else ""
     if "target" not in cols or not unit:
         return None
-    return unit if unit == "%" or is_unit(unit) or _reads_as_unit(unit) else None
+    base = re.sub(r"[（(][^()（）]{1,8}[)）]$", "", unit).strip()    # %(百分比): the unit with its name, as written
+    return unit if base == "%" or is_unit(base) or _reads_as_unit(base) else None
 
 
 def _unit_after_actual(cols: list[str]) -> bool:
