@@ -4775,3 +4775,12 @@ def test_a_unit_cell_with_its_name_in_brackets_is_joined_to_the_target():
         "产出指标\t数量指标\t巡查覆盖街道数\t>=\t6\t个\t6个\t100\t20\t20",
     ]))
     assert [i.target for i in project.indicators] == [">=95%(百分比)", ">=6个"]
+
+
+def test_a_money_row_with_a_number_split_twice_by_ocr_gaps():
+    project, _ = only_project("\n".join([
+        "项目名称 2024年渔文化节活动经费",
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 1 8 0.00 180.00 171.00 1 0 9 5.00% 9.5",
+    ]))
+    assert money(project) == (180.0, 180.0, 171.0, 95.0, 10.0, 9.5)

@@ -489,7 +489,7 @@ _SPLIT_HEAD_RE = re.compile(r"^\d{1,3}$")
 _SPLIT_TAIL_RE = re.compile(r"^\d+(?:\.\d+)?%?$")
 
 
-MAX_SPLIT_NUMBERS = 2     # OCR gaps inside a row's numbers joined back (1 18.35 | 9 3.93%)
+MAX_SPLIT_NUMBERS = 4     # OCR gaps inside a row's numbers joined back (1 18.35 | 9 3.93% | 2 6 0.00)
 
 
 def _rejoined_split_number(values: list[str], cols: list[str]) -> list[str] | None:
@@ -497,9 +497,9 @@ def _rejoined_split_number(values: list[str], cols: list[str]) -> list[str] | No
     many adjacent pairs joined, when exactly one such joining makes the row hold together (执行率 =
     执行数 / 预算数, 得分 ≤ 分值 …)."""
     extra = len(values) - len(cols)
-    found = [joined for joined in _pairs_joined(values, extra) if _row_holds_together(joined, cols)
-             or (extra > 1 and _rate_holds(joined, cols))]
-    return found[0] if len(found) == 1 else None
+    found = {tuple(joined) for joined in _pairs_joined(values, extra) if _row_holds_together(joined, cols)
+             or (extra > 1 and _rate_holds(joined, cols))}
+    return list(found.pop()) if len(found) == 1 else None
 
 
 def _rate_holds(values: list[str], cols: list[str]) -> bool:
@@ -520,7 +520,7 @@ def _pairs_joined(values: list[str], count: int, start: int = 0) -> list[list[st
     for k in range(start, len(values) - 1):
         head, tail = to_halfwidth(values[k]).strip(), to_halfwidth(values[k + 1]).strip()
         if _SPLIT_HEAD_RE.match(head) and _SPLIT_TAIL_RE.match(tail):
-            out += _pairs_joined(values[:k] + [head + tail] + values[k + 2:], count - 1, k + 1)
+            out += _pairs_joined(values[:k] + [head + tail] + values[k + 2:], count - 1, k)   # (2 6 0.00: twice)
     return out
 
 
