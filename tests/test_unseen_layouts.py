@@ -4784,3 +4784,14 @@ def test_a_money_row_with_a_number_split_twice_by_ocr_gaps():
         "年度资金总额 1 8 0.00 180.00 171.00 1 0 9 5.00% 9.5",
     ]))
     assert money(project) == (180.0, 180.0, 171.0, 95.0, 10.0, 9.5)
+
+
+def test_ocr_gaps_before_a_thousands_comma_and_before_a_ten_thousand_unit():
+    from loaders.parse.characters import ocr_digits_fixed
+    assert ocr_digits_fixed("畜禽免疫数量 ≥320万头 3 3 6万头 25 25")[0].split() == ["畜禽免疫数量", "≥320万头", "336万头", "25", "25"]
+    project, _ = only_project("\n".join([
+        "项目名称 高标准农田建设项目",
+        "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 11,000.00 12,000.00 1 1,040.00 10 9 2% 9.2",
+    ]))
+    assert money(project)[:4] == (11000.0, 12000.0, 11040.0, 92.0)

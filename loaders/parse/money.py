@@ -486,7 +486,7 @@ def _rate_position(values: list[str], cols: list[str]) -> int | None:
 
 
 _SPLIT_HEAD_RE = re.compile(r"^\d{1,3}$")
-_SPLIT_TAIL_RE = re.compile(r"^\d+(?:\.\d+)?%?$")
+_SPLIT_TAIL_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")   # (1 2,204.00: the tail keeps its comma)
 
 
 MAX_SPLIT_NUMBERS = 4     # OCR gaps inside a row's numbers joined back (1 18.35 | 9 3.93% | 2 6 0.00)
