@@ -4795,3 +4795,20 @@ def test_ocr_gaps_before_a_thousands_comma_and_before_a_ten_thousand_unit():
         "年度资金总额 11,000.00 12,000.00 1 1,040.00 10 9 2% 9.2",
     ]))
     assert money(project)[:4] == (11000.0, 12000.0, 11040.0, 92.0)
+
+
+def test_a_sites_menu_above_the_title_says_nothing_of_the_kind_or_the_evaluator():
+    report = parse_report("\n".join([
+        "首页", "要闻动态", "政务公开", "政务服务", "互动交流", "走进某区", "搜索", "登录 | 注册", "无障碍浏览 | 长者模式",
+        "某某市某某区人民政府",
+        "首页 > 政务公开 > 财政资金 > 绩效信息",
+        "某某市某某区市场监督管理局2021年度部门整体支出绩效自评报告",
+        "发布日期：2022-07-08　　信息来源：区市场监管局",
+        "一、部门预算及执行情况",
+        "2021年度部门年初预算2,986.00万元，调整后预算3,124.87万元，实际支出2,987.43万元，预算执行率95.60%。",
+        "二、部门整体绩效目标实现情况",
+        "全区未发生重大食品药品安全事故，营商环境第三方评估满意度92.4%。",
+        "三、自评结论", "经自评，本局2021年度部门整体支出绩效自评得分94.5分，等级为优。",
+    ]), "example.txt")
+    assert (report.report_kind, report.evaluation_type) == ("department", "self")
+    assert [p.subject for p in report.projects] == []

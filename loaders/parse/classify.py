@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders.parse.header import Found, content_lines
-from loaders.parse.text import TextIndex, compact, read_rows
+from loaders.parse.text import TextIndex, compact, read_rows, site_menu_length
 from loaders.records import Project
 
 TITLE_LINES = 8          # a title, a subtitle, a heading or two
@@ -26,11 +26,15 @@ KIND_NAMES = {"project": "项目报告", "department": "部门整体报告", "mi
 def title_text(index: TextIndex) -> tuple[str, tuple[int, int] | None]:
     """The opening content lines, each up to its first sentence mark (a paragraph is no title)
     and at most TITLE_CHARS (a flattened page runs the table on after the title), compacted."""
-    lines = content_lines(index)[:TITLE_LINES]
+    lines = _without_site_menu(content_lines(index))[:TITLE_LINES]
     if not lines:
         return "", None
     heads = [re.split(r"[。，,；;！!？?]", line, maxsplit=1)[0][:TITLE_CHARS] for _, line in lines]
     return compact("\n".join(heads)), (lines[0][0], lines[-1][0])
+
+
+def _without_site_menu(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    return lines[site_menu_length([line for _, line in lines]):]
 
 
 def _cues(csv_name: str, column: str) -> dict[str, list[dict[str, str]]]:
@@ -86,7 +90,8 @@ def is_review(index: TextIndex) -> bool:
     """The title reviews a self-evaluation (自评复核报告 / 抽查复核): its 复核 scores are the result. A
     table row among the first lines (自评得分 | 复核得分) is no title."""
     title = "".join(re.split(r"[。，,；;！!？?]", line, maxsplit=1)[0]
-                    for _, line in content_lines(index)[:TITLE_LINES] if "\t" not in line and "|" not in line)
+                    for _, line in _without_site_menu(content_lines(index))[:TITLE_LINES]
+                    if "\t" not in line and "|" not in line)
     return any(r["term"] in title for r in read_rows("evaluation_type_cues.csv")
                if r["type"] == "review" and r["strength"] == "title")
 

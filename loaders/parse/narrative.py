@@ -23,7 +23,7 @@ from loaders.parse.labels import header_field, table_labels
 from loaders.parse.numbers import (PERCENT_IN_WORDS, chinese_numeral, find_numbers, parse_number, parse_percent,
                                    to_halfwidth, to_wan)
 from loaders.parse.prose_items import MAX_PROSE_ACTUAL, NOT_AN_INDICATOR, itemised_indicator, unquoted
-from loaders.parse.text import read_rows
+from loaders.parse.text import read_rows, site_menu_length
 from loaders.records import Indicator, Project
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元|元)"
@@ -88,7 +88,7 @@ def is_department_document(lines: list[str], head: int = 8) -> bool:
 
 def _head_lines(lines: list[str], count: int) -> list[str]:
     out = [line for line in lines if line.strip()]
-    return out[:count]
+    return out[site_menu_length(out):][:count]
 
 
 def title_project_name(lines: list[str], head: int = 12) -> tuple[str, int] | None:

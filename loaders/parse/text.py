@@ -28,6 +28,22 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
+MENU_ITEM_CHARS = 6
+_MENU_WORDS_RE = re.compile(r"\d|绩效|评价|报告")
+
+
+def site_menu_length(texts: list[str]) -> int:
+    """How many of the written lines `texts` open with a site's menu (首页 ⏎ 要闻动态 ⏎ 政务公开 …,
+    登录 | 注册): short items before the title, no part of it. 0 when fewer than two."""
+    def menu_item(text: str) -> bool:
+        parts = [part.strip() for part in re.split(r"[|｜]", text.strip())]
+        return all(0 < len(part) <= MENU_ITEM_CHARS and not _MENU_WORDS_RE.search(part) for part in parts)
+    k = 0
+    while k < len(texts) and menu_item(texts[k]):
+        k += 1
+    return k if k >= 2 else 0
+
+
 def normalise(text: str) -> str:
     """NFKC: full-width forms → ASCII, compatibility ideographs → standard ones."""
     return unicodedata.normalize("NFKC", text)
