@@ -4812,3 +4812,19 @@ def test_a_sites_menu_above_the_title_says_nothing_of_the_kind_or_the_evaluator(
     ]), "example.txt")
     assert (report.report_kind, report.evaluation_type) == ("department", "self")
     assert [p.subject for p in report.projects] == []
+
+
+def test_a_money_block_after_an_indicator_table_opens_the_next_project():
+    projects, _ = parse_projects("\n".join([
+        "三、部门整体支出绩效自评表",
+        "一级指标\t二级指标\t三级指标\t年度目标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t送戏下乡场次\t≥80场\t86场\t90\t90",
+        "合计\t\t\t\t\t90\t90",
+        "四、项目支出绩效自评情况",
+        "（一）2019年非遗保护经费",
+        "\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t60.00\t60.00\t57.00\t10\t95%\t9.5",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t非遗展演场次\t≥12场\t12场\t90\t90",
+    ]).split("\n"))
+    assert [(len(p.indicators), p.budget_full_year) for p in projects] == [(1, None), (1, 60.0)]

@@ -139,8 +139,8 @@ def read_tables(cells: list[Cell], warnings: list[str], reviewed: bool = False) 
                 warnings += block.warnings
                 i = max(block.end, i + 1)
                 continue
-            if current is None or current.money_rows:
-                current = Project()
+            if current is None or current.money_rows or current.indicators:
+                current = Project()    # (a form prints its money above its indicators: after them, it is the next's)
                 projects.append(current)
             apply_money(current, block, warnings, reviewed)
             i = max(block.end, i + 1)
