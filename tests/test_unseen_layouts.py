@@ -4828,3 +4828,16 @@ def test_a_money_block_after_an_indicator_table_opens_the_next_project():
         "产出指标\t数量指标\t非遗展演场次\t≥12场\t12场\t90\t90",
     ]).split("\n"))
     assert [(len(p.indicators), p.budget_full_year) for p in projects] == [(1, None), (1, 60.0)]
+
+
+def test_guangdongs_department_framework_one_cell_per_line():
+    project, _ = only_project("\n".join([
+        "部门整体支出绩效自评表", "",
+        "一级指标", "二级指标", "三级指标", "分值", "年度目标值", "实际完成值", "得分", "",
+        "预算执行", "支出进度", "预算执行率", "10", "≥95%", "97.3%", "10", "",
+        "支出规范性", "政府采购执行率", "5", "100%", "100%", "5", "",
+        "履职效能", "部门履职", "网格化管理覆盖率", "10", "100%", "100%", "10",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("预算执行", "支出进度", "预算执行率"), ("预算执行", "支出规范性", "政府采购执行率"),
+        ("履职效能", "部门履职", "网格化管理覆盖率")]
