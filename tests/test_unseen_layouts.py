@@ -4841,3 +4841,16 @@ def test_guangdongs_department_framework_one_cell_per_line():
     assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
         ("预算执行", "支出进度", "预算执行率"), ("预算执行", "支出规范性", "政府采购执行率"),
         ("履职效能", "部门履职", "网格化管理覆盖率")]
+
+
+def test_a_labelled_line_where_the_text_stops_under_a_labelled_row_is_a_cut_row():
+    project, _ = only_project("\n".join([
+        "项目名称：公共文化惠民演出",
+        "一级指标   二级指标   三级指标               年度指标值    实际完成值    分值   得分",
+        "产出指标   数量指标   惠民演出场次           ≥100场        108场         15     15",
+        "                      观众人次               ≥2万人次      2.3万人次     10     10",
+        "           质量指标   演出节目审核通过率     100%          100%          10     10",
+        "           时效指标   演出按计划完",
+    ]))
+    assert [(i.level2, i.name) for i in project.indicators][:3] == [
+        ("数量指标", "惠民演出场次"), ("数量指标", "观众人次"), ("质量指标", "演出节目审核通过率")]

@@ -269,7 +269,13 @@ def _cut_row_at_the_end(placed: list[tuple[int, dict[int, str]]], columns: list[
     cells = placed[-1][1]
     name = next((k for k, column in enumerate(columns) if column.field == "name"), None)
     above = next((c[name] for _, c in reversed(placed[:-1]) if name in c), None)
-    return _opens_with_level_labels(cells, columns, last=True) and above is not None and not wrap.full(name, above)
+    if not _opens_with_level_labels(cells, columns, last=True) or above is None:
+        return False
+    # the row above holds its own label in that column (质量指标 … ⏎ 时效指标 | 演出按计划完): a second row
+    row_above = next((c for _, c in reversed(placed[:-1]) if any(columns[k].field in ("weight", "score") for k in c)), {})
+    labelled = any(columns[k].field in ("level1", "level2") and k in row_above and level_kind(row_above[k], fuzzy=False)
+                   for k in cells)
+    return labelled or not wrap.full(name, above)
 
 
 def _opens_with_level_labels(cells: dict[int, str], columns: list[Column], last: bool = False) -> bool:
