@@ -4854,3 +4854,14 @@ def test_a_labelled_line_where_the_text_stops_under_a_labelled_row_is_a_cut_row(
     ]))
     assert [(i.level2, i.name) for i in project.indicators][:3] == [
         ("数量指标", "惠民演出场次"), ("数量指标", "观众人次"), ("质量指标", "演出节目审核通过率")]
+
+
+def test_a_level1_and_a_level2_label_on_lines_of_their_own_are_two_labels():
+    project, _ = only_project("\n".join([
+        "项目名称", "", "全民健身赛事活动补助", "",
+        "一级指标", "", "二级指标", "", "三级指标", "", "指标值", "", "完成值", "", "权重", "", "得分", "",
+        "产出", "", "数量", "", "赛事活动场次", "", "≥30场", "", "31场", "", "50", "", "50", "",
+        "效益", "", "社会效益", "", "参与群众人次", "", "≥10万人次", "", "11.2万人次", "", "50", "", "50",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("产出", "数量", "赛事活动场次"), ("效益", "社会效益", "参与群众人次")]

@@ -449,9 +449,11 @@ def join_broken_labels(cells: list[Cell], longest: int = 6) -> list[Cell]:
                 break
             joined = "".join(c.text for c in group)
             if cell_kind(joined) and not all(cell_kind(c.text) == "header" for c in group) \
-                    and not (level_kind(group[-1].text) and not level_kind(joined, fuzzy=False)):
+                    and not (level_kind(group[-1].text) and not level_kind(joined, fuzzy=False)) \
+                    and not all(level_kind(c.text, fuzzy=False) for c in group):
                 # 年初预 / 算数 is one label; 执行率 / 得分 are two header cells; 无 / 满意度指标 is
-                # the end of a row and a label (the pair only looked like a misspelt label)
+                # the end of a row and a label (the pair only looked like a misspelt label); 产出 / 数量
+                # are a 一级 and a 二级 label, never one 产出数量
                 best = size
         group = cells[i:i + best]
         if best > 1:
