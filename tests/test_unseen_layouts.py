@@ -4865,3 +4865,17 @@ def test_a_level1_and_a_level2_label_on_lines_of_their_own_are_two_labels():
     ]))
     assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
         ("产出", "数量", "赛事活动场次"), ("效益", "社会效益", "参与群众人次")]
+
+
+def test_a_target_column_headed_expected_or_planned_value():
+    from loaders.parse.labels import header_field
+    assert [header_field(t, "indicator") for t in ("预期值", "计划值", "年度计划值", "预期目标值")] == ["target"] * 4
+    project, _ = only_project("\n".join([
+        "项目名称：退化林修复项目",
+        " 一级指标  二级指标   三级指标                 预期值       实际值      权重(%)  评分",
+        " 产出指标  数量指标   退化林修复面积           1.2万亩      0.9万亩       50      40",
+        " 满意度    服务对象   周边群众满意度           ≥90%         94%           50      50",
+        " 指标      满意度",
+    ]))
+    assert [(i.level1, i.level2, i.target) for i in project.indicators] == [
+        ("产出指标", "数量指标", "1.2万亩"), ("满意度指标", "服务对象满意度", "≥90%")]
