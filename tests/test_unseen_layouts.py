@@ -4879,3 +4879,10 @@ def test_a_target_column_headed_expected_or_planned_value():
     ]))
     assert [(i.level1, i.level2, i.target) for i in project.indicators] == [
         ("产出指标", "数量指标", "1.2万亩"), ("满意度指标", "服务对象满意度", "≥90%")]
+
+
+def test_a_county_whose_name_opens_with_town_is_a_place_not_a_relative_reference():
+    from loaders.parse.header import unit_name_prefix
+    assert unit_name_prefix("镇沅彝族哈尼族拉祜族自治县卫生健康局") == "镇沅彝族哈尼族拉祜族自治县卫生健康局"
+    assert unit_name_prefix("镇雄县林业和草原局", whole=True) == "镇雄县林业和草原局"
+    assert unit_name_prefix("镇卫生院") is None and unit_name_prefix("县信访局") is None

@@ -463,11 +463,14 @@ def _only_department_tail(text: str, cut: str) -> bool:
     return text[len(cut):] in ("部门", "单位")
 
 
+_PLACE_OPENING_WITH_TOWN_RE = re.compile(r"^[镇乡][\u4e00-\u9fff]{1,12}?(?:自治县|县|市|区|旗)")
+
+
 def _looks_like_unit(name: str) -> bool:
     if not 4 <= len(name) <= 30 or not re.fullmatch(_NAME_CHARS + "+", name):
         return False
-    # 区信访办 / 县信访局 / 本单位: a relative reference, not a name.
-    if name[0] in "省市县区州镇乡本我该各此其":
+    # 区信访办 / 县信访局 / 本单位: a relative reference, not a name — but 镇沅…自治县 / 乡城县 / 镇江市 are places
+    if name[0] in "省市县区州镇乡本我该各此其" and not _PLACE_OPENING_WITH_TOWN_RE.match(name):
         return False
     return not any(word in name for word in read_terms("agency_forbidden.csv"))
 
