@@ -4886,3 +4886,9 @@ def test_a_county_whose_name_opens_with_town_is_a_place_not_a_relative_reference
     assert unit_name_prefix("镇沅彝族哈尼族拉祜族自治县卫生健康局") == "镇沅彝族哈尼族拉祜族自治县卫生健康局"
     assert unit_name_prefix("镇雄县林业和草原局", whole=True) == "镇雄县林业和草原局"
     assert unit_name_prefix("镇卫生院") is None and unit_name_prefix("县信访局") is None
+
+
+def test_a_named_line_with_its_plan_and_actual_in_clauses():
+    from loaders.parse.narrative import narrative_indicators
+    found = narrative_indicators(["（一）产出指标完成情况", "文化下乡演出场次：计划80场，实际完成86场，超额完成目标。"])
+    assert [(i.name, i.target, i.actual) for i in found] == [("文化下乡演出场次", "80场", "86场")]

@@ -655,7 +655,7 @@ def _take_itemised(out: list[Indicator], itemised: Indicator | None, number: int
 
 
 
-_TARGET_LABEL_RE = re.compile(r"^(?:年度)?(?:指标值|目标值|预期目标|目标)")
+_TARGET_LABEL_RE = re.compile(r"^(?:年度)?(?:指标值|目标值|预期目标|目标|计划)")
 
 
 def _entries(text: str) -> list[tuple[str, str]]:
