@@ -4892,3 +4892,16 @@ def test_a_named_line_with_its_plan_and_actual_in_clauses():
     from loaders.parse.narrative import narrative_indicators
     found = narrative_indicators(["（一）产出指标完成情况", "文化下乡演出场次：计划80场，实际完成86场，超额完成目标。"])
     assert [(i.name, i.target, i.actual) for i in found] == [("文化下乡演出场次", "80场", "86场")]
+
+
+def test_a_pipe_table_numbering_its_rows_with_empty_target_and_actual_cells():
+    project, _ = only_project("\n".join([
+        "项目名称：农村环境综合整治专项",
+        "序号 | 一级指标 | 二级指标 | 三级指标 | 目标值 | 实际完成值 | 分值 | 得分",
+        "1 | 决策(20) | 项目立项 | 立项依据充分性 | | | 5 | 5",
+        "2 | | | 立项程序规范性 | | | 5 | 4",
+        "3 | 产出(40) | 产出数量 | 整治村庄数量 | ≥12个 | 12个 | 40 | 40",
+    ]))
+    assert [(i.level1, i.name, i.target, i.weight, i.score) for i in project.indicators] == [
+        ("决策", "立项依据充分性", None, 5.0, 5.0), ("决策", "立项程序规范性", None, 5.0, 4.0),
+        ("产出", "整治村庄数量", "≥12个", 40.0, 40.0)]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from loaders.parse.characters import space_aligned
 from loaders.parse.flattened import is_digit_blob, label_hits, split_at_labels
 from loaders.parse.labels import (glued_level_label, header_field, is_canned_actual, is_label, is_sign_off, is_unit,
-                                  level_kind)
+                                  label_key, level_kind)
 from loaders.parse.numbers import to_halfwidth
 from loaders.parse.page_lines import PAGE_MARK_RE
 
@@ -61,7 +61,9 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
     previous_row: list[Cell] = []   # filled cells of the last tab row line
     previous_count = widest_tab_row = 0   # cells (empty ones too) of the last tab line / of the widest
     previous_pipe_row: dict[int, Cell] = {}   # the last pipe grid row's filled cells by column
-    grid_lines = _pipe_grid_lines(lines)
+    grids = _pipe_grids(lines)
+    grid_lines = {k for grid in grids for k in grid}
+    numbered = _numbered_grid_lines(lines, grids)
     for offset, raw in enumerate(lines):
         number = first + offset
         line = raw.rstrip("\r\n")
@@ -78,6 +80,8 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
         if is_pipe_line(line):
             tab_mode, previous_row = False, []
             parts = _pipe_parts(line)
+            if offset in numbered:
+                parts = parts[1:]     # the row's number (序号)
             placed = offset in grid_lines
             if placed and _pipe_continuation(parts, previous_pipe_row):
                 for k, part in enumerate(parts):
@@ -173,16 +177,32 @@ def _extend(cell: Cell, text: str, number: int) -> None:
     cell.last_line = number
 
 
-def _pipe_grid_lines(lines: list[str]) -> set[int]:
-    """Indexes of pipe rows in a run of rows of one width (empty cells counted; a markdown rule
-    between them is no row): in such a grid a cell's place is its column."""
+def _pipe_grids(lines: list[str]) -> list[list[int]]:
+    """Runs of pipe rows of one width (empty cells counted; a markdown rule between them is no row),
+    as line indexes: in such a grid a cell's place is its column."""
     rows = [(k, len(_pipe_parts(line))) for k, line in enumerate(lines)
             if is_pipe_line(line.rstrip()) and not _MARKDOWN_RULE_RE.match(line.rstrip())]
-    grid: set[int] = set()
+    grids: list[list[int]] = []
     for (k, width), (m, next_width) in zip(rows, rows[1:]):
         if width == next_width and all(not lines[j].strip() or is_pipe_line(lines[j].rstrip()) for j in range(k + 1, m)):
-            grid |= {k, m}
-    return grid
+            if grids and grids[-1][-1] == k:
+                grids[-1].append(m)
+            else:
+                grids.append([k, m])
+    return grids
+
+
+def _numbered_grid_lines(lines: list[str], grids: list[list[int]]) -> set[int]:
+    """The rows of grids whose first column is the rows' numbers (序号 | 一级指标 | …): that column is
+    no column of the table the header names."""
+    numbered: set[int] = set()
+    for grid in grids:
+        if label_key(_pipe_parts(lines[grid[0]])[0]) in _ROW_NUMBER_HEADERS:
+            numbered |= set(grid)
+    return numbered
+
+
+_ROW_NUMBER_HEADERS = {"序号", "编号"}
 
 
 def _pipe_parts(line: str) -> list[str]:
