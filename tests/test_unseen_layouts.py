@@ -4905,3 +4905,17 @@ def test_a_pipe_table_numbering_its_rows_with_empty_target_and_actual_cells():
     assert [(i.level1, i.name, i.target, i.weight, i.score) for i in project.indicators] == [
         ("决策", "立项依据充分性", None, 5.0, 5.0), ("决策", "立项程序规范性", None, 5.0, 4.0),
         ("产出", "整治村庄数量", "≥12个", 40.0, 40.0)]
+
+
+def test_a_header_cell_naming_a_note_and_a_column_is_that_column():
+    from loaders.parse.labels import header_field
+    assert header_field("评价标准/目标值", "indicator") == "target"
+    assert header_field("年度指标值/实际完成值", "indicator") is None     # two columns: not sure which
+    project, _ = only_project("\n".join([
+        "项目名称：城镇老旧小区改造项目",
+        "一级指标(分值)\t二级指标\t三级指标\t分值\t评价标准/目标值\t实际完成情况\t得分",
+        "决策(20)\t项目立项\t立项依据充分性\t10\t依据充分\t依据充分\t10",
+        "\t绩效目标\t绩效目标合理性\t10\t目标合理\t部分目标偏高\t8",
+    ]))
+    assert [(i.name, i.target, i.actual, i.score) for i in project.indicators] == [
+        ("立项依据充分性", "依据充分", "依据充分", 10.0), ("绩效目标合理性", "目标合理", "部分目标偏高", 8.0)]

@@ -131,7 +131,11 @@ def header_field(text: str, context: str) -> str | None:
     if key in aliases:
         return aliases[key]
     stripped = re.sub(r"\(.*?\)$", "", key)
-    return aliases.get(stripped)
+    if stripped in aliases or "/" not in stripped:
+        return aliases.get(stripped)
+    # 评价标准/目标值: a cell naming two things, one of them a column we read (评价标准 is a note)
+    named = {aliases[part] for part in stripped.split("/") if aliases.get(part, "ignore") != "ignore"}
+    return named.pop() if len(named) == 1 else None
 
 
 @lru_cache(maxsize=65536)
