@@ -4919,3 +4919,14 @@ def test_a_header_cell_naming_a_note_and_a_column_is_that_column():
     ]))
     assert [(i.name, i.target, i.actual, i.score) for i in project.indicators] == [
         ("立项依据充分性", "依据充分", "依据充分", 10.0), ("绩效目标合理性", "目标合理", "部分目标偏高", 8.0)]
+
+
+@pytest.mark.parametrize("name, printed, target", [
+    ("活动经费控制", "$260万元", "≤260万元"), ("急难型救助审批时限", "$3个工作日", "≤3个工作日"),
+    ("养殖户满意度", "$90%", "≥90%"), ("新建高标准农田面积", "工1.5万亩", "≥1.5万亩")])
+def test_ocrs_dollar_sign_is_a_cap_on_an_indicator_that_caps_a_quantity(name, printed, target):
+    project, _ = only_project("\n".join([
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        f"产出指标\t成本指标\t{name}\t{printed}\t1\t20\t20",
+    ]))
+    assert project.indicators[0].target == target

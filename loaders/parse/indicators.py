@@ -35,9 +35,16 @@ _OCR_NUMBER_RE = re.compile(r"(?<![A-Za-z])[\dOolI][\dOolI.]*(?![A-Za-z])")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 
-def ocr_number_fixed(text: str) -> str:
+# an indicator that caps a quantity (a cost, a time limit, incidents): its sign is ≤
+_CAP_NAME_RE = re.compile(r"成本|费用|控制|时限|用时|发生率|发生数|事故|投诉|差错|误差|超支|投入$|单价")
+
+
+def ocr_number_fixed(text: str, name: str | None = None) -> str:
     """A target or actual with OCR's misreadings in its leading number put right (工9O% → ≥90%);
-    only runs that hold a real digit are touched, and words are left as they are."""
+    only runs that hold a real digit are touched, and words are left as they are. A $ stands for ≤ as
+    often as for ≥: on an indicator that caps a quantity ($260万元 of 活动经费控制) it is read ≤."""
+    if text.startswith("$") and name and _CAP_NAME_RE.search(name):
+        text = "≤" + text[1:]
     text = _OCR_GE_RE.sub("≥", text, count=1)
     match = _OCR_NUMBER_RE.search(text)
     if not match or not re.search(r"\d", match.group()) or match.start() > 2:
@@ -232,7 +239,7 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
                           review_score=_as_number(values.get("review_score")))
     for field_name in ("target", "actual"):
         value = getattr(indicator, field_name)
-        fixed = ocr_number_fixed(value) if value else None
+        fixed = ocr_number_fixed(value, name) if value else None
         if fixed and fixed != value:
             warnings.append(f"指标“{name}”的“{value}”含识别错字，按“{fixed}”读取。")
             setattr(indicator, field_name, fixed)
