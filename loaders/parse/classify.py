@@ -88,12 +88,15 @@ _FINANCE_BUREAU_RE = re.compile(r"^[\u4e00-\u9fff]{1,20}财政(?:局|厅)")   # 
 
 def is_review(index: TextIndex) -> bool:
     """The title reviews a self-evaluation (自评复核报告 / 抽查复核): its 复核 scores are the result. A
-    table row among the first lines (自评得分 | 复核得分) is no title."""
+    table row among the first lines (自评得分 | 复核得分) is no title. (Asked by several readers: kept.)"""
+    if "is_review" in index.memo:
+        return index.memo["is_review"]
     title = "".join(re.split(r"[。，,；;！!？?]", line, maxsplit=1)[0]
                     for _, line in _without_site_menu(content_lines(index))[:TITLE_LINES]
                     if "\t" not in line and "|" not in line)
-    return any(r["term"] in title for r in read_rows("evaluation_type_cues.csv")
-               if r["type"] == "review" and r["strength"] == "title")
+    index.memo["is_review"] = any(r["term"] in title for r in read_rows("evaluation_type_cues.csv")
+                                  if r["type"] == "review" and r["strength"] == "title")
+    return index.memo["is_review"]
 
 
 def find_evaluation_type(index: TextIndex) -> Found:

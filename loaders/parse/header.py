@@ -71,8 +71,7 @@ def find_agency(index: TextIndex, third_party: bool = False) -> Found | None:
     # 实施单位 that carried the project out; a unit's own name label (单位名称 / 部门：) comes first
     label_ranks = (0, 3, 1, 2) if third_party else (0, 1, 3, 2)
     finders = (lambda: _agency_from_cover(index),
-               *(lambda rank=rank: _unit_under_a_government(index, rank) or _agency_from_labels(index, rank=rank)
-                 for rank in label_ranks),
+               *(lambda rank=rank: _agency_from_labels_of_rank(index, rank) for rank in label_ranks),
                lambda: _agency_from_title(index), lambda: _agency_from_labels(index, rank=4),
                lambda: _agency_from_mentions(index))
     evaluators = _evaluator_names(index)
@@ -87,16 +86,15 @@ def find_agency(index: TextIndex, third_party: bool = False) -> Found | None:
 SUPERVISING_RANK, IMPLEMENTING_RANK = 3, 2
 
 
-def _unit_under_a_government(index: TextIndex, rank: int) -> Found | None:
-    """主管部门 | 北京市顺义区人民政府 | 实施单位 | 北京市顺义区信访办公室: an office directly under the
-    government names the government as its 主管部门; the unit reporting is the one that carried it out."""
-    if rank != SUPERVISING_RANK:
-        return None
-    supervising = _agency_from_labels(index, rank=SUPERVISING_RANK)
-    if supervising is None or not str(supervising.value).endswith("人民政府"):
-        return None
+def _agency_from_labels_of_rank(index: TextIndex, rank: int) -> Found | None:
+    """The unit the labels of `rank` name — but 主管部门 | 北京市顺义区人民政府 | 实施单位 | 北京市顺义区信访办公室:
+    an office directly under the government names the government as its 主管部门; the unit reporting
+    is the one that carried it out."""
+    found = _agency_from_labels(index, rank=rank)
+    if rank != SUPERVISING_RANK or found is None or not str(found.value).endswith("人民政府"):
+        return found
     implementing = _agency_from_labels(index, rank=IMPLEMENTING_RANK)
-    return implementing if implementing is not None and implementing.value != supervising.value else None
+    return implementing if implementing is not None and implementing.value != found.value else found
 
 
 def _is_commissioner(index: TextIndex, name: str) -> bool:

@@ -419,7 +419,8 @@ def _centred_labels(placed: list[tuple[int, dict[int, str]]], scored: list[int],
     row_places = [(next((n for n in scored if first <= n < last), first), sum(_row_span(placed, (first, last), columns)) / 2)
                   for first, last in (groups[g] for g in rows)]
     in_totals = {n for g in totals for n in range(*groups[g])}
-    starts = {first for first, _ in groups}
+    # a label's first line that opens no row and holds no scores: it sits centred within its rows
+    not_a_row_start = {n for n in range(len(placed)) if n not in scored} - {first for first, _ in groups}
     alone = [n for n, (_, cells) in enumerate(placed) if n not in scored and cells
              and not any(columns[c].field in ("name", "weight", "score") for c in cells)]
     level2_of_rows: list[str | None] = []
@@ -438,7 +439,7 @@ def _centred_labels(placed: list[tuple[int, dict[int, str]]], scored: list[int],
         # centred: some label stands on a line between rows, without a name or scores, or on a row's
         # later line without its scores (a top-aligned table prints each label on its row's first
         # line, beside its name or its scores)
-        if not labels or not any(lines[0] in alone or lines[0] not in starts | set(scored) for lines, _ in labels) \
+        if not labels or not any(lines[0] in alone or lines[0] in not_a_row_start for lines, _ in labels) \
                 or len(labels) > len(rows):
             continue
         conflicts = None

@@ -498,17 +498,8 @@ def _rejoined_split_number(values: list[str], cols: list[str]) -> list[str] | No
     执行数 / 预算数, 得分 ≤ 分值 …)."""
     extra = len(values) - len(cols)
     found = {tuple(joined) for joined in _pairs_joined(values, extra) if _row_holds_together(joined, cols)
-             or (extra > 1 and _rate_holds(joined, cols))}
+             or (extra > 1 and _row_holds_together(joined, cols, strict=False))}
     return list(found.pop()) if len(found) == 1 else None
-
-
-def _rate_holds(values: list[str], cols: list[str]) -> bool:
-    """执行率 = 执行数 / 预算数 as printed (the amounts may differ in decimals: 126 | 118.35 | 93.93%)."""
-    printed = {c: to_halfwidth(v).strip().replace(",", "") for c, v in zip(cols, values) if c != "ignore"}
-    return {"budget_full_year", "executed", "execution_rate_pct"} <= set(printed) \
-        and all(is_value_cell(v) and not is_placeholder(v) for v in printed.values()) \
-        and printed["execution_rate_pct"].endswith("%") \
-        and money_consistent(list(printed.values()), list(printed), strict=False)
 
 
 def _pairs_joined(values: list[str], count: int, start: int = 0) -> list[list[str]]:
@@ -524,15 +515,20 @@ def _pairs_joined(values: list[str], count: int, start: int = 0) -> list[list[st
     return out
 
 
-def _row_holds_together(values: list[str], cols: list[str]) -> bool:
+def _row_holds_together(values: list[str], cols: list[str], strict: bool = True) -> bool:
+    """The row's values fit its columns and agree (money_consistent). Not strict (several numbers were
+    joined): the amounts may differ in decimals (126 | 118.35 | 93.93%), but 执行率 = 执行数 / 预算数 must
+    be there to confirm the joining."""
     printed = {c: to_halfwidth(v).strip().replace(",", "") for c, v in zip(cols, values) if c != "ignore"}
+    if not strict and not {"budget_full_year", "executed", "execution_rate_pct"} <= set(printed):
+        return False
     if any(not is_value_cell(v) or is_placeholder(v) for v in printed.values()):
         return False
     if "execution_rate_pct" in printed and not printed["execution_rate_pct"].endswith("%"):
         return False
     if any(c != "execution_rate_pct" and v.endswith("%") for c, v in printed.items()):
         return False
-    return money_consistent(list(printed.values()), list(printed))
+    return money_consistent(list(printed.values()), list(printed), strict=strict)
 
 
 def _place_long_row(values: list[str], cols: list[str], rate_at: int | None,

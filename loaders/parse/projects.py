@@ -363,16 +363,11 @@ def _key_projects_under_headings(projects: list[Project], lines: list[str], sect
     """A department report's section on its key projects, one heading each ((一)2020年高标准农田建设项目
     ⏎ table, (二)重大动物疫病防控经费 ⏎ prose): a table under a project's heading is that project's, not
     the department's; the sections after it that state a project's money or score in prose are projects too."""
-    named, previous_end = [], section_line
-    for project in projects:
-        start = first_line(project)
-        if start is None or start < section_line:
-            continue
-        heading = narrative.project_heading_before(lines, start, previous_end) if not project.name else None
+    named = []
+    for project, _, heading in _headings_above(projects, lines, after=section_line):
         if heading and not heading[0].endswith("部门整体支出"):
             project.name, project.provenance["name"] = heading[0], (heading[1], heading[1])
             named.append(heading[1])
-        previous_end = max((span[1] for ind in project.indicators for span in ind.provenance.values()), default=start)
     if not named:
         return projects
     have = {p.name for p in projects}
@@ -406,12 +401,7 @@ def name_from_section_headings(projects: list[Project], lines: list[str]) -> Non
     unnamed = [p for p in projects if not p.name and p.subject == "project"]
     if len(unnamed) < 2:
         return
-    previous_end = 0
-    for project in projects:
-        start = first_line(project)
-        if start is None:
-            continue
-        heading = narrative.project_heading_before(lines, start, previous_end) if not project.name else None
+    for project, start, heading in _headings_above(projects, lines):
         if heading:
             project.name, project.provenance["name"] = heading[0], (heading[1], heading[1])
             if not project.money_rows:
@@ -420,8 +410,19 @@ def name_from_section_headings(projects: list[Project], lines: list[str]) -> Non
                     if getattr(project, key) is None:
                         setattr(project, key, stated.value)
                         project.provenance[key] = (stated.line, stated.line)
-        previous_end = max(span[1] for ind in project.indicators for span in ind.provenance.values()) \
-            if project.indicators else start
+
+
+def _headings_above(projects: list[Project], lines: list[str], after: int = 0):
+    """(project, its first line, the project heading between the table before it and it — None for a
+    named project or none found) for each table starting at `after` or below."""
+    previous_end = after
+    for project in projects:
+        start = first_line(project)
+        if start is None or start < after:
+            continue
+        heading = narrative.project_heading_before(lines, start, previous_end) if not project.name else None
+        yield project, start, heading
+        previous_end = max((span[1] for ind in project.indicators for span in ind.provenance.values()), default=start)
 
 
 def complete_from_prose(project: Project, lines: list[str], warnings: list[str]) -> None:
