@@ -4930,3 +4930,35 @@ def test_ocrs_dollar_sign_is_a_cap_on_an_indicator_that_caps_a_quantity(name, pr
         f"产出指标\t成本指标\t{name}\t{printed}\t1\t20\t20",
     ]))
     assert project.indicators[0].target == target
+
+
+def test_a_paragraph_of_scored_indicator_clauses_under_no_level_heading():
+    from loaders.parse.narrative import narrative_indicators
+    found = narrative_indicators([
+        "二、绩效目标完成情况",
+        "各项指标完成如下：义诊下乡场次，年度指标值24场，全年实际完成26场，该指标分值20分，得20分；"
+        "出诊响应时间，年度指标值30分钟内，实际平均22分钟，分值10分，得10分；"
+        "患者满意度，年度指标值≥90%，实际88%，分值10分，得8分。"])
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in found] == [
+        ("义诊下乡场次", "24场", "26场", 20.0, 20.0), ("出诊响应时间", "30分钟内", "平均22分钟", 10.0, 10.0),
+        ("患者满意度", "≥90%", "88%", 10.0, 8.0)]
+    # one target-and-actual sentence with no points there may restate the plan: not read as a result
+    assert narrative_indicators(["本项目目标如下：义诊下乡场次，年度指标值24场，实际完成26场。"]) == []
+
+
+def test_a_total_score_written_in_chinese_numerals():
+    report = parse_report("\n".join([
+        "某县卫生健康局2022年度基层医疗设备购置项目绩效自评报告",
+        "一、项目概况", "本项目年初预算120万元，全年实际支出114万元，预算执行率95%。",
+        "二、自评结论", "经自评，本项目综合得分为八十七点五分，绩效等级为“良”。"]), "t.txt")
+    assert report.total_score == 87.5
+
+
+def test_a_year_naming_another_amount_in_the_sentence_does_not_name_the_budget_after_it():
+    from loaders.parse.narrative import stated_money
+    stated = stated_money(["2022年度专项资金年初预算300万元，加上2021年结转资金40万元，全年可用预算资金合计340万元，"
+                           "全年实际支出323万元，预算执行率95%。"])
+    assert (stated["budget_initial"].value, stated["budget_full_year"].value, stated["executed"].value) == (300, 340, 323)
+    # a sentence opening with an earlier year is that year's money throughout
+    stated = stated_money(["2021年该项目预算280万元，实际支出250万元。2022年该项目预算300万元，全年实际支出290万元。"])
+    assert (stated["budget_full_year"].value, stated["executed"].value) == (300, 290)

@@ -269,7 +269,7 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
                     continue   # 年初预算、调整后预算、实际支出分别为200万元、230万元…: labels and amounts in order
                 if _FUNDING_PART_RE.search(re.split(r"[,;。]", text[:match.start()])[-1]):
                     continue   # 区级配套资金到位180万元: one source's money, not the project's
-                named = clause_year(text, match.start(), earlier_words=False)
+                named = _money_clause_year(text, match.start())
                 if named is not None and money_year is not None and named != money_year:
                     continue   # 2022年该项目预算…，实际支出…。2023年…: another year's money, named to compare
                 field_name = _budget_kind(text, match) if key == "budget_full_year" else key
@@ -311,10 +311,26 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
     return found
 
 
+_AMOUNT_RE = re.compile(r"\d[\d,.]*\s*(?:亿元|万元|元)")
+
+
+def _money_clause_year(text: str, offset: int) -> int | None:
+    """The year naming the amount at `offset`: one in its own clause since the last amount, else the one
+    opening the sentence (2022年该项目预算…，实际支出… — both 2022's). A year a later clause gives its own
+    amount names only that (加上2022年结转资金35.6万元，全年可用预算资金合计215.6万元 — the sentence's year)."""
+    sentence_start = max(text.rfind(mark, 0, offset) for mark in "。;；") + 1
+    amounts = list(_AMOUNT_RE.finditer(text, sentence_start, offset))
+    if not amounts:
+        return clause_year(text, offset, earlier_words=False)
+    own = _CLAUSE_YEAR_RE.findall(text[amounts[-1].end():offset])
+    opening = _CLAUSE_YEAR_RE.findall(text[sentence_start:amounts[0].start()])
+    return int(own[-1]) if own else int(opening[-1]) if opening else None
+
+
 def _money_year(lines: list[str]) -> int | None:
     """The year whose money the prose states: the title's, when a money statement names it, else the
     latest such statements name (2022年预算… 2023年预算…); None when they name no year."""
-    years = {clause_year(text, match.start(), earlier_words=False)
+    years = {_money_clause_year(text, match.start())
              for text in map(to_halfwidth, lines) for pattern in (BUDGET_RE, EXECUTED_RE) for match in pattern.finditer(text)}
     years.discard(None)
     title = title_year([line for line in lines if not BUDGET_RE.search(line) and not EXECUTED_RE.search(line)])
@@ -483,7 +499,8 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
             continue
         item = itemised_indicator(text)   # (read once: the list-item reader, weighed below against the others)
         if level1 is None:
-            _take_itemised(out, item, number, (None, None))
+            if not _take_itemised(out, item, number, (None, None)):
+                _take_scored_pairs(out, stated_pairs(text), number)
             continue
         head2 = _HEADING_LEVEL2.match(text)
         if head2 and head2.group(1) in table_labels()["level2"]:
@@ -550,11 +567,11 @@ _NEW_ITEM_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]
 # [a reason] (分值15分，得12分). The name stands before a comma or in quotes (“补助企业数”指标值为…).
 _VALUE_CHARS = r"(?:[^,;。()]|(?<=\d),(?=\d{3}(?!\d)))"     # a value's text: a comma only inside 1,000
 _STATED_PAIR_RE = re.compile(
-    r"(?:^|[;。])\s*(?:\(?\d+[).、．])?\s*(?:([\u4e00-\u9fff]{2,12}指标)\s*[:。.])?\s*"
+    r"(?:^|[;。:])\s*(?:\(?\d+[).、．])?\s*(?:([\u4e00-\u9fff]{2,12}指标)\s*[:。.])?\s*"
     r"(?:[“\"]([^”\"]{2,40})[”\"]\s*|([^,:;。“”]{2,40})[,:。]\s*)"
     r"(?:年度)?(?:指标值|目标值|预期目标|目标)(?:为|是)?\s*(" + _VALUE_CHARS + r"+?),\s*"
     r"(?:[^,;。\d]{1,10},\s*)?[^,;。\d]{0,8}?(?:实际(?:完成|新增|培训|发放|建成|实施|办理|开展)?(?:值|情况)?|(?:调查|测评|抽查|评价)(?:结果|满意度))"
-    r"(?:为|(?P<verb>达到)|平均|(?P<at>于))?\s*("
+    r"(?:为|(?P<verb>达到)|(?P<at>于))?\s*("
     + _VALUE_CHARS + r"+?)(?=,(?!\d{3}(?!\d))|[;。(]|$)"
     r"(?:[^。;(]{0,40}?[(,]\s*(?:(?:该项|本项|该指标)(?:分值|权重|满分)?|分值|权重|满分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分?\s*,\s*"
     r"(?:扣\s*\d+(?:\.\d+)?\s*分\s*后?\s*,?\s*)?(?:(?:自评|实)?得(?:分|满分)?|自评|评分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分?\s*\)?)?")
@@ -651,6 +668,22 @@ def _take_itemised(out: list[Indicator], itemised: Indicator | None, number: int
                            if getattr(itemised, k) is not None}
     out.append(itemised)
     return True
+
+
+MIN_SCORED_PAIRS = 2
+
+
+def _take_scored_pairs(out: list[Indicator], pairs: list[StatedIndicator], number: int) -> None:
+    """A paragraph under no 产出/效益 heading that sets out indicators one clause group each (X，年度指标值…，
+    实际完成…，分值15分，得15分；…): read when at least two of them state their points — a single
+    target-and-actual sentence there may be the plan restated, not a result."""
+    if sum(p.weight is not None for p in pairs) < MIN_SCORED_PAIRS:
+        return
+    for pair in pairs:
+        out.append(Indicator(level2=pair.level2, name=pair.name, target=pair.target, actual=pair.actual,
+                             weight=pair.weight, score=pair.score,
+                             provenance={k: (number, number) for k in ("name", "target", "actual", "weight", "score")
+                                         if getattr(pair, k) is not None}))
 
 
 

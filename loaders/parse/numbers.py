@@ -60,8 +60,8 @@ def chinese_numeral(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
-def _cn_with_point(text: str) -> float | None:
-    """九十五点五 → 95.5 (used for 百分之…)."""
+def cn_with_point(text: str) -> float | None:
+    """九十五点五 → 95.5 (百分之…, a score written out: 九十六点五分)."""
     whole, _, frac = text.partition("点")
     base = chinese_numeral(whole)
     if base is None:
@@ -99,7 +99,7 @@ def parse_percent(text: str | None) -> float | None:
         return None
     words = _PERCENT_WORD_RE.search(text)
     if words:
-        return _cn_with_point(words.group(1))
+        return cn_with_point(words.group(1))
     nums = find_numbers(text)
     return nums[0] if nums else None
 

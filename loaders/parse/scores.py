@@ -12,12 +12,14 @@ import re
 
 from loaders.parse.classify import is_review
 from loaders.parse.header import Found
+from loaders.parse.numbers import cn_with_point
 from loaders.parse.narrative import clause_year, of_this_year
 from loaders.parse.text import TextIndex, alternation, compact_with_offsets, read_terms
 from loaders.records import Project
 
 CJK = "\u4e00-\u9fff"
 _NUMBER = r"(\d+(?:\.\d+)?)"
+_CN_NUMBER = r"([一二三四五六七八九十百]{1,5}(?:点[零一二三四五六七八九]{1,2})?)"    # 综合得分为九十六点五分
 # Marks of a grade-band definition just before a grade: ≥ / < / 以上 / 之间 / 60-69 …
 _BAND_CONTEXT_RE = re.compile(r"[≥≤<>=＜＞]|以上|以下|之间|不低于|不足|低于|高于|\d\s*[-~—至到]\s*\d|含")
 MAX_SCORE = 100
@@ -73,11 +75,12 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False,
                    year: int | None = None) -> list[tuple[float, tuple[int, int]]]:
     labels = alternation(read_terms("total_score_labels.csv"))
     # 自评总分（含预算执行）：88分 — a bracketed note may stand between the label and its score
-    pattern = re.compile(rf"(?:{labels})\s*(?:\((?!分\))[^()]{{1,12}}\))?\s*(\(分\)|为|是|:|达到)?\s*{_NUMBER}\s*(分)?")
+    pattern = re.compile(rf"(?:{labels})\s*(?:\((?!分\))[^()]{{1,12}}\))?\s*(\(分\)|为|是|:|达到)?\s*"
+                         rf"(?:{_NUMBER}|{_CN_NUMBER}(?=分))\s*(分)?")
     found = []
     for match in pattern.finditer(index.text):
         rest = index.text[match.end(): match.end() + 4]
-        if not (match.group(1) or match.group(3)):
+        if not (match.group(1) or match.group(4)):
             continue  # "总分 100 96" / "总分 100": a table row (weight, score), read by _table_totals
         if re.match(r"\s*[-~—至到%]", rest) or _BAND_AFTER_RE.match(index.text, match.end()):
             continue  # a range, a percent or a band (90分（含）以上为优), not a score
@@ -85,11 +88,11 @@ def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False,
             continue   # (该项目得分 in a department report scores a project)
         if re.search(r"执行率[^。；;，,]{0,10}$", index.text[max(0, match.start() - 12):match.start()]):
             continue  # 预算执行率（分值10分）自评得分9.65分: the execution row's score
-        value = float(match.group(2))
+        value = float(match.group(2)) if match.group(2) else cn_with_point(match.group(3))
         if value == MAX_SCORE and (_SCORE_FOLLOWS_RE.match(index.text, match.end())
                                    or _TABLE_SCORE_FOLLOWS_RE.match(index.text, match.end())):
             continue  # "总分100分，自评得分95分" / "总分 | 100分 | 98.7分": the maximum, then the score
-        if value <= MAX_SCORE:
+        if value is not None and value <= MAX_SCORE:
             found.append((value, index.span_of(match.start(), match.end()), clause_year(index.text, match.start())))
     for match in _GRADE_WITH_SCORE_RE.finditer(index.text):
         value = float(match.group(1))
@@ -141,7 +144,7 @@ def _table_totals(index: TextIndex) -> list[tuple[float, tuple[int, int]]]:
     found = []
     for match in re.finditer(r"(?:总分|合计)[\s|:]*100分?[\s|]*" + _NUMBER, index.text):
         value = float(match.group(1))
-        if value <= MAX_SCORE:
+        if value is not None and value <= MAX_SCORE:
             found.append((value, index.span_of(match.start(), match.end())))
     return found
 
