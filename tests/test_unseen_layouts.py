@@ -4962,3 +4962,21 @@ def test_a_year_naming_another_amount_in_the_sentence_does_not_name_the_budget_a
     # a sentence opening with an earlier year is that year's money throughout
     stated = stated_money(["2021年该项目预算280万元，实际支出250万元。2022年该项目预算300万元，全年实际支出290万元。"])
     assert (stated["budget_full_year"].value, stated["executed"].value) == (300, 290)
+
+
+def test_the_implementing_unit_reports_under_a_finance_bureau_or_when_the_prose_speaks_as_it():
+    from loaders.parse.header import find_agency
+    from loaders.parse.text import TextIndex, split_lines
+
+    def agency(text):
+        found = find_agency(TextIndex(split_lines(text)))
+        return found and found.value
+    head = "项目支出绩效自评表\n（2021年度）\n项目名称\t村级公益事业建设奖补项目\n"
+    # a finance bureau as 主管部门 of a transfer a township carried out
+    assert agency(head + "主管部门\t某某县财政局\t实施单位\t某某县某某镇人民政府\n") == "某某县某某镇人民政府"
+    # …but its own centre carrying out its project is the bureau's
+    assert agency(head + "主管部门\t某某县财政局\t实施单位\t某某县财政局国库集中支付中心\n") == "某某县财政局"
+    # the prose speaks as the 实施单位 (我院), not as the 主管部门
+    form = "主管部门\t某某县卫生健康委员会\t实施单位\t某某县第二人民医院\n"
+    assert agency("我院根据通知要求开展了绩效自评。\n" + head + form) == "某某县第二人民医院"
+    assert agency(head + form) == "某某县卫生健康委员会"

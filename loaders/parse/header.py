@@ -87,14 +87,31 @@ SUPERVISING_RANK, IMPLEMENTING_RANK = 3, 2
 
 
 def _agency_from_labels_of_rank(index: TextIndex, rank: int) -> Found | None:
-    """The unit the labels of `rank` name — but 主管部门 | 北京市顺义区人民政府 | 实施单位 | 北京市顺义区信访办公室:
-    an office directly under the government names the government as its 主管部门; the unit reporting
-    is the one that carried it out."""
+    """The unit the labels of `rank` name — but the 实施单位 reports when the 主管部门 is
+    - the people's government (主管部门 | 北京市顺义区人民政府 | 实施单位 | 北京市顺义区信访办公室: an office
+      directly under the government), or a finance bureau routing a transfer (一事一议奖补 carried out by a
+      township) — unless the 实施单位 is the bureau's own centre;
+    - or the prose speaks as the 实施单位 (我校 … 实施单位：XX中心学校, 主管部门：XX教育局)."""
     found = _agency_from_labels(index, rank=rank)
-    if rank != SUPERVISING_RANK or found is None or not str(found.value).endswith("人民政府"):
+    if rank != SUPERVISING_RANK or found is None:
         return found
     implementing = _agency_from_labels(index, rank=IMPLEMENTING_RANK)
-    return implementing if implementing is not None and implementing.value != found.value else found
+    if implementing is None or implementing.value == found.value:
+        return found
+    supervisor, unit = str(found.value), str(implementing.value)
+    if (supervisor.endswith("人民政府") or _FINANCE_BUREAU_RE.search(supervisor)) and "财政" not in unit:
+        return implementing
+    return implementing if _speaks_as(index, unit) and not _speaks_as(index, supervisor) else found
+
+
+# 我校 / 我院 / 我乡: the kind of unit the text speaks as; a name of that kind ends with the word
+# (…中心学校, …人民医院), a township's government names its 乡 / 镇 before 人民政府
+_VOICE_RE = re.compile(r"我(校|院|乡|镇|局|委|办|中心|站|所|馆|队|街道)")
+
+
+def _speaks_as(index: TextIndex, name: str) -> bool:
+    name = re.sub(r"(?:人民政府|政府|办事处)$", "", name)
+    return any(name.endswith(word) for word in set(_VOICE_RE.findall(index.text)))
 
 
 def _is_commissioner(index: TextIndex, name: str) -> bool:
