@@ -4980,3 +4980,35 @@ def test_the_implementing_unit_reports_under_a_finance_bureau_or_when_the_prose_
     form = "主管部门\t某某县卫生健康委员会\t实施单位\t某某县第二人民医院\n"
     assert agency("我院根据通知要求开展了绩效自评。\n" + head + form) == "某某县第二人民医院"
     assert agency(head + form) == "某某县卫生健康委员会"
+
+
+def test_satisfaction_alone_is_a_level1_label_only_before_a_level2_label_and_a_name():
+    project, _ = only_project("\n".join([
+        "项目名称\t乡村文化活动经费",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标（50分）\t数量指标\t送戏下乡场次\t≥60场\t64场\t50\t50",
+        "满意度（20分）\t服务对象满意度\t村民满意度\t≥90%\t93%\t20\t20",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("产出指标", "数量指标", "送戏下乡场次"), ("满意度", "服务对象满意度", "村民满意度")]
+    # 满意度 as a 二级 under 效益, before a name our vocabulary also lists as a 二级, and its weight
+    project, _ = only_project("\n".join([
+        "项目名称\t乡村文化活动经费",
+        "一级指标\t二级指标\t三级指标\t分值\t目标值\t实际值\t得分",
+        "效益（20分）\t社会效益\t群众文化生活改善\t10\t有效改善\t有效改善\t10",
+        "\t满意度\t服务对象满意度\t10\t≥90%\t93%\t10",
+    ]))
+    assert [(i.level1, i.level2, i.name) for i in project.indicators][-1] == ("效益", "满意度", "服务对象满意度")
+
+
+def test_a_row_of_two_unlisted_level_labels_leaving_its_note_column_empty():
+    report = parse_report("\n".join([
+        "某县林业和草原局2023年度部门整体支出绩效自评表",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 备注",
+        "产出 职责履行 完成营造林面积 ≥2万亩 2.1万亩 50 50",
+        "效益 生态效益 森林覆盖率 ≥30% 30.4% 30 30",
+        "满意度 社会公众满意度 社会公众满意度 ≥90% 92% 20 20",
+    ]), "t.txt")
+    last = report.projects[0].indicators[-1]
+    assert (last.level1, last.level2, last.name, last.target, last.actual) == (
+        "满意度", "社会公众满意度", "社会公众满意度", "≥90%", "92%")

@@ -174,6 +174,17 @@ def _scores_given_and_next_line_starts(buffer: list[Cell], columns: list[str], f
     return all(is_number_cell(c.text) for c in tail[-closing:])
 
 
+def _level1_before_a_level2(cells: list[Cell]) -> bool:
+    """满意度（15分） | 服务对象满意度 | 群众满意度 …: a word that is a level-1 label only before a level-2 label
+    and a name (满意度 alone is as often a name, or a target's first line: 满意度 ⏎ 90%以上; and 满意度 |
+    服务对象满意度 | 10 is a 二级 before its name and weight)."""
+    if len(cells) < 3 or not is_label(level_text(cells[0].text.strip()), "level1_before_level2"):
+        return False
+    label, name = cells[1].text, cells[2].text
+    return level_kind(label) in ("level2", "both") and bool(name) and not is_number_cell(name) \
+        and level_kind(name) is None
+
+
 def resolve_level(text: str, kind: str, following: Cell | None, previous_kind: str | None) -> str:
     """Which level an ambiguous label (成本指标, 满意度指标) is: level1 when a level-2 label follows it."""
     if kind != "both":
@@ -305,6 +316,9 @@ def split_unlisted_levels(row: list[Cell], columns: list[str]) -> tuple[list[Cel
     row closes with its numbers, so the count is the row's own)."""
     cells = [c for c in row if c.text]
     data = data_columns(columns)
+    while data and data[-1] in ("reason", "ignore") and len(cells) < len(data) + 2 and cells \
+            and is_number_cell(cells[-1].text):
+        data = data[:-1]     # (a 备注 / 偏差原因 column the row leaves empty: it ends with its score)
     if columns[:2] != ["level1", "level2"] or len(cells) != len(data) + 2 or len({c.line for c in cells}) != 1:
         return row, None
     firsts = [level_text(c.text.strip()) for c in cells[:2]]
@@ -859,6 +873,8 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         cell = cells[i]
         following = cells[i + 1] if i + 1 < len(cells) else None
         kind = cell_kind(cell.text) if cell.text else None
+        if kind is None and cell.text and _level1_before_a_level2(cells[i:i + 3]):
+            kind = "level1"
         if collector.take_level(cell, kind, following, _filled_after_on_its_line(cells, i)):
             points = collector.level_points and following is not None and _is_points_cell(following.text)
             i += 2 if points else 1
