@@ -5012,3 +5012,46 @@ def test_a_row_of_two_unlisted_level_labels_leaving_its_note_column_empty():
     last = report.projects[0].indicators[-1]
     assert (last.level1, last.level2, last.name, last.target, last.actual) == (
         "满意度", "社会公众满意度", "社会公众满意度", "≥90%", "92%")
+
+
+def test_level1_labels_centred_in_their_groups_reach_the_rows_above_them():
+    # what a PDF's centred 一级 labels leave in rows: the label on its group's middle row
+    project, _ = only_project("\n".join([
+        "项目名称\t城区路灯维护经费",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "\t数量指标\t路灯维护数量\t≥5000盏\t5120盏\t20\t20",
+        "产出指标\t质量指标\t亮灯率\t≥98%\t98.6%\t20\t20",
+        "\t时效指标\t故障修复时限\t≤48小时\t36小时\t10\t10",
+        "\t社会效益指标\t夜间出行安全\t有效改善\t有效改善\t15\t15",
+        "效益指标\t\t交通事故下降率\t≥5%\t6.2%\t15\t15",
+        "\t可持续影响指标\t设施长效运行\t长期\t长期\t10\t10",
+    ]))
+    assert [(i.level1, i.level2) for i in project.indicators] == [
+        ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),
+        ("效益指标", "社会效益指标"), ("效益指标", "社会效益指标"), ("效益指标", "可持续影响指标")]
+
+
+def test_a_scans_weight_and_score_read_one_character_apart_are_closed_up_when_one_cut_fits():
+    from loaders.parse.characters import ocr_digits_fixed
+    scan = "受益人数 工1 2 0 0人 1 2 3 6人 2 0 1 5\n资金拨付及时率 ^95% 已完成 1 0 1 0\n总分 1 0 0 9 5\n"
+    fixed, _ = ocr_digits_fixed(scan)
+    assert [line.split()[-2:] for line in fixed.split("\n")[:3]] == [["20", "15"], ["10", "10"], ["100", "95"]]
+    # a row of three one-digit columns (分值 3 | 自评 3 | 复核 3) is not cut; nor a text that is no scan
+    assert ocr_digits_fixed("受益人数 工1 2 0 0人 1 2 3 6人\n财务制度 3 3 3\n")[0].endswith("财务制度 3 3 3\n")
+    assert ocr_digits_fixed("资金拨付及时率 95% 已完成 1 0 1 0")[0] == "资金拨付及时率 95% 已完成 1 0 1 0"
+
+
+def test_level_labels_broken_in_a_scans_single_spaced_rows_join_their_pieces_on_the_next_line():
+    report = parse_report("\n".join([
+        "某县教育局2022年度学生资助项目支出绩效自评表",
+        "项目名称 学生资助补助经费",
+        "绩 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "效 产出指标 数量指标 受助学生人数 工1200人 1236人 50 50",
+        "指 效益指标 社会效益 家庭负担减轻程度 有效减轻 有效减轻 30 30",
+        "标 指标 因贫辍学人数 0人 0人 10 10",
+        "满意度指 服务对象满 学生家长满意度 工90% 95% 10 10",
+        "标 意度指标",
+    ]), "t.txt")
+    assert [(i.level1, i.level2, i.name) for i in report.projects[0].indicators] == [
+        ("产出指标", "数量指标", "受助学生人数"), ("效益指标", "社会效益指标", "家庭负担减轻程度"),
+        ("效益指标", "社会效益指标", "因贫辍学人数"), ("满意度指标", "服务对象满意度指标", "学生家长满意度")]

@@ -241,6 +241,38 @@ def _spaced_number_joined(match: re.Match) -> str:
     return joined + pad if match.string[match.end():match.end() + 1] == " " else pad + joined
 
 
+# a row's 分值 and 得分 OCR read one character apart (已完成 1 0 1 0 / 1768人 2 0 2 0): four characters at
+# least, after a value that is no bare number, ending the line or before a reason's words
+_SPACED_POINTS_RE = re.compile(r"(?<=[^\d\s.] )(\d(?: [\d.]){3,})(?=[ \u3000]+[^\d\s.%]|[ \u3000]*$)", re.M)
+MAX_WEIGHT = 100
+
+
+def _points_split(spaced: str) -> tuple[str, str] | None:
+    """1 0 1 0 → (10, 10): the one way to cut the characters into a weight and a score (no number opening
+    with 0 before a digit, the score within the weight, the weight within 100), else None."""
+    joined = spaced.replace(" ", "")
+    ways = []
+    for cut in range(1, len(joined)):
+        weight, score = joined[:cut], joined[cut:]
+        if not all(re.fullmatch(r"(?:0|[1-9]\d*)(?:\.\d+)?", part) for part in (weight, score)):
+            continue
+        if float(score) <= float(weight) <= MAX_WEIGHT:
+            ways.append((weight, score))
+    return ways[0] if len(ways) == 1 else None
+
+
+def spaced_points_joined(text: str) -> str:
+    """In a scan whose other numbers OCR also spaced apart, a row's weight and score read one character
+    apart are closed up when only one cut makes them a weight and a score (the line's length kept)."""
+    def join(match: re.Match) -> str:
+        split = _points_split(match.group(1))
+        if split is None:
+            return match.group()
+        closed = f"{split[0]} {split[1]}"
+        return closed + " " * (len(match.group(1)) - len(closed))
+    return _SPACED_POINTS_RE.sub(join, text)
+
+
 def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     """(text with OCR's letters inside numbers put right — 9l.2分 → 91.2分, 3O5·76 → 305.76,
     》9O% → ≥90% —, whether anything changed). Only a run holding a real digit is touched;
@@ -256,6 +288,7 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
         return run[0] + fixed[1:] if run[0] in "Oo" and re.match(r"0\d", fixed) else fixed
 
     fixed = _OCR_RUN_RE.sub(fix_run, text)
+    spaced_scan = bool(_SPACED_NUMBER_BEFORE_UNIT_RE.search(fixed))
     fixed = _STRAY_MARK_RE.sub(lambda m: " " * len(m.group()), fixed)
     fixed = _OCR_PERCENT_RE.sub("%", fixed)
     fixed = _OCR_YUAN_RE.sub("元", fixed)
@@ -264,5 +297,7 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
     fixed = spaced_number_lines_joined(split_cell_numbers_joined(fixed))
     fixed = _SPACED_NUMBER_BEFORE_UNIT_RE.sub(_spaced_number_joined, fixed)
+    if spaced_scan:
+        fixed = spaced_points_joined(fixed)
     fixed = _SPACED_POINT_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)}  ", fixed)
     return fixed, fixed != text

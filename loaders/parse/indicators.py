@@ -778,13 +778,20 @@ def level1_of_its_family(indicators: list[Indicator]) -> None:
     group (below the group's first rows) left them the label above. Such rows take the next 一级 label
     of their 二级's family printed below them, when every row between is of that family too — or, a label
     centred lower than its group's middle, the one above them (产出指标 over 数量 / 质量, then 时效 / 成本
-    under 效益指标)."""
+    under 效益指标). Rows above the table's first 一级 label take it the same way; and a row under a 一级
+    label with no 二级 of its own, below a row whose 二级 is of that label's family, is that 二级's too
+    (社会效益指标 | 视频破案占比 ⏎ 效益指标 | | 可防性案件发案下降率: the 二级 printed once over both)."""
+    for above, row in zip(indicators, indicators[1:]):
+        family = level_family(row.level1, "level1")
+        if row.level2 is None and family and level_family(above.level2, "level2") == family \
+                and level_family(above.level1, "level1") not in (None, family):
+            row.level2 = above.level2
     for k, indicator in enumerate(indicators):
         wanted = level_family(indicator.level2, "level2")
         have = level_family(indicator.level1, "level1")
-        if wanted is None or have is None or wanted == have:
+        if wanted is None or (have is None and indicator.level1 is not None) or wanted == have:
             continue
-        for step in (1, -1):
+        for step in ((1,) if indicator.level1 is None else (1, -1)):
             at = _nearest_level1_of_family(indicators, k, wanted, step)
             if at is not None:
                 for n in range(min(k, at + 1), max(k + 1, at)):

@@ -18,7 +18,7 @@ import re
 from loaders.parse import narrative
 from loaders.parse.indicator_header import read_header
 from loaders.parse.indicators import IndicatorTable, parse_indicator_table
-from loaders.parse.labels import header_field, is_label, label_key, table_labels, without_item_number
+from loaders.parse.labels import header_field, is_label, label_key, level_kind, table_labels, without_item_number
 from loaders.parse.layout import layout_tables_as_tabs
 from loaders.parse.ruled import ruled_continuations_joined
 from loaders.parse.money import (FISCAL_KEYS, MoneyBlock, is_spacer, parse_money_block, parse_vertical_money_block,
@@ -47,7 +47,7 @@ def spaced_row_label_joined(line: str) -> str:
     return match.group(1) + label + " " * len(match.group(3)) + line[match.end():]
 
 
-_VERTICAL_PIECE_RE = re.compile(r"^([ \u3000]*)([\u4e00-\u9fff]{1,2})(?=[ \u3000]{2,}\S|[ \u3000]*$)")
+_VERTICAL_PIECE_RE = re.compile(r"^([ \u3000]*)([\u4e00-\u9fff]{1,2})(?=[ \u3000]+\S|[ \u3000]*$)")
 
 
 def vertical_labels_cleared(lines: list[str]) -> list[str]:
@@ -67,6 +67,49 @@ def vertical_labels_cleared(lines: list[str]) -> list[str]:
     return out
 
 
+LABEL_TOKENS_LOOKED_AT = 3
+MIN_ROW_TOKENS = 3     # what stays on the line is nothing, or a row of its own (name, values, points)
+
+
+def broken_labels_joined(lines: list[str], printed: list[str] | None = None) -> list[str]:
+    """满意度指 服务对象满 学生及家长满意度 … ⏎ 标 意度指标: in a row of cells set apart by single spaces (a scan's
+    text), level labels broken inside their narrow cells go on at the next line's start. Each piece there
+    that completes one of the row's first unfinished labels into a known level label is moved up to it,
+    when the line is left empty (it stays, an empty line: line numbers keep) or holding a row of its own —
+    a cell's wrapped tail beside the pieces (指标 里, 3.05万元/公 ⏎ 里) is left for the row readers.
+    `printed`: the lines before a vertical label was cleared from them; an indented one is an aligned
+    layout's, whose columns the layout reader places."""
+    out, printed = list(lines), printed or lines
+    for k in range(1, len(lines)):
+        above, tokens = out[k - 1].strip().split(" "), lines[k].strip().split(" ")
+        if "\t" in lines[k] or "|" in lines[k] or "  " in lines[k].strip() or "  " in out[k - 1].strip() \
+                or _indent(printed[k]) or _indent(printed[k - 1]):
+            continue     # tab, pipe and aligned rows have their own readers
+        moved = 0
+        for piece in tokens:
+            if not piece or level_kind(piece, fuzzy=False) or not re.fullmatch(r"[\u4e00-\u9fff]{1,6}", piece):
+                break
+            at = next((j for j, word in enumerate(above[:LABEL_TOKENS_LOOKED_AT])
+                       if level_kind(word + piece, fuzzy=False) and not level_kind(word + piece + "指标", fuzzy=False)),
+                      None)
+            if at is None:
+                break
+            above[at] += piece
+            moved += 1
+        rest = [t for t in tokens[moved:] if t]
+        if moved and (not rest or len(rest) >= MIN_ROW_TOKENS):
+            out[k - 1], out[k] = _indent(out[k - 1]) + " ".join(above), _indent(lines[k]) + " ".join(tokens[moved:])
+    return out
+
+
+def _scan_labels_joined(lines: list[str]) -> list[str]:
+    return broken_labels_joined(vertical_labels_cleared(lines), printed=lines)
+
+
+def _indent(line: str) -> str:
+    return line[:len(line) - len(line.lstrip())]
+
+
 def parse_projects(lines: list[str], reviewed: bool = False,
                    projects_from_line: int | None = None) -> tuple[list[Project], list[str]]:
     """lines = the document's normalised lines (lines[0] is line 1); `reviewed`: the document reviews
@@ -78,7 +121,7 @@ def parse_projects(lines: list[str], reviewed: bool = False,
     """
     warnings: list[str] = []
     lines_as_rows = layout_tables_as_tabs(ruled_continuations_joined(
-        vertical_labels_cleared([spaced_row_label_joined(line) for line in lines])))
+        _scan_labels_joined([spaced_row_label_joined(line) for line in lines])))
     projects = read_tables(tokenize(lines_as_rows), warnings, reviewed)
     projects = drop_repeated_tables(projects, warnings)
     listed, list_notes = read_project_list(lines)
