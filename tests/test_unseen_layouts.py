@@ -2013,7 +2013,10 @@ def test_a_department_money_block_with_a_year_end_balance_row_and_side_parts():
 
 def test_adjusted_department_budgets_in_more_wordings():
     for sentence in ("2023年初部门预算432.5万元，因经济普查经费追加，全年预算调整为468.9万元。全年支出455.21万元，预算执行率97.08%。",
-                     "2023年度部门全年预算数（调整后）468.9万元，其中年初预算432.5万元；全年执行数455.21万元，执行率97.08%。"):
+                     "2023年度部门全年预算数（调整后）468.9万元，其中年初预算432.5万元；全年执行数455.21万元，执行率97.08%。",
+                     # the budget's income and spending sides first, then the full year's budget named
+                     "2023年度部门预算收入（财政拨款）455.21万元，支出455.21万元。2023年年初预算432.5万元，年中追加36.4万元，"
+                     "全年预算468.9万元；全年执行455.21万元，预算执行率97.08%。"):
         report = parse_report("泰和县统计局2023年度部门整体支出绩效自评报告\n" + sentence, "example.txt")
         budget = report.department_budget
         assert (budget["budget"], budget["budget_initial"], budget["executed"]) == (468.9, 432.5, 455.21)

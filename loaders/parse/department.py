@@ -106,7 +106,7 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *, projec
         key: value for key, value in budget.items() if key not in SCORED_FIELDS}, provenance, warnings
 
 
-_ADJUSTED_RE = re.compile(r"(?:全年)?调整(?:后)?(?:的)?(?:部门)?预算|(?:全年)?预算调整")
+_ADJUSTED_RE = re.compile(r"(?:全年)?调整(?:后)?(?:的)?(?:部门)?预算|(?:全年)?预算调整|全年(?:部门)?预算(?!执行)")
 
 
 def _table_lines(projects: list[Project]) -> set[int]:
