@@ -4926,7 +4926,8 @@ def test_a_header_cell_naming_a_note_and_a_column_is_that_column():
 
 @pytest.mark.parametrize("name, printed, target", [
     ("活动经费控制", "$260万元", "≤260万元"), ("急难型救助审批时限", "$3个工作日", "≤3个工作日"),
-    ("养殖户满意度", "$90%", "≥90%"), ("新建高标准农田面积", "工1.5万亩", "≥1.5万亩")])
+    ("养殖户满意度", "$90%", "≥90%"), ("新建高标准农田面积", "工1.5万亩", "≥1.5万亩"),
+    ("维修养护资金控制", "^250万元", "≤250万元"), ("供水保证率", "^95%", "≥95%")])
 def test_ocrs_dollar_sign_is_a_cap_on_an_indicator_that_caps_a_quantity(name, printed, target):
     project, _ = only_project("\n".join([
         "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
@@ -5058,3 +5059,14 @@ def test_level_labels_broken_in_a_scans_single_spaced_rows_join_their_pieces_on_
     assert [(i.level1, i.level2, i.name) for i in report.projects[0].indicators] == [
         ("产出指标", "数量指标", "受助学生人数"), ("效益指标", "社会效益指标", "家庭负担减轻程度"),
         ("效益指标", "社会效益指标", "因贫辍学人数"), ("满意度指标", "服务对象满意度指标", "学生家长满意度")]
+
+
+def test_a_scans_two_digit_weight_split_in_its_aligned_column_is_closed_up():
+    from loaders.parse.characters import ocr_digits_fixed
+    scan = ("产出指标 数量指标  改造户数          工45户        48户          1 5   15\n"
+            "                   验收合格率        1OO%          100%          1 0    8     部分返工\n")
+    lines = ocr_digits_fixed(scan)[0].split("\n")
+    assert [line.split()[-2:] for line in lines[:1]] == [["15", "15"]]
+    assert lines[1].split()[-3:] == ["10", "8", "部分返工"]
+    # a weight below its score is no weight: left as printed
+    assert "1 2   15" in ocr_digits_fixed("改造户数  工45户  48户  1 2   15\n")[0]

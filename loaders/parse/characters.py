@@ -245,6 +245,7 @@ def _spaced_number_joined(match: re.Match) -> str:
 # least, after a value that is no bare number, ending the line or before a reason's words
 _SPACED_POINTS_RE = re.compile(r"(?<=[^\d\s.] )(\d(?: [\d.]){3,})(?=[ \u3000]+[^\d\s.%]|[ \u3000]*$)", re.M)
 MAX_WEIGHT = 100
+_OCR_SIGN_RE = re.compile(r"(?:^|[\s|])[工\^$]\s?\d", re.M)
 
 
 def _points_split(spaced: str) -> tuple[str, str] | None:
@@ -261,16 +262,26 @@ def _points_split(spaced: str) -> tuple[str, str] | None:
     return ways[0] if len(ways) == 1 else None
 
 
+# in an aligned row, a two-digit weight OCR split in its column before the score (维修养护集中供水工程  工45处
+# 48处  1 5   15): columns stand two spaces apart at least, so one space inside a column splits a number
+_SPACED_WEIGHT_RE = re.compile(r"(?<=[ \u3000]{2})(\d) (\d)(?=  +(\d+(?:\.\d+)?)(?:  |[ \u3000]*$))", re.M)
+
+
 def spaced_points_joined(text: str) -> str:
     """In a scan whose other numbers OCR also spaced apart, a row's weight and score read one character
-    apart are closed up when only one cut makes them a weight and a score (the line's length kept)."""
+    apart are closed up when only one cut makes them a weight and a score; a weight split in its aligned
+    column is closed up when it is not below the score after it (the line's length kept)."""
     def join(match: re.Match) -> str:
         split = _points_split(match.group(1))
         if split is None:
             return match.group()
         closed = f"{split[0]} {split[1]}"
         return closed + " " * (len(match.group(1)) - len(closed))
-    return _SPACED_POINTS_RE.sub(join, text)
+
+    def join_weight(match: re.Match) -> str:
+        weight = int(match.group(1) + match.group(2))
+        return f"{weight} " if match.group(1) != "0" and float(match.group(3)) <= weight <= MAX_WEIGHT else match.group()
+    return _SPACED_WEIGHT_RE.sub(join_weight, _SPACED_POINTS_RE.sub(join, text))
 
 
 def ocr_digits_fixed(text: str) -> tuple[str, bool]:
@@ -288,7 +299,9 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
         return run[0] + fixed[1:] if run[0] in "Oo" and re.match(r"0\d", fixed) else fixed
 
     fixed = _OCR_RUN_RE.sub(fix_run, text)
-    spaced_scan = bool(_SPACED_NUMBER_BEFORE_UNIT_RE.search(fixed))
+    # a scan's text: OCR's marks elsewhere (a number spaced before its unit, a letter read in a number,
+    # ≥ read as 工 / ^ / $) — only there is a row's spaced weight and score read as split numbers
+    scan = fixed != text or bool(_SPACED_NUMBER_BEFORE_UNIT_RE.search(fixed) or _OCR_SIGN_RE.search(fixed))
     fixed = _STRAY_MARK_RE.sub(lambda m: " " * len(m.group()), fixed)
     fixed = _OCR_PERCENT_RE.sub("%", fixed)
     fixed = _OCR_YUAN_RE.sub("元", fixed)
@@ -297,7 +310,7 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
     fixed = spaced_number_lines_joined(split_cell_numbers_joined(fixed))
     fixed = _SPACED_NUMBER_BEFORE_UNIT_RE.sub(_spaced_number_joined, fixed)
-    if spaced_scan:
+    if scan:
         fixed = spaced_points_joined(fixed)
     fixed = _SPACED_POINT_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)}  ", fixed)
     return fixed, fixed != text

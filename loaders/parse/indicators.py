@@ -41,9 +41,10 @@ _CAP_NAME_RE = re.compile(r"成本|费用|控制|时限|用时|发生率|发生�
 
 def ocr_number_fixed(text: str, name: str | None = None) -> str:
     """A target or actual with OCR's misreadings in its leading number put right (工9O% → ≥90%);
-    only runs that hold a real digit are touched, and words are left as they are. A $ stands for ≤ as
-    often as for ≥: on an indicator that caps a quantity ($260万元 of 活动经费控制) it is read ≤."""
-    if text.startswith("$") and name and _CAP_NAME_RE.search(name):
+    only runs that hold a real digit are touched, and words are left as they are. A $ or ^ stands for ≤
+    as often as for ≥: on an indicator that caps a quantity ($260万元 of 活动经费控制, ^250万元 of 维修养护资金
+    控制) it is read ≤ — a cap is never a floor."""
+    if text[:1] in "$^" and name and _CAP_NAME_RE.search(name):
         text = "≤" + text[1:]
     text = _OCR_GE_RE.sub("≥", text, count=1)
     match = _OCR_NUMBER_RE.search(text)
