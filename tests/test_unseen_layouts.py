@@ -5070,3 +5070,34 @@ def test_a_scans_two_digit_weight_split_in_its_aligned_column_is_closed_up():
     assert lines[1].split()[-3:] == ["10", "8", "部分返工"]
     # a weight below its score is no weight: left as printed
     assert "1 2   15" in ocr_digits_fixed("改造户数  工45户  48户  1 2   15\n")[0]
+
+
+def test_label_words_cut_in_their_cells_leave_the_rows_levels_empty_and_its_name_is_read():
+    report = parse_report("\n".join([
+        "某县农业农村局2021年度农技推广项目支出绩效自评表",
+        "项目名称 基层农技推广补助项目",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标 数量指标 培训农技人员 工200人 210人 45 45",
+        "效益指标 社会效益指标 主推技术到位率 工95% 96% 45 45",
+        "满意度   服务对象 服务对象满意度 工90% 95% 10 10",
+        "指标     满意度指",
+        "         标",
+    ]), "t.txt")
+    last = report.projects[0].indicators[-1]
+    assert (last.level1, last.level2, last.name, last.target, last.actual, last.weight, last.score) == (
+        None, None, "服务对象满意度", "≥90%", "95%", 10.0, 10.0)
+
+
+def test_a_label_piece_indented_under_its_label_on_the_next_line_completes_it():
+    report = parse_report("\n".join([
+        "某县农业农村局2021年度农技推广项目支出绩效自评表",
+        "项目名称 基层农技推广补助项目",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 培训农技人员 工200人 210人 50 50",
+        "效益指标 经济效益 示范主体技术到位率 工95% 96% 30 30",
+        "         指标",
+        "         可持续影 农技服务能力 持续提升 持续提升 20 20",
+        "         响指标",
+    ]), "t.txt")
+    assert [(i.level2, i.name) for i in report.projects[0].indicators] == [
+        ("数量指标", "培训农技人员"), ("经济效益指标", "示范主体技术到位率"), ("可持续影响指标", "农技服务能力")]

@@ -331,6 +331,25 @@ def split_unlisted_levels(row: list[Cell], columns: list[str]) -> tuple[list[Cel
     return cells[2:], (firsts[0], firsts[1])
 
 
+MAX_LABEL_WORD = 6
+
+
+def _label_tails_below(row: list[Cell], line: int) -> bool:
+    """The next row is only short words on the line right below (指标 | 满意度指): the tails of labels cut
+    in their narrow cells."""
+    words = [c for c in row if c.text.strip()]
+    return bool(words) and words[0].line == line + 1 and all(
+        re.fullmatch(r"[\u4e00-\u9fff]{1,6}", c.text.strip()) for c in words)
+
+
+def _unread_label_words(row: list[Cell]) -> bool:
+    """A row of one or two short words on one line and nothing else (满意度 | 服务对象): label cells whose
+    words we do not know, left as a row of their own."""
+    words = [c.text.strip() for c in row if c.text.strip()]
+    return 1 <= len(words) <= 2 and len({c.line for c in row if c.text.strip()}) == 1 and all(
+        re.fullmatch(rf"[\u4e00-\u9fff]{{2,{MAX_LABEL_WORD}}}", w) and not cell_kind(w) for w in words)
+
+
 def row_content(cells: list[Cell]) -> list[Cell]:
     """The cells that can hold values: dashes dropped; in a boxed table an empty cell stays as a
     place holder (the column was left empty) except at the row's ends (merged label cells)."""
@@ -515,7 +534,12 @@ class RowCollector:
         named_like_a_level = kind == "level2" and not self.level_points and following is not None \
             and is_number_cell(following.text) and label_points(cell.text) is None \
             and not label_key(cell.text).endswith("指标")   # 数量指标 | 65 ⏎ 岁…: a name broken after its number
-        if kind not in ("level1", "level2", "both") or repeated_level2 or named_like_a_level:
+        # 满意度   服务对象 服务对象满意度 $90% …: after label words we could not read, on their line and before
+        # the row's values, a 二级 word is the row's name
+        after_unread_labels = kind == "level2" and self.buffer and all(
+            c.line == cell.line and _unread_label_words([c]) for c in self.buffer) \
+            and following is not None and following.line == cell.line and re.search(r"\d", following.text)
+        if kind not in ("level1", "level2", "both") or repeated_level2 or named_like_a_level or after_unread_labels:
             self.previous_kind = None
             return False
         self.flush()
@@ -605,17 +629,22 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     # 一级 (a row opening with two such labels) carries down the same way
     unlisted: dict[tuple[str | None, str | None], str] = {}
     unlisted1: dict[tuple[str | None, str | None], str] = {}
-    for (row, in_force), restated in zip(collector.rows, collector.restated):
+    for n, ((row, in_force), restated) in enumerate(zip(collector.rows, collector.restated)):
+        printed_line = row[0].line if row else 0
         row, own_levels = split_unlisted_levels(row, columns)
+        if own_levels and n + 1 < len(collector.rows) and _label_tails_below(collector.rows[n + 1][0], printed_line):
+            # 满意度   服务对象 … ⏎ 指标     满意度指: the words go on below — cut labels, not this row's levels
+            table.warnings.append(f"“{own_levels[0]}”“{own_levels[1]}”一行的层级标签在下一行续写，未能拼合，层级留空。")
+            own_levels = ("", "")     # (empty: no level, and none carried from above)
         row, label = split_unlisted_level2(row, columns, collector.columns_by_position, collector.level_points)
         if own_levels:
             unlisted1[in_force], label = own_levels
-        if label:
+        if label is not None and (label or own_levels):
             unlisted[in_force] = label
         elif restated:
             unlisted.pop(in_force, None)   # 预算执行 printed again: the unlisted labels read before are over
             unlisted1.pop(in_force, None)
-        row_levels = (unlisted1.get(in_force, in_force[0]), unlisted.get(in_force, in_force[1]))
+        row_levels = (unlisted1.get(in_force, in_force[0]) or None, unlisted.get(in_force, in_force[1]) or None)
         indicator = build_indicator(row, columns, row_levels, table.warnings, widths, collector.columns_by_position,
                                     percent_weights)
         if indicator is None:

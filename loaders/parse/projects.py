@@ -20,6 +20,7 @@ from loaders.parse.indicator_header import read_header
 from loaders.parse.indicators import IndicatorTable, parse_indicator_table
 from loaders.parse.labels import header_field, is_label, label_key, level_kind, table_labels, without_item_number
 from loaders.parse.layout import layout_tables_as_tabs
+from loaders.parse.page_lines import display_width
 from loaders.parse.ruled import ruled_continuations_joined
 from loaders.parse.money import (FISCAL_KEYS, MoneyBlock, is_spacer, parse_money_block, parse_vertical_money_block,
                                  rate_contradicts)
@@ -82,9 +83,11 @@ def broken_labels_joined(lines: list[str], printed: list[str] | None = None) -> 
     out, printed = list(lines), printed or lines
     for k in range(1, len(lines)):
         above, tokens = out[k - 1].strip().split(" "), lines[k].strip().split(" ")
-        if "\t" in lines[k] or "|" in lines[k] or "  " in lines[k].strip() or "  " in out[k - 1].strip() \
-                or _indent(printed[k]) or _indent(printed[k - 1]):
+        if "\t" in lines[k] or "|" in lines[k] or "  " in out[k - 1].strip():
             continue     # tab, pipe and aligned rows have their own readers
+        if _indent(printed[k]) or "  " in lines[k].strip() or _indent(printed[k - 1]):
+            out[k - 1], out[k] = _pieces_under_labels(out[k - 1], lines[k])
+            continue
         moved = 0
         for piece in tokens:
             if not piece or level_kind(piece, fuzzy=False) or not re.fullmatch(r"[\u4e00-\u9fff]{1,6}", piece):
@@ -100,6 +103,26 @@ def broken_labels_joined(lines: list[str], printed: list[str] | None = None) -> 
         if moved and (not rest or len(rest) >= MIN_ROW_TOKENS):
             out[k - 1], out[k] = _indent(out[k - 1]) + " ".join(above), _indent(lines[k]) + " ".join(tokens[moved:])
     return out
+
+
+def _pieces_under_labels(above: str, line: str) -> tuple[str, str]:
+    """经济效益 示范主体主推技术到位 … ⏎ (indented) 指标     率: pieces on an indented line, each starting
+    under a label of the single-spaced row above that it completes into a known level label, are joined
+    to it (blanked where they stood, so what else the line holds keeps its place)."""
+    words = list(re.finditer(r"\S+", above))
+    texts = [word.group() for word in words]
+    starts = [display_width(above[:word.start()]) for word in words]
+    changed = False
+    for piece in re.finditer(r"[\u4e00-\u9fff]{1,6}", line):
+        column = display_width(line[:piece.start()])
+        if column not in starts:
+            continue
+        j = starts.index(column)
+        if level_kind(texts[j] + piece.group(), fuzzy=False):
+            texts[j] += piece.group()
+            line = line[:piece.start()] + " " * display_width(piece.group()) + line[piece.end():]
+            changed = True
+    return (_indent(above) + " ".join(texts), line) if changed else (above, line)
 
 
 def _scan_labels_joined(lines: list[str]) -> list[str]:
