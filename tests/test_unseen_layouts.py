@@ -5101,3 +5101,35 @@ def test_a_label_piece_indented_under_its_label_on_the_next_line_completes_it():
     ]), "t.txt")
     assert [(i.level2, i.name) for i in report.projects[0].indicators] == [
         ("数量指标", "培训农技人员"), ("经济效益指标", "示范主体技术到位率"), ("可持续影响指标", "农技服务能力")]
+
+
+def test_a_prose_report_of_several_projects_in_parts_with_labelled_cells_and_named_lines():
+    report = parse_report("\n".join([
+        "某县卫生健康局2023年度部分项目支出绩效自评报告",
+        "根据县财政局统一部署，我局选取两个项目开展绩效自评，情况报告如下。",
+        "第一部分  基层医疗卫生机构设备购置项目",
+        "一、资金情况",
+        "该项目2023年年初预算600.00万元，调整后全年预算640.00万元，全年执行620.80万元，执行率97.00%。",
+        "二、指标完成情况",
+        "（一）产出指标",
+        "　　·购置设备台数　目标值：≥120台　完成值：126台　权重：40　得分：40",
+        "（二）满意度指标",
+        "　　·患者满意度　目标值：≥90%　完成值：92%　权重：50　得分：50",
+        "（三）预算执行率　权重：10　得分：9.7",
+        "第二部分  村卫生室标准化建设项目",
+        "一、资金情况",
+        "本项目全年预算资金300万元，实际完成支出270万元，预算执行率为90%。",
+        "二、指标完成情况",
+        "标准化村卫生室数量：计划完成建设卫生室数量45个，实际完成43个，分值40分，得分36分。",
+        "群众满意度：目标≥85%，实际90%，分值50分，得分50分。",
+        "预算执行率：分值10分，得9分。",
+    ]), "t.txt")
+    first, second = report.projects
+    assert (first.name, first.budget_full_year, first.executed, first.execution_weight, first.execution_score) == (
+        "基层医疗卫生机构设备购置项目", 640.0, 620.8, 10.0, 9.7)
+    assert [(i.level1, i.name, i.target, i.actual, i.weight, i.score) for i in first.indicators] == [
+        ("产出指标", "购置设备台数", "≥120台", "126台", 40.0, 40.0), ("满意度指标", "患者满意度", "≥90%", "92%", 50.0, 50.0)]
+    assert (second.name, second.executed, second.execution_weight, second.execution_score) == (
+        "村卫生室标准化建设项目", 270.0, 10.0, 9.0)
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in second.indicators] == [
+        ("标准化村卫生室数量", "45个", "43个", 40.0, 36.0), ("群众满意度", "≥85%", "90%", 50.0, 50.0)]

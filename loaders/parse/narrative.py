@@ -43,9 +43,10 @@ EXECUTED_RE = re.compile(r"(?:" + _money_words("executed") + r")(?:为|了)?" + 
 RATE_RE = re.compile(rf"(?:执行率|支付进度|执行进度)(?:为|达到|达)?\s*(?:(\d+(?:\.\d+)?)\s*%|({PERCENT_IN_WORDS}))")
 # 预算执行率指标权重10分，本项目预算执行率96.31%，得9.6分: the execution row's points and score in prose
 # 预算执行率权重10分…得9.5分, or after the rate: 预算执行率95.03%（该项分值10分，得9.5分）
-EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:为?\s*(?:\d+(?:\.\d+)?%)?\s*[,，(（]?\s*(?:该项|该指标|本项)?)?"
-                                 r"(?:权重|分值|满分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分"
-                                 r"[^。；;]{0,40}?得(?:分)?(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
+# 预算执行率95%，该项分值10分，得9.5分 / 预算执行率：分值10分，得8分 / 预算执行率  权重：10  得分：10
+EXECUTION_POINTS_RE = re.compile(r"(?:预算)?执行率(?:指标)?(?:为?\s*(?:\d+(?:\.\d+)?%)?\s*[,，(（:：]?\s*(?:该项|该指标|本项)?)?"
+                                 r"(?:权重|分值|满分)(?:为)?\s*[:：]?\s*(\d+(?:\.\d+)?)\s*分?"
+                                 r"[^。；;]{0,40}?得(?:分)?(?:为)?\s*[:：]?\s*(\d+(?:\.\d+)?)\s*分?")
 # not a band of the grading rules: 综合得分90分（含）以上为“优”
 # 预算执行情况（分值10分）：执行率95.18%，自评得9.5分 — the points named before the rate
 EXECUTION_POINTS_FIRST_RE = re.compile(r"预算执行(?:情况|率)?\s*[(（]\s*(?:分值|权重|满分)\s*(\d+(?:\.\d+)?)\s*分\s*[)）]"
@@ -417,7 +418,7 @@ def listed_projects(lines: list[str]) -> list[Project]:
 
 
 _PROJECT_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])\s*"
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+部分[、.．:：]?)\s*"
     rf"([^，,。；;:：\s]{{4,40}}?(?:{PROJECT_WORDS}|部门整体支出))\s*(?:[（(][^（()）]{{2,30}}[)）])?\s*(?:$|。(?=\S))")
 
 
@@ -499,8 +500,9 @@ def narrative_indicators(lines: list[str]) -> list[Indicator]:
             continue
         item = itemised_indicator(text)   # (read once: the list-item reader, weighed below against the others)
         if level1 is None:
-            if not _take_itemised(out, item, number, (None, None)):
-                _take_scored_pairs(out, stated_pairs(text), number)
+            if not _take_itemised(out, item, number, (None, None)) \
+                    and not _take_scored_pairs(out, stated_pairs(text), number):
+                _take_itemised(out, _scored(itemised_indicator(text, named_line=True)), number, (None, None))
             continue
         head2 = _HEADING_LEVEL2.match(text)
         if head2 and head2.group(1) in table_labels()["level2"]:
@@ -624,7 +626,14 @@ def key_value_indicator(text: str) -> Indicator | None:
     """指标1：三级指标名称：农村户用厕所改造数量；年度指标值：≥500户；实际完成值：520户；分值：20分；得分：20分 —
     an indicator written as the table's labels with their values, one pair per clause."""
     values: dict[str, str] = {}
-    for clause in re.split(r"[;；。]", to_halfwidth(text)):
+    # clauses end at ；/。, or — a line of labelled cells set apart by spaces (·受益学生人数　目标值：≥5.6万人　
+    # 完成值：5.72万人　权重：20　得分：20) — at the spaces; such a line's unlabelled first cell is the name
+    spaced = re.fullmatch(r"\s*[·•▪●-]?\s*([\u4e00-\u9fff“”\"（）()]{2,30})(?:\s+[^:\s\d]{2,8}:\s*\S+){3,}\s*",
+                          to_halfwidth(text))
+    clauses = re.split(r"\s+", to_halfwidth(text).strip()) if spaced else re.split(r"[;；。]", to_halfwidth(text))
+    if spaced:
+        values["name"] = spaced.group(1)
+    for clause in clauses:
         label, colon, value = clause.rpartition(":") if clause.count(":") > 1 else clause.partition(":")
         field_name = header_field(label.split(":")[-1], "indicator") if colon else None
         if field_name in _KEYED_FIELDS and value.strip():
@@ -673,17 +682,24 @@ def _take_itemised(out: list[Indicator], itemised: Indicator | None, number: int
 MIN_SCORED_PAIRS = 2
 
 
-def _take_scored_pairs(out: list[Indicator], pairs: list[StatedIndicator], number: int) -> None:
+def _scored(indicator: Indicator | None) -> Indicator | None:
+    """A named line read under no 产出/效益 heading counts only with its points (维修项目学校数：计划38所，
+    实际完成31所，分值15分，得12分) — they make it a result, not the plan restated."""
+    return indicator if indicator is not None and indicator.weight is not None and indicator.score is not None else None
+
+
+def _take_scored_pairs(out: list[Indicator], pairs: list[StatedIndicator], number: int) -> bool:
     """A paragraph under no 产出/效益 heading that sets out indicators one clause group each (X，年度指标值…，
     实际完成…，分值15分，得15分；…): read when at least two of them state their points — a single
     target-and-actual sentence there may be the plan restated, not a result."""
     if sum(p.weight is not None for p in pairs) < MIN_SCORED_PAIRS:
-        return
+        return False
     for pair in pairs:
         out.append(Indicator(level2=pair.level2, name=pair.name, target=pair.target, actual=pair.actual,
                              weight=pair.weight, score=pair.score,
                              provenance={k: (number, number) for k in ("name", "target", "actual", "weight", "score")
                                          if getattr(pair, k) is not None}))
+    return True
 
 
 

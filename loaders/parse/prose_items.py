@@ -65,6 +65,18 @@ def _restated_value(rest: str, name: str, target: str) -> str | None:
     return None
 
 
+_WORDS_THEN_NUMBER = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(?:为|达到)?([\d≥≤<>].*)$")
+
+
+def _without_restated_name(value: str, name: str) -> str:
+    """计划完成维修改造面积3.2万平方米 (of 维修改造校舍面积) → 3.2万平方米: words before the number that end
+    as the indicator's name ends say the name again, not the value."""
+    words = _WORDS_THEN_NUMBER.match(value)
+    if words and len(name) >= 2 and words.group(1)[-2:] == name[-2:]:
+        return words.group(2)
+    return value
+
+
 def unquoted(value: str) -> str:
     """目标值为“持续提升” → 持续提升: the quotes mark the words, they are no part of them."""
     return re.sub(r'^[“"‘\']\s*(.*?)\s*[”"’\']$', r"\1", value.strip())
@@ -118,6 +130,7 @@ def itemised_indicator(text: str, named_line: bool = False) -> Indicator | None:
                         break   # 实际发现不合格样品41批次: a bare 实际 before a verb tells, it states no value
                 if key == "actual" and _MET_ITS_TARGET.match(value):
                     break
+                value = _without_restated_name(value, name)
                 fields[key] = unquoted(re.sub(r"\s*\([^()]*\d[^()]*\)$", "", value))  # (2021年为1,388户): a note
                 break
         else:
