@@ -4983,6 +4983,8 @@ def test_the_implementing_unit_reports_under_a_finance_bureau_or_when_the_prose_
     # the prose speaks as the 实施单位 (我院), not as the 主管部门
     form = "主管部门\t某某县卫生健康委员会\t实施单位\t某某县第二人民医院\n"
     assert agency("我院根据通知要求开展了绩效自评。\n" + head + form) == "某某县第二人民医院"
+    school = "主管部门\t某某市某某区教育委员会\t实施单位\t某某市某某区实验小学\n"
+    assert agency(head + school + "我校始建于1958年。\n") == "某某市某某区实验小学"     # 我校: a 小学 too
     assert agency(head + form) == "某某县卫生健康委员会"
 
 
@@ -5133,3 +5135,14 @@ def test_a_prose_report_of_several_projects_in_parts_with_labelled_cells_and_nam
         "村卫生室标准化建设项目", 270.0, 10.0, 9.0)
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in second.indicators] == [
         ("标准化村卫生室数量", "45个", "43个", 40.0, 36.0), ("群众满意度", "≥85%", "90%", 50.0, 50.0)]
+
+
+def test_a_filled_adjusted_target_is_the_years_target():
+    project, warnings = only_project("\n".join([
+        "项目名称\t社区卫生服务中心运行经费",
+        "指标名称\t计量单位\t指标性质\t年初指标值\t调整指标值\t全年完成值\t得分系数（%）\t指标权重（分）\t指标得分（分）\t是否核心指标",
+        "家庭医生签约人数\t人\t定量指标\t≥18000\t\t19262\t100%\t50\t50\t是",
+        "老年人健康体检人数\t人\t定量指标\t≥6500\t≥6000\t6128\t100%\t50\t50\t是",
+    ]))
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+        ("家庭医生签约人数", "≥18000人", "19262"), ("老年人健康体检人数", "≥6000人", "6128")]

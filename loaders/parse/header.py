@@ -109,9 +109,13 @@ def _agency_from_labels_of_rank(index: TextIndex, rank: int) -> Found | None:
 _VOICE_RE = re.compile(r"我(校|院|乡|镇|局|委|办|中心|站|所|馆|队|街道)")
 
 
+# a school speaks as 我校 whether its name ends with 学校 or 小学 / 中学
+_VOICE_ENDINGS = {"校": ("校", "小学", "中学", "大学")}
+
+
 def _speaks_as(index: TextIndex, name: str) -> bool:
     name = re.sub(r"(?:人民政府|政府|办事处)$", "", name)
-    return any(name.endswith(word) for word in set(_VOICE_RE.findall(index.text)))
+    return any(name.endswith(_VOICE_ENDINGS.get(word, (word,))) for word in set(_VOICE_RE.findall(index.text)))
 
 
 def _is_commissioner(index: TextIndex, name: str) -> bool:

@@ -416,6 +416,9 @@ _SIGN_START_RE = re.compile(r"^[≥≤≧≦═=<>＞＜＝]")
 
 
 def _target_text(values: dict[str, str | None], cols: list[str]) -> str | None:
+    adjusted = values.get("adjusted")
+    if adjusted and not is_placeholder(adjusted):
+        return adjusted    # 年初指标值 ≥6500人 | 调整指标值 ≥6000人: the year's target, the one the result is scored on
     if "target" in cols or not any(c.startswith("target_") for c in cols):
         return values.get("target")
     op, nature = values.get("target_op") or "", values.get("target_nature") or ""
