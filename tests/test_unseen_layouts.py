@@ -4927,7 +4927,8 @@ def test_a_header_cell_naming_a_note_and_a_column_is_that_column():
 @pytest.mark.parametrize("name, printed, target", [
     ("活动经费控制", "$260万元", "≤260万元"), ("急难型救助审批时限", "$3个工作日", "≤3个工作日"),
     ("养殖户满意度", "$90%", "≥90%"), ("新建高标准农田面积", "工1.5万亩", "≥1.5万亩"),
-    ("维修养护资金控制", "^250万元", "≤250万元"), ("供水保证率", "^95%", "≥95%")])
+    ("维修养护资金控制", "^250万元", "≤250万元"), ("供水保证率", "^95%", "≥95%"),
+    ("法律援助案件指派时限", "W3个工作日", "≤3个工作日"), ("母婴传播率", "W4%", "≤4%")])
 def test_ocrs_dollar_sign_is_a_cap_on_an_indicator_that_caps_a_quantity(name, printed, target):
     project, _ = only_project("\n".join([
         "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",

@@ -30,6 +30,7 @@ from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, cell
 from loaders.records import Indicator
 
 _OCR_GE_RE = re.compile(r"^[工\^$](?=\s*[\dOolI])")     # ≥ as OCR reads it: 工1.5万亩, ^95%, $90%
+_OCR_LE_RE = re.compile(r"^W(?=\s*[\dOolI])")          # ≤ as OCR reads it: W3个工作日, W2400元/公里
 # letters OCR reads for digits inside a number: l00% → 100%, 9O% → 90% (a run with a digit in it)
 _OCR_NUMBER_RE = re.compile(r"(?<![A-Za-z])[\dOolI][\dOolI.]*(?![A-Za-z])")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
@@ -46,7 +47,7 @@ def ocr_number_fixed(text: str, name: str | None = None) -> str:
     控制) it is read ≤ — a cap is never a floor."""
     if text[:1] in "$^" and name and _CAP_NAME_RE.search(name):
         text = "≤" + text[1:]
-    text = _OCR_GE_RE.sub("≥", text, count=1)
+    text = _OCR_LE_RE.sub("≤", _OCR_GE_RE.sub("≥", text, count=1), count=1)
     match = _OCR_NUMBER_RE.search(text)
     if not match or not re.search(r"\d", match.group()) or match.start() > 2:
         return text
