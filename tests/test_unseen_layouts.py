@@ -5083,8 +5083,7 @@ def test_label_words_cut_in_their_cells_leave_the_rows_levels_empty_and_its_name
         "产出指标 数量指标 培训农技人员 工200人 210人 45 45",
         "效益指标 社会效益指标 主推技术到位率 工95% 96% 45 45",
         "满意度   服务对象 服务对象满意度 工90% 95% 10 10",
-        "指标     满意度指",
-        "         标",
+        "指标     群众满",
     ]), "t.txt")
     last = report.projects[0].indicators[-1]
     assert (last.level1, last.level2, last.name, last.target, last.actual, last.weight, last.score) == (
@@ -5147,3 +5146,60 @@ def test_a_filled_adjusted_target_is_the_years_target():
     ]))
     assert [(i.name, i.target, i.actual) for i in project.indicators] == [
         ("家庭医生签约人数", "≥18000人", "19262"), ("老年人健康体检人数", "≥6000人", "6128")]
+
+
+def test_a_level_labels_end_printed_in_the_next_rows_place_completes_it_for_both_rows():
+    report = parse_report("\n".join([
+        "某县司法局2022年度部门整体支出绩效自评表",
+        "一级指标   二级指标   三级指标   年度指标值   实际完成值   分值   得分   偏差原因分析及改进措施",
+        "产出指标   数量指标   调解案件受理数   ≥1500件   1648件   20   20",
+        "                      普法宣传活动   ≥60场   72场   20   20",
+        "           质量指标   调解成功率   ≥95%   97.6%   20   20",
+        "效益指标   社会效益   再犯罪率   ≤0.2%   0   10   10",
+        "           指标       群众法治意识   明显提升   明显提升   10   10",
+        "           可持续影响指标   公共法律服务体系   健全   健全   10   10",
+        "总分                                       100   100",
+    ]), "t.txt")
+    assert [(i.level2, i.name) for i in report.projects[0].indicators][3:5] == [
+        ("社会效益指标", "再犯罪率"), ("社会效益指标", "群众法治意识")]
+
+
+def test_level_label_ends_on_lines_below_an_aligned_row_join_it():
+    report = parse_report("\n".join([
+        "某县教育局2019年度项目支出绩效自评表",
+        "项目名称  学生营养改善计划",
+        "    一级指标 二级指标  三级指标           年度指标值   实际完成值   分值  得分",
+        "    产出指标 数量指标  受益学生人数        ≥5.2万人     5.31万人     50    50",
+        "             可持续影  营养改善长效机制    逐步健全     逐步健全     30    30",
+        "             响指标",
+        "    满意度   服务对象  学生及家长满意度    ≥90%         93%          20    20",
+        "    指标     满意度指",
+        "             标",
+    ]), "t.txt")
+    assert [(i.level1, i.level2, i.name) for i in report.projects[0].indicators][1:] == [
+        ("产出指标", "可持续影响指标", "营养改善长效机制"), ("满意度指标", "服务对象满意度指标", "学生及家长满意度")]
+
+
+def test_ocr_glyphs_for_common_characters_in_a_scan():
+    from loaders.parse.characters import ocr_digits_fixed
+    assert ocr_digits_fixed("产岀指标 数畺指标 受益学生人数 工5.2万人 5.31万人 10 10")[0].startswith("产出指标 数量指标")
+    assert ocr_digits_fixed("产岀指标 数畺指标 受益学生人数")[0] == "产岀指标 数畺指标 受益学生人数"   # no scan, as written
+
+
+def test_a_unit_of_an_autonomous_county_mentioned_in_prose_keeps_its_whole_place_name():
+    from loaders.parse.header import find_agency
+    from loaders.parse.text import TextIndex, split_lines
+    text = ("某某县2023年衔接推进乡村振兴补助资金项目绩效评价报告\n评价机构：某某会计师事务所\n"
+            "项目主管部门为彭水苗族土家族自治县农业农村委员会，各乡镇为实施主体。\n")
+    assert find_agency(TextIndex(split_lines(text)), third_party=True).value == "彭水苗族土家族自治县农业农村委员会"
+
+
+def test_a_target_holding_several_columns_numbers_is_left_empty():
+    project, warnings = only_project("\n".join([
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "满意度指标\t服务对象满意度指标\t家长满意度\t>=90%(百分比) 84%部分完成93.3310.00\t9.33\t10\t9.33",
+        "产出指标\t时效指标\t完成时限\t2021年12月31日前\t2021年12月20日\t10\t10",
+    ]))
+    assert [(i.target, i.actual, i.score) for i in project.indicators] == [
+        (None, None, None), ("2021年12月31日前", "2021年12月20日", 10.0)]
+    assert any("几个数" in w for w in warnings)

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from loaders.parse.text import read_rows
+
 
 # Share of Chinese characters that change under Traditional → Simplified conversion above
 # which a text is taken for Traditional. Simplified text has a few such characters (乾, 著 …).
@@ -284,6 +286,12 @@ def spaced_points_joined(text: str) -> str:
     return _SPACED_WEIGHT_RE.sub(join_weight, _SPACED_POINTS_RE.sub(join, text))
 
 
+@lru_cache(maxsize=1)
+def _ocr_characters() -> dict[int, str]:
+    """岀 → 出, 畺 → 量: glyphs OCR reads for common characters (loaders/data/ocr_characters.csv)."""
+    return str.maketrans({row["read"]: row["meant"] for row in read_rows("ocr_characters.csv")})
+
+
 def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     """(text with OCR's letters inside numbers put right — 9l.2分 → 91.2分, 3O5·76 → 305.76,
     》9O% → ≥90% —, whether anything changed). Only a run holding a real digit is touched;
@@ -311,6 +319,6 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     fixed = spaced_number_lines_joined(split_cell_numbers_joined(fixed))
     fixed = _SPACED_NUMBER_BEFORE_UNIT_RE.sub(_spaced_number_joined, fixed)
     if scan:
-        fixed = spaced_points_joined(fixed)
+        fixed = spaced_points_joined(fixed).translate(_ocr_characters())
     fixed = _SPACED_POINT_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)}  ", fixed)
     return fixed, fixed != text

@@ -395,7 +395,8 @@ def _agency_from_mentions(index: TextIndex) -> Found | None:
     """A place-named unit in the running text (西平县交通运输局): the most frequent, with a warning."""
     # Prose runs words together, so only unmistakable unit endings count here (局, 中心, 医院 …).
     suffixes = alternation([r["term"] for r in read_rows("org_suffixes.csv") if r["strength"] == "strong"])
-    pattern = re.compile(rf"([{CJK}]{{2,6}}?(?:省|市|县|区|州|旗)[{CJK}]{{1,14}}?(?:{suffixes}))")
+    # (an autonomous county's name runs longer: 酉阳土家族苗族自治县)
+    pattern = re.compile(rf"((?:[{CJK}]{{2,6}}?|[{CJK}]{{2,8}}?自治)(?:省|市|县|区|州|旗)[{CJK}]{{1,14}}?(?:{suffixes}))")
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
     for match in pattern.finditer(index.text):

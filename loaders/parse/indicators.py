@@ -237,6 +237,8 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
         return None
     if is_label(name, "subtotal"):
         return None     # 小计 | | 50 | 48: a level's sum, no indicator
+    if name in ("指标", "标"):
+        return None     # a level label's end broken onto the row's line (社会效益 ⏎ 指标): no name
     if not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
         # a "name" of digits or marks (10, ·): the row's cells slid — its numbers are not trusted either
         warnings.append(f"指标行“{join_texts(kept)[:30]}”没有可读的指标名称，疑为单元格错位，未读取。")
@@ -259,6 +261,9 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     if shifted_columns(indicator):
         warnings.append(f"指标“{name}”的实际完成值带比较符而年度指标值没有，疑为列错位，两值留空。")
         indicator.target = indicator.actual = None
+    if any(_holds_several_values(getattr(indicator, f)) for f in ("target", "actual")):
+        warnings.append(f"指标“{name}”的指标值或实际值里并排着几个数，疑为几列被读成一格，两值及分值留空。")
+        indicator.target = indicator.actual = indicator.weight = indicator.score = None
     if _numbers_left_over(kept, cols, indicator):
         warnings.append(f"指标“{name}”行末的数字比分值、得分列多，疑为数字被空格拆开，数值留空。")
         indicator.target = indicator.actual = indicator.weight = indicator.score = indicator.deviation_reason = None
@@ -333,6 +338,7 @@ def split_unlisted_levels(row: list[Cell], columns: list[str]) -> tuple[list[Cel
 
 
 MAX_LABEL_WORD = 6
+MAX_LABEL_TAIL = 4      # 指标 / 响指标 / 度指标: what a narrow level cell leaves for its next line
 
 
 def _label_tails_below(row: list[Cell], line: int) -> bool:
@@ -400,6 +406,19 @@ def _numbers_left_over(kept: list[Cell], cols: list[str], indicator: Indicator) 
     numbers_as_reason = bool(indicator.deviation_reason) and re.fullmatch(r"[\d.\s]+", indicator.deviation_reason)
     return trailing > room and with_unit and (indicator.actual is None or is_number_cell(indicator.actual)
                                               or bool(numbers_as_reason))
+
+
+_DATE_RE = re.compile(r"\d{2,4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}:\d{2}")
+_NUMBER_RUN_RE = re.compile(r"\d+(?:[.,]\d+)*")
+MAX_NUMBERS_IN_A_VALUE = 2      # 5元/生·天, 2-3人, 1:1.2 — three numbers side by side are several cells run together
+
+
+def _holds_several_values(text: str | None) -> bool:
+    """>=90%(百分比) 84%部分完成93.3310.00: a target or actual holding three numbers or more (dates aside),
+    and no sentence's punctuation, is cells of several columns read as one."""
+    if not text or re.search(r"[，。、；,;]", text):
+        return False     # a sentence (每周…不少于10次。开展…不少于4次。) counts what it says
+    return len(_NUMBER_RUN_RE.findall(_DATE_RE.sub("", text))) > MAX_NUMBERS_IN_A_VALUE
 
 
 def shifted_columns(indicator: Indicator) -> bool:
@@ -561,6 +580,22 @@ class RowCollector:
         self.previous_kind = level
         self.level_taken = True
         return True
+
+    def complete_level_label(self, text: str) -> bool:
+        """社会效益 | 受益人口 | … ⏎ 指标 | 农村供水保证率 | …: the end of a level label its merged cell broke
+        over the rows it spans, printed in the next row's place — the label in force is completed (for the
+        rows read under it too), and the piece is no cell of the row."""
+        if len(text) > MAX_LABEL_TAIL or not text.endswith("标") or self.buffer:
+            return False
+        for k in (1, 0):
+            label = self.levels[k]
+            if label and not level_kind(label + text, fuzzy=False) is None and label_key(label + text) != label_key(label):
+                whole = label + text
+                self.rows[:] = [(row, tuple(whole if n == k and level == label else level for n, level in enumerate(levels)))
+                                for row, levels in self.rows]
+                self.levels[k] = whole
+                return True
+        return False
 
     def _opens_a_full_row(self, cell: Cell, kind: str, rest_of_line: int) -> str | None:
         """满意度指标 满意度 受益群众满意度 ≥90% 94% 10 10: an ambiguous label opening a line whose cells
@@ -916,6 +951,9 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         kind = cell_kind(cell.text) if cell.text else None
         if kind is None and cell.text and _level1_before_a_level2(cells[i:i + 3]):
             kind = "level1"
+        if kind in (None, "header") and cell.text and collector.complete_level_label(cell.text.strip()):
+            i += 1
+            continue
         if collector.take_level(cell, kind, following, _filled_after_on_its_line(cells, i)):
             points = collector.level_points and following is not None and _is_points_cell(following.text)
             i += 2 if points else 1

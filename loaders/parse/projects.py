@@ -82,11 +82,14 @@ def broken_labels_joined(lines: list[str], printed: list[str] | None = None) -> 
     layout's, whose columns the layout reader places."""
     out, printed = list(lines), printed or lines
     for k in range(1, len(lines)):
-        above, tokens = out[k - 1].strip().split(" "), lines[k].strip().split(" ")
-        if "\t" in lines[k] or "|" in lines[k] or "  " in out[k - 1].strip():
-            continue     # tab, pipe and aligned rows have their own readers
-        if _indent(printed[k]) or "  " in lines[k].strip() or _indent(printed[k - 1]):
-            out[k - 1], out[k] = _pieces_under_labels(out[k - 1], lines[k])
+        line = out[k]     # (as an earlier step left it)
+        above, tokens = out[k - 1].strip().split(" "), line.strip().split(" ")
+        if "\t" in line or "|" in line:
+            continue     # tab and pipe rows have their own readers
+        if "  " in out[k - 1].strip():
+            continue     # an aligned row: the layout reader's (what it leaves, label_ends_below_joined's)
+        if _indent(printed[k]) or "  " in line.strip() or _indent(printed[k - 1]):
+            out[k - 1], out[k] = _pieces_under_labels(out[k - 1], line)
             continue
         moved = 0
         for piece in tokens:
@@ -101,7 +104,7 @@ def broken_labels_joined(lines: list[str], printed: list[str] | None = None) -> 
             moved += 1
         rest = [t for t in tokens[moved:] if t]
         if moved and (not rest or len(rest) >= MIN_ROW_TOKENS):
-            out[k - 1], out[k] = _indent(out[k - 1]) + " ".join(above), _indent(lines[k]) + " ".join(tokens[moved:])
+            out[k - 1], out[k] = _indent(out[k - 1]) + " ".join(above), _indent(line) + " ".join(tokens[moved:])
     return out
 
 
@@ -125,6 +128,47 @@ def _pieces_under_labels(above: str, line: str) -> tuple[str, str]:
     return (_indent(above) + " ".join(texts), line) if changed else (above, line)
 
 
+MAX_PIECE_LINES = 2
+_PIECE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}")
+
+
+def label_ends_below_joined(lines: list[str]) -> list[str]:
+    """Aligned rows the layout reader left as they were (no tab row): level labels whose ends stand on
+    the lines below, joined (see _label_ends_below_joined)."""
+    out = list(lines)
+    for k in range(1, len(out)):
+        if "  " in out[k - 1].strip() and "\t" not in out[k - 1] and "|" not in out[k - 1] and out[k].strip():
+            _label_ends_below_joined(out, k)
+    return out
+
+
+def _label_ends_below_joined(out: list[str], k: int) -> None:
+    """满意度   服务对象  学生及家长满意度 … ⏎ 指标     满意度指 ⏎          标: under an aligned row, lines holding
+    nothing but words, each starting under one of the row's cells, end those cells' level labels. Joined
+    into the row when every word makes its cell a known level label (the row's later cells move right;
+    the lines below are left empty)."""
+    above = out[k - 1]
+    words = list(re.finditer(r"\S+", above))
+    starts = {display_width(above[:word.start()]): n for n, word in enumerate(words)}
+    tails: dict[int, str] = {}
+    below = k
+    while below < len(out) and below - k < MAX_PIECE_LINES and out[below].strip():
+        pieces = list(re.finditer(r"\S+", out[below]))
+        if not all(_PIECE_RE.fullmatch(p.group()) and display_width(out[below][:p.start()]) in starts for p in pieces):
+            break
+        for piece in pieces:
+            n = starts[display_width(out[below][:piece.start()])]
+            tails[n] = tails.get(n, "") + piece.group()
+        below += 1
+    if below == k or not all(level_kind(words[n].group() + tail, fuzzy=False) for n, tail in tails.items()):
+        return
+    for n in sorted(tails, reverse=True):
+        above = above[:words[n].end()] + tails[n] + above[words[n].end():]
+    out[k - 1] = above
+    for line in range(k, below):
+        out[line] = ""
+
+
 def _scan_labels_joined(lines: list[str]) -> list[str]:
     return broken_labels_joined(vertical_labels_cleared(lines), printed=lines)
 
@@ -143,8 +187,8 @@ def parse_projects(lines: list[str], reviewed: bool = False,
     spans as 1-based inclusive line numbers) and warnings (Chinese, one sentence each).
     """
     warnings: list[str] = []
-    lines_as_rows = layout_tables_as_tabs(ruled_continuations_joined(
-        _scan_labels_joined([spaced_row_label_joined(line) for line in lines])))
+    lines_as_rows = label_ends_below_joined(layout_tables_as_tabs(ruled_continuations_joined(
+        _scan_labels_joined([spaced_row_label_joined(line) for line in lines]))))
     projects = read_tables(tokenize(lines_as_rows), warnings, reviewed)
     projects = drop_repeated_tables(projects, warnings)
     listed, list_notes = read_project_list(lines)
