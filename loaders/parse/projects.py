@@ -83,6 +83,9 @@ def broken_labels_joined(lines: list[str], printed: list[str] | None = None) -> 
     out, printed = list(lines), printed or lines
     for k in range(1, len(lines)):
         line = out[k]     # (as an earlier step left it)
+        first = line.split(None, 1)[0] if line.strip() else ""
+        if not _PIECE_RE.fullmatch(first) or level_kind(first, fuzzy=False) or not out[k - 1].strip():
+            continue     # (the pieces open the line; most lines are rows of their own)
         above, tokens = out[k - 1].strip().split(" "), line.strip().split(" ")
         if "\t" in line or "|" in line:
             continue     # tab and pipe rows have their own readers
