@@ -5203,3 +5203,18 @@ def test_a_target_holding_several_columns_numbers_is_left_empty():
     assert [(i.target, i.actual, i.score) for i in project.indicators] == [
         (None, None, None), ("2021年12月31日前", "2021年12月20日", 10.0)]
     assert any("几个数" in w for w in warnings)
+
+
+def test_a_scans_aligned_cells_read_one_character_apart_are_closed_up():
+    from loaders.parse.characters import ocr_digits_fixed
+    scan = "\n".join([
+        "项目资金  年度资金总额   8 5 . O O   85.00      7 9 . 6 0   10   9 3 . 6 5 %  9.36",
+        "产出指标 数量指标 送戏下乡演出场次        工120场        1 2 6场       15    15",
+        "总        分                                 100    99. 5",
+    ])
+    lines = ocr_digits_fixed(scan)[0].split("\n")
+    assert lines[0].split()[2:] == ["85.00", "85.00", "79.60", "10", "93.65", "%", "9.36"]
+    assert lines[1].split()[4] == "126场" and lines[2].split()[-1] == "99.5"
+    assert all(len(a) == len(b) for a, b in zip(scan.split("\n"), lines))
+    # single-spaced, a weight and a score beside a spaced decimal stay apart (88.41% 3 . 5 is read elsewhere)
+    assert "6 4 3个小区" in ocr_digits_fixed("工5户 6 4 3个小区未落实")[0]

@@ -286,6 +286,24 @@ def spaced_points_joined(text: str) -> str:
     return _SPACED_WEIGHT_RE.sub(join_weight, _SPACED_POINTS_RE.sub(join, text))
 
 
+# in a scan's aligned row (cells two spaces apart at least), a cell OCR read one character apart: a decimal
+# (8 5 . O O, 9 3 . 6 5 %, 99. 5: a point is never a cell of its own) or a count with its unit (1 2 6场)
+_SPACED_DECIMAL_CELL_RE = re.compile(r"(?<=  )([\dOolI]{1,3}(?: [\dOolI]{1,3}){0,5} ?\. ?[\dOolI]{1,2}(?: [\dOolI]){0,3})(?= ?%| {2,}|[ \u3000]*$)", re.M)
+_SPACED_COUNT_CELL_RE = re.compile(r"(?<=  )(\d(?: \d){1,5})(?=[\u4e00-\u9fff%]{1,3}(?: {2,}|[ \u3000]*$))", re.M)
+
+
+def spaced_cells_joined(text: str) -> str:
+    """8 5 . O O → 85.00, 1 2 6场 → 126场 in a scan's aligned rows (the spaces go before the number, so the
+    line keeps its length and the number its unit)."""
+    def join(match: re.Match) -> str:
+        spaced = match.group(1)
+        joined = spaced.replace(" ", "").translate(_OCR_DIGITS)
+        if " " not in spaced or not re.search(r"\d", spaced) or not _NUMBER_RE.match(joined):
+            return spaced     # (99.5 as printed: nothing to join)
+        return " " * (len(spaced) - len(joined)) + joined     # (next to its unit or % still)
+    return _SPACED_COUNT_CELL_RE.sub(join, _SPACED_DECIMAL_CELL_RE.sub(join, text))
+
+
 @lru_cache(maxsize=1)
 def _ocr_characters() -> dict[int, str]:
     """岀 → 出, 畺 → 量: glyphs OCR reads for common characters (loaders/data/ocr_characters.csv)."""
@@ -317,6 +335,8 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     fixed = _OCR_ANGLE_GE_RE.sub("≥", _OCR_ANGLE_LE_RE.sub("≤", fixed))
     fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
     fixed = spaced_number_lines_joined(split_cell_numbers_joined(fixed))
+    if scan:
+        fixed = spaced_cells_joined(fixed)
     fixed = _SPACED_NUMBER_BEFORE_UNIT_RE.sub(_spaced_number_joined, fixed)
     if scan:
         fixed = spaced_points_joined(fixed).translate(_ocr_characters())
