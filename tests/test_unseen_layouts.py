@@ -4537,7 +4537,7 @@ def test_a_form_group_label_in_a_margin_left_of_the_header_is_no_cell():
 
 
 def test_a_merged_cells_label_printed_down_its_column_is_no_cell_of_the_rows():
-    from loaders.parse.projects import vertical_labels_cleared
+    from loaders.parse.label_lines import vertical_labels_cleared
     lines = ["年   一级指标   二级指标   三级指标",
              "度   产出指标   数量指标   培训人次   ≥500人次   520人次   20   20",
              "绩   产出指标   质量指标   结业率   ≥95%   97%   20   20",

@@ -1,0 +1,161 @@
+"""Level labels a form printed over several lines, put back together line by line before the table
+readers run (each pass keeps the line count, so line numbers stay the reader's).
+
+What it reads: 总    分 (a row label spread over its cell); 绩 ⏎ 效 ⏎ 指 ⏎ 标 (a merged cell's label printed
+down its narrow column, cleared); 满意度指 服务对象满 … ⏎ 标 意度指标 (labels broken inside narrow cells, their
+ends at the next line's start or under them) — joined only when the pieces make known level labels.
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.parse.labels import label_key, level_kind, table_labels
+from loaders.parse.page_lines import display_width
+from loaders.parse.tables import cell_kind
+
+MAX_PIECE_LINES = 2
+_PIECE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}")
+
+
+_SPACED_ROW_LABEL_RE = re.compile(r"^(\s*)([\u4e00-\u9fff])([ \u3000]{2,8})([\u4e00-\u9fff])(?=[ \u3000\t]|$)")
+
+
+def spaced_row_label_joined(line: str) -> str:
+    """总    分 / 合    计: a row label a form spreads over its cell's width is one word (padded so the
+    columns after it keep their places)."""
+    match = _SPACED_ROW_LABEL_RE.match(line)
+    if not match or cell_kind(match.group(2) + match.group(4)) != "total":
+        return line
+    label = match.group(2) + match.group(4)
+    return match.group(1) + label + " " * len(match.group(3)) + line[match.end():]
+
+
+_VERTICAL_PIECE_RE = re.compile(r"^([ \u3000]*)([\u4e00-\u9fff]{1,2})(?=[ \u3000]+\S|[ \u3000]*$)")
+
+
+def vertical_labels_cleared(lines: list[str]) -> list[str]:
+    """绩 ⏎ 效 ⏎ 指 ⏎ 标 opening consecutive rows: a merged cell's label printed down its narrow column,
+    a character or two per line, is no cell of those rows (blanked, so the columns after it keep their
+    places)."""
+    out, k = list(lines), 0
+    spanning = {label_key(label) for label in table_labels().get("spanning_label", ())}
+    while k < len(lines):
+        run = []
+        while k + len(run) < len(lines) and (match := _VERTICAL_PIECE_RE.match(lines[k + len(run)])):
+            run.append(match)
+        if len(run) >= 2 and "".join(m.group(2) for m in run) in spanning:
+            for n, match in enumerate(run):
+                out[k + n] = match.group(1) + " " * (2 * len(match.group(2))) + lines[k + n][match.end():]
+        k += max(len(run), 1)
+    return out
+
+
+LABEL_TOKENS_LOOKED_AT = 3
+MIN_ROW_TOKENS = 3     # what stays on the line is nothing, or a row of its own (name, values, points)
+
+
+def broken_labels_joined(lines: list[str], printed: list[str] | None = None) -> list[str]:
+    """满意度指 服务对象满 学生及家长满意度 … ⏎ 标 意度指标: in a row of cells set apart by single spaces (a scan's
+    text), level labels broken inside their narrow cells go on at the next line's start. Each piece there
+    that completes one of the row's first unfinished labels into a known level label is moved up to it,
+    when the line is left empty (it stays, an empty line: line numbers keep) or holding a row of its own —
+    a cell's wrapped tail beside the pieces (指标 里, 3.05万元/公 ⏎ 里) is left for the row readers.
+    `printed`: the lines before a vertical label was cleared from them; an indented one is an aligned
+    layout's, whose columns the layout reader places."""
+    out, printed = list(lines), printed or lines
+    for k in range(1, len(lines)):
+        line = out[k]     # (as an earlier step left it)
+        first = line.split(None, 1)[0] if line.strip() else ""
+        if not _PIECE_RE.fullmatch(first) or level_kind(first, fuzzy=False) or not out[k - 1].strip():
+            continue     # (the pieces open the line; most lines are rows of their own)
+        above, tokens = out[k - 1].strip().split(" "), line.strip().split(" ")
+        if "\t" in line or "|" in line:
+            continue     # tab and pipe rows have their own readers
+        if "  " in out[k - 1].strip():
+            continue     # an aligned row: the layout reader's (what it leaves, label_ends_below_joined's)
+        if _indent(printed[k]) or "  " in line.strip() or _indent(printed[k - 1]):
+            out[k - 1], out[k] = _pieces_under_labels(out[k - 1], line)
+            continue
+        moved = 0
+        for piece in tokens:
+            if not piece or level_kind(piece, fuzzy=False) or not _PIECE_RE.fullmatch(piece):
+                break
+            at = next((j for j, word in enumerate(above[:LABEL_TOKENS_LOOKED_AT])
+                       if level_kind(word + piece, fuzzy=False) and not level_kind(word + piece + "指标", fuzzy=False)),
+                      None)
+            if at is None:
+                break
+            above[at] += piece
+            moved += 1
+        rest = [t for t in tokens[moved:] if t]
+        if moved and (not rest or len(rest) >= MIN_ROW_TOKENS):
+            out[k - 1], out[k] = _indent(out[k - 1]) + " ".join(above), _indent(line) + " ".join(tokens[moved:])
+    return out
+
+
+def _pieces_under_labels(above: str, line: str) -> tuple[str, str]:
+    """经济效益 示范主体主推技术到位 … ⏎ (indented) 指标     率: pieces on an indented line, each starting
+    under a label of the single-spaced row above that it completes into a known level label, are joined
+    to it (blanked where they stood, so what else the line holds keeps its place)."""
+    words = list(re.finditer(r"\S+", above))
+    texts = [word.group() for word in words]
+    starts = [display_width(above[:word.start()]) for word in words]
+    changed = False
+    for piece in re.finditer(r"[\u4e00-\u9fff]{1,6}", line):
+        column = display_width(line[:piece.start()])
+        if column not in starts:
+            continue
+        j = starts.index(column)
+        if level_kind(texts[j] + piece.group(), fuzzy=False):
+            texts[j] += piece.group()
+            line = line[:piece.start()] + " " * display_width(piece.group()) + line[piece.end():]
+            changed = True
+    return (_indent(above) + " ".join(texts), line) if changed else (above, line)
+
+
+def label_ends_below_joined(lines: list[str]) -> list[str]:
+    """Aligned rows the layout reader left as they were (no tab row): level labels whose ends stand on
+    the lines below, joined (see _label_ends_below_joined)."""
+    out = list(lines)
+    for k in range(1, len(out)):
+        if "  " in out[k - 1].strip() and "\t" not in out[k - 1] and "|" not in out[k - 1] and out[k].strip():
+            _label_ends_below_joined(out, k)
+    return out
+
+
+def _label_ends_below_joined(out: list[str], k: int) -> None:
+    """满意度   服务对象  学生及家长满意度 … ⏎ 指标     满意度指 ⏎          标: under an aligned row, lines holding
+    nothing but words, each starting under one of the row's cells, end those cells' level labels. Joined
+    into the row when every word makes its cell a known level label (the row's later cells move right;
+    the lines below are left empty)."""
+    above = out[k - 1]
+    words = list(re.finditer(r"\S+", above))
+    starts = {display_width(above[:word.start()]): n for n, word in enumerate(words)}
+    tails: dict[int, str] = {}
+    below = k
+    while below < len(out) and below - k < MAX_PIECE_LINES and out[below].strip():
+        pieces = list(re.finditer(r"\S+", out[below]))
+        if not all(_PIECE_RE.fullmatch(p.group()) and display_width(out[below][:p.start()]) in starts for p in pieces):
+            break
+        for piece in pieces:
+            n = starts[display_width(out[below][:piece.start()])]
+            tails[n] = tails.get(n, "") + piece.group()
+        below += 1
+    if below == k or not all(level_kind(words[n].group() + tail, fuzzy=False) for n, tail in tails.items()):
+        return
+    for n in sorted(tails, reverse=True):
+        above = above[:words[n].end()] + tails[n] + above[words[n].end():]
+    out[k - 1] = above
+    for line in range(k, below):
+        out[line] = ""
+
+
+def labels_joined_on_lines(lines: list[str]) -> list[str]:
+    """The passes before the table readers: row labels spread over their cell (总    分), labels printed
+    down a narrow column (绩 ⏎ 效 ⏎ 指 ⏎ 标), level labels broken into the next line's start."""
+    spread = [spaced_row_label_joined(line) for line in lines]
+    return broken_labels_joined(vertical_labels_cleared(spread), printed=spread)
+
+
+def _indent(line: str) -> str:
+    return line[:len(line) - len(line.lstrip())]
