@@ -5218,3 +5218,33 @@ def test_a_scans_aligned_cells_read_one_character_apart_are_closed_up():
     assert all(len(a) == len(b) for a, b in zip(scan.split("\n"), lines))
     # single-spaced, a weight and a score beside a spaced decimal stay apart (88.41% 3 . 5 is read elsewhere)
     assert "6 4 3个小区" in ocr_digits_fixed("工5户 6 4 3个小区未落实")[0]
+
+
+def test_a_review_of_a_units_self_evaluation_by_its_department():
+    report = parse_report("\n".join([
+        "某县农业农村局关于县农业技术推广中心2020年度项目支出绩效自评结果的复核报告",
+        "县财政局：",
+        "我局对所属二级单位县农业技术推广中心报送的项目绩效自评结果进行了复核，现将复核情况报告如下。",
+        "二、复核结论",
+        "县农业技术推广中心自评得分99.2分，经我局复核，调整为92.88分，复核等级为“优”。",
+    ]), "t.txt")
+    assert (report.evaluation_type, report.total_score) == ("department", 92.88)
+    from loaders.parse.labels import header_field
+    assert header_field("复核折算得分", "indicator") == "review_score"
+
+
+def test_a_prose_value_with_a_bracketed_word_inside_and_a_category_is_no_name():
+    from loaders.parse.narrative import stated_pairs
+    (pair,) = stated_pairs("烈士纪念设施日常管护机制：年度目标健全，实际已建立由乡镇负责、村（社区）具体落实的日常管护制度。")
+    assert pair.actual == "已建立由乡镇负责、村(社区)具体落实的日常管护制度"
+    (pair,) = stated_pairs("受益户数，年度指标值1500户，实际完成1560户（2021年为1,388户），分值10分，得10分。")
+    assert pair.actual == "1560户"     # (a bracketed note with a number ends the value)
+    assert stated_pairs("2.质量指标。年度目标：项目（工程）验收合格率100%，实际完成100%。") == []   # a category, unnamed
+
+
+def test_a_units_name_in_a_sites_breadcrumb_is_the_site_not_the_reporter():
+    from loaders.parse.header import find_agency
+    from loaders.parse.text import TextIndex, split_lines
+    text = ("某某县人民政府网 > 政务公开 > 财政信息 > 绩效评价\n某某县2021年农村饮水工程财政重点绩效评价报告\n"
+            "委托单位：某某县财政局\n评价机构：某某会计师事务所有限公司\n该工程由某某县水利局组织实施。\n")
+    assert find_agency(TextIndex(split_lines(text)), third_party=True).value == "某某县水利局"

@@ -115,6 +115,9 @@ def find_evaluation_type(index: TextIndex) -> Found:
         return Found("self", span)
     if any(re.search(r"(?<!主管)" + re.escape(t), title) for t in terms("department", "strong")):
         return Found("department", span)    # 关于…部门评价报告: the title says who evaluated (not a 主管部门 | 评价机构 header)
+    if reviewed:     # who reviewed decides: an outside body or a finance bureau, else the supervising department
+        outside = any(t in body for t in terms("third_party", "strong")) or _FINANCE_BUREAU_RE.match(title)
+        return Found("third_party" if outside else "department", span)
     if any(t in body for t in terms("third_party", "strong")):
         return Found("third_party", span)
     if _FINANCE_BUREAU_RE.match(title) and any(t in body for t in terms("finance", "strong")):

@@ -404,8 +404,9 @@ def _agency_from_mentions(index: TextIndex) -> Found | None:
         context = index.text[max(0, match.start(1) - 6): match.start(1)] + match.group(1)[:2]
         if not name or any(word in context for word in _COMMISSIONER_CUES) or _is_commissioner(index, name):
             continue  # 受XX财政局委托 / 根据XX局通知: who commissioned or instructed, not who reports
-        if _SITE_FOOTER_RE.search(index.line(index.span_of(match.start(1), match.end(1))[0])):
-            continue  # 主办单位：XX区人民政府办公室: the web site's host, not the report's unit
+        line = index.line(index.span_of(match.start(1), match.end(1))[0])
+        if _SITE_FOOTER_RE.search(line) or _BREADCRUMB_RE.search(line):
+            continue  # 主办单位：XX区人民政府办公室 / XX县人民政府网 > 政务公开 > …: the web site, not the report's unit
         if _PROJECT_NAME_BEFORE_RE.search(index.text[max(0, match.start(1) - 12): match.start(1)]):
             continue  # 项目名称 | 朝阳区中小学课后服务经费: the start of a project's name, not a unit
         # A unit inside 《…》 is usually the author of a cited document, not the reporter.

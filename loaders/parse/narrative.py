@@ -19,7 +19,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from loaders.parse.labels import header_field, table_labels
+from loaders.parse.labels import header_field, level_kind, table_labels
 from loaders.parse.numbers import (PERCENT_IN_WORDS, chinese_numeral, find_numbers, parse_number, parse_percent,
                                    to_halfwidth, to_wan)
 from loaders.parse.prose_items import MAX_PROSE_ACTUAL, NOT_AN_INDICATOR, itemised_indicator, unquoted
@@ -567,14 +567,15 @@ _NEW_ITEM_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]
 
 # One indicator stated in a sentence: [二级：] name, 年度指标值/目标 target, [how measured] 实际完成 actual,
 # [a reason] (分值15分，得12分). The name stands before a comma or in quotes (“补助企业数”指标值为…).
-_VALUE_CHARS = r"(?:[^,;。()]|(?<=\d),(?=\d{3}(?!\d)))"     # a value's text: a comma only inside 1,000
+# a value's text: a comma only inside 1,000; a short bracket only inside it (村(社区)具体落实), never ending it
+_VALUE_CHARS = r"(?:[^,;。()]|(?<=\d),(?=\d{3}(?!\d))|\([^()\d]{1,8}\)(?=[^,;。()\s]))"
 _STATED_PAIR_RE = re.compile(
     r"(?:^|[;。:])\s*(?:\(?\d+[).、．])?\s*(?:([\u4e00-\u9fff]{2,12}指标)\s*[:。.])?\s*"
     r"(?:[“\"]([^”\"]{2,40})[”\"]\s*|([^,:;。“”]{2,40})[,:。]\s*)"
     r"(?:年度)?(?:指标值|目标值|预期目标|目标)(?:为|是)?\s*(" + _VALUE_CHARS + r"+?),\s*"
     r"(?:[^,;。\d]{1,10},\s*)?[^,;。\d]{0,8}?(?:实际(?:完成|新增|培训|发放|建成|实施|办理|开展)?(?:值|情况)?|(?:调查|测评|抽查|评价)(?:结果|满意度))"
     r"(?:为|(?P<verb>达到)|(?P<at>于))?\s*("
-    + _VALUE_CHARS + r"+?)(?=,(?!\d{3}(?!\d))|[;。(]|$)"
+    + _VALUE_CHARS + r"+?)(?=,(?!\d{3}(?!\d))|[;。]|\((?![^()\d]{1,8}\)[^,;。()\s])|$)"
     r"(?:[^。;(]{0,40}?[(,]\s*(?:(?:该项|本项|该指标)(?:分值|权重|满分)?|分值|权重|满分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分?\s*,\s*"
     r"(?:扣\s*\d+(?:\.\d+)?\s*分\s*后?\s*,?\s*)?(?:(?:自评|实)?得(?:分|满分)?|自评|评分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分?\s*\)?)?")
 
@@ -608,6 +609,8 @@ def stated_pairs(text: str) -> list[StatedIndicator]:
         actual = match.group(7).strip()
         if _FUNCTION_WORD_RE.match(actual) or _FUNCTION_WORD_RE.match(match.group(4).strip()):
             continue   # 实际完成值为 ⏎ 2896平方米: a sentence cut at the line's end states no value here
+        if level_kind((match.group(2) or match.group(3)).strip(), fuzzy=False):
+            continue   # 质量指标：项目(工程)验收合格率100%…: a category, the indicator unnamed
         if match.group("verb") and _BARE_TARGET_NOUN_RE.match(actual):
             actual = match.group("verb") + actual   # 实际达到预期: the verb is the value's own
         if match.group("at"):

@@ -54,8 +54,10 @@ def find_total_score(index: TextIndex, projects: list[Project], report_kind: str
     stated = _stated_totals(index, skip_project_scores=report_kind in ("department", "mixed"), year=year)
     if report_kind in ("department", "mixed") and len({value for value, _ in stated}) > 1:
         stated = _department_totals(index, stated) or stated
+    adjusted = _review_adjusted(index)
+    stated += adjusted
     values = sorted({value for value, _ in stated})
-    final = _final_scores(index, stated)
+    final = _final_scores(index, stated) + adjusted
     if len(values) > 1 and len({value for value, _ in final}) == 1:
         return Found(final[0][0], final[0][1])   # 自评得分为95分 … 最终得分87.5分: the evaluation's own score
     if len(values) == 1:
@@ -113,6 +115,17 @@ def _final_scores(index: TextIndex, stated: list[tuple[float, tuple[int, int]]])
         if re.search(final_words + r"(?:得分|评分)[^。；;，,\d]{0,4}" + number + r"(?![\d.])", _span_text(index, span)):
             out.append((value, span))
     return out
+
+
+# 经我局复核，调整为92.88分: in a document reviewing a self-evaluation, the score the review set
+_REVIEW_ADJUSTED_RE = re.compile(r"复核[^。；;\d]{0,12}?(?:调整|核定|认定|确定|核减)为\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def _review_adjusted(index: TextIndex) -> list[tuple[float, tuple[int, int]]]:
+    if not is_review(index):
+        return []
+    return [(float(m.group(1)), index.span_of(m.start(), m.end())) for m in _REVIEW_ADJUSTED_RE.finditer(index.text)
+            if float(m.group(1)) <= MAX_SCORE]
 
 
 # 自评结果为良好（85分）: the grade with its score in brackets
