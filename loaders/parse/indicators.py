@@ -199,6 +199,7 @@ def resolve_level(text: str, kind: str, following: Cell | None, previous_kind: s
     return "level2"
 
 
+@lru_cache(maxsize=65536)
 def level_text(text: str) -> str:
     """产出指标(50分) / 产出指标50分 → 产出指标; 经济效益 指标 → 经济效益指标."""
     key = re.sub(r"\s+", "", text)

@@ -49,9 +49,12 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+_WHITE_SPACE_RE = re.compile(r"\s+")
+
+
 def compact(text: str) -> str:
     """Without any white space: undoes line-wrap spaces inside words ("优 秀", "2022 年")."""
-    return re.sub(r"\s+", "", text)
+    return _WHITE_SPACE_RE.sub("", text)
 
 
 @dataclass
