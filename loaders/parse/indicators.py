@@ -590,7 +590,7 @@ class RowCollector:
             return False
         for k in (1, 0):
             label = self.levels[k]
-            if label and not level_kind(label + text, fuzzy=False) is None and label_key(label + text) != label_key(label):
+            if label and level_kind(label + text, fuzzy=False) is not None and label_key(label + text) != label_key(label):
                 whole = label + text
                 self.rows[:] = [(row, tuple(whole if n == k and level == label else level for n, level in enumerate(levels)))
                                 for row, levels in self.rows]
