@@ -5248,3 +5248,9 @@ def test_a_units_name_in_a_sites_breadcrumb_is_the_site_not_the_reporter():
     text = ("某某县人民政府网 > 政务公开 > 财政信息 > 绩效评价\n某某县2021年农村饮水工程财政重点绩效评价报告\n"
             "委托单位：某某县财政局\n评价机构：某某会计师事务所有限公司\n该工程由某某县水利局组织实施。\n")
     assert find_agency(TextIndex(split_lines(text)), third_party=True).value == "某某县水利局"
+
+
+def test_two_digits_ocr_spaced_after_ocrs_own_sign_are_one_number():
+    from loaders.parse.characters import ocr_digits_fixed
+    assert ocr_digits_fixed("主汛期前完工率 6 工9 0% 83.3% 5.55")[0].split()[2] == "工90%"
+    assert ocr_digits_fixed("救助对象满意度 工9 5% 97.5% 10 10")[0].split()[1] == "工95%"

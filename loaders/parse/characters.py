@@ -227,9 +227,9 @@ _SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(r"(?<![\d.])(\d(?: [\d.]){2,})(?= ?(?
                                            # before a counting unit four characters at least: 6 4 3个小区 is
                                            # 分值 6, 得分 4 and a reason
                                            r"|(?<![\d.])(\d(?: [\d.]){3,})(?=公里|[人户个家次场所座处亩吨台套件起册名])"
-                                           # two digits: spaced from their unit too (9 6 %), or after a sign (≤1 2元)
+                                           # two digits: spaced from their unit too (9 6 %), or after a sign, OCR's too (≤1 2元, 工9 0%)
                                            r"|(?<![\d.])(\d \d)(?= (?:%|％|万元|元|分)(?![\d]))"
-                                           r"|(?<![\d.])([≤≥<>]\d \d)(?=%|％|万元|元|公里|[人户个家次场所座处亩吨台套件起册名])")
+                                           r"|(?<![\d.])([≤≥<>工^$W]\d \d)(?=%|％|万元|元|公里|[人户个家次场所座处亩吨台套件起册名])")
 
 
 def _spaced_number_joined(match: re.Match) -> str:
@@ -237,7 +237,7 @@ def _spaced_number_joined(match: re.Match) -> str:
     else before it (1 5 0 2 6人, ≤1 2元: the unit stays on the number, the sign too)."""
     spaced = next(group for group in match.groups() if group)
     joined = spaced.replace(" ", "")
-    if not _NUMBER_RE.match(joined.lstrip("≤≥<>")):
+    if not _NUMBER_RE.match(joined.lstrip("≤≥<>工^$W")):
         return match.group()
     pad = " " * (len(spaced) - len(joined))
     return joined + pad if match.string[match.end():match.end() + 1] == " " else pad + joined
