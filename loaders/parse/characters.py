@@ -335,10 +335,10 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     fixed = _OCR_ANGLE_GE_RE.sub("≥", _OCR_ANGLE_LE_RE.sub("≤", fixed))
     fixed = "\n".join(line if "《" in line else _OCR_GE_RE.sub("≥", line) for line in fixed.split("\n"))
     fixed = spaced_number_lines_joined(split_cell_numbers_joined(fixed))
-    if scan:
+    if scan:    # (an aligned cell first: the unit joiner below would take 1 2 6场's last digits alone)
         fixed = spaced_cells_joined(fixed)
     fixed = _SPACED_NUMBER_BEFORE_UNIT_RE.sub(_spaced_number_joined, fixed)
-    if scan:
+    if scan:    # (after the unit joiner: 1 2 0 0人 is one value, not points)
         fixed = spaced_points_joined(fixed).translate(_ocr_characters())
     fixed = _SPACED_POINT_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)}  ", fixed)
     return fixed, fixed != text

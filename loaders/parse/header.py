@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.parse.characters import space_aligned
 from loaders.parse.page_lines import display_width
@@ -104,18 +105,22 @@ def _agency_from_labels_of_rank(index: TextIndex, rank: int) -> Found | None:
     return implementing if _speaks_as(index, unit) and not _speaks_as(index, supervisor) else found
 
 
-# 我校 / 我院 / 我乡: the kind of unit the text speaks as; a name of that kind ends with the word
-# (…中心学校, …人民医院), a township's government names its 乡 / 镇 before 人民政府
-_VOICE_RE = re.compile(r"我(校|院|乡|镇|局|委|办|中心|站|所|馆|队|街道)")
-
-
 # a school speaks as 我校 whether its name ends with 学校 or 小学 / 中学
 _VOICE_ENDINGS = {"校": ("校", "小学", "中学", "大学")}
 
 
 def _speaks_as(index: TextIndex, name: str) -> bool:
+    """The text speaks as a unit of this name's kind (我校 … XX中心学校, 我院 … XX人民医院; a township's
+    government names its 乡 / 镇 before 人民政府) — the voices are the self-evaluation cues' (我局 / 我校 …)."""
     name = re.sub(r"(?:人民政府|政府|办事处)$", "", name)
-    return any(name.endswith(_VOICE_ENDINGS.get(word, (word,))) for word in set(_VOICE_RE.findall(index.text)))
+    voices = {term[1:] for term in _self_voices() if term in index.text}
+    return any(name.endswith(_VOICE_ENDINGS.get(word, (word,))) for word in voices)
+
+
+@lru_cache(maxsize=1)
+def _self_voices() -> tuple[str, ...]:
+    return tuple(r["term"] for r in read_rows("evaluation_type_cues.csv")
+                 if r["type"] == "self" and r["strength"] == "voice" and r["term"].startswith("我"))
 
 
 def _is_commissioner(index: TextIndex, name: str) -> bool:
