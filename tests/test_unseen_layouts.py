@@ -5254,3 +5254,19 @@ def test_two_digits_ocr_spaced_after_ocrs_own_sign_are_one_number():
     from loaders.parse.characters import ocr_digits_fixed
     assert ocr_digits_fixed("主汛期前完工率 6 工9 0% 83.3% 5.55")[0].split()[2] == "工90%"
     assert ocr_digits_fixed("救助对象满意度 工9 5% 97.5% 10 10")[0].split()[1] == "工95%"
+
+
+def test_short_level_headers_over_rows_the_layout_reader_leaves_as_words():
+    # 一级 / 二级 printed short, the rows not aligned under them: a 二级 our vocabulary lacks (满意度)
+    # on a row's start is its label, and carries to the row under it
+    project, _ = only_project("\n".join([
+        "  一级  二级     三级指标          分值  指标值    实际完成值   得分",
+        "  产出   数量指标    新建村级文化广场数      20  ≥12个      12个        20",
+        "  效益  社会效益    群众文化活动参与人次    15  ≥3000人次    3420人次    15",
+        "        满意度  参与群众满意度   10  ≥90%       93%        10",
+        "                   演职人员满意度   5  ≥85%       88%        5",
+    ]))
+    assert rows(project)[2:] == [("效益", "满意度", "参与群众满意度", "≥90%", "93%", 10.0, 10.0),
+                                 ("效益", "满意度", "演职人员满意度", "≥85%", "88%", 5.0, 5.0)]
+    from loaders.parse.label_lines import short_level_headers_in_full
+    assert short_level_headers_in_full(["二级公路改造  一级  120公里"]) == ["二级公路改造  一级  120公里"]

@@ -157,5 +157,21 @@ def labels_joined_on_lines(lines: list[str]) -> list[str]:
     return broken_labels_joined(vertical_labels_cleared(spread), printed=spread)
 
 
+_SHORT_LEVEL_HEADER_RE = re.compile(r"(?:(?<=^)|(?<=\s))([一二三])级(?=\s|$)")
+_CELL_GAP_RE = re.compile(r"\t|[ \u3000]{2,}")
+
+
+def short_level_headers_in_full(lines: list[str]) -> list[str]:
+    """一级   二级      三级指标   分值 …: a header line the layout reader left as words (its rows not
+    aligned) naming the level columns short — said in full (一级指标 …) so the word reader knows them.
+    Only a line holding both 一级 and 二级 as whole cells beside a header word (一级公路 is no cell)."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        cells = [c for c in _CELL_GAP_RE.split(line.strip()) if c]
+        if "一级" in cells and "二级" in cells and any(cell_kind(c) == "header" for c in cells):
+            out[k] = _SHORT_LEVEL_HEADER_RE.sub(lambda m: m.group(1) + "级指标", line)
+    return out
+
+
 def _indent(line: str) -> str:
     return line[:len(line) - len(line.lstrip())]
