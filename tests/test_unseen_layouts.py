@@ -5270,3 +5270,12 @@ def test_short_level_headers_over_rows_the_layout_reader_leaves_as_words():
                                  ("效益", "满意度", "演职人员满意度", "≥85%", "88%", 5.0, 5.0)]
     from loaders.parse.label_lines import short_level_headers_in_full
     assert short_level_headers_in_full(["二级公路改造  一级  120公里"]) == ["二级公路改造  一级  120公里"]
+
+
+def test_a_satisfaction_word_on_its_own_line_before_a_name_ending_in_it_is_the_level2():
+    project, _ = only_project("\n".join([
+        "一级指标", "二级指标", "三级指标", "分值", "评分说明", "得分",
+        "效益", "社会效益", "低保对象按时足额领取率", "8", "全年按月发放，得满分。", "8",
+        "满意度", "低保对象满意度", "6", "抽样调查满意度91.5%，得满分。", "6",
+    ]))
+    assert [r[:3] for r in rows(project)] == [("效益", "社会效益", "低保对象按时足额领取率"), ("效益", "满意度", "低保对象满意度")]

@@ -187,6 +187,16 @@ def _level1_before_a_level2(cells: list[Cell]) -> bool:
         and level_kind(name) is None
 
 
+def _level2_before_its_name(cells: list[Cell]) -> bool:
+    """满意度 | 救助对象满意度 | 6: the same word as a cell of its own before a name that ends with it and
+    the name's weight is the row's 二级 label (满意度 ⏎ 90%以上 is a name and its target's first line)."""
+    if len(cells) < 3 or not is_label(level_text(cells[0].text.strip()), "level1_before_level2"):
+        return False
+    word, name, weight = level_text(cells[0].text.strip()), cells[1].text.strip(), cells[2].text
+    return name.endswith(word) and len(name) > len(word) and not re.search(r"\d", name) \
+        and level_kind(name) is None and is_number_cell(weight)
+
+
 def resolve_level(text: str, kind: str, following: Cell | None, previous_kind: str | None) -> str:
     """Which level an ambiguous label (成本指标, 满意度指标) is: level1 when a level-2 label follows it."""
     if kind != "both":
@@ -952,6 +962,8 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         kind = cell_kind(cell.text) if cell.text else None
         if kind is None and cell.text and _level1_before_a_level2(cells[i:i + 3]):
             kind = "level1"
+        elif kind is None and cell.text and _level2_before_its_name(cells[i:i + 3]):
+            kind = "level2"
         if kind in (None, "header") and cell.text and collector.complete_level_label(cell.text.strip()):
             i += 1
             continue
