@@ -5279,3 +5279,23 @@ def test_a_satisfaction_word_on_its_own_line_before_a_name_ending_in_it_is_the_l
         "满意度", "低保对象满意度", "6", "抽样调查满意度91.5%，得满分。", "6",
     ]))
     assert [r[:3] for r in rows(project)] == [("效益", "社会效益", "低保对象按时足额领取率"), ("效益", "满意度", "低保对象满意度")]
+
+
+def test_a_wide_name_column_under_a_centred_header_starts_in_the_gap_after_the_level2_column():
+    # 三级指标 centred over a wide column: its cells (and their wrapped tails: 率, 次数) start left of
+    # the header, nearer the narrow 二级指标 column's end than the header's start
+    project, _ = only_project("\n".join([
+        " 一级指标    二级指标         三级指标           分值    目标值      实际值       得分",
+        "             项目立项    立项依据充分性            3        —          —          3",
+        " 决策                    绩效目标合理性            3        —          —          2",
+        "                         村级文化服务中心达标",
+        "             产出数量                              5      ≥40个       42个         5",
+        " 产出                    率",
+        "                         流动图书车下乡服务",
+        "                                                   5      ≥24次       20次         4",
+        "                         次数",
+    ]))
+    assert [r[2:] for r in rows(project)][1:] == [("绩效目标合理性", None, None, 3.0, 2.0),
+                                                 ("村级文化服务中心达标率", "≥40个", "42个", 5.0, 5.0),
+                                                 ("流动图书车下乡服务次数", "≥24次", "20次", 5.0, 4.0)]
+    assert rows(project)[2][:2] == ("产出", "产出数量")

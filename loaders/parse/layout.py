@@ -163,7 +163,15 @@ def _column_of(start: int, columns: list[Column], text: str = "", wide: bool = T
             and (start >= columns[found].end or start + _width(text, wide) > columns[found + 1].start + COLUMN_SLACK):
         found += 1     # words past a score header's end, or running on under the next header, are no score:
                        # the text column after it (偏差原因)
+    elif words and found is not None and found + 1 < len(columns) and _overlap(start, text, columns[found], wide) <= 0 \
+            and start + _width(text, wide) / 2 > (columns[found].end + columns[found + 1].start) / 2:
+        found += 1     # a cell under a header centred over a wide column starts left of it, in the gap after the
+                       # narrow column before (绩效目标合理性 ⏎ 档率 under 三级指标): its middle is past the gap's
     return found
+
+
+def _overlap(start: int, text: str, column: Column, wide: bool) -> int:
+    return min(start + _width(text, wide), column.end) - max(start, column.start)
 
 
 def _placed(line: str, columns: list[Column], wide: bool) -> dict[int, str] | None:
