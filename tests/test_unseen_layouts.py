@@ -5299,3 +5299,21 @@ def test_a_wide_name_column_under_a_centred_header_starts_in_the_gap_after_the_l
                                                  ("村级文化服务中心达标率", "≥40个", "42个", 5.0, 5.0),
                                                  ("流动图书车下乡服务次数", "≥24次", "20次", 5.0, 4.0)]
     assert rows(project)[2][:2] == ("产出", "产出数量")
+
+
+def test_a_first_row_of_one_line_over_rows_centred_on_their_scores():
+    # the first row fits its line; the rows under it wrap, their scores on the middle line
+    project, _ = only_project("\n".join([
+        "  一级指标   二级指标      三级指标                   年度指标值     实际完成值     分值     得分",
+        "                           农村卫生厕所改造完成数     ≥1200户        1236户         10       10",
+        "                           改厕后粪污无害化处理覆",
+        "                                                      ≥85%           88.1%          10       10",
+        "                           盖率",
+        "  产出指标   数量指标      村庄生活垃圾收运处置体",
+        "                                                      ≥95%           93.2%          10       9",
+        "                           系覆盖行政村比例",
+    ]))
+    assert [r[2:] for r in rows(project)] == [
+        ("农村卫生厕所改造完成数", "≥1200户", "1236户", 10.0, 10.0),
+        ("改厕后粪污无害化处理覆盖率", "≥85%", "88.1%", 10.0, 10.0),
+        ("村庄生活垃圾收运处置体系覆盖行政村比例", "≥95%", "93.2%", 10.0, 9.0)]

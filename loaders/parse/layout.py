@@ -341,6 +341,9 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
                   if _starts_row(cells, columns) or (n and _opens_with_level_labels(cells, columns))
                   or (n == len(placed) - 1 and _cut_row_at_the_end(placed, columns, wrap))]
         groups = _top_aligned_groups(starts, len(placed))
+        centred = _centred_groups(scored, len(placed)) if _wrap_cost(groups, placed, wrap) else None
+        if centred and _cost_with_labels(centred, placed, columns, wrap) < _cost_with_labels(groups, placed, columns, wrap):
+            groups = centred   # a first row of one line, the rows under it centred (name ⏎ scores ⏎ name's end)
     if groups[-1][1] == len(placed) - 1 and _continues_a_cell(placed[-1][1], columns, placed[slice(*groups[-1])]):
         # the table's last line, below the last row's scores (工程完工时 ⏎ 限): the rest of that row's cells
         groups[-1] = (groups[-1][0], len(placed))
@@ -613,6 +616,16 @@ def _groups_by_wraps(scored: list[int], placed: list[tuple[int, dict[int, str]]]
 
 def _wrap_cost(groups: list[tuple[int, int]], placed: list[tuple[int, dict[int, str]]], wrap: _WrapWidths) -> int:
     return sum(wrap.cut_short(placed[first:last]) for first, last in groups)
+
+
+def _cost_with_labels(groups: list[tuple[int, int]], placed: list[tuple[int, dict[int, str]]],
+                      columns: list[Column], wrap: _WrapWidths) -> int:
+    """The wrap cost, and one for each row whose level label stops cut (质量指 without its 标 below)."""
+    levels = [k for k, column in enumerate(columns) if column.field in ("level1", "level2")]
+    cut = sum(1 for first, last in groups for k in levels
+              if begins_level_label(label := "".join(cells.get(k, "") for _, cells in placed[first:last]))
+              and not is_label(label, "level1") and not is_label(label, "level2"))
+    return _wrap_cost(groups, placed, wrap) + cut
 
 
 def _centred_groups(starts: list[int], count: int) -> list[tuple[int, int]] | None:
