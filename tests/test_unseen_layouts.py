@@ -5317,3 +5317,12 @@ def test_a_first_row_of_one_line_over_rows_centred_on_their_scores():
         ("农村卫生厕所改造完成数", "≥1200户", "1236户", 10.0, 10.0),
         ("改厕后粪污无害化处理覆盖率", "≥85%", "88.1%", 10.0, 10.0),
         ("村庄生活垃圾收运处置体系覆盖行政村比例", "≥95%", "93.2%", 10.0, 9.0)]
+
+
+def test_amounts_ocr_spaced_with_their_decimals_in_prose():
+    from loaders.parse.characters import ocr_digits_fixed
+    fixed, _ = ocr_digits_fixed("截至年底实际支出1 3 1.8 2万元，执行率9 7 . 2 1%，全年预算数1 3 5 . 6万元。")
+    assert "131.82万元" in fixed and "135.6万元" in fixed and len(fixed) == len("截至年底实际支出1 3 1.8 2万元，执行率9 7 . 2 1%，全年预算数1 3 5 . 6万元。")
+    import re
+    from loaders.parse.narrative import _NUM
+    assert [m.group(1) for m in re.finditer(_NUM, "结余3.7 8万元，另支出2 6万元")] == []   # pieces are no amounts

@@ -223,7 +223,7 @@ def spaced_number_lines_joined(text: str) -> str:
 # a decimal point OCR set apart from both its digits (2 . 5): no cell is a point alone
 _SPACED_POINT_RE = re.compile(r"(\d) \. (\d+)")
 # a number OCR read character by character inside a sentence, its unit after it (得分为 8 8 . 0 3 分)
-_SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(r"(?<![\d.])(\d(?: [\d.]){2,})(?= ?(?:分|%|％|万|亿|元))"
+_SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(r"(?<![\d.])(\d(?: (?:\d\.\d|[\d.])){2,})(?= ?(?:分|%|％|万|亿|元))"
                                            # before a counting unit four characters at least: 6 4 3个小区 is
                                            # 分值 6, 得分 4 and a reason
                                            r"|(?<![\d.])(\d(?: [\d.]){3,})(?=公里|[人户个家次场所座处亩吨台套件起册名])"

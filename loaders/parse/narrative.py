@@ -26,7 +26,8 @@ from loaders.parse.prose_items import MAX_PROSE_ACTUAL, NOT_AN_INDICATOR, itemis
 from loaders.parse.text import read_rows, site_menu_length
 from loaders.records import Indicator, Project
 
-_NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元|元)"
+# (a number after a digit and a space is a piece of one OCR spaced apart: 3.7 8万元 is no 8万元)
+_NUM = r"(?<![\d.,])(?<!\d )(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元|元)"
 _GAP = r"[^。；;，,\n]{0,32}?"
 
 
