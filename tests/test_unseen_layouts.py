@@ -5326,3 +5326,11 @@ def test_amounts_ocr_spaced_with_their_decimals_in_prose():
     import re
     from loaders.parse.narrative import _NUM
     assert [m.group(1) for m in re.finditer(_NUM, "结余3.7 8万元，另支出2 6万元")] == []   # pieces are no amounts
+
+
+def test_a_percent_whose_leading_digit_ocr_set_apart_is_one_number():
+    from loaders.parse.characters import ocr_digits_fixed
+    row = "质量指标 茶青抽检合格率 100% 1 00% 8 8"
+    fixed, _ = ocr_digits_fixed(row)
+    assert fixed.split()[2:] == ["100%", "100%", "8", "8"] and len(fixed) == len(row)
+    assert ocr_digits_fixed("完成率 0.5% 1 0.5%")[0] == "完成率 0.5% 1 0.5%"     # 0.5% is a number of its own

@@ -222,6 +222,8 @@ def spaced_number_lines_joined(text: str) -> str:
 
 # a decimal point OCR set apart from both its digits (2 . 5): no cell is a point alone
 _SPACED_POINT_RE = re.compile(r"(\d) \. (\d+)")
+# a number's leading digits OCR set apart from the rest (1 00%): no number opens with 0 before a digit
+_SPLIT_BEFORE_ZERO_RE = re.compile(r"(?<![\d.])(\d{1,3}) (0\d+(?:\.\d+)?[%％])")
 # a number OCR read character by character inside a sentence, its unit after it (得分为 8 8 . 0 3 分)
 _SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(r"(?<![\d.])(\d(?: (?:\d\.\d|[\d.])){2,})(?= ?(?:分|%|％|万|亿|元))"
                                            # before a counting unit four characters at least: 6 4 3个小区 is
@@ -341,4 +343,5 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     if scan:    # (after the unit joiner: 1 2 0 0人 is one value, not points)
         fixed = spaced_points_joined(fixed).translate(_ocr_characters())
     fixed = _SPACED_POINT_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)}  ", fixed)
+    fixed = _SPLIT_BEFORE_ZERO_RE.sub(lambda m: f" {m.group(1)}{m.group(2)}", fixed)
     return fixed, fixed != text
