@@ -5334,3 +5334,14 @@ def test_a_percent_whose_leading_digit_ocr_set_apart_is_one_number():
     fixed, _ = ocr_digits_fixed(row)
     assert fixed.split()[2:] == ["100%", "100%", "8", "8"] and len(fixed) == len(row)
     assert ocr_digits_fixed("完成率 0.5% 1 0.5%")[0] == "完成率 0.5% 1 0.5%"     # 0.5% is a number of its own
+
+
+def test_a_flattened_run_cut_into_numbered_pieces_leaves_its_last_rows_numbers_unsure():
+    # a site cut the table's text into pieces (1、… 2、…): the last row's 10 | 10 runs on into the next piece
+    project, warnings = only_project("\n".join([
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分",
+        "1、产出指标数量指标新建蓄水池数量≥40座42座1010农村供水保障人口≥1.5万人1.62万人10",
+        "2、10质量指标工程验收合格率100%100%88",
+    ]))
+    assert rows(project)[1][2:] == ("农村供水保障人口", "≥1.5万人", "1.62万人", None, None)
+    assert any("下一段" in w for w in warnings)

@@ -991,6 +991,8 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
         found = split_row_blob(cell.text, data_columns(collector.columns)) if glued else None
         if found is not None:
             collector.flush()      # rows flattened into one run — even a long one (…12.3受客观因素影响…) is no prose
+            if _run_goes_on_below(cell, following):
+                _last_numbers_unsure(found, table.warnings)
             add_glued_rows(found, cell, collector)
             i += 1
             continue
@@ -1148,6 +1150,22 @@ def _read_total_nearby(cells: list[Cell], i: int, table: IndicatorTable, reach: 
 
 def _is_glued_rows(cell: Cell) -> bool:
     return bool(re.search(r"\d", cell.text)) and bool(re.search(r"[\u4e00-\u9fff]", cell.text))
+
+
+_NUMBER_OPENING_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]\s*)?\d")
+
+
+def _run_goes_on_below(cell: Cell, following: Cell | None) -> bool:
+    """A flattened run ending its line while the next line opens with a number (2、10水土流失…): a site cut the
+    table's text into pieces, so the run's last row may lose its last numbers to the next piece."""
+    return following is not None and following.line == cell.last_line + 1 and bool(_NUMBER_OPENING_RE.match(following.text))
+
+
+def _last_numbers_unsure(found: list[dict[str, str]], warnings: list[str]) -> None:
+    last = found[-1]
+    if last.get("weight") or last.get("score"):
+        warnings.append(f"指标“{last.get('name', '')}”在一段连排文字的末尾，分值、得分可能续在下一段，留空。")
+        last["weight"] = last["score"] = ""
 
 
 def add_glued_rows(found: list[dict[str, str]], cell: Cell, collector: RowCollector) -> None:
