@@ -5345,3 +5345,9 @@ def test_a_flattened_run_cut_into_numbered_pieces_leaves_its_last_rows_numbers_u
     ]))
     assert rows(project)[1][2:] == ("农村供水保障人口", "≥1.5万人", "1.62万人", None, None)
     assert any("下一段" in w for w in warnings)
+
+
+def test_numbers_on_lines_of_their_own_with_ocrs_o_or_a_spaced_decimal_tail():
+    from loaders.parse.characters import ocr_digits_fixed
+    scan = "建档率\n工90%\n1O\n1 O\n总分\n1OO\n9 2 .36\n2 0\n10 9"
+    assert ocr_digits_fixed(scan)[0].split("\n") == ["建档率", "工90%", "10", "10 ", "总分", "100", "92.36  ", "2 0", "10 9"]

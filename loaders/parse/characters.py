@@ -202,8 +202,9 @@ def split_cell_numbers_joined(text: str) -> str:
 
 # a line that is only a number OCR read with a space after every character (3 1 5 0亩, 9 8 . 4 %)
 _SPACED_NUMBER_LINE_RE = re.compile(
-    r"^([ \u3000]*)([\dOolI](?: [\d.OolI])+)( ?)([%％]|[\u4e00-\u9fff][\u4e00-\u9fff/]{0,5})?([ \u3000]*)$", re.M)
-MIN_SPACED_CHARACTERS = 3   # 2 0 alone may be two cells (分值 2, 得分 0); 1 6家 and 1 9 6 . 8 are one value
+    r"^([ \u3000]*)([\dOolI](?: (?:[\d.OolI]|\.\d+))+)( ?)([%％]|[\u4e00-\u9fff][\u4e00-\u9fff/]{0,5})?([ \u3000]*)$", re.M)
+MIN_SPACED_CHARACTERS = 3   # 2 0 alone may be two cells (分值 2, 得分 0); 1 6家 and 1 9 6 . 8 are one value;
+                            # 1 O too (OCR's letter for 0 is no score of its own)
 
 
 def spaced_number_lines_joined(text: str) -> str:
@@ -213,7 +214,7 @@ def spaced_number_lines_joined(text: str) -> str:
         spaced, unit = match.group(2), match.group(4) or ""
         joined = spaced.replace(" ", "").translate(_OCR_DIGITS)     # 2 O O: OCR's O for 0
         if not re.search(r"\d", spaced) or not _NUMBER_RE.match(joined) \
-                or (len(spaced.split(" ")) < MIN_SPACED_CHARACTERS and not unit):
+                or (len(spaced.split(" ")) < MIN_SPACED_CHARACTERS and not unit and not re.search(r"[Oo]$", spaced)):
             return match.group()
         removed = len(spaced) - len(joined) + len(match.group(3))
         return match.group(1) + joined + unit + " " * removed + match.group(5)
