@@ -5351,3 +5351,14 @@ def test_numbers_on_lines_of_their_own_with_ocrs_o_or_a_spaced_decimal_tail():
     from loaders.parse.characters import ocr_digits_fixed
     scan = "建档率\n工90%\n1O\n1 O\n总分\n1OO\n9 2 .36\n2 0\n10 9"
     assert ocr_digits_fixed(scan)[0].split("\n") == ["建档率", "工90%", "10", "10 ", "总分", "100", "92.36  ", "2 0", "10 9"]
+
+
+def test_a_line_opening_with_a_middle_dot_is_the_rest_of_the_cell_above():
+    # one cell per line, cells that wrap (1250元/生 ⏎ ·年, 满意度 90% ⏎ 以上) among them
+    project, _ = only_project("\n".join([
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "产出指标", "成本指标", "寄宿生生活补助标准", "1250元/生", "·年", "1250元/生", "·年", "10", "10",
+        "满意度指标", "服务对象满意度指标", "住校生家长满意度", "满意度 90%", "以上", "93.5%", "10", "10",
+        "总分", "100", "100",
+    ]))
+    assert rows(project)[0] == ("产出指标", "成本指标", "寄宿生生活补助标准", "1250元/生·年", "1250元/生·年", 10.0, 10.0)

@@ -123,7 +123,7 @@ def tokenize(lines: list[str], first: int = 1) -> list[Cell]:
         else:
             tab_mode, previous_row = False, []
             new = _split_spaced(line, number, BLANK if blank else LINE)
-            if not blank and len(new) == 1 and _cut_at_a_comma(cells, number):
+            if not blank and len(new) == 1 and (_cut_at_a_comma(cells, number) or _goes_on_mid_cell(cells, number, new[0].text)):
                 _extend(cells[-1], new[0].text, number)   # 小学≥650元， ⏎ 初中≥850元: one cell a line broke
             else:
                 cells += new
@@ -307,6 +307,13 @@ def _cut_at_a_comma(cells: list[Cell], number: int) -> bool:
 
 
 _CLAUSE_END_RE = re.compile(r"[，、；,;]$")
+_MID_CELL_OPENING_RE = re.compile(r"^[·•/／）)]")
+
+
+def _goes_on_mid_cell(cells: list[Cell], number: int, text: str) -> bool:
+    """6000元/生 ⏎ ·年: a line opening with a mark no cell opens with (· / ）) under a lone cell is its rest."""
+    return bool(_MID_CELL_OPENING_RE.match(text)) and bool(cells) and cells[-1].last_line == number - 1 \
+        and cells[-1].sep in (LINE, BLANK) and not cells[-1].boxed and (len(cells) < 2 or cells[-2].last_line < cells[-1].line)
 
 
 def _is_wrapped_fragment(text: str) -> bool:
