@@ -5362,3 +5362,15 @@ def test_a_line_opening_with_a_middle_dot_is_the_rest_of_the_cell_above():
         "总分", "100", "100",
     ]))
     assert rows(project)[0] == ("产出指标", "成本指标", "寄宿生生活补助标准", "1250元/生·年", "1250元/生·年", 10.0, 10.0)
+
+
+def test_a_finance_bureaus_report_on_one_units_project_names_that_unit():
+    from loaders.parse.header import find_agency
+    from loaders.parse.text import TextIndex, split_lines
+    titled = ("松岭县财政局关于县林业局2022年度森林防火项目绩效自评结果的复核报告\n"
+              "县财政局对松岭县林业局报送的2022年度森林防火项目绩效自评结果进行了抽查复核。\n")
+    assert find_agency(TextIndex(split_lines(titled)), third_party=True).value == "松岭县林业局"
+    covered = ("松岭县财政局\n关于2021年度农村饮水安全项目重点绩效评价情况的报告\n\n"
+               "县财政局委托某某咨询有限公司对县水利局实施的项目开展了重点绩效评价。\n"
+               "该项目由松岭县水利局（以下简称“县水利局”）组织实施，惠及全县12个乡镇。\n")
+    assert find_agency(TextIndex(split_lines(covered)), third_party=True).value == "松岭县水利局"

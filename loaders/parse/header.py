@@ -164,7 +164,10 @@ def _names_before_an_abbreviation(index: TextIndex) -> set[str]:
     for match in re.finditer(r"(" + _NAME_CHARS + r"{4,40}?)\s*[（(]\s*以下简称", index.text):
         text = match.group(1)
         # the prose run into the name (…对深圳市福田区…局): the longest tail that is a whole unit name
-        names |= next(({text[k:]} for k in range(len(text) - 3) if unit_name_prefix(text[k:], whole=True) == text[k:]), set())
+        tails = [text[k:] for k in range(len(text) - 3) if unit_name_prefix(text[k:], whole=True) == text[k:]]
+        # (…项目由互助…局: a tail after a word of the sentence — 由 / 对 — before a tail cut inside a word: 目由互助…)
+        after_a_word = [t for t in tails if t in _tails_after_words(text)]
+        names |= set((after_a_word or tails)[:1])
     return names
 
 
@@ -308,14 +311,16 @@ def _cover_unit(index: TextIndex, lines: list[tuple[int, str]]) -> Found | None:
 
 
 # 资金主管部门为江门市新会区教育局: the unit whose fund a finance bureau's report evaluates, said in prose
-_PROSE_SUPERVISOR_RE = re.compile(r"(?:资金|项目)主管(?:部门|单位)(?:为|是)\s*([\u4e00-\u9fff（）()]{4,30}?)(?=[，,。；;、\s]|$)")
+_PROSE_SUPERVISOR_RE = re.compile(r"(?:资金|项目)主管(?:部门|单位)(?:为|是)\s*([\u4e00-\u9fff（）()]{4,30}?)(?=[，,。；;、\s]|$)"
+                                  # 项目由X县卫生健康局（以下简称…）组织实施: the unit whose project the bureau evaluated
+                                  r"|项目由\s*([\u4e00-\u9fff]{4,30}?)(?:[（(]以下简称[^）)]{0,16}[）)])?\s*(?:组织|负责|牵头)实施")
 
 
 def _supervisor_in_prose(index: TextIndex) -> Found | None:
     found = {}
     for number, line in content_lines(index):
         for match in _PROSE_SUPERVISOR_RE.finditer(line):
-            name = unit_name_prefix(match.group(1), whole=True)
+            name = unit_name_prefix(match.group(1) or match.group(2), whole=True)
             if name:
                 found.setdefault(name, (number, number))
     return Found(*next(iter(found.items()))) if len(found) == 1 else None
@@ -331,9 +336,15 @@ def _whole_line_unit(lines: list[tuple[int, str]]) -> Found | None:
     return None
 
 
+_FINANCE_BUREAU_ABOUT_RE = re.compile(r"^[\u4e00-\u9fff]{2,20}?财政(?:局|厅)关于(.+)$")
+
+
 def _title_unit(lines: list[tuple[int, str]], index: TextIndex | None = None) -> Found | None:
     for number, line in lines:
         head = _title_head(line.strip())
+        bureau = _FINANCE_BUREAU_ABOUT_RE.match(head) if head and index is not None else None
+        if bureau and _fullest_mention(index, re.sub(r"^[区县市省州旗]", "", _strip_lead_words(bureau.group(1)))):
+            head = "关于" + bureau.group(1)   # XX财政局关于县水利局2022年度…的复核报告: the bureau reports on that unit
         subject = _strip_lead_words(head[2:]) if head and head.startswith("关于") else None
         if subject and index is not None:
             # 关于区城市管理执法局2021年度…评价的报告: the unit evaluated, as the body names it in full
@@ -348,8 +359,9 @@ def _title_unit(lines: list[tuple[int, str]], index: TextIndex | None = None) ->
 def _fullest_mention(index: TextIndex, name: str) -> str | None:
     """The longest form of a unit name the text writes (a title says 区城市管理执法局, the body
     武汉市江岸区城市管理执法局)."""
-    longer = {m.group(1) + name for m in re.finditer(rf"([{CJK}]{{2,12}}?(?:省|市|县|区|州|旗)?){re.escape(name)}",
-                                                    index.text)}
+    longer = {tail + name     # (县财政局对抚松县水利局: the name starts after a word of the sentence)
+              for m in re.finditer(rf"([{CJK}]{{2,12}}?(?:省|市|县|区|州|旗)?){re.escape(name)}", index.text)
+              for tail in _tails_after_words(m.group(1))}
     places = [n for n in longer if re.match(rf"^[{CJK}]{{2,8}}(?:省|市|县|州|旗|区)", n) and unit_name_prefix(n) == n]
     return max(places, key=len) if places else None
 
@@ -436,6 +448,12 @@ def _unit_in_mention(text: str) -> str | None:
 
 # a "place" holding a preposition or a particle is a run of prose (部门整体支出由区财政局…), no place name
 _PROSE_IN_PLACE_RE = re.compile(r"[由对向在的将为是被把从经]|支出|收入|资金")
+
+
+def _tails_after_words(text: str) -> list[str]:
+    """The text, and its ends that start after a word prose runs into a name (县财政局对抚松县 → 抚松县)."""
+    return [text] + [text[k:] for k in range(1, len(text) - 1)
+                     if _strip_lead_words(text[k - 1:k]) == "" or _strip_lead_words(text[max(k - 2, 0):k]) == ""]
 
 
 def _strip_lead_words(text: str) -> str:
