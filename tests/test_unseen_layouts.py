@@ -5374,3 +5374,13 @@ def test_a_finance_bureaus_report_on_one_units_project_names_that_unit():
                "县财政局委托某某咨询有限公司对县水利局实施的项目开展了重点绩效评价。\n"
                "该项目由松岭县水利局（以下简称“县水利局”）组织实施，惠及全县12个乡镇。\n")
     assert find_agency(TextIndex(split_lines(covered)), third_party=True).value == "松岭县水利局"
+
+
+def test_a_departments_evaluation_of_one_project_is_a_project_report():
+    report = parse_report("\n".join([
+        "某某县农业农村局",
+        "关于2022年度耕地地力保护补贴项目的部门绩效评价报告",
+        "我局成立评价工作组，对县农业技术推广中心实施的耕地地力保护补贴项目开展了部门绩效评价。",
+        "经评价，该项目综合得分91.5分，评价等级为“优”。",
+    ]), "t.txt")
+    assert report.report_kind == "project"

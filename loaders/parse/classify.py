@@ -49,6 +49,8 @@ def find_report_kind(index: TextIndex, projects: list[Project]) -> Found | None:
     from the body's words (with a warning) when the title says nothing."""
     title, span = title_text(index)
     cues = _cues("report_kind_cues.csv", "kind")
+    for phrase in cues.get("by_department", []):
+        title = title.replace(phrase["term"], "的")     # 关于X项目的部门绩效评价报告: who evaluated, not what
     said = {kind for kind in ("department", "project", "mixed")
             if any(r["term"] in title for r in cues.get(kind, []))}
     subjects = {p.subject for p in projects}
