@@ -5384,3 +5384,46 @@ def test_a_departments_evaluation_of_one_project_is_a_project_report():
         "经评价，该项目综合得分91.5分，评价等级为“优”。",
     ]), "t.txt")
     assert (report.report_kind, report.evaluation_type) == ("project", "department")
+
+
+def _at(*cells: tuple[int, str | None]) -> str:
+    """A line of a -layout table: each text starting at its display column."""
+    from loaders.parse.page_lines import display_width
+    line = ""
+    for column, text in cells:
+        if text:
+            line += " " * max(column - display_width(line), 1 if line else 0) + text
+    return line
+
+
+def test_a_layout_table_over_a_page_whose_labels_sit_at_the_break():
+    # 效益指标 printed under the page's last row (its group goes on over the page), a footer one space from its
+    # page mark, and 服务对象满 ⏎ … ⏎ 意度指标 around the last row after a blank line
+    header = [_at((3, "一级"), (14, "二级"), (117, "偏差原因分析")),
+              _at((26, "三级指标"), (53, "分值"), (63, "年度指标值"), (83, "实际完成值"), (103, "得分")),
+              _at((3, "指标"), (14, "指标"), (117, "及改进措施")), ""]
+
+    def row(name, weight, target, actual, score, level2=None, level1=None):
+        return _at((3, level1), (14, level2), (26, name), (53, weight), (63, target), (83, actual), (103, score))
+    report = parse_report("\n".join([
+        "某某县农业农村局2022年度项目支出绩效自评表", "项目名称：2022年度农机购置补贴项目", "", *header,
+        row("农机购置补贴受益农户数", "10", "≥850户", "872户", "10", "数量指标"),
+        _at((3, "产出指标")),
+        row("补贴对象核查准确率", "10", "100%", "100%", "10", "质量指标"), "",
+        row("受益农户亩均节本增效", "15", "逐步增加", "明显增加", "15"),
+        _at((14, "经济效益")),
+        _at((3, "效益指标"), (14, "指标")), "",
+        _at((101, "某某县农业农村局 第 1 页")),
+        "\f  项目支出绩效自评表（续）", "", *header,
+        row("农机作业服务能力", "15", "持续提升", "持续提升", "15", "可持续影响"),
+        _at((14, "指标")), "",
+        _at((14, "服务对象满")),
+        row("受益农户满意度", "10", "≥95%", "97.3%", "10", None, "满意度指标"),
+        _at((14, "意度指标")), "",
+        _at((22, "总分"), (53, "100"), (103, "100")),
+    ]), "t.txt")
+    (project,) = report.projects
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("产出指标", "数量指标", "农机购置补贴受益农户数"), ("产出指标", "质量指标", "补贴对象核查准确率"),
+        ("效益指标", "经济效益指标", "受益农户亩均节本增效"), ("效益指标", "可持续影响指标", "农机作业服务能力"),
+        ("满意度指标", "服务对象满意度指标", "受益农户满意度")]

@@ -446,7 +446,8 @@ def _centred_labels(placed: list[tuple[int, dict[int, str]]], scored: list[int],
             # labels alone below the last row's scores (the page cut after them: 效益指标 | 生态效益 with no
             # row left) span no row
             labels = [(lines, text) for lines, text in labels if lines[0] < scored[-1] or any(
-                columns[c].field not in ("level1", "level2") for c in placed[lines[0]][1])]
+                columns[c].field not in ("level1", "level2") for c in placed[lines[0]][1])
+                or _heads_the_last_row(text, column, level2_of_rows)]
         # centred: some label stands on a line between rows, without a name or scores, or on a row's
         # later line without its scores (a top-aligned table prints each label on its row's first
         # line, beside its name or its scores)
@@ -463,6 +464,15 @@ def _centred_labels(placed: list[tuple[int, dict[int, str]]], scored: list[int],
             for r in range(first, last):
                 out[col][rows[r]] = text
     return out
+
+
+def _heads_the_last_row(label: str, column: Column, level2_of_rows: list[str | None]) -> bool:
+    """效益指标 under the last row (社会效益 ⏎ 效益指标 指标, the page cut there): a 一级 of the last row's 二级
+    family is that row's too — its group goes on over the page."""
+    if column.field != "level1" or not level2_of_rows or not level2_of_rows[-1]:
+        return False
+    family = level_family(label, "level1")
+    return family is not None and level_family(level2_of_rows[-1], "level2") == family
 
 
 def _row_span(placed: list[tuple[int, dict[int, str]]], group: tuple[int, int], columns: list[Column]) -> tuple[int, int]:
@@ -536,9 +546,9 @@ def _goes_on_after_blank(lines: list[str], k: int, columns: list[Column], wide: 
     if not cells or _is_total_line(placed[-1][1]):
         return False
     levels = [text for c, text in cells.items() if columns[c].field in ("level1", "level2")]
-    if _starts_row(cells, columns) or (levels and all(level_kind(t, fuzzy=False) for t in levels) and all(
-            columns[c].field in ("level1", "level2", "reason") for c in cells)):
-        return True     # (a level label centred in its rows may sit beside a wrapped 偏差原因)
+    if _starts_row(cells, columns) or (levels and all(level_kind(t, fuzzy=False) or begins_level_label(t) for t in levels)
+                                       and all(columns[c].field in ("level1", "level2", "reason") for c in cells)):
+        return True     # (a level label centred in its rows may sit beside a wrapped 偏差原因, or open there: 服务对象满 ⏎ 意度指标)
     # a row centred in its lines: its name's first lines, then the line with its scores
     for ahead in lines[k + 1:k + 1 + BLANK_ROW_REACH]:
         following = _placed(ahead, columns, wide) if ahead.strip() and not _NOT_A_ROW_RE.search(ahead) else None

@@ -23,7 +23,9 @@ PAGE_MARK_RE = re.compile(r"^\s*(?:[—\-–－]+\s*\d{1,3}\s*[—\-–－]+|第
 # A page's footer: the unit (or the form's name) set apart from its page mark by a wide gap
 # (XX林业和草原局          第 1 页 共 2 页), and the rule a PDF draws above it.
 _PAGE_MARK = r"第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?"
-PAGE_FOOTER_RE = re.compile(rf"^\s*(?:[^\d\s][^\d]{{1,40}}?\s{{4,}}{_PAGE_MARK}|{_PAGE_MARK}\s{{4,}}[^\d\s][^\d]{{1,40}}?)\s*$")
+# (one space apart too when the unit's words hold no sentence mark: 邳州市退役军人事务局 第 1 页)
+PAGE_FOOTER_RE = re.compile(rf"^\s*(?:[^\d\s][^\d]{{1,40}}?\s{{4,}}{_PAGE_MARK}|{_PAGE_MARK}\s{{4,}}[^\d\s][^\d]{{1,40}}?"
+                            rf"|[^\d\s，。；：,;:][^\d，。；：,;:]{{1,40}}?\s{_PAGE_MARK})\s*$")
 _RULE_LINE_RE = re.compile(r"^\s*[─━—_=－-]{10,}\s*$")
 
 
