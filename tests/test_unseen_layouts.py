@@ -5427,3 +5427,22 @@ def test_a_layout_table_over_a_page_whose_labels_sit_at_the_break():
         ("产出指标", "数量指标", "农机购置补贴受益农户数"), ("产出指标", "质量指标", "补贴对象核查准确率"),
         ("效益指标", "经济效益指标", "受益农户亩均节本增效"), ("效益指标", "可持续影响指标", "农机作业服务能力"),
         ("满意度指标", "服务对象满意度指标", "受益农户满意度")]
+
+
+def test_an_ocr_spaced_value_keeps_its_sign_and_an_l_for_its_first_one():
+    from loaders.parse.characters import ocr_digits_fixed
+    row = "产出成本   运维成本控制       7      ≤5 6 0万元   5 4 2 .8 6万元  不超预算得满分   7"
+    fixed = ocr_digits_fixed(row)[0]
+    assert fixed.split()[3:5] == ["≤560万元", "542.86万元"] and len(fixed) == len(row)
+    row = "产出数量   监控点位维护数量   10    工1 2 6 0个  l 2 8 6个    完成目标得满分   10"
+    assert ocr_digits_fixed(row)[0].split()[3:5] == ["工1260个", "1286个"]
+    assert ocr_digits_fixed("社会效益   破案起数   8   工3 0 0起   3 5 6起")[0].split()[3] == "工300起"
+
+
+def test_a_report_addressed_to_the_bureau_that_commissioned_it_names_the_unit_evaluated():
+    from loaders.parse.header import find_agency
+    from loaders.parse.text import TextIndex, split_lines
+    text = ("松岭县2019年度农村公路养护经费\n绩效评价报告\n\n松岭县财政局：\n"
+            "    受贵局委托，我公司对松岭县交通运输局2019年度农村公路养护经费项目进行了绩效评价。\n"
+            "    项目资金由松岭县财政局拨付。\n")
+    assert find_agency(TextIndex(split_lines(text)), third_party=True).value == "松岭县交通运输局"

@@ -226,10 +226,13 @@ _SPACED_POINT_RE = re.compile(r"(\d) \. (\d+)")
 # a number's leading digits OCR set apart from the rest (1 00%): no number opens with 0 before a digit
 _SPLIT_BEFORE_ZERO_RE = re.compile(r"(?<![\d.])(\d{1,3}) (0\d+(?:\.\d+)?[%％])")
 # a number OCR read character by character inside a sentence, its unit after it (得分为 8 8 . 0 3 分)
-_SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(r"(?<![\d.])(\d(?: (?:\d\.\d|[\d.])){2,})(?= ?(?:分|%|％|万|亿|元))"
+# (a sign OCR wrote before it is kept on it, so the closing-up spaces go before both: ≤5 6 0万元 → "  ≤560万元";
+# an l for its first 1 too: l 2 8 6个)
+_SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(r"(?<![\d.A-Za-z])([≤≥<>工^$W]?[\dlI](?: (?:\d\.\d|\.\d|[\d.])){2,})(?= ?(?:分|%|％|万|亿|元))"
                                            # before a counting unit four characters at least: 6 4 3个小区 is
-                                           # 分值 6, 得分 4 and a reason
-                                           r"|(?<![\d.])(\d(?: [\d.]){3,})(?=公里|[人户个家次场所座处亩吨台套件起册名])"
+                                           # 分值 6, 得分 4 and a reason (three after a sign: 工3 0 0起)
+                                           r"|(?<![\d.A-Za-z])([\dlI](?: [\d.]){3,})(?=公里|[人户个家次场所座处亩吨台套件起册名])"
+                                           r"|(?<![\d.])([≤≥<>工^$W]\d(?: [\d.]){2,})(?=公里|[人户个家次场所座处亩吨台套件起册名])"
                                            # two digits: spaced from their unit too (9 6 %), or after a sign, OCR's too (≤1 2元, 工9 0%)
                                            r"|(?<![\d.])(\d \d)(?= (?:%|％|万元|元|分)(?![\d]))"
                                            r"|(?<![\d.])([≤≥<>工^$W]\d \d)(?=%|％|万元|元|公里|[人户个家次场所座处亩吨台套件起册名])")
@@ -240,10 +243,15 @@ def _spaced_number_joined(match: re.Match) -> str:
     else before it (1 5 0 2 6人, ≤1 2元: the unit stays on the number, the sign too)."""
     spaced = next(group for group in match.groups() if group)
     joined = spaced.replace(" ", "")
+    if joined[:1] in "lI":
+        joined = joined.translate(_OCR_DIGITS)
     if not _NUMBER_RE.match(joined.lstrip("≤≥<>工^$W")):
         return match.group()
     pad = " " * (len(spaced) - len(joined))
-    return joined + pad if match.string[match.end():match.end() + 1] == " " else pad + joined
+    after_a_sign = match.start() and match.string[match.start() - 1] in "≤≥<>工^$W"
+    if match.string[match.end():match.end() + 1] == " " and not joined[:1] in "≤≥<>工^$W" and not after_a_sign:
+        return joined + pad
+    return pad + joined
 
 
 # a row's 分值 and 得分 OCR read one character apart (已完成 1 0 1 0 / 1768人 2 0 2 0): four characters at

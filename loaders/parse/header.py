@@ -126,7 +126,14 @@ def _self_voices() -> tuple[str, ...]:
 def _is_commissioner(index: TextIndex, name: str) -> bool:
     """受XX市财政局委托: the unit that commissioned the evaluation is not the unit evaluated — so a
     web page's publisher (发布机构) or a unit the prose mentions that commissioned it is passed over."""
-    return re.search(rf"受[^，。,；;]{{0,8}}?{re.escape(name)}\s*(?:的)?委托", index.text) is not None
+    if re.search(rf"受[^，。,；;]{{0,8}}?{re.escape(name)}\s*(?:的)?委托", index.text) is not None:
+        return True
+    # 沈丘县财政局： ⏎ 受贵局委托，我公司对…: the report is addressed to the unit that commissioned it
+    return bool(_ADDRESSEE_COMMISSIONED_RE.search(index.text)) and re.search(
+        rf"^\s*{re.escape(name)}\s*[:：]\s*$", index.text, re.M) is not None
+
+
+_ADDRESSEE_COMMISSIONED_RE = re.compile(r"受(?:贵|你)(?:局|委|办|厅|单位|中心|院)(?:的)?委托")
 
 
 FULL_NAME_LABEL_RANKS = (0, 1, 2, 3)
@@ -418,7 +425,8 @@ def _agency_from_mentions(index: TextIndex) -> Found | None:
     first: dict[str, Span] = {}
     for match in pattern.finditer(index.text):
         name = _unit_in_mention(match.group(1))
-        context = index.text[max(0, match.start(1) - 6): match.start(1)] + match.group(1)[:2]
+        # (the words before it in its own clause: 受贵局委托，我公司对X — the comma ends the commission)
+        context = re.split(r"[，。；,;]", index.text[max(0, match.start(1) - 6): match.start(1)])[-1] + match.group(1)[:2]
         if not name or any(word in context for word in _COMMISSIONER_CUES) or _is_commissioner(index, name):
             continue  # 受XX财政局委托 / 根据XX局通知: who commissioned or instructed, not who reports
         line = index.line(index.span_of(match.start(1), match.end(1))[0])
