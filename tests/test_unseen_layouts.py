@@ -5446,3 +5446,29 @@ def test_a_report_addressed_to_the_bureau_that_commissioned_it_names_the_unit_ev
             "    受贵局委托，我公司对松岭县交通运输局2019年度农村公路养护经费项目进行了绩效评价。\n"
             "    项目资金由松岭县财政局拨付。\n")
     assert find_agency(TextIndex(split_lines(text)), third_party=True).value == "松岭县交通运输局"
+
+
+def test_a_criteria_column_under_a_centred_header_holding_spaced_numbers():
+    # 评分标准 centred over a wide column whose text starts left of it and says 得 3 分: one cell, not a score
+    project, _ = only_project("\n".join([
+        '  一级指标    二级指标       三级指标        分值              评分标准                      得分         扣分说明',
+        '',
+        '                         建设依据充分性       3     项目建设符合国家法律法规、行业规划和        3',
+        '                                                    相关政策，得 3 分；每发现一处不符扣 1',
+        '              项目立项                              分。',
+        '                         申报程序规范性       2     按规定程序申请设立、审批文件齐全，得       2',
+        '                                                    2 分，否则酌情扣分。',
+        '                         目标设定合理性       3     目标与实际工作内容相关、与预算相匹配，     2.5    部分目标与投入量不',
+        '                                                    得 3 分，否则酌情扣分。                          匹配',
+        '  决策（20    绩效目标',
+        '  分）                   指标设置明确性       4     绩效指标细化、量化、可衡量，得 4 分；      2      指标未按任务类别细',
+        '                                                    每有一项不可衡量扣 0.5 分。                      化，多项无法量化',
+        '                         预算测算科学性       4     预算编制经论证，内容与项目匹配，得 4      3.5     未考虑建设实际进度',
+        '              资金投入                              分，否则酌情扣分。',
+        '                         资金分配合理性       4     资金分配依据充分，与实际需求相适应，       4',
+        '                                                    得 4 分，否则酌情扣分。',
+        '                         资金到位率           3     实际到位/计划到位×100%×分值。              3',
+    ]))
+    assert [r[2:] for r in rows(project)][2:5] == [("目标设定合理性", None, None, 3.0, 2.5), ("指标设置明确性", None, None, 4.0, 2.0),
+                                               ("预算测算科学性", None, None, 4.0, 3.5)]
+    assert [r[0] for r in rows(project)] == ["决策"] * 7

@@ -244,7 +244,7 @@ def _words_by_column(line: str, columns: list[Column], wide: bool) -> list[tuple
     sets two cells one space apart (满意度指标 服务对象满意度 群众满意度)."""
     out: list[tuple[int, str]] = []
     for start, text in _runs(line, wide):
-        column = _column_of(start, columns)
+        column = _column_of(start, columns, text, wide)   # (a run starting left of its centred header is its column's)
         out.append((start, ""))
         offset = start
         for word in text.split(" "):
