@@ -5472,3 +5472,12 @@ def test_a_criteria_column_under_a_centred_header_holding_spaced_numbers():
     assert [r[2:] for r in rows(project)][2:5] == [("目标设定合理性", None, None, 3.0, 2.5), ("指标设置明确性", None, None, 4.0, 2.0),
                                                ("预算测算科学性", None, None, 4.0, 3.5)]
     assert [r[0] for r in rows(project)] == ["决策"] * 7
+
+
+def test_a_round_score_ocr_spaced_after_the_criteria_words_is_one_number():
+    from loaders.parse.characters import ocr_digits_fixed
+    row = "产出数量   监控点位维护数量   1 0     工1260个     1286个    完成目标得满分           1 0"
+    fixed = ocr_digits_fixed(row)[0]
+    assert fixed.split()[-1] == "10" and len(fixed) == len(row)
+    # a weight and a score one space apart after a value stay two cells
+    assert ocr_digits_fixed("法律援助案件办结数  ^180件   203件     1 0   1 0")[0].endswith("1 0   1 0")

@@ -301,10 +301,13 @@ def spaced_points_joined(text: str) -> str:
 # (8 5 . O O, 9 3 . 6 5 %, 99. 5: a point is never a cell of its own) or a count with its unit (1 2 6场)
 _SPACED_DECIMAL_CELL_RE = re.compile(r"(?<=  )([\dOolI]{1,3}(?: [\dOolI]{1,3}){0,5} ?\. ?[\dOolI]{1,2}(?: [\dOolI]){0,3})(?= ?%| {2,}|[ \u3000]*$)", re.M)
 _SPACED_COUNT_CELL_RE = re.compile(r"(?<=  )(\d(?: \d){1,5})(?=[\u4e00-\u9fff%]{1,3}(?: {2,}|[ \u3000]*$))", re.M)
+# or a round score closing a row after words (…完成目标得满分      1 0): as two cells it would be a weight of 1
+# and a score of 0 after a reason, which a row never holds
+_SPACED_ROUND_CELL_RE = re.compile(r"(?<=[\u4e00-\u9fff。）)] {2})( *[1-9](?: [0Oo]){1,2})(?=[ \u3000]*$)", re.M)
 
 
 def spaced_cells_joined(text: str) -> str:
-    """8 5 . O O → 85.00, 1 2 6场 → 126场 in a scan's aligned rows (the spaces go before the number, so the
+    """8 5 . O O → 85.00, 1 2 6场 → 126场, …得满分   1 0 → 10 in a scan's aligned rows (the spaces go before the number, so the
     line keeps its length and the number its unit)."""
     def join(match: re.Match) -> str:
         spaced = match.group(1)
@@ -312,7 +315,7 @@ def spaced_cells_joined(text: str) -> str:
         if " " not in spaced or not re.search(r"\d", spaced) or not _NUMBER_RE.match(joined):
             return spaced     # (99.5 as printed: nothing to join)
         return " " * (len(spaced) - len(joined)) + joined     # (next to its unit or % still)
-    return _SPACED_COUNT_CELL_RE.sub(join, _SPACED_DECIMAL_CELL_RE.sub(join, text))
+    return _SPACED_ROUND_CELL_RE.sub(join, _SPACED_COUNT_CELL_RE.sub(join, _SPACED_DECIMAL_CELL_RE.sub(join, text)))
 
 
 @lru_cache(maxsize=1)
