@@ -5481,3 +5481,4 @@ def test_a_round_score_ocr_spaced_after_the_criteria_words_is_one_number():
     assert fixed.split()[-1] == "10" and len(fixed) == len(row)
     # a weight and a score one space apart after a value stay two cells
     assert ocr_digits_fixed("法律援助案件办结数  ^180件   203件     1 0   1 0")[0].endswith("1 0   1 0")
+    assert ocr_digits_fixed("满意度   群众满意度   6   工9 0 %   8 7 .3 %   按比例计分   5 .6")[0].split()[3] == "工90"
