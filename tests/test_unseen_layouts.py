@@ -5482,3 +5482,17 @@ def test_a_round_score_ocr_spaced_after_the_criteria_words_is_one_number():
     # a weight and a score one space apart after a value stay two cells
     assert ocr_digits_fixed("法律援助案件办结数  ^180件   203件     1 0   1 0")[0].endswith("1 0   1 0")
     assert ocr_digits_fixed("满意度   群众满意度   6   工9 0 %   8 7 .3 %   按比例计分   5 .6")[0].split()[3] == "工90"
+
+
+def test_level1_points_regroup_rows_when_every_row_repeats_its_label():
+    # a layout reader gave each row the nearest centred label (决策（10分）… 过程（10分）); their points decide
+    project, _ = only_project("\n".join([
+        "一级指标\t二级指标\t三级指标\t分值\t得分",
+        "决策（10分）\t项目立项\t立项依据充分性\t3\t3",
+        "决策（10分）\t\t绩效目标合理性\t3\t2",
+        "决策（10分）\t资金投入\t预算编制科学性\t4\t4",
+        "决策（10分）\t\t资金到位率\t4\t4",
+        "过程（10分）\t资金管理\t资金使用合规性\t6\t5",
+        "产出（20分）\t产出数量\t新建幼儿园数\t20\t15",
+    ]))
+    assert [(r[0], r[2]) for r in rows(project)][3:5] == [("过程", "资金到位率"), ("过程", "资金使用合规性")]

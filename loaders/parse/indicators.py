@@ -795,7 +795,9 @@ _SECTION_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(]
 def _groups_by_their_points(indicators: list[Indicator], labels: list[tuple[str, float | None]]) -> bool:
     """决策（12分）… 过程（10分）: when every 一级 label states its points and the rows' weights, in order,
     fall into groups adding up to exactly those points, each row belongs to its label by that count —
-    whatever line a centred label was printed on. True when the groups were so given."""
+    whatever line a centred label was printed on (or which rows a layout reader gave it, the label taken
+    again on each of them). True when the groups were so given."""
+    labels = [label for n, label in enumerate(labels) if n == 0 or label != labels[n - 1]]
     if len(labels) < 2 or any(points is None for _, points in labels) \
             or any(i.weight is None for i in indicators):
         return False
