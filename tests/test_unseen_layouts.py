@@ -5496,3 +5496,16 @@ def test_level1_points_regroup_rows_when_every_row_repeats_its_label():
         "产出（20分）\t产出数量\t新建幼儿园数\t20\t15",
     ]))
     assert [(r[0], r[2]) for r in rows(project)][3:5] == [("过程", "资金到位率"), ("过程", "资金使用合规性")]
+
+
+def test_a_prose_total_rounding_the_tables_is_the_tables():
+    report = parse_report("\n".join([
+        "某区绿化市容局2022年度项目支出绩效自评报告",
+        "经对照年度绩效目标逐项打分，本项目2022年度绩效自评得分96.8分，自评等级为“优”。",
+        "项目名称：2022年度行道树养护项目",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t行道树养护株数\t≥12000株\t12150株\t50\t50",
+        "效益指标\t社会效益指标\t树木成活率\t≥98%\t97.2%\t50\t46.77",
+        "总分\t\t\t\t\t100\t96.77",
+    ]), "t.txt")
+    assert report.total_score == 96.77

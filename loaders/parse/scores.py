@@ -61,16 +61,25 @@ def find_total_score(index: TextIndex, projects: list[Project], report_kind: str
     if len(values) > 1 and len({value for value, _ in final}) == 1:
         return Found(final[0][0], final[0][1])   # 自评得分为95分 … 最终得分87.5分: the evaluation's own score
     if len(values) == 1:
+        table = _table_total_found(index, projects, report_kind)
+        if table is not None and _rounded_from(values[0], float(table.value)):
+            return table     # 自评得分96.8分 … 总分 | 100 | 96.77: the prose rounded the table's total
         return Found(values[0], stated[0][1])
     if len(values) > 1:
         return Found(None, stated[0][1], f"文中有多个不同的总分（{'、'.join(f'{v:g}' for v in values)}），未取总分")
+    return _table_total_found(index, projects, report_kind)
+
+
+def _table_total_found(index: TextIndex, projects: list[Project], report_kind: str | None) -> Found | None:
     single = _single_project(projects, report_kind)
     if single is not None and single.total_score is not None and 0 <= single.total_score <= MAX_SCORE:
         return Found(single.total_score, single.provenance.get("total_score"))
     table = _table_totals(index)
-    if len(table) == 1 and report_kind != "mixed":
-        return Found(table[0][0], table[0][1])
-    return None
+    return Found(table[0][0], table[0][1]) if len(table) == 1 and report_kind != "mixed" else None
+
+
+def _rounded_from(stated: float, table: float) -> bool:
+    return stated != table and any(round(table, digits) == stated for digits in (0, 1))
 
 
 def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False,
@@ -180,6 +189,9 @@ def find_grade(index: TextIndex, projects: list[Project], report_kind: str | Non
     if len(values) > 1 and len(reviewed) == 1:
         return Found(reviewed[0], next(span for value, span in stated if value == reviewed[0]))   # 自评“优”…复核等级“良”
     if len(values) == 1:
+        table = _table_total_found(index, projects, report_kind)
+        if table is not None and _rounded_from(values[0], float(table.value)):
+            return table     # 自评得分96.8分 … 总分 | 100 | 96.77: the prose rounded the table's total
         return Found(values[0], stated[0][1])
     if len(values) > 1:
         return Found(None, stated[0][1], f"文中有多个不同的等级（{'、'.join(values)}），未取等级")
