@@ -5509,3 +5509,11 @@ def test_a_prose_total_rounding_the_tables_is_the_tables():
         "总分\t\t\t\t\t100\t96.77",
     ]), "t.txt")
     assert report.total_score == 96.77
+
+
+def test_a_budget_added_to_in_the_year_and_summed_and_a_time_limit_after_ocrs_dollar():
+    from loaders.parse.narrative import stated_money
+    found = stated_money(["县财政下达我镇2020年村级组织运转经费126.4万元，年中追加4.8万元，合计131.2万元，主要用于村干部报酬。"])
+    assert found["budget_full_year"].value == 131.2
+    from loaders.parse.indicators import ocr_number_fixed
+    assert ocr_number_fixed("$48小时", "水毁路段抢通时间") == "≤48小时"

@@ -37,7 +37,7 @@ _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 
 # an indicator that caps a quantity (a cost, a time limit, incidents): its sign is ≤
-_CAP_NAME_RE = re.compile(r"成本|费用|控制|时限|用时|发生率|发生数|事故|投诉|差错|误差|超支|投入$|单价")
+_CAP_NAME_RE = re.compile(r"成本|费用|控制|时限|用时|时间$|发生率|发生数|事故|投诉|差错|误差|超支|投入$|单价")
 
 
 def ocr_number_fixed(text: str, name: str | None = None) -> str:

@@ -203,7 +203,9 @@ def _budget_kind(text: str, match: re.Match) -> str | None:
 
 _EXPLICIT_FULL_YEAR = re.compile(r"全年预算(?:数|资金)?|调整后(?:的)?预算(?:数)?|全年调整预算")
 # the budget after an adjustment: 调增至 / 调整为 145万元 names the new total (调增 20万元 only the change)
-ADJUSTED_TO_RE = re.compile(r"(?:调增|调减|调整|追加|增加|核减)(?:后)?(?:至|为|到)" + r"[^。；;，,\n\d]{0,6}?" + _NUM)
+ADJUSTED_TO_RE = re.compile(r"(?:调增|调减|调整|追加|增加|核减)(?:后)?(?:至|为|到)" + r"[^。；;，,\n\d]{0,6}?" + _NUM
+                            # 下达126.4万元，年中追加4.8万元，合计131.2万元: the sum after the addition
+                            + r"|(?:追加|调增|增加)[^。；;，,\n]{0,6}?" + r"\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万元|亿元|元)\s*[，,]\s*(?:合计|共计|总计)(?:为|达)?" + _NUM)
 
 
 _CLAUSE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
@@ -290,7 +292,8 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
             found["execution_score"] = Stated(float(points.group(2)), number)
         adjusted = ADJUSTED_TO_RE.search(text)
         if adjusted and explicit is None:
-            explicit = Stated(to_wan(parse_number(adjusted.group(1)), adjusted.group(2)), number)
+            amount, unit = adjusted.group(1) or adjusted.group(3), adjusted.group(2) or adjusted.group(4)
+            explicit = Stated(to_wan(parse_number(amount), unit), number)
         rate = RATE_RE.search(text)
         value = (float(rate.group(1)) if rate.group(1) else parse_percent(rate.group(2))) if rate else None
         if value is not None and "execution_rate_pct" not in found:
