@@ -5517,3 +5517,15 @@ def test_a_budget_added_to_in_the_year_and_summed_and_a_time_limit_after_ocrs_do
     assert found["budget_full_year"].value == 131.2
     from loaders.parse.indicators import ocr_number_fixed
     assert ocr_number_fixed("$48小时", "水毁路段抢通时间") == "≤48小时"
+
+
+def test_rows_glued_to_the_next_rows_name_or_the_total_leave_their_numbers_empty():
+    project, warnings = only_project(
+        "项目支出绩效自评表 （2019年度） 项目名称 县级医院设备更新补助资金 主管部门 某某县卫生健康局 实施单位 某某县人民医院 "
+        "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施"
+        "产出指标 数量指标 新购医疗设备台数 ≥20台 22台 50 50"
+        "满意度指标 服务对象满意度指标 门诊患者满意度 ≥90% 95% 25 25住院患者满意度 ≥90% 96.2% 25 22总分 100 97")
+    (row,) = [r for r in rows(project) if r[2] == "门诊患者满意度"]
+    assert row[5:] == (None, None)      # not the total's 100 | 97
+    from loaders.parse.indicators import _holds_several_values
+    assert _holds_several_values("10县域内就诊率≥90%") and not _holds_several_values("≥90%")

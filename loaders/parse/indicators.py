@@ -278,8 +278,15 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     if _numbers_left_over(kept, cols, indicator):
         warnings.append(f"指标“{name}”行末的数字比分值、得分列多，疑为数字被空格拆开，数值留空。")
         indicator.target = indicator.actual = indicator.weight = indicator.score = indicator.deviation_reason = None
+    if any(_GLUED_TOTAL_RE.match(c.text.strip()) for c in kept):
+        warnings.append(f"指标“{name}”一行连着总分行（如“5总分”），分值、得分与指标值无法分清，留空。")
+        indicator.target = indicator.actual = indicator.weight = indicator.score = None
     indicator.provenance = field_spans(groups, indicator, (kept[0].line, kept[-1].last_line))
     return indicator
+
+
+# a row glued to the 总分 row after it (… 5 5总分 100 97): the numbers read last are the total's
+_GLUED_TOTAL_RE = re.compile(r"^\d+(?:\.\d+)?\s*(?:总分|合计|总计)$")
 
 
 _DOCUMENT_TITLE_RE = re.compile(r"(?:自评|评价|评估)(?:表|报告)(?:[(（][一二三四五六七八九十\d]{1,3}[)）])?$")
@@ -429,7 +436,12 @@ def _holds_several_values(text: str | None) -> bool:
     and no sentence's punctuation, is cells of several columns read as one."""
     if not text or re.search(r"[，。、；,;]", text):
         return False     # a sentence (每周…不少于10次。开展…不少于4次。) counts what it says
+    if _NUMBER_NAME_SIGN_RE.match(to_halfwidth(text)):
+        return True      # 10县域内就诊率≥90%: a score, the next row's name and its target
     return len(_NUMBER_RUN_RE.findall(_DATE_RE.sub("", text))) > MAX_NUMBERS_IN_A_VALUE
+
+
+_NUMBER_NAME_SIGN_RE = re.compile(r"^\d+(?:\.\d+)?[\u4e00-\u9fff]{3,}[≥≤<>]\d")
 
 
 def shifted_columns(indicator: Indicator) -> bool:
