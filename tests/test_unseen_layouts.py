@@ -5528,4 +5528,4 @@ def test_rows_glued_to_the_next_rows_name_or_the_total_leave_their_numbers_empty
     (row,) = [r for r in rows(project) if r[2] == "门诊患者满意度"]
     assert row[5:] == (None, None)      # not the total's 100 | 97
     from loaders.parse.indicators import _holds_several_values
-    assert _holds_several_values("10县域内就诊率≥90%") and not _holds_several_values("≥90%")
+    assert _holds_several_values("10县域内就诊率≥90%") and not _holds_several_values("12月底前支出≥90%")

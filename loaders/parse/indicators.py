@@ -441,7 +441,7 @@ def _holds_several_values(text: str | None) -> bool:
     return len(_NUMBER_RUN_RE.findall(_DATE_RE.sub("", text))) > MAX_NUMBERS_IN_A_VALUE
 
 
-_NUMBER_NAME_SIGN_RE = re.compile(r"^\d+(?:\.\d+)?[\u4e00-\u9fff]{3,}[≥≤<>]\d")
+_NUMBER_NAME_SIGN_RE = re.compile(r"^\d+(?:\.\d+)?(?![年月日号天])[\u4e00-\u9fff]{3,}[≥≤<>]\d")   # (12月底前支出≥90%: a date)
 
 
 def shifted_columns(indicator: Indicator) -> bool:
