@@ -5529,3 +5529,33 @@ def test_rows_glued_to_the_next_rows_name_or_the_total_leave_their_numbers_empty
     assert row[5:] == (None, None)      # not the total's 100 | 97
     from loaders.parse.indicators import _holds_several_values
     assert _holds_several_values("10县域内就诊率≥90%") and not _holds_several_values("12月底前支出≥90%")
+
+
+def test_a_form_pasted_as_csv_lines_among_the_prose(tmp_path):
+    from loaders.read import read_document
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join([
+        "某某县水务局2024年度项目支出绩效自评报告",
+        "为了加强管理,提高效益,我局对照年初设定的绩效目标进行了自评,现报告如下。",
+        "项目名称,农村供水工程维修养护资金,,,,,,,",
+        "项目资金（元）,,年初预算数,全年预算数,全年执行数,分值,执行率(%),得分,",
+        ',年度资金总额,"3,000,000.00","3,865,000.00","3,729,100.00",10,96.48,9.65,',
+        "绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施",
+        ",产出指标,数量指标,维修养护工程数量,≥85宗,88宗,10,10,",
+        "总分,,,,,,100,96.56,",
+    ]), encoding="utf-8")
+    lines = read_document(path).text.split("\n")
+    assert lines[1].count(",") == 3      # prose keeps its commas
+    assert lines[4].split("\t") == ["", "年度资金总额", "3,000,000.00", "3,865,000.00", "3,729,100.00", "10", "96.48", "9.65"]
+    report = parse_report(read_document(path).text, "report.txt")
+    assert (report.projects[0].executed, report.total_score) == (372.91, 96.56)
+
+
+def test_a_sentence_about_one_funding_source_names_no_project_money():
+    from loaders.parse.narrative import stated_money
+    found = stated_money(["某县2020年农村公路提档升级工程补助资金绩效评价报告", "",
+                          "2.县级配套资金支付滞后。县级配套资金4000万元，实际支出3345.63万元，执行率83.64%，影响整体预算执行。"])
+    assert "executed" not in found and "execution_rate_pct" not in found
+    found = stated_money(["某县2023年高标准农田建设县级配套资金绩效自评报告", "",
+                          "县级配套资金年初预算2,400万元，截至12月31日累计支出2,136万元，预算执行率89%。"])
+    assert (found["executed"].value, found["execution_rate_pct"].value) == (2136.0, 89.0)

@@ -23,7 +23,7 @@ from loaders.parse.labels import header_field, level_kind, table_labels
 from loaders.parse.numbers import (PERCENT_IN_WORDS, chinese_numeral, find_numbers, parse_number, parse_percent,
                                    to_halfwidth, to_wan)
 from loaders.parse.prose_items import MAX_PROSE_ACTUAL, NOT_AN_INDICATOR, itemised_indicator, unquoted
-from loaders.parse.text import read_rows, site_menu_length
+from loaders.parse.text import compact, read_rows, site_menu_length
 from loaders.records import Indicator, Project
 
 # (a number after a digit and a space is a piece of one OCR spaced apart: 3.7 8万元 is no 8万元)
@@ -56,6 +56,16 @@ SCORE_RE = re.compile(r"(?:总得分|总体评分|总分|综合得分|综合评�
                       r"(?!\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下))")
 # a clause about one funding source's money (区级配套资金到位180万元)
 _FUNDING_PART_RE = re.compile(r"(?:中央|省级|省|市级|区级|县级|乡镇|旗级)(?:财政)?(?:补助|配套|专项)?资金$|(?:中央|省级|市级|区级|县级)(?:补助|配套)$")
+# a sentence about one source's money from its start (县级配套资金4000万元，实际支出3345.63万元，执行率83.64%)
+_PART_SENTENCE_RE = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、]\s*)?"
+                               r"((?:中央|省级|省|市级|区级|县级|乡镇|旗级)(?:财政)?(?:补助|配套|专项)?)资金")
+def _about_a_funding_part(text: str, offset: int, head: str) -> bool:
+    """The sentence holding `offset` opens with one source's money (县级配套资金4000万元，实际支出…) — unless
+    the document's title names that source (…县级配套资金绩效自评报告: that money is the project)."""
+    opening = _PART_SENTENCE_RE.match(re.split(r"[;。]", text[:offset])[-1])
+    return bool(opening) and compact(opening.group(1)) not in compact(head)
+
+
 # 根据评价方案约定扣减1.5分，项目综合评分为83.6分: the score after a deduction is the final one
 _AFTER_DEDUCTION_RE = re.compile(r"(?:扣减|扣除|核减)[^。]{0,30}$")
 _TITLE_CUT = re.compile(r"(?:财政)?(?:重点)?(?:项目)?(?:财政)?(?:支出)?绩效(?:的)?(?:自评|评价|目标|管理)|指标完成|自评报告|自评表|评价报告")
@@ -265,14 +275,17 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
     scores: list[tuple[int | None, Stated]] = []
     final: list[Stated] = []
     money_year = _money_year(lines)
+    head = "".join(line for line in [line for line in lines if line.strip()][:TITLE_LINES]
+                   if "。" not in line)      # the title's lines (not a sentence of a short text)
     for number, line in enumerate(lines, start=1):
         text = to_halfwidth(line)
         for key, pattern in (("budget_full_year", BUDGET_RE), ("executed", EXECUTED_RE)):
             for match in pattern.finditer(text):
                 if "分别" in text[match.start():match.end()]:
                     continue   # 年初预算、调整后预算、实际支出分别为200万元、230万元…: labels and amounts in order
-                if _FUNDING_PART_RE.search(re.split(r"[,;。]", text[:match.start()])[-1]):
-                    continue   # 区级配套资金到位180万元: one source's money, not the project's
+                if _FUNDING_PART_RE.search(re.split(r"[,;。]", text[:match.start()])[-1]) \
+                        or _about_a_funding_part(text, match.start(), head):
+                    continue   # 区级配套资金到位180万元 / 县级配套资金4000万元，实际支出…: one source's money
                 named = _money_clause_year(text, match.start())
                 if named is not None and money_year is not None and named != money_year:
                     continue   # 2022年该项目预算…，实际支出…。2023年…: another year's money, named to compare
@@ -294,7 +307,7 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
         if adjusted and explicit is None:
             amount, unit = adjusted.group(1) or adjusted.group(3), adjusted.group(2) or adjusted.group(4)
             explicit = Stated(to_wan(parse_number(amount), unit), number)
-        rate = RATE_RE.search(text)
+        rate = next((m for m in RATE_RE.finditer(text) if not _about_a_funding_part(text, m.start(), head)), None)
         value = (float(rate.group(1)) if rate.group(1) else parse_percent(rate.group(2))) if rate else None
         if value is not None and "execution_rate_pct" not in found:
             found["execution_rate_pct"] = Stated(value, number)   # 95.03% or 百分之九十六点五

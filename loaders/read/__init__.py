@@ -8,6 +8,7 @@ a wrong extension still reads correctly and leaves a note.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,9 @@ def _read_by_kind(path: Path, kind: str) -> Document:
     if kind == "txt":
         from loaders.read.text import read_text_file  # noqa: PLC0415
         document = read_text_file(path)
-        return csv_as_rows(document) if path.suffix.lower() == ".csv" or looks_like_csv(document.text) else document
+        if path.suffix.lower() == ".csv" or looks_like_csv(document.text):
+            return csv_as_rows(document)
+        return csv_blocks_as_rows(document)
     if kind == "docx":
         from loaders.read.docx import read_docx  # noqa: PLC0415
         return read_docx(path)
@@ -75,6 +78,55 @@ def csv_as_rows(document: Document) -> Document:
     lines = [row_line([clean_cell(cell) for cell in row]) for row in rows]
     document.text = "\n".join(line for line in lines if line.strip()) + "\n"
     document.notes.append("CSV 文件：逗号分隔的单元格已转为表格行")
+    return document
+
+
+MIN_CSV_COMMAS = 3
+MIN_CSV_BLOCK_LINES = 2
+
+
+MAX_CSV_CELL_CHARS = 30     # a form's cells are short; a sentence written with ASCII commas has long clauses
+
+
+def _csv_like(line: str) -> bool:
+    """A line of comma-separated cells (项目名称,X,,,,): three ASCII commas or more outside quoted
+    cells and thousands groups, with an empty cell or only short ones and no sentence's end — prose
+    written with ASCII commas (为了…管理,强化…意识,提高…。) is none."""
+    bare = re.sub(r"\d,(?=\d{3}(?!\d))", "", re.sub(r'"[^"]*"', "", line))
+    if "\t" in line or bare.count(",") < MIN_CSV_COMMAS:
+        return False
+    cells = bare.split(",")
+    if any(not cell.strip() for cell in cells):
+        return True
+    return max(len(cell) for cell in cells) <= MAX_CSV_CELL_CHARS and not re.search(r"[。；;]", bare)
+
+
+def csv_blocks_as_rows(document: Document) -> Document:
+    """A report whose form was pasted from a spreadsheet as CSV lines among its prose: each run of such
+    lines → tab rows (a quoted cell's line breaks joined, the run's line count kept with empty lines)."""
+    import csv  # noqa: PLC0415
+    import io  # noqa: PLC0415
+
+    from loaders.read.cells import clean_cell, row_line  # noqa: PLC0415
+
+    lines = document.text.split("\n")
+    out, k, converted = [], 0, False
+    while k < len(lines):
+        end = k
+        while end < len(lines) and _csv_like(lines[end]):
+            end += 1
+            while end < len(lines) and "\n".join(lines[k:end]).count('"') % 2:
+                end += 1     # a quoted cell going on over lines
+        if end - k < MIN_CSV_BLOCK_LINES:
+            out.append(lines[k])
+            k += 1
+            continue
+        rows = [row_line([clean_cell(cell) for cell in row]) for row in csv.reader(io.StringIO("\n".join(lines[k:end])))]
+        out += rows + [""] * (end - k - len(rows))
+        k, converted = end, True
+    if converted:
+        document.text = "\n".join(out)
+        document.notes.append("文中的逗号分隔表格行已转为表格行")
     return document
 
 
