@@ -5559,3 +5559,15 @@ def test_a_sentence_about_one_funding_source_names_no_project_money():
     found = stated_money(["某县2023年高标准农田建设县级配套资金绩效自评报告", "",
                           "县级配套资金年初预算2,400万元，截至12月31日累计支出2,136万元，预算执行率89%。"])
     assert (found["executed"].value, found["execution_rate_pct"].value) == (2136.0, 89.0)
+
+
+def test_a_weight_printed_as_a_percent_beside_a_fractional_rate_is_no_rate():
+    from loaders.parse.money import place_values
+    warnings: list[str] = []
+    placed = place_values(["320", "356.8", "348.3725", "10%", "0.976380325112108", "9.76"],
+                          ["budget_initial", "budget_full_year", "executed", "execution_rate_pct", "execution_score"], warnings)
+    assert "execution_rate_pct" not in placed and warnings
+    # a rate alone (its amounts split by OCR) still reads
+    placed = place_values(["4 8", "6", "5687.25", "5231.40", "91.98%"],
+                          ["budget_initial", "budget_full_year", "executed", "execution_rate_pct"], [])
+    assert placed["execution_rate_pct"] == "91.98%"

@@ -531,12 +531,32 @@ def _row_holds_together(values: list[str], cols: list[str], strict: bool = True)
     return money_consistent(list(printed.values()), list(printed), strict=strict)
 
 
+RATE_SLACK_PCT = 0.1
+
+
+def _rate_fits_an_amount_pair(values: list[str], rate_at: int) -> bool:
+    """The percent read as the rate is no 分值 printed as a percent while the row's true rate stands beside
+    it as a fraction (356.8 | 348.37 | 10% | 0.9764): that one is 执行数 / 预算数 of two amounts, this not."""
+    pieces = [to_halfwidth(v).strip() for v in values[:rate_at] if "%" not in v]
+    amounts = [a for a in (parse_number(v) for v in pieces) if a]
+    ratios = {round(a / b * 100, 1) for a in amounts for b in amounts if b and a <= b}
+
+    def fits(rate: float | None) -> bool:
+        return rate is not None and any(abs(rate - r) <= RATE_SLACK_PCT for r in ratios)
+    fractions = [parse_number(to_halfwidth(v)) for v in values[rate_at + 1:] if "%" not in v]
+    other_fits = any(f is not None and 0 < f <= 1.5 and fits(f * 100) for f in fractions)
+    return fits(parse_percent(to_halfwidth(values[rate_at]))) or not other_fits
+
+
 def _place_long_row(values: list[str], cols: list[str], rate_at: int | None,
                     warnings: list[str]) -> list[tuple[str, str]]:
     """More values than columns and no joining that holds together: only the rate (by its %) and the
     cells after it are certain; which amount was split is not known."""
     if rate_at is None or "execution_rate_pct" not in cols:
         warnings.append(f"资金行的数字比列多（{' '.join(values)}），无法对应，未读取。")
+        return []
+    if not _rate_fits_an_amount_pair(values, rate_at):
+        warnings.append(f"资金行的数字比列多（{' '.join(values)}），其中的百分数与金额对不上，未读取。")
         return []
     r = cols.index("execution_rate_pct")
     pairs = [("execution_rate_pct", values[rate_at])]
