@@ -437,11 +437,13 @@ def _holds_several_values(text: str | None) -> bool:
     if not text or re.search(r"[，。、；,;]", text):
         return False     # a sentence (每周…不少于10次。开展…不少于4次。) counts what it says
     if _NUMBER_NAME_SIGN_RE.match(to_halfwidth(text)):
-        return True      # 10县域内就诊率≥90%: a score, the next row's name and its target
+        return True
     return len(_NUMBER_RUN_RE.findall(_DATE_RE.sub("", text))) > MAX_NUMBERS_IN_A_VALUE
 
 
-_NUMBER_NAME_SIGN_RE = re.compile(r"^\d+(?:\.\d+)?(?![年月日号天])[\u4e00-\u9fff]{3,}[≥≤<>]\d")   # (12月底前支出≥90%: a date)
+# 10县域内就诊率≥90% (a score, the next row's name and its target); 8食堂从业人员流动较大18 (a score, a reason, a
+# weight): numbers glued to words on both sides are several cells (12月底前支出≥90% opens with a date)
+_NUMBER_NAME_SIGN_RE = re.compile(r"^\d+(?:\.\d+)?(?![年月日号天])(?:[\u4e00-\u9fff]{3,}[≥≤<>]\d|[\u4e00-\u9fff]{4,}\d+(?:\.\d+)?$)")
 
 
 def shifted_columns(indicator: Indicator) -> bool:
