@@ -436,13 +436,16 @@ def _holds_several_values(text: str | None) -> bool:
     and no sentence's punctuation, is cells of several columns read as one."""
     if not text or re.search(r"[，。、；,;]", text):
         return False     # a sentence (每周…不少于10次。开展…不少于4次。) counts what it says
-    if _NUMBER_NAME_SIGN_RE.match(to_halfwidth(text)):
+    if _NUMBER_NAME_SIGN_RE.match(to_halfwidth(text)) or _TWO_VALUES_RE.match(to_halfwidth(text).strip()):
         return True
     return len(_NUMBER_RUN_RE.findall(_DATE_RE.sub("", text))) > MAX_NUMBERS_IN_A_VALUE
 
 
 # 10县域内就诊率≥90% (a score, the next row's name and its target); 8食堂从业人员流动较大18 (a score, a reason, a
 # weight): numbers glued to words on both sides are several cells (12月底前支出≥90% opens with a date)
+# ≥198.5万亩 198.5万亩 / 100% 99.6%: two values a space apart in one cell, the first with its unit — a target and an
+# actual a lost tab joined (3 356人 is one number OCR spaced)
+_TWO_VALUES_RE = re.compile(r"^[≥≤<>=]?\d+(?:\.\d+)?[^\d\s.]{1,4}\s+[≥≤<>=]?\d+(?:\.\d+)?[^\d\s]{0,4}$")
 _NUMBER_NAME_SIGN_RE = re.compile(r"^\d+(?:\.\d+)?(?![年月日号天])(?:[\u4e00-\u9fff]{3,}[≥≤<>]\d|[\u4e00-\u9fff]{4,}\d+(?:\.\d+)?$)")
 
 
