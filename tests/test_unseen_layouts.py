@@ -5531,6 +5531,7 @@ def test_rows_glued_to_the_next_rows_name_or_the_total_leave_their_numbers_empty
     assert _holds_several_values("10县域内就诊率≥90%") and not _holds_several_values("12月底前支出≥90%")
     assert _holds_several_values("8食堂从业人员流动较大18") and not _holds_several_values("3家医院")
     assert _holds_several_values("≥198.5万亩 198.5万亩") and not _holds_several_values("3 356人")
+    assert _holds_several_values("≥38个38个") and not _holds_several_values("2023年12月")
 
 
 def test_a_form_pasted_as_csv_lines_among_the_prose(tmp_path):

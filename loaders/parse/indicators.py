@@ -445,7 +445,9 @@ def _holds_several_values(text: str | None) -> bool:
 # weight): numbers glued to words on both sides are several cells (12月底前支出≥90% opens with a date)
 # ≥198.5万亩 198.5万亩 / 100% 99.6%: two values a space apart in one cell, the first with its unit — a target and an
 # actual a lost tab joined (3 356人 is one number OCR spaced)
-_TWO_VALUES_RE = re.compile(r"^[≥≤<>=]?\d+(?:\.\d+)?[^\d\s.]{1,4}\s+[≥≤<>=]?\d+(?:\.\d+)?[^\d\s]{0,4}$")
+# (or glued, the unit said twice: ≥38个38个 — one cell per line, two cells read as one wrapped cell; 2023年12月 is a date)
+_TWO_VALUES_RE = re.compile(r"^[≥≤<>=]?\d+(?:\.\d+)?(?:[^\d\s.]{1,4}\s+[≥≤<>=]?\d+(?:\.\d+)?[^\d\s]{0,4}"
+                            r"|([^\d\s.]{1,4})[≥≤<>=]?\d+(?:\.\d+)?\1)$")
 _NUMBER_NAME_SIGN_RE = re.compile(r"^\d+(?:\.\d+)?(?![年月日号天])(?:[\u4e00-\u9fff]{3,}[≥≤<>]\d|[\u4e00-\u9fff]{4,}\d+(?:\.\d+)?$)")
 
 
