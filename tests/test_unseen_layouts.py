@@ -5574,3 +5574,8 @@ def test_a_weight_printed_as_a_percent_beside_a_fractional_rate_is_no_rate():
     placed = place_values(["4 8", "6", "5687.25", "5231.40", "91.98%"],
                           ["budget_initial", "budget_full_year", "executed", "execution_rate_pct"], [])
     assert placed["execution_rate_pct"] == "91.98%"
+
+
+def test_ocrs_s_before_a_number_is_le():
+    from loaders.parse.indicators import ocr_number_fixed
+    assert ocr_number_fixed("S45元", "人均筛查补助标准") == "≤45元" and ocr_number_fixed("SDS检测", "x") == "SDS检测"

@@ -30,7 +30,7 @@ from loaders.parse.tables import BLANK, CELL, LINE, SPACE, Cell, cell_kind, cell
 from loaders.records import Indicator
 
 _OCR_GE_RE = re.compile(r"^[工\^$](?=\s*[\dOolI])")     # ≥ as OCR reads it: 工1.5万亩, ^95%, $90%
-_OCR_LE_RE = re.compile(r"^W(?=\s*[\dOolI])")          # ≤ as OCR reads it: W3个工作日, W2400元/公里
+_OCR_LE_RE = re.compile(r"^[WS](?=\s*[\dOolI])")       # ≤ as OCR reads it: W3个工作日, W2400元/公里, S45元
 # letters OCR reads for digits inside a number: l00% → 100%, 9O% → 90% (a run with a digit in it)
 _OCR_NUMBER_RE = re.compile(r"(?<![A-Za-z])[\dOolI][\dOolI.]*(?![A-Za-z])")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
@@ -52,6 +52,8 @@ def ocr_number_fixed(text: str, name: str | None = None) -> str:
     if not match or not re.search(r"\d", match.group()) or match.start() > 2:
         return text
     return text[:match.start()] + match.group().translate(_OCR_DIGITS) + text[match.end():]
+
+
 _REASON_HINT = re.compile(r"原因|偏差|由于|因为|改进|措施|^无$")
 _INDEX_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：]|[（(]?\d+[)）.、．]\s*|[①-⑳]\s*)")
 
