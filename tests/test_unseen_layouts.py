@@ -5579,3 +5579,12 @@ def test_a_weight_printed_as_a_percent_beside_a_fractional_rate_is_no_rate():
 def test_ocrs_s_before_a_number_is_le():
     from loaders.parse.indicators import ocr_number_fixed
     assert ocr_number_fixed("S45元", "人均筛查补助标准") == "≤45元" and ocr_number_fixed("SDS检测", "x") == "SDS检测"
+
+
+def test_a_row_slid_a_column_left_leaves_its_values_empty():
+    project, warnings = only_project("\n".join([
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "效益指标\t生态效益指标\t其他垃圾减量率\t较上年下降≥3%下降3.6%\t15\t\t15",
+        "产出指标\t数量指标\t示范小区创建数\t≥5个\t6个\t15\t15",
+    ]))
+    assert rows(project)[0][3:] == (None, None, None, None) and rows(project)[1][3:] == ("≥5个", "6个", 15.0, 15.0)

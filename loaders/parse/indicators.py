@@ -274,6 +274,9 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     if shifted_columns(indicator):
         warnings.append(f"指标“{name}”的实际完成值带比较符而年度指标值没有，疑为列错位，两值留空。")
         indicator.target = indicator.actual = None
+    if _weight_read_as_actual(indicator, cols):
+        warnings.append(f"指标“{name}”的分值空缺而实际完成值只是一个数，疑为列左移，数值留空。")
+        indicator.target = indicator.actual = indicator.score = None
     if any(_holds_several_values(getattr(indicator, f)) for f in ("target", "actual")):
         warnings.append(f"指标“{name}”的指标值或实际值里并排着几个数，疑为几列被读成一格，两值及分值留空。")
         indicator.target = indicator.actual = indicator.weight = indicator.score = None
@@ -451,6 +454,14 @@ def _holds_several_values(text: str | None) -> bool:
 _TWO_VALUES_RE = re.compile(r"^[≥≤<>=]?\d+(?:\.\d+)?(?:[^\d\s.]{1,4}\s+[≥≤<>=]?\d+(?:\.\d+)?[^\d\s]{0,4}"
                             r"|([^\d\s.]{1,4})[≥≤<>=]?\d+(?:\.\d+)?\1)$")
 _NUMBER_NAME_SIGN_RE = re.compile(r"^\d+(?:\.\d+)?(?![年月日号天])(?:[\u4e00-\u9fff]{3,}[≥≤<>]\d|[\u4e00-\u9fff]{4,}\d+(?:\.\d+)?$)")
+
+
+def _weight_read_as_actual(indicator: Indicator, cols: list[str]) -> bool:
+    """较上年下降≥3%下降3.6% | 15 | — | 15: a table with a 分值 column, the row's weight empty, its actual a bare number
+    and its target words — the target took the actual's cell and every cell after slid one column left."""
+    target, actual = indicator.target or "", indicator.actual or ""
+    return "weight" in cols and indicator.weight is None and indicator.score is not None \
+        and is_number_cell(actual) and bool(re.search(r"[^\d\s.%]", target)) and not is_number_cell(target)
 
 
 def shifted_columns(indicator: Indicator) -> bool:
