@@ -437,8 +437,9 @@ MAX_NUMBERS_IN_A_VALUE = 2      # 5元/生·天, 2-3人, 1:1.2 — three numbers
 
 
 def _holds_several_values(text: str | None) -> bool:
-    """>=90%(百分比) 84%部分完成93.3310.00: a target or actual holding three numbers or more (dates aside),
-    and no sentence's punctuation, is cells of several columns read as one."""
+    """Cells of several columns read as one target or actual (no sentence's punctuation in it): three numbers
+    or more, dates aside (>=90%(百分比) 84%部分完成93.3310.00); numbers glued to words on both sides; two values
+    in one cell (see the patterns below)."""
     if not text or re.search(r"[，。、；,;]", text):
         return False     # a sentence (每周…不少于10次。开展…不少于4次。) counts what it says
     if _NUMBER_NAME_SIGN_RE.match(to_halfwidth(text)) or _TWO_VALUES_RE.match(to_halfwidth(text).strip()):

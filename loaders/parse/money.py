@@ -534,9 +534,9 @@ def _row_holds_together(values: list[str], cols: list[str], strict: bool = True)
 RATE_SLACK_PCT = 0.1
 
 
-def _rate_fits_an_amount_pair(values: list[str], rate_at: int) -> bool:
-    """The percent read as the rate is no 分值 printed as a percent while the row's true rate stands beside
-    it as a fraction (356.8 | 348.37 | 10% | 0.9764): that one is 执行数 / 预算数 of two amounts, this not."""
+def _no_weight_read_as_rate(values: list[str], rate_at: int) -> bool:
+    """False when the percent taken for the rate is a 分值 printed as a percent while the row's true rate stands
+    beside it as a fraction (356.8 | 348.37 | 10% | 0.9764): that one is 执行数 / 预算数 of two amounts, this not."""
     pieces = [to_halfwidth(v).strip() for v in values[:rate_at] if "%" not in v]
     amounts = [a for a in (parse_number(v) for v in pieces) if a]
     ratios = {round(a / b * 100, 1) for a in amounts for b in amounts if b and a <= b}
@@ -555,7 +555,7 @@ def _place_long_row(values: list[str], cols: list[str], rate_at: int | None,
     if rate_at is None or "execution_rate_pct" not in cols:
         warnings.append(f"资金行的数字比列多（{' '.join(values)}），无法对应，未读取。")
         return []
-    if not _rate_fits_an_amount_pair(values, rate_at):
+    if not _no_weight_read_as_rate(values, rate_at):
         warnings.append(f"资金行的数字比列多（{' '.join(values)}），其中的百分数与金额对不上，未读取。")
         return []
     r = cols.index("execution_rate_pct")
