@@ -5588,3 +5588,12 @@ def test_a_row_slid_a_column_left_leaves_its_values_empty():
         "产出指标\t数量指标\t示范小区创建数\t≥5个\t6个\t15\t15",
     ]))
     assert rows(project)[0][3:] == (None, None, None, None) and rows(project)[1][3:] == ("≥5个", "6个", 15.0, 15.0)
+
+
+def test_an_actual_ocr_split_like_a_thousands_group_near_its_target():
+    from loaders.parse.characters import ocr_digits_fixed
+    row = "惠及居民户数 ≥3500户 3 672户 10 10 工5"
+    fixed = ocr_digits_fixed(row)[0]
+    assert fixed.split()[2] == "3672户" and len(fixed) == len(row)
+    # a weight before an actual is no piece of it: 10200 is nowhere near the target
+    assert ocr_digits_fixed("受益人数 ≥200人 10 200人 10 工5")[0].split()[2:4] == ["10", "200人"]

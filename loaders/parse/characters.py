@@ -238,6 +238,22 @@ _SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(r"(?<![\d.A-Za-z])([≤≥<>工^$W]?[
                                            r"|(?<![\d.])([≤≥<>工^$W]\d \d)(?=%|％|万元|元|公里|[人户个家次场所座处亩吨台套件起册名])")
 
 
+# ≥3500户 3 672户: a target, then its actual OCR split like a thousands group, the unit said again
+_SPLIT_ACTUAL_RE = re.compile(r"(?<![\d.])([≥≤<>]?)(\d+(?:\.\d+)?)([\u4e00-\u9fff]{1,3}) (\d{1,3}) (\d{3})(?=\3)")
+NEAR_TARGET = (0.5, 2.0)    # an actual lies within half and twice its target; the piece after the gap alone does not
+
+
+def _split_actual_joined(match: re.Match) -> str:
+    """3 672 joined when 3672 lies near the target and 672 does not (a weight of 10 before an actual of 200人
+    stays: ≥200人 10 200人 — 10200 is nowhere near 200)."""
+    target, head, tail = float(match.group(2)), match.group(4), match.group(5)
+    low, high = NEAR_TARGET
+    joined, piece = float(head + tail), float(tail)
+    if not target or not low <= joined / target <= high or low <= piece / target <= high:
+        return match.group()
+    return f"{match.group(1)}{match.group(2)}{match.group(3)}  {head}{tail}"
+
+
 def _spaced_number_joined(match: re.Match) -> str:
     """The number closed up, its length kept: the spaces go after it when its unit stood apart (8 8 . 0 3 分),
     else before it (1 5 0 2 6人, ≤1 2元: the unit stays on the number, the sign too)."""
@@ -354,6 +370,7 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     fixed = _SPACED_NUMBER_BEFORE_UNIT_RE.sub(_spaced_number_joined, fixed)
     if scan:    # (after the unit joiner: 1 2 0 0人 is one value, not points)
         fixed = spaced_points_joined(fixed).translate(_ocr_characters())
+        fixed = _SPLIT_ACTUAL_RE.sub(_split_actual_joined, fixed)
     fixed = _SPACED_POINT_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)}  ", fixed)
     fixed = _SPLIT_BEFORE_ZERO_RE.sub(lambda m: f" {m.group(1)}{m.group(2)}", fixed)
     return fixed, fixed != text
