@@ -225,17 +225,20 @@ def spaced_number_lines_joined(text: str) -> str:
 _SPACED_POINT_RE = re.compile(r"(\d) \. (\d+)")
 # a number's leading digits OCR set apart from the rest (1 00%): no number opens with 0 before a digit
 _SPLIT_BEFORE_ZERO_RE = re.compile(r"(?<![\d.])(\d{1,3}) (0\d+(?:\.\d+)?[%％])")
+# the comparison signs a scan's number may open with, OCR's readings of ≥ / ≤ among them
+_SIGNS = "≤≥<>工^$W"
+_SIGN = "[" + re.escape(_SIGNS) + "]"
 # a number OCR read character by character inside a sentence, its unit after it (得分为 8 8 . 0 3 分)
 # (a sign OCR wrote before it is kept on it, so the closing-up spaces go before both: ≤5 6 0万元 → "  ≤560万元";
 # an l for its first 1 too: l 2 8 6个)
-_SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(r"(?<![\d.A-Za-z])([≤≥<>工^$W]?[\dlI](?: (?:\d\.\d|\.\d|[\d.])){2,})(?= ?(?:分|%|％|万|亿|元))"
+_SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.A-Za-z])({_SIGN}?[\dlI](?: (?:\d\.\d|\.\d|[\d.])){{2,}})(?= ?(?:分|%|％|万|亿|元))"
                                            # before a counting unit four characters at least: 6 4 3个小区 is
                                            # 分值 6, 得分 4 and a reason (three after a sign: 工3 0 0起)
                                            r"|(?<![\d.A-Za-z])([\dlI](?: [\d.]){3,})(?=公里|[人户个家次场所座处亩吨台套件起册名])"
-                                           r"|(?<![\d.])([≤≥<>工^$W]\d(?: [\d.]){2,})(?=公里|[人户个家次场所座处亩吨台套件起册名])"
+                                           rf"|(?<![\d.])({_SIGN}\d(?: [\d.]){{2,}})(?=公里|[人户个家次场所座处亩吨台套件起册名])"
                                            # two digits: spaced from their unit too (9 6 %), or after a sign, OCR's too (≤1 2元, 工9 0%)
-                                           r"|(?<![\d.])([≤≥<>工^$W]?\d \d)(?= (?:%|％|万元|元|分)(?![\d]))"
-                                           r"|(?<![\d.])([≤≥<>工^$W]\d \d)(?=%|％|万元|元|公里|[人户个家次场所座处亩吨台套件起册名])")
+                                           rf"|(?<![\d.])({_SIGN}?\d \d)(?= (?:%|％|万元|元|分)(?![\d]))"
+                                           rf"|(?<![\d.])({_SIGN}\d \d)(?=%|％|万元|元|公里|[人户个家次场所座处亩吨台套件起册名])")
 
 
 # ≥3500户 3 672户: a target, then its actual OCR split like a thousands group, the unit said again
@@ -261,11 +264,11 @@ def _spaced_number_joined(match: re.Match) -> str:
     joined = spaced.replace(" ", "")
     if joined[:1] in "lI":
         joined = joined.translate(_OCR_DIGITS)
-    if not _NUMBER_RE.match(joined.lstrip("≤≥<>工^$W")):
+    if not _NUMBER_RE.match(joined.lstrip(_SIGNS)):
         return match.group()
     pad = " " * (len(spaced) - len(joined))
-    after_a_sign = match.start() and match.string[match.start() - 1] in "≤≥<>工^$W"
-    if match.string[match.end():match.end() + 1] == " " and not joined[:1] in "≤≥<>工^$W" and not after_a_sign:
+    signed = joined[:1] in _SIGNS or (match.start() and match.string[match.start() - 1] in _SIGNS)
+    if match.string[match.end():match.end() + 1] == " " and not signed:
         return joined + pad
     return pad + joined
 

@@ -59,6 +59,8 @@ _FUNDING_PART_RE = re.compile(r"(?:中央|省级|省|市级|区级|县级|乡镇
 # a sentence about one source's money from its start (县级配套资金4000万元，实际支出3345.63万元，执行率83.64%)
 _PART_SENTENCE_RE = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、]\s*)?"
                                r"((?:中央|省级|省|市级|区级|县级|乡镇|旗级)(?:财政)?(?:补助|配套|专项)?)资金")
+
+
 def _about_a_funding_part(text: str, offset: int, head: str) -> bool:
     """The sentence holding `offset` opens with one source's money (县级配套资金4000万元，实际支出…) — unless
     the document's title names that source (…县级配套资金绩效自评报告: that money is the project)."""
