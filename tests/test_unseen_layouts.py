@@ -5597,3 +5597,170 @@ def test_an_actual_ocr_split_like_a_thousands_group_near_its_target():
     assert fixed.split()[2] == "3672户" and len(fixed) == len(row)
     # a weight before an actual is no piece of it: 10200 is nowhere near the target
     assert ocr_digits_fixed("受益人数 ≥200人 10 200人 10 工5")[0].split()[2:4] == ["10", "200人"]
+
+
+def test_levels_with_points_in_columns_of_their_own_regroup_rows_beside_centred_labels():
+    """一级 | 分值 | 二级 | 分值 | 三级指标 | 分值 printed by pdftotext -layout: each label centred over its
+    rows, sometimes on a line of its own beside the end of a wrapped 评分标准; the labels' points say
+    which rows are theirs."""
+    project, _ = only_project("\n".join([
+        " 一级   分   二级         分   三级指标              分   评分标准                         得分",
+        " 指标   值   指标         值                          值",
+        "                                 目标依据充分性        6    依据充分、与职责匹配计满分，     6",
+        "             目标管理     12                                 否则酌情扣分",
+        "                                 目标细化量化程度      6    量化指标占比≥60%计满分           5",
+        " 决策   20",
+        "             资金投入     8      预算编制科学性        8    编制依据充分计满分               7",
+        "                                 资金到位及时率        10   到位及时计满分                   10",
+        "             资金管理     20     资金使用合规性        10   无违规计满分                     9",
+        " 过程   30",
+        "             组织实施     10     制度执行有效性        10   制度执行到位计满分               8",
+        "                                 供水工程维修处数      15   完成计划计满分                   15",
+        " 产出   30   履职产出     30",
+        "                                 水质检测合格率        15   ≥95%计满分                       14",
+        " 效益   20   履职效益     20     群众满意度            20   ≥90%计满分                       18",
+        " 合计   100                                                                                  92",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in project.indicators] == [
+        ("决策", "目标管理", "目标依据充分性", 6.0, 6.0),
+        ("决策", "目标管理", "目标细化量化程度", 6.0, 5.0),
+        ("决策", "资金投入", "预算编制科学性", 8.0, 7.0),
+        ("过程", "资金管理", "资金到位及时率", 10.0, 10.0),
+        ("过程", "资金管理", "资金使用合规性", 10.0, 9.0),
+        ("过程", "组织实施", "制度执行有效性", 10.0, 8.0),
+        ("产出", "履职产出", "供水工程维修处数", 15.0, 15.0),
+        ("产出", "履职产出", "水质检测合格率", 15.0, 14.0),
+        ("效益", "履职效益", "群众满意度", 20.0, 18.0),
+    ]
+
+
+def test_a_levels_points_column_is_said_in_its_labels_cell():
+    from loaders.parse.label_lines import level_points_in_labels
+    assert level_points_in_labels([
+        "一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t得分",
+        "投入\t15\t预算配置\t15\t在职人员控制率\t15\t15",
+        "\t\t\t\t重点支出保障率\t5\t4",
+        "合计\t100\t\t\t\t\t94",
+        "注：表中分值为满分。",
+    ]) == [
+        "一级指标\t二级指标\t三级指标\t分值\t得分",
+        "投入（15分）\t预算配置（15分）\t在职人员控制率\t15\t15",
+        "\t\t重点支出保障率\t5\t4",
+        "合计\t100\t\t\t\t\t94",
+        "注：表中分值为满分。",
+    ]
+
+
+def test_an_ocr_single_spaced_header_with_its_level_words_cut_reads_its_columns():
+    """一级 二级 三级指标 … ⏎ 指标 指标 及改进措施: a scan's header, its cells apart by one space, the ends of
+    its level words on the next line — the columns are the levels, not three more name columns."""
+    project, _ = only_project("\n".join([
+        "一级 二级 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析",
+        "指标 指标 及改进措施",
+        "产出 数量 新建污水管网长度 ≥12公里 12.6公里 20 20",
+        "指标 指标",
+        "效益 社会 污水收集处理率 ≥85% 88% 20 19",
+        "指标 效益",
+    ]))
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators][:2] == [
+        ("新建污水管网长度", "≥12公里", "12.6公里", 20.0, 20.0),
+        ("污水收集处理率", "≥85%", "88%", 20.0, 19.0),
+    ]
+
+
+def test_an_ocr_percent_actual_split_after_its_first_digit_near_its_target():
+    from loaders.parse.characters import ocr_digits_fixed
+    row = "群众满意度 工85% 8 7% 10 10"
+    assert ocr_digits_fixed(row)[0].split()[1:3] == ["工85%", "87%"]
+    # a small actual after a cap is no piece of a larger number: ≤5% 5 3% stays (53 is nowhere near 5)
+    assert ocr_digits_fixed("事故发生率 工5% 5 3% 10 10")[0].split()[1:4] == ["工5%", "5", "3%"]
+
+
+def test_a_full_score_rows_weight_ocr_split_before_its_equal_score():
+    from loaders.parse.characters import spaced_points_joined
+    assert spaced_points_joined("监督抽检批次  工1200批次  1236批次  1 5 15").split()[-2:] == ["15", "15"]
+    # three equal points (分值 | 自评 | 复核) stay three, and a partial score is not guessed
+    assert spaced_points_joined("机制运行 已完成 5 5 5").split()[-3:] == ["5", "5", "5"]
+    assert spaced_points_joined("覆盖率 98% 1 2 10").split()[-3:] == ["1", "2", "10"]
+
+
+def test_a_total_whose_points_ocr_split_into_three_digits():
+    project, _ = only_project("\n".join([
+        "一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分",
+        "产出指标  数量指标  检测批次  ≥500批次  512批次  60  60",
+        "满意度指标  服务对象满意度指标  群众满意度  ≥90%  88.6%  40  38.6",
+        "总分                                          1 0 0  98.6",
+    ]))
+    assert project.total_score == 98.6
+
+
+def test_a_total_printed_points_first_under_a_score_before_weight_header_keeps_its_order():
+    """单项指标得分 | 权重占比 | 折算得分 (a Hebei form): 总分 100 97.40 — a score never exceeds its points."""
+    from loaders.parse.indicators import IndicatorTable, _total_under_its_columns
+    table = IndicatorTable(columns=["level1", "level2", "name", "target", "actual", "score", "weight", "scaled_score"])
+    table.total = [100.0, 97.4]
+    _total_under_its_columns(table, table.columns)
+    assert table.total == [100.0, 97.4]
+    table.total = [83.5, 100.0]
+    _total_under_its_columns(table, table.columns)
+    assert table.total == [100.0, 83.5]
+
+
+def test_a_departments_report_on_evaluating_one_of_its_units_is_that_units_and_a_department_evaluation():
+    report = parse_report("\n".join([
+        "某某县农业农村局",
+        "关于2022年度农机购置补贴资金项目绩效评价的报告",
+        "县财政局：",
+        "　　根据县财政局工作要求，我局组织评价工作组，对局属单位某某县农业机械化服务中心实施的2022年度农机购置补贴资金项目进行了绩效评价。现将评价情况报告如下：",
+        "　　该项目经评价得分88.5分，评价等级为“良”。",
+    ]), "example.txt")
+    assert (report.agency, report.evaluation_type) == ("某某县农业机械化服务中心", "department")
+    # a department that organised its units' self-evaluations evaluated nothing itself
+    report = parse_report("\n".join([
+        "某某县农业农村局",
+        "关于2022年度项目支出绩效自评情况的报告",
+        "　　我局对所属单位某某县农业机械化服务中心实施的农机购置补贴资金项目进行了绩效自评。",
+    ]), "example.txt")
+    assert (report.agency, report.evaluation_type) == ("某某县农业农村局", "self")
+
+
+def test_a_unit_label_one_space_before_its_cell_gives_the_full_name_and_a_market_is_no_city():
+    report = parse_report("\n".join([
+        "某某县市场监督管理局2024年度项目支出绩效自评表",
+        "项目名称 特种设备安全监察经费",
+        "主管部门 某某蒙古族自治县市场监督管理局 实施单位 某某蒙古族自治县市场监督管理局",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 特种设备检验台次 ≥600台次 622台次 50 50",
+    ]), "example.txt")
+    assert (report.agency, report.region) == ("某某蒙古族自治县市场监督管理局", "某某蒙古族自治县")
+
+
+def test_a_sites_banner_above_its_name_in_english_and_a_menu_of_spaced_items_is_no_unit():
+    report = parse_report("\n".join([
+        "某某自治旗人民政府",
+        "Mouxx Autonomous Banner People's Government",
+        "首页 政务公开 政务服务 政民互动",
+        "关于2021年度局属单位项目支出绩效评价结果的通报",
+        "来源：旗林草局　　发布时间：2022-06-18",
+        "局属各单位：",
+        "　　我局对局属单位2021年度实施的3个项目开展了部门评价。",
+    ]), "example.txt")
+    assert report.agency == "旗林草局"     # (the page's publisher, with a warning to check it)
+
+
+def test_a_name_reaching_a_sliver_under_a_stacked_level_header_is_the_names():
+    """一级 ⏎ 指标 joined into 一级指标 is printed wider than its column: a name starting a character
+    before that header's end, under the gap to 三级指标, is the name's column, not the 二级's."""
+    project, _ = only_project("\n".join([
+        "    一级      二级                                    年度           实际",
+        "    指标      指标           三级指标                 指标值         完成值        分值       得分",
+        "",
+        "                     新建村级文化活动室数量           ≥12个          12个           20         20",
+        "             数量",
+        "  产出指标   指标    送戏下乡场次                     ≥60场          64场           20         20",
+        "",
+        "             社会    群众文化活动参与人次             ≥3万人次       3.2万人次      30         30",
+        "  效益指标   效益",
+        "             指标",
+    ]))
+    assert [(i.level2, i.name, i.target) for i in project.indicators][:1] == [("数量指标", "新建村级文化活动室数量", "≥12个")]

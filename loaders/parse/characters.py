@@ -244,6 +244,8 @@ _SPACED_NUMBER_BEFORE_UNIT_RE = re.compile(rf"(?<![\d.A-Za-z])({_SIGN}?[\dlI](?:
 # ≥3500户 3 672户: a target, then its actual OCR split like a thousands group, the unit said again
 _SPLIT_ACTUAL_RE = re.compile(r"(?<![\d.])([≥≤<>]?)(\d+(?:\.\d+)?)([\u4e00-\u9fff]{1,3}) (\d{1,3}) (\d{3})(?=\3)")
 NEAR_TARGET = (0.5, 2.0)    # an actual lies within half and twice its target; the piece after the gap alone does not
+# 工90% 9 1%: a percent target, then its actual split after its first digit
+_SPLIT_PERCENT_RE = re.compile(rf"(?<![\d.])([{_SIGNS}S]?)(\d+(?:\.\d+)?)(%) (\d) (\d(?:\.\d+)?)(?=%)")
 
 
 def _split_actual_joined(match: re.Match) -> str:
@@ -299,6 +301,11 @@ def _points_split(spaced: str) -> tuple[str, str] | None:
 _SPACED_WEIGHT_RE = re.compile(r"(?<=[ \u3000]{2})(\d) (\d)(?=  +(\d+(?:\.\d+)?)(?:  |[ \u3000]*$))", re.M)
 
 
+# a full-score row's weight OCR split before its equal score (1236批次  1 5 15): the two digits read as one
+# make the score after them — three numbers where a row holds two
+_SPLIT_FULL_WEIGHT_RE = re.compile(r"([^\d\s.][ \u3000]+)([1-9]) (\d)( +)(\d{2})(?=[ \u3000]+[^\d\s.%]|[ \u3000]*$)", re.M)
+
+
 def spaced_points_joined(text: str) -> str:
     """In a scan whose other numbers OCR also spaced apart, a row's weight and score read one character
     apart are closed up when only one cut makes them a weight and a score; a weight split in its aligned
@@ -313,6 +320,10 @@ def spaced_points_joined(text: str) -> str:
     def join_weight(match: re.Match) -> str:
         weight = int(match.group(1) + match.group(2))
         return f"{weight} " if match.group(1) != "0" and float(match.group(3)) <= weight <= MAX_WEIGHT else match.group()
+    def join_full_weight(match: re.Match) -> str:
+        before, tens, units, gap, score = match.groups()
+        return f"{before}{tens}{units} {gap}{score}" if tens + units == score else match.group()
+    text = _SPLIT_FULL_WEIGHT_RE.sub(join_full_weight, text)
     return _SPACED_WEIGHT_RE.sub(join_weight, _SPACED_POINTS_RE.sub(join, text))
 
 
@@ -374,6 +385,7 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
     if scan:    # (after the unit joiner: 1 2 0 0人 is one value, not points)
         fixed = spaced_points_joined(fixed).translate(_ocr_characters())
         fixed = _SPLIT_ACTUAL_RE.sub(_split_actual_joined, fixed)
+        fixed = _SPLIT_PERCENT_RE.sub(_split_actual_joined, fixed)
     fixed = _SPACED_POINT_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)}  ", fixed)
     fixed = _SPLIT_BEFORE_ZERO_RE.sub(lambda m: f" {m.group(1)}{m.group(2)}", fixed)
     return fixed, fixed != text

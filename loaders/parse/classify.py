@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.parse.header import Found, content_lines
+from loaders.parse.header import Found, content_lines, subordinate_evaluated
 from loaders.parse.text import TextIndex, compact, read_rows, site_menu_length
 from loaders.records import Project
 
@@ -126,6 +126,8 @@ def find_evaluation_type(index: TextIndex) -> Found:
         return Found("third_party", span)   # 某市财政局关于…财政重点绩效评价结果的通报: the bureau evaluated others
     if not _FINANCE_BUREAU_RE.match(title) and "评价" in title and any(t in title for t in terms("department", "subordinate")):
         return Found("department", span)    # XX局关于局属单位…评价结果的通报: the department evaluated its units
+    if not _FINANCE_BUREAU_RE.match(title) and subordinate_evaluated(index) is not None:
+        return Found("department", span)    # 我局…对局属单位X实施的…项目进行了绩效评价
     if any(t in body for t in terms("self", "strong")):
         return Found("self", span)
     outside = {t for t in terms("third_party", "weak") if t in body}

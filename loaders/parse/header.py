@@ -35,7 +35,8 @@ _BREADCRUMB_RE = re.compile(_BREADCRUMB)
 _SITE_FOOTER = r"主办单位|承办单位|ICP备|网站标识码"
 _SITE_FOOTER_RE = re.compile(_SITE_FOOTER)
 # a site's menu under its banner (XX区人民政府 ⏎ 首页 ⏎ 政务公开 …)
-_SITE_MENU_RE = re.compile(r"^\s*首页\s*(?:[|｜>＞»]|$)")
+# (or its items apart by spaces: 首页 政务公开 政务服务 政民互动)
+_SITE_MENU_RE = re.compile(r"^\s*首页(?:\s*(?:[|｜>＞»]|$)|(?:[ \u3000]+[^\s，。：:]{2,6}){3,}\s*$)")
 _FURNITURE_RE = re.compile(
     r"发布日期|发布时间|成文日期|填报日期|报告日期|索引号|打印|浏览次数|更新时间|主题分类|体裁分类|发文字号"
     r"|有效性|所在位置|当前位置|字体[:：]?\s*[大中小]|扫一扫|^\s*(?:上一篇|下一篇)"
@@ -155,7 +156,8 @@ def _in_full(index: TextIndex, found: Found) -> Found:
 def _labelled_names(index: TextIndex) -> set[str]:
     """The values of the unit labels (主管部门 / 实施单位 / 单位名称 …), in a cell beside them or after a colon."""
     labels = [row["label"] for row in read_rows("agency_labels.csv") if int(row["rank"]) in FULL_NAME_LABEL_RANKS]
-    pattern = r"(?<!被)(?:" + "|".join(map(re.escape, labels)) + r")[ \t]*[:：|\t][\s|]*(" + _NAME_CHARS + r"+)"
+    # (a web page's form keeps one space between a label and its cell: 主管部门 互助土族自治县市场监督管理局)
+    pattern = r"(?<!被)(?:" + "|".join(map(re.escape, labels)) + r")(?:[ \t]*[:：|\t]|[ \u3000]+)[\s|]*(" + _NAME_CHARS + r"+)"
     return {m.group(1) for m in re.finditer(pattern, index.text)}
 
 
@@ -299,12 +301,28 @@ def _agency_from_cover(index: TextIndex) -> Found | None:
     return _title_unit(lines[:30], index) or _cover_unit(index, lines[:3])
 
 
+# 我局…对局属单位盐池县劳动就业服务中心实施的…项目进行了绩效评价: a department evaluated one of its units
+# (an evaluation, not the 自评 it organised)
+_SUBORDINATE_EVALUATED_RE = re.compile(r"对(?:局属|所属|下属|直属)单位\s*([\u4e00-\u9fff]{4,30}?)\s*(?:组织实施|负责实施|实施|承担)的"
+                                       r"[^。；]{0,40}?进行了?(?:绩效)?(?<!自)评价")
+
+
+def subordinate_evaluated(index: TextIndex) -> Found | None:
+    """The one unit of its own a department says it evaluated, if it says so."""
+    found = {}
+    for number, line in content_lines(index):
+        for match in _SUBORDINATE_EVALUATED_RE.finditer(line):
+            name = unit_name_prefix(match.group(1), whole=True)
+            if name:
+                found.setdefault(name, (number, number))
+    return Found(*next(iter(found.items()))) if len(found) == 1 else None
+
+
 def _cover_unit(index: TextIndex, lines: list[tuple[int, str]]) -> Found | None:
     """A cover line that is only a unit name — unless it is the finance bureau that commissioned
     the evaluation while the report names the 主管单位 (who reports). A site's banner above its breadcrumb
     (XX区人民政府 ⏎ 首页 > 政务公开 > …) names the website, not the unit."""
-    banners = {n for n, _ in lines if n < len(index.lines) and (
-        _BREADCRUMB_RE.search(index.line(n + 1)) or _SITE_MENU_RE.match(index.line(n + 1)))}
+    banners = {n for n, _ in lines if n < len(index.lines) and _site_furniture_below(index, n)}
     cover = _whole_line_unit([(n, line) for n, line in lines if n not in banners])
     if cover is not None and _FINANCE_BUREAU_RE.search(cover.value) and (
             len({unit_name_prefix(v) or v for v in _label_values(index, rank=3)}) == 1
@@ -314,7 +332,21 @@ def _cover_unit(index: TextIndex, lines: list[tuple[int, str]]) -> Found | None:
                       # about several units is its own
     if cover is not None and _FINANCE_BUREAU_RE.search(cover.value):
         return _supervisor_in_prose(index) or cover   # 资金主管部门为X: the bureau evaluated X's fund
+    if cover is not None:
+        return subordinate_evaluated(index) or cover  # the department's report on its unit is that unit's
     return cover
+
+
+def _site_furniture_below(index: TextIndex, number: int) -> bool:
+    """A breadcrumb or a site menu under the line — or under the site's name in English beneath it
+    (鄂温克族自治旗人民政府 ⏎ Ewenki Autonomous Banner People's Government ⏎ 首页 政务公开 …)."""
+    below = number + 1
+    if below < len(index.lines) and _LATIN_LINE_RE.match(index.line(below)):
+        below += 1
+    return below <= len(index.lines) and bool(_BREADCRUMB_RE.search(index.line(below)) or _SITE_MENU_RE.match(index.line(below)))
+
+
+_LATIN_LINE_RE = re.compile(r"^\s*[A-Za-z][A-Za-z .,'&()-]{5,}\s*$")
 
 
 # 资金主管部门为江门市新会区教育局: the unit whose fund a finance bureau's report evaluates, said in prose
@@ -530,9 +562,9 @@ def _looks_like_unit(name: str) -> bool:
 # ---------------------------------------------------------------- region
 
 _REGION_RE = re.compile(
-    rf"^(?:中共|中国共产党)?((?:[{CJK}]{{2,7}}?(?:省|自治区))?(?:[{CJK}]{{2,7}}?(?:市|自治州|州|盟|地区))?"
-    rf"(?:[{CJK}]{{1,7}}?(?:县|区|旗|市))?(?:[{CJK}]{{2,3}}?(?:镇|乡|街道))?)"
-)
+    rf"^(?:中共|中国共产党)?((?:[{CJK}]{{2,7}}?(?:省|自治区))?(?:[{CJK}]{{2,7}}?(?:市(?!场)|自治州|州|盟|地区))?"
+    rf"(?:[{CJK}]{{1,7}}?(?:县|区|旗|市(?!场)))?(?:[{CJK}]{{2,3}}?(?:镇|乡|街道))?)"
+)   # (互助县市场监督管理局: the 市 of 市场 names no city)
 
 
 def region_of_agency(agency: str | None) -> str | None:

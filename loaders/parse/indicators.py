@@ -317,12 +317,12 @@ def split_unlisted_level2(row: list[Cell], columns: list[str], by_position: bool
     of a tab row under a one-line header, or the first cell of a clean reader row with one cell
     more than its data columns."""
     if by_position and "level2" in columns and len({c.line for c in row}) == 1 \
-            and all(reaches_the_scores(c, columns) for c in row if c.text):
+            and (all(reaches_the_scores(c, columns) for c in row if c.text) or _label_and_notes(row, columns)):
         at = [c for c in row if c.col == columns.index("level2") and c.text]
         before = [c for c in row if 0 <= c.col < columns.index("level2") and c.text]
         label = level_text(at[0].text.strip()) if at else ""
         if at and not before and not re.search(r"\d", label) and len(label) <= 12:
-            return [c for c in row if c is not at[0]], label
+            return [c for c in row if c is not at[0]], at[0].text.strip()   # (with its points, if printed)
     cells = list(row)
     while cells and not cells[0].text:
         cells.pop(0)
@@ -337,7 +337,20 @@ def split_unlisted_level2(row: list[Cell], columns: list[str], by_position: bool
     first = level_text(cells[0].text.strip())     # (目标设定（10分）: the label without its points)
     if len(first) > 10 or cell_kind(first) or re.search(r"\d", first):
         return row, None
-    return cells[1:], first
+    return cells[1:], cells[0].text.strip()
+
+
+def _label_and_notes(row: list[Cell], columns: list[str]) -> bool:
+    """目标设定（10分） | | | 与预算匹配的计满分: a tab line holding a level label and, else, only the end of the
+    row above's note (a centred label printed beside a wrapped 评分标准)."""
+    filled = [c for c in row if c.text]
+    return bool(filled) and 0 <= filled[0].col < len(columns) and columns[filled[0].col] in ("level1", "level2") \
+        and label_points(filled[0].text) is not None and _notes_only(filled[1:], columns)
+
+
+def _notes_only(cells: list[Cell], columns: list[str]) -> bool:
+    """Cells standing, by their tab places, only in note columns (评分标准, 备注)."""
+    return all(0 <= c.col < len(columns) and columns[c.col] == "ignore" for c in cells if c.text)
 
 
 def split_unlisted_levels(row: list[Cell], columns: list[str]) -> tuple[list[Cell], tuple[str, str] | None]:
@@ -580,6 +593,7 @@ class RowCollector:
     columns_by_position: bool = False  # a one-line tab header: a row cell's column index is its column
     percent_weights: bool = False     # the 权重 column may print 20% for 20 points
     level1_points: list[tuple[str, float | None]] = field(default_factory=list)   # 决策（12分）… as taken
+    level2_points: list[tuple[int, str, float | None]] = field(default_factory=list)  # (row it heads, label, points)
     restated: list[bool] = field(default_factory=list)   # per row: it printed a level label of its own
     level_taken: bool = False
 
@@ -621,9 +635,18 @@ class RowCollector:
             self.level1_points.append((self.levels[0], label_points(cell.text)))
         else:
             self.levels[1] = level_text(cell.text)
+            self.level2_points.append((len(self.rows), self.levels[1], label_points(cell.text)))
         self.previous_kind = level
         self.level_taken = True
         return True
+
+    def note_points(self, text: str) -> None:
+        """投入 | 20: the points printed in the level's own 分值 column, for the label just taken."""
+        points = cell_number(text)
+        if self.previous_kind == "level1" and self.level1_points and self.level1_points[-1][1] is None:
+            self.level1_points[-1] = (self.level1_points[-1][0], points)
+        elif self.previous_kind == "level2" and self.level2_points and self.level2_points[-1][2] is None:
+            self.level2_points[-1] = (*self.level2_points[-1][:2], points)
 
     def complete_level_label(self, text: str) -> bool:
         """社会效益 | 受益人口 | … ⏎ 指标 | 农村供水保证率 | …: the end of a level label its merged cell broke
@@ -720,6 +743,9 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
             table.warnings.append(f"“{own_levels[0]}”“{own_levels[1]}”一行的层级标签在下一行续写，未能拼合，层级留空。")
             own_levels = ("", "")     # (empty: no level, and none carried from above)
         row, label = split_unlisted_level2(row, columns, collector.columns_by_position, collector.level_points)
+        if label:
+            collector.level2_points.append((n, level_text(label), label_points(label)))
+            label = level_text(label)
         if own_levels:
             unlisted1[in_force], label = own_levels
         if label is not None and (label or own_levels):
@@ -728,6 +754,9 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
             unlisted.pop(in_force, None)   # 预算执行 printed again: the unlisted labels read before are over
             unlisted1.pop(in_force, None)
         row_levels = (unlisted1.get(in_force, in_force[0]) or None, unlisted.get(in_force, in_force[1]) or None)
+        if collector.columns_by_position and any(c.text for c in row) and _notes_only(row, columns) \
+                and len({c.line for c in row}) == 1:
+            continue    # the end of the row above's 评分标准, printed on a label's line: no indicator
         indicator = build_indicator(row, columns, row_levels, table.warnings, widths, collector.columns_by_position,
                                     percent_weights)
         if indicator is None:
@@ -744,6 +773,9 @@ def parse_indicator_table(cells: list[Cell], start: int, stop_kinds: frozenset[s
     level1_of_its_family(table.indicators)
     if not _groups_by_their_points(table.indicators, collector.level1_points):
         _first_group_labels_upward(table.indicators, columns)
+    else:
+        _groups_by_their_points(table.indicators, [(label, points) for _, label, points in sorted(
+            collector.level2_points, key=lambda taken: taken[0])], "level2")
     if "reason" in columns:
         take_lone_reasons(table.indicators, lone_names, reached_end=i >= len(cells))
         take_wrapped_reasons(table.indicators)
@@ -825,12 +857,16 @@ def _ends_flat_run(cell: Cell) -> bool:
 _SECTION_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
 
 
-def _groups_by_their_points(indicators: list[Indicator], labels: list[tuple[str, float | None]]) -> bool:
+def _groups_by_their_points(indicators: list[Indicator], labels: list[tuple[str, float | None]],
+                            level: str = "level1") -> bool:
     """决策（12分）… 过程（10分）: when every 一级 label states its points and the rows' weights, in order,
     fall into groups adding up to exactly those points, each row belongs to its label by that count —
     whatever line a centred label was printed on (or which rows a layout reader gave it, the label taken
-    again on each of them). True when the groups were so given."""
+    again on each of them). True when the groups were so given. The same for the 二级 labels (once the
+    一级 groups are so given), when each states its points too. A row holding no number at all (a
+    note's end read as a row) counts for no group."""
     labels = [label for n, label in enumerate(labels) if n == 0 or label != labels[n - 1]]
+    indicators = [i for i in indicators if i.weight is not None or i.score is not None]
     if len(labels) < 2 or any(points is None for _, points in labels) \
             or any(i.weight is None for i in indicators):
         return False
@@ -847,8 +883,7 @@ def _groups_by_their_points(indicators: list[Indicator], labels: list[tuple[str,
         return False
     for name, start, end in groups:
         for indicator in indicators[start:end]:
-            if indicator.level1 != name:
-                indicator.level1 = name
+            setattr(indicator, level, name)
     return True
 
 
@@ -1004,6 +1039,8 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
             continue
         if collector.take_level(cell, kind, following, _filled_after_on_its_line(cells, i)):
             points = collector.level_points and following is not None and _is_points_cell(following.text)
+            if points:
+                collector.note_points(following.text)
             i += 2 if points else 1
             continue
         if kind == "total" or _stated_total_row(cell, following):
@@ -1261,7 +1298,7 @@ def _read_total(cells: list[Cell], i: int, table: IndicatorTable) -> int:
     # three numbers in cells a table drew apart (| 100 | 97.5 | 96 | under 分值 | 自评得分 | 复核得分) are three
     # cells; only numbers a reader split by spaces may be one number cut by OCR
     apart = all(c.boxed and c.sep == CELL for c in numbers[1:])
-    if len(texts) == 3 and len(table.total) == 3 and not apart:
+    if len(texts) in (3, 4) and len(table.total) == len(texts) and not apart:
         rejoined = _rejoined_total(texts)
         if rejoined is not None:
             table.warnings.append(f"总分行的数字“{' '.join(texts)}”中有一个数被空格拆开，按“{rejoined[0]:g} {rejoined[1]:g}”读取。")
@@ -1292,20 +1329,20 @@ def _total_under_its_columns(table: IndicatorTable, columns: list[str]) -> None:
         # 总分 ⏎ 100 ⏎ 95 ⏎ 2: a number after the table's two score columns is no cell of it (a page number)
         table.warnings.append(f"总分行后多出的数字“{table.total[2]:g}”不属于表格，未读取。")
         table.total = table.total[:2]
-    if len(table.total) == 2 and points == ["score", "weight"]:
+    if len(table.total) == 2 and points == ["score", "weight"] and table.total[0] <= table.total[1]:
         table.total = table.total[::-1]   # 合计 | 83.5 | 100 under 评价得分 | 指标分值: the points, then the score
+        # (总分 100 97.40 under 单项指标得分 | 权重占比 | 折算得分 is the points, then the score: none exceeds its points)
 
 
 def _rejoined_total(texts: list[str]) -> list[float] | None:
-    """总分 | 100 | 97.8 2 (OCR split a digit off): the 分值 and 得分, when exactly one joining of two
-    neighbouring numbers gives a score within the points."""
+    """总分 | 100 | 97.8 2 (OCR split a digit off), 总分 1 0 0 98.26: the 分值 and 得分, when exactly one cut of
+    the numbers into two runs, each read as one number, gives a score within the points."""
     found = []
-    for k in range(2):
-        joined = to_halfwidth(texts[k] + texts[k + 1]).replace(" ", "")
-        pair = [texts[0], joined] if k == 1 else [joined, texts[2]]
-        if not re.fullmatch(r"\d+(?:\.\d+)?", joined):
+    for cut in range(1, len(texts)):
+        weight_text, score_text = (to_halfwidth("".join(part)).replace(" ", "") for part in (texts[:cut], texts[cut:]))
+        if not all(re.fullmatch(r"(?:0|[1-9]\d*)(?:\.\d+)?", t) for t in (weight_text, score_text)):
             continue
-        weight, score = cell_number(pair[0]), float(joined) if k == 1 else cell_number(pair[1])
-        if weight is not None and score is not None and 0 < weight <= 100 and score <= weight:
+        weight, score = float(weight_text), float(score_text)
+        if 0 < weight <= 100 and score <= weight:
             found.append([weight, score])
     return found[0] if len(found) == 1 else None

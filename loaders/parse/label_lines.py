@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.parse.labels import label_key, level_kind, table_labels
+from loaders.parse.labels import header_field, label_key, level_kind, table_labels
 from loaders.parse.page_lines import display_width
-from loaders.parse.tables import cell_kind
+from loaders.parse.tables import cell_kind, cell_number
 
 MAX_PIECE_LINES = 2
 _PIECE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}")
@@ -168,10 +168,84 @@ def short_level_headers_in_full(lines: list[str]) -> list[str]:
     out = list(lines)
     for k, line in enumerate(lines):
         cells = [c for c in _CELL_GAP_RE.split(line.strip()) if c]
+        words = line.split()
         if "一级" in cells and "二级" in cells and any(cell_kind(c) == "header" for c in cells):
             out[k] = _SHORT_LEVEL_HEADER_RE.sub(lambda m: m.group(1) + "级指标", line)
+        elif "一级" in words and "二级" in words and all(w in _SHORT_LEVEL_WORDS or cell_kind(w) == "header" for w in words):
+            # 一级 二级 三级指标 年度指标值 … ⏎ 指标 指标 及改进措施 (an OCR's single-spaced header): the second
+            # line holds only the ends of the cells above — said with them, and the line left empty
+            out[k] = _SHORT_LEVEL_HEADER_RE.sub(lambda m: m.group(1) + "级指标", line)
+            if k + 1 < len(lines) and _header_tails(lines[k + 1].split(), words):
+                out[k + 1] = ""
     return out
+
+
+_SHORT_LEVEL_WORDS = ("一级", "二级", "三级")
+
+
+def _header_tails(tails: list[str], heads: list[str]) -> bool:
+    """指标 指标 及改进措施 under 一级 二级 … 偏差原因分析: each word completes a short level word or a
+    header word above it into a header word."""
+    return bool(tails) and all(t == "指标" and tails.count("指标") <= sum(h in _SHORT_LEVEL_WORDS for h in heads)
+                               or any(cell_kind(h + t) == "header" for h in heads) for t in tails)
 
 
 def _indent(line: str) -> str:
     return line[:len(line) - len(line.lstrip())]
+
+
+def level_points_in_labels(lines: list[str]) -> list[str]:
+    """一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 …: a tab table printing each level's points in a
+    column of their own after its label says them in the label's cell (投入 | 20 → 投入（20分）), the way
+    most forms print them, and drops those columns — so a row's cells stand in the header's places and
+    the labels' points can regroup rows a centred label was printed beside. Words in a level's points
+    column are a label printed wider than its cell: the next level's (目标设定 | | 10 → 目标设定（10分）)."""
+    out, k = list(lines), 0
+    while k < len(out):
+        pairs = _level_point_pairs(out[k])
+        if not pairs:
+            k += 1
+            continue
+        out[k] = _without_point_columns(out[k].split("\t"), pairs, len(out[k].split("\t")))
+        k += 1
+        while k < len(out) and ("\t" in out[k] or not out[k].strip()) and not _level_point_pairs(out[k]):
+            if "\t" in out[k]:
+                out[k] = _row_with_points_in_labels(out[k], pairs)
+            k += 1
+    return out
+
+
+def _level_point_pairs(line: str) -> list[int]:
+    """The level columns of a tab header line whose next column holds that level's points."""
+    if "\t" not in line:
+        return []
+    fields = [header_field(cell.strip(), "indicator") for cell in line.split("\t")]
+    if any(f is None for f in fields) or "name" not in fields or "weight" not in fields[fields.index("name"):]:
+        return []
+    return [k for k in range(len(fields) - 1) if fields[k] in ("level1", "level2") and fields[k + 1] == "weight"
+            and k + 1 < fields.index("name")]
+
+
+def _row_with_points_in_labels(line: str, pairs: list[int]) -> str:
+    cells = line.split("\t")
+    if cell_kind(cells[0].strip()) in ("total", "subtotal") or not cells[0].strip() and \
+            any(cell_kind(c.strip()) in ("total", "subtotal") for c in cells[:2]):
+        return line    # 合计 | 100 | … | 92: the table's sums, read as they stand
+    width = len(cells)
+    cells += [""] * (max(pairs) + 2 - len(cells))
+    for label_at in pairs:
+        points = cells[label_at + 1].strip()
+        if points and cell_number(points) is None and not cells[label_at].strip() \
+                and label_at + 2 in pairs and not cells[label_at + 2].strip():
+            cells[label_at + 2], cells[label_at + 1] = points, ""    # a wide label spilt left of its column
+            continue
+        if points and cell_number(points) is not None and cells[label_at].strip():
+            cells[label_at] = f"{cells[label_at].strip()}（{cell_number(points):g}分）"
+    return _without_point_columns(cells, pairs, width)
+
+
+def _without_point_columns(cells: list[str], pairs: list[int], width: int) -> str:
+    kept = [cell for k, cell in enumerate(cells) if k - 1 not in pairs]
+    dropped = len(cells) - len(kept)
+    kept = kept[:max(width - dropped, max((k + 1 for k, c in enumerate(kept) if c.strip()), default=0))]
+    return "\t".join(kept)

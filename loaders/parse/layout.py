@@ -163,11 +163,24 @@ def _column_of(start: int, columns: list[Column], text: str = "", wide: bool = T
             and (start >= columns[found].end or start + _width(text, wide) > columns[found + 1].start + COLUMN_SLACK):
         found += 1     # words past a score header's end, or running on under the next header, are no score:
                        # the text column after it (偏差原因)
-    elif words and found is not None and found + 1 < len(columns) and _overlap(start, text, columns[found], wide) <= 0 \
+    elif words and found is not None and found + 1 < len(columns) and _overlap(start, text, columns[found], wide) <= _sliver(text, wide) \
             and start + _width(text, wide) / 2 > (columns[found].end + columns[found + 1].start) / 2:
         found += 1     # a cell under a header centred over a wide column starts left of it, in the gap after the
                        # narrow column before (绩效目标合理性 ⏎ 档率 under 三级指标): its middle is past the gap's
+    elif text and not words and found is not None and found + 1 < len(columns) \
+            and columns[found].field in ("level1", "level2") and columns[found + 1].field in ("weight", "score"):
+        found += 1     # a level's label is words: a number under it is its points (目标设定   10 printed wider
+                       # than 二级 | 分 above them)
     return found
+
+
+def _sliver(text: str, wide: bool) -> float:
+    """How far a wide cell may reach under the end of a header before it and still be the next column's:
+    a header joined from stacked words (一级 ⏎ 指标 → 一级指标) is printed wider than its column."""
+    return min(SLIVER, _width(text, wide) / 4)
+
+
+SLIVER = 2
 
 
 def _overlap(start: int, text: str, column: Column, wide: bool) -> int:
