@@ -5764,3 +5764,28 @@ def test_a_name_reaching_a_sliver_under_a_stacked_level_header_is_the_names():
         "             指标",
     ]))
     assert [(i.level2, i.name, i.target) for i in project.indicators][:1] == [("数量指标", "新建村级文化活动室数量", "≥12个")]
+
+
+def test_a_cited_notices_name_and_the_letters_addressee_are_no_part_of_the_title():
+    report = parse_report("\n".join([
+        "某某市林业局关于2022年度局属单位项目支出绩效评价结果的通报",
+        "局属各单位：",
+        "根据《某某市财政局关于开展2022年度市级预算部门整体绩效评价工作的通知》要求，我局对局属单位的3个项目开展了评价。",
+        "序号  单位名称  项目名称  预算金额  实际支出  评价得分  评价等级",
+        "1  某某市林业调查规划院  森林资源二类调查经费  80.00  78.60  92.5  优",
+    ]), "example.txt")
+    assert report.report_kind == "project"
+
+
+def test_a_department_acting_as_the_supervisor_of_a_units_project_evaluated_it():
+    report = parse_report("\n".join([
+        "某某区文化广电旅游体育局关于区图书馆2023年度公共图书馆免费开放项目绩效评价报告",
+        "　　我局作为主管部门，组织局计划财务科及外聘专家成立评价组，对项目开展了绩效评价。",
+        "　　项目实施单位：某某市某某区图书馆",
+    ]), "example.txt")
+    assert report.evaluation_type == "department"
+    report = parse_report("\n".join([
+        "某某区文化广电旅游体育局2023年度项目支出绩效自评报告",
+        "　　我局作为主管部门，组织所属单位开展了项目支出绩效自评。",
+    ]), "example.txt")
+    assert report.evaluation_type == "self"

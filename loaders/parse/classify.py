@@ -27,10 +27,17 @@ def title_text(index: TextIndex) -> tuple[str, tuple[int, int] | None]:
     """The opening content lines, each up to its first sentence mark (a paragraph is no title)
     and at most TITLE_CHARS (a flattened page runs the table on after the title), compacted."""
     lines = _without_site_menu(content_lines(index))[:TITLE_LINES]
+    salutation = next((k for k, (_, line) in enumerate(lines) if k and _SALUTATION_RE.match(line)), None)
+    lines = lines[:salutation]      # 局属各单位： opens the letter: the title is above it
     if not lines:
         return "", None
-    heads = [re.split(r"[。，,；;！!？?]", line, maxsplit=1)[0][:TITLE_CHARS] for _, line in lines]
+    # (a document the text cites, 《…部门绩效评价工作的通知》, is no part of its title)
+    heads = [re.split(r"[。，,；;！!？?]", _CITED_RE.sub("", line), maxsplit=1)[0][:TITLE_CHARS] for _, line in lines]
     return compact("\n".join(heads)), (lines[0][0], lines[-1][0])
+
+
+_SALUTATION_RE = re.compile(r"^\s*[\u4e00-\u9fff、]{2,20}[：:]\s*$")
+_CITED_RE = re.compile(r"《[^》]{0,60}》")
 
 
 def _without_site_menu(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -128,6 +135,8 @@ def find_evaluation_type(index: TextIndex) -> Found:
         return Found("department", span)    # XX局关于局属单位…评价结果的通报: the department evaluated its units
     if not _FINANCE_BUREAU_RE.match(title) and subordinate_evaluated(index) is not None:
         return Found("department", span)    # 我局…对局属单位X实施的…项目进行了绩效评价
+    if "评价" in title and "自评" not in title and any(t in body for t in terms("department", "acting")):
+        return Found("department", span)    # 我局作为主管部门，组织…: the department evaluated
     if any(t in body for t in terms("self", "strong")):
         return Found("self", span)
     outside = {t for t in terms("third_party", "weak") if t in body}
