@@ -5789,3 +5789,24 @@ def test_a_department_acting_as_the_supervisor_of_a_units_project_evaluated_it()
         "　　我局作为主管部门，组织所属单位开展了项目支出绩效自评。",
     ]), "example.txt")
     assert report.evaluation_type == "self"
+
+
+def test_a_score_explanation_column_is_a_note_and_centred_labels_regroup_by_their_points():
+    """得分说明 after 得分 (a department framework table in pdftotext -layout): a note column; 决策 ⏎ （10 分）
+    centred over its rows gives them by its points."""
+    project, _ = only_project("\n".join([
+        "  一级指标    二级指标      三级指标                分值    得分      得分说明",
+        "              目标设定      绩效目标合理性            5       4       目标与职能衔接不紧密",
+        "  决策                      绩效指标明确性            5       5",
+        "  （10 分）",
+        "                            预算完成率                5       4.5     预算完成率 96.9%",
+        "  过程        预算执行      支付进度率                5       5",
+        "  （15 分）                 结转结余率                5       3       结转结余率 8.2%",
+        "  产出        职责履行      重点工作办结率            10      9",
+        "  （10 分）",
+    ]))
+    assert [(i.level1, i.name, i.weight, i.score) for i in project.indicators] == [
+        ("决策", "绩效目标合理性", 5.0, 4.0), ("决策", "绩效指标明确性", 5.0, 5.0),
+        ("过程", "预算完成率", 5.0, 4.5), ("过程", "支付进度率", 5.0, 5.0), ("过程", "结转结余率", 5.0, 3.0),
+        ("产出", "重点工作办结率", 10.0, 9.0),
+    ]
