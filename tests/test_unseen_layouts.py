@@ -5810,3 +5810,47 @@ def test_a_score_explanation_column_is_a_note_and_centred_labels_regroup_by_thei
         ("过程", "预算完成率", 5.0, 4.5), ("过程", "支付进度率", 5.0, 5.0), ("过程", "结转结余率", 5.0, 3.0),
         ("产出", "重点工作办结率", 10.0, 9.0),
     ]
+
+
+def test_rows_of_a_name_a_weight_and_a_score_alone_under_a_header_with_values_between():
+    """分值 | 指标值 | 实际完成值 | 得分 with the 决策 rows leaving their values empty, the cells collapsed in a
+    space layout: each line is a row (not a score read as the next row's target), and a 一级 label's
+    points broken onto the next line are its points."""
+    project, _ = only_project("\n".join([
+        "一级指标 二级指标 三级指标 分值 指标值 实际完成值 得分",
+        "决策 项目立项 立项依据充分性 4 4",
+        "（12分） 立项程序规范性 2 1.5",
+        "绩效目标 绩效目标合理性 3 2",
+        "绩效指标明确性 3 2.5",
+        "产出 产出数量 宣传活动场次 12 ≥20场 22场 12",
+        "（12分）",
+    ]))
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("立项依据充分性", None, None, 4.0, 4.0), ("立项程序规范性", None, None, 2.0, 1.5),
+        ("绩效目标合理性", None, None, 3.0, 2.0), ("绩效指标明确性", None, None, 3.0, 2.5),
+        ("宣传活动场次", "≥20场", "22场", 12.0, 12.0),
+    ]
+
+
+def test_an_amount_added_to_the_budget_is_not_the_budget_and_a_rounded_prose_rate_yields_to_the_tables():
+    report = parse_report("\n".join([
+        "某县人民法院2022年度部门整体支出绩效自评报告",
+        "2022年度年初预算数为2,312.60万元。年度执行中追加调整预算392.70万元，调整后全年预算数为2,705.30万元。",
+        "全年实际支出2,610.44万元，预算执行率96.5%。",
+        "表1\t部门预算执行情况表",
+        "项目\t全年预算数\t全年执行数\t执行率",
+        "合计\t2705.30\t2610.44\t96.49%",
+    ]), "example.txt")
+    assert (report.department_budget["budget"], report.department_budget["execution_rate_pct"]) == (2705.3, 96.49)
+
+
+def test_a_prose_total_a_slip_away_from_the_tables_sum_is_the_tables():
+    report = parse_report("\n".join([
+        "某县气象局2021年度项目支出绩效自评报告",
+        "经综合评价，该项目自评得分95.3分，等级为优。",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t人工增雨作业次数\t≥30次\t32次\t50\t50",
+        "效益指标\t社会效益指标\t农业防灾减灾效果\t明显\t较明显\t50\t45.21",
+        "合计\t\t\t\t\t100\t95.21",
+    ]), "example.txt")
+    assert report.total_score == 95.21 and any("95.3" in w for w in report.warnings)

@@ -92,7 +92,13 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *, projec
             budget[fig.field] = round(fig.value, 6)
             provenance[f"department_budget.{fig.field}"] = fig.span
             adjusted_budget = adjusted_budget or bool(adjusted)
-        elif abs(budget[fig.field] - fig.value) > 0.005:
+        elif abs(budget[fig.field] - fig.value) > 0.005 and _rounds(budget[fig.field], fig.value):
+            # 预算执行率96.5% in the prose, 96.48% in the table: the prose rounded the exact figure
+            name = FIELD_NAMES.get(fig.field, fig.field)
+            warnings.append(f"部门{name}{budget[fig.field]:g}是{fig.value:g}的约数，取{fig.value:g}")
+            budget[fig.field] = round(fig.value, 6)
+            provenance[f"department_budget.{fig.field}"] = fig.span
+        elif abs(budget[fig.field] - fig.value) > 0.005 and not _rounds(fig.value, budget[fig.field]):
             name = FIELD_NAMES.get(fig.field, fig.field)
             warnings.append(f"部门{name}有两个不同的数（{budget[fig.field]:g} 与 {fig.value:g}），取了先出现的")
     _copy_department_table(budget, provenance, projects, warnings)
@@ -479,6 +485,14 @@ _BARE_RATE_LABELS = ("执行率", "完成率")
 _RATE_OWNER_RE = re.compile(r"(?:全年|本年|年度|总体|整体|部门|单位|综合|平均|[^\u4e00-\u9fff])$")
 
 
+def _rounds(rounded: float, exact: float) -> bool:
+    """`rounded` is `exact` said with fewer decimals (96.5 for 96.48)."""
+    return rounded != exact and any(round(exact, digits) == rounded for digits in (0, 1))
+
+
+_CHANGE_WORDS = ("追加", "调增", "调减", "核减", "增加", "减少")
+
+
 def _not_the_departments(text: str, offset: int, field: str) -> bool:
     """年初结转结余资金45.6万元 is the opening balance (the carry-over is the year-end one); 项目支出预算执行率
     92.3% is a part's rate; 年初预算、调整后预算分别为… pairs labels and amounts in order — not read here."""
@@ -492,6 +506,8 @@ def _not_the_departments(text: str, offset: int, field: str) -> bool:
         return True
     if field in TOTAL_FIELDS and before.endswith(_PART_WORDS):
         return True     # 基本支出预算 X: a part's budget
+    if field == "budget" and before.endswith(_CHANGE_WORDS) and not text.startswith("调整后", offset):
+        return True     # 追加调整预算592.71万元: what was added in the year, not the budget (追加调整后预算 is it)
     clause = re.split(r"[。；;，,]", text[offset:offset + CLAUSE_CHARS])[0]
     return bool(_RESPECTIVELY_RE.search(clause))
 

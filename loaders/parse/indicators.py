@@ -88,7 +88,8 @@ def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None
         return True   # the reader (or a blank line in a cell-per-line table) ended the row
     if _grid_row_ended(buffer, columns, following):
         return True
-    if _scores_given_and_next_line_starts(buffer, columns, following) or _note_row_ended(buffer, columns, following):
+    if _scores_given_and_next_line_starts(buffer, columns, following) or _note_row_ended(buffer, columns, following) \
+            or _weight_and_score_alone(buffer, columns, following):
         return True
     if following is not None and following.sep == CELL and buffer and (
             (following.tab and buffer[-1].tab) or (following.boxed and following.line == buffer[-1].line)):
@@ -124,6 +125,36 @@ def is_row_closed(buffer: list[Cell], columns: list[str], following: Cell | None
     return len(buffer) - closing >= needed
 
 
+def _name_weight_score(cells: list[Cell], columns: list[str]) -> list[tuple[float, list[list[Cell]]]]:
+    """A row of one line holding a name, its weight and its score only (see _weight_and_score_alone): the
+    values it leaves empty are empty, not its score read as a target."""
+    if not _weight_and_score_alone(cells, columns, None):
+        return []
+    name, weight, score = [c for c in cells if c.text]
+    return [(0.0, [[name] if col == "name" else [weight] if col == "weight" else [score] if col == "score" else []
+                   for col in data_columns(columns)])]
+
+
+def _weight_and_score_alone(buffer: list[Cell], columns: list[str], following: Cell | None) -> bool:
+    """名称 | 分值 | 指标值 | 实际完成值 | 得分 with a line holding a name and two numbers, the second within the
+    first, and the next line opening with words: a row whose values were left empty (a 决策 row: 立项依据充分性 3 3),
+    its target and actual cells collapsed away — not the start of a row going on below."""
+    data = data_columns(columns)
+    if following is not None and following.sep not in (LINE, BLANK):
+        return False
+    if "name" not in data or data[-1:] != ["score"] \
+            or data[data.index("name") + 1:data.index("name") + 2] != ["weight"]:
+        return False
+    filled = [c for c in buffer if c.text]
+    if len(filled) != 3 or len({c.line for c in filled}) != 1 or is_number_cell(filled[0].text) \
+            or not all(is_number_cell(c.text) for c in filled[1:]):
+        return False
+    weight, score = cell_number(filled[1].text), cell_number(filled[2].text)
+    return weight is not None and score is not None and score <= weight and (following is None or (
+        not _value_like(following.text) and not is_number_cell(following.text)))
+
+
+_LABEL_POINTS_RE = re.compile(r"^\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 _VALUE_START_RE = re.compile(r"^\s*(?:[≥≤≧≦<>＞＜=＝]|\d)")
 
 
@@ -227,7 +258,7 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
     kept = row_content(cells)
     if not kept:
         return None
-    readings = positional_reading(cells, columns, by_position) \
+    readings = positional_reading(cells, columns, by_position) or _name_weight_score(kept, columns) \
         or align_row(kept, columns, widths or None, percent_weights)
     if not readings:
         return None
@@ -648,6 +679,14 @@ class RowCollector:
         elif self.previous_kind == "level2" and self.level2_points and self.level2_points[-1][2] is None:
             self.level2_points[-1] = (*self.level2_points[-1][:2], points)
 
+    def points_of_a_cut_label(self, text: str) -> bool:
+        """（15分） opening a line while the 一级 label in force states no points: its points; True when taken."""
+        if not self.level1_points or self.level1_points[-1][1] is not None \
+                or self.level1_points[-1][0] != self.levels[0]:
+            return False
+        self.level1_points[-1] = (self.levels[0], label_points(self.levels[0] + text.strip()))
+        return self.level1_points[-1][1] is not None
+
     def complete_level_label(self, text: str) -> bool:
         """社会效益 | 受益人口 | … ⏎ 指标 | 农村供水保证率 | …: the end of a level label its merged cell broke
         over the rows it spans, printed in the next row's place — the label in force is completed (for the
@@ -1036,6 +1075,9 @@ def collect_rows(cells: list[Cell], i: int, collector: RowCollector, table: Indi
             kind = "level2"
         if kind in (None, "header") and cell.text and collector.complete_level_label(cell.text.strip()):
             i += 1
+            continue
+        if cell.sep in (LINE, BLANK) and _LABEL_POINTS_RE.match(cell.text) and collector.points_of_a_cut_label(cell.text):
+            i += 1      # 决策 ⏎ （15分）: the end of the 一级 label above, broken before its points
             continue
         if collector.take_level(cell, kind, following, _filled_after_on_its_line(cells, i)):
             points = collector.level_points and following is not None and _is_points_cell(following.text)

@@ -64,6 +64,9 @@ def find_total_score(index: TextIndex, projects: list[Project], report_kind: str
         table = _table_total_found(index, projects, report_kind)
         if table is not None and _rounded_from(values[0], float(table.value)):
             return table     # 自评得分96.8分 … 总分 | 100 | 96.77: the prose rounded the table's total
+        if table is not None and table.value is not None and 0 < abs(values[0] - float(table.value)) <= NEAR_TABLE_TOTAL:
+            # 得分97.3分 … 合计 | 100 | 97.23: the prose slipped; the table's sum is the one its rows give
+            return Found(table.value, table.span, f"文中总分{values[0]:g}与评分表合计{float(table.value):g}不一致，取评分表合计")
         return Found(values[0], stated[0][1])
     if len(values) > 1:
         return Found(None, stated[0][1], f"文中有多个不同的总分（{'、'.join(f'{v:g}' for v in values)}），未取总分")
@@ -76,6 +79,9 @@ def _table_total_found(index: TextIndex, projects: list[Project], report_kind: s
         return Found(single.total_score, single.provenance.get("total_score"))
     table = _table_totals(index)
     return Found(table[0][0], table[0][1]) if len(table) == 1 and report_kind != "mixed" else None
+
+
+NEAR_TABLE_TOTAL = 0.5   # a prose total this close to the table's is the same total mistyped, not another one
 
 
 def _rounded_from(stated: float, table: float) -> bool:
@@ -189,9 +195,6 @@ def find_grade(index: TextIndex, projects: list[Project], report_kind: str | Non
     if len(values) > 1 and len(reviewed) == 1:
         return Found(reviewed[0], next(span for value, span in stated if value == reviewed[0]))   # 自评“优”…复核等级“良”
     if len(values) == 1:
-        table = _table_total_found(index, projects, report_kind)
-        if table is not None and _rounded_from(values[0], float(table.value)):
-            return table     # 自评得分96.8分 … 总分 | 100 | 96.77: the prose rounded the table's total
         return Found(values[0], stated[0][1])
     if len(values) > 1:
         return Found(None, stated[0][1], f"文中有多个不同的等级（{'、'.join(values)}），未取等级")
