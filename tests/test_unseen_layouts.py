@@ -5854,3 +5854,14 @@ def test_a_prose_total_a_slip_away_from_the_tables_sum_is_the_tables():
         "合计\t\t\t\t\t100\t95.21",
     ]), "example.txt")
     assert report.total_score == 95.21 and any("95.3" in w for w in report.warnings)
+
+
+def test_money_paid_over_to_the_unit_is_not_what_it_spent():
+    from loaders.parse.narrative import stated_money
+    found = stated_money(["某县2020年度县级储备粮管理费用补贴资金绩效评价报告", "",
+                          "县财政预算安排补贴资金320万元，已拨付至县粮食和物资储备局320万元，资金到位率100%。",
+                          "截至2020年12月31日，实际支出301.26万元。"])
+    assert found["executed"].value == 301.26
+    # a transfer is the spending when nothing else is said
+    found = stated_money(["某县2020年度耕地地力保护补贴资金绩效自评报告", "", "全年已拨付补贴资金1,250万元。"])
+    assert found["executed"].value == 1250.0

@@ -276,6 +276,8 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
     budgets: list[Stated] = []
     scores: list[tuple[int | None, Stated]] = []
     final: list[Stated] = []
+    spent: Stated | None = None     # the first amount said to be spent (实际支出)
+    transferred = False             # the executed amount taken first was a transfer (已拨付至…)
     money_year = _money_year(lines)
     head = "".join(line for line in [line for line in lines if line.strip()][:TITLE_LINES]
                    if "。" not in line)      # the title's lines (not a sentence of a short text)
@@ -299,6 +301,10 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
                 if field_name == "budget_full_year" and explicit is None and \
                         _EXPLICIT_FULL_YEAR.search(text[max(0, match.start() - 2):match.end()]):
                     explicit = value
+                if field_name == "executed" and "支出" in match.group() and spent is None:
+                    spent = value
+                if field_name == "executed" and field_name not in found:
+                    transferred = "拨付" in match.group()
                 if field_name and field_name not in found:
                     found[field_name] = value
         points = EXECUTION_POINTS_RE.search(text) or EXECUTION_POINTS_FIRST_RE.search(text)
@@ -327,6 +333,8 @@ def stated_money(lines: list[str]) -> dict[str, Stated]:
         found["total_score"] = current[0]    # (two different scores and none called final: neither is sure)
     if explicit is not None:
         found["budget_full_year"] = explicit
+    if transferred and spent is not None:
+        found["executed"] = spent    # 县财政已拨付至X局286万元 … 实际支出271.45万元: paid over is not spent
     _budget_the_rate_confirms(found, budgets)
     return found
 
