@@ -5865,3 +5865,26 @@ def test_money_paid_over_to_the_unit_is_not_what_it_spent():
     # a transfer is the spending when nothing else is said
     found = stated_money(["某县2020年度耕地地力保护补贴资金绩效自评报告", "", "全年已拨付补贴资金1,250万元。"])
     assert found["executed"].value == 1250.0
+
+
+def test_a_departments_notice_to_its_units_lists_their_projects_and_its_attached_scoring_table_is_one_of_theirs():
+    report = parse_report("\n".join([
+        "某某市文化旅游局关于2023年度部门绩效评价结果的通报",
+        "局属各单位：",
+        "根据市财政局要求，市文化旅游局成立评价工作组，对局属单位2个项目开展了评价。现将结果通报如下：",
+        "一、评价结果",
+        "序号 单位名称 项目名称 预算数（万元） 执行数（万元） 执行率 评价得分 评价等级",
+        "1 某某市群众艺术馆 公共文化服务体系建设经费 120.00 114.60 95.50% 91 优",
+        "2 某某市博物馆 文物保护修缮经费 80.00 62.40 78.00% 76.5 中",
+        "二、存在的主要问题",
+        "（一）文物保护修缮经费执行偏慢。",
+        "附件",
+        "某某市群众艺术馆公共文化服务体系建设经费部门评价评分表",
+        "一级指标 二级指标 三级指标 分值 目标值 实际完成值 得分",
+        "产出 产出数量 举办公益文化活动场次 50 ≥40场 46场 50",
+        "效益 社会效益 群众文化活动参与人次 50 ≥5万人次 4.6万人次 41",
+        "合计 100 91",
+    ]), "example.txt")
+    assert (report.report_kind, report.evaluation_type) == ("project", "department")
+    assert [(p.name, p.executed, len(p.indicators)) for p in report.projects] == [
+        ("公共文化服务体系建设经费", 114.6, 2), ("文物保护修缮经费", 62.4, 0)]

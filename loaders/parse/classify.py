@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders.parse.header import Found, content_lines, subordinate_evaluated
-from loaders.parse.text import TextIndex, compact, read_rows, site_menu_length
+from loaders.parse.text import TextIndex, addressed_to_own_units, compact, read_rows, site_menu_length
 from loaders.records import Project
 
 TITLE_LINES = 8          # a title, a subtitle, a heading or two
@@ -40,6 +40,10 @@ _SALUTATION_RE = re.compile(r"^\s*[\u4e00-\u9fff、]{2,20}[：:]\s*$")
 _CITED_RE = re.compile(r"《[^》]{0,60}》")
 
 
+def _addressed_to_its_units(index: TextIndex) -> bool:
+    return addressed_to_own_units([line for _, line in _without_site_menu(content_lines(index))[:TITLE_LINES + 1]])
+
+
 def _without_site_menu(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return lines[site_menu_length([line for _, line in lines]):]
 
@@ -58,6 +62,8 @@ def find_report_kind(index: TextIndex, projects: list[Project]) -> Found | None:
     cues = _cues("report_kind_cues.csv", "kind")
     for phrase in cues.get("by_department", []):
         title = title.replace(phrase["term"], "的")     # 关于X项目的部门绩效评价报告: who evaluated, not what
+    if _addressed_to_its_units(index):
+        title = title.replace("部门绩效评价", "绩效评价").replace("部门评价", "评价")   # 局属各单位： the department evaluated them
     said = {kind for kind in ("department", "project", "mixed")
             if any(r["term"] in title for r in cues.get(kind, []))}
     subjects = {p.subject for p in projects}
@@ -133,6 +139,8 @@ def find_evaluation_type(index: TextIndex) -> Found:
         return Found("third_party", span)   # 某市财政局关于…财政重点绩效评价结果的通报: the bureau evaluated others
     if not _FINANCE_BUREAU_RE.match(title) and "评价" in title and any(t in title for t in terms("department", "subordinate")):
         return Found("department", span)    # XX局关于局属单位…评价结果的通报: the department evaluated its units
+    if not _FINANCE_BUREAU_RE.match(title) and "评价" in title and _addressed_to_its_units(index):
+        return Found("department", span)    # …绩效评价结果的通报 ⏎ 局属各单位：
     if not _FINANCE_BUREAU_RE.match(title) and subordinate_evaluated(index) is not None:
         return Found("department", span)    # 我局…对局属单位X实施的…项目进行了绩效评价
     if "评价" in title and "自评" not in title and any(t in body for t in terms("department", "acting")):

@@ -23,7 +23,7 @@ from loaders.parse.labels import header_field, level_kind, table_labels
 from loaders.parse.numbers import (PERCENT_IN_WORDS, chinese_numeral, find_numbers, parse_number, parse_percent,
                                    to_halfwidth, to_wan)
 from loaders.parse.prose_items import MAX_PROSE_ACTUAL, NOT_AN_INDICATOR, itemised_indicator, unquoted
-from loaders.parse.text import compact, read_rows, site_menu_length
+from loaders.parse.text import addressed_to_own_units, compact, read_rows, site_menu_length
 from loaders.records import Indicator, Project
 
 # (a number after a digit and a space is a piece of one OCR spaced apart: 3.7 8万元 is no 8万元)
@@ -96,8 +96,13 @@ class Stated:
 
 
 def is_department_document(lines: list[str], head: int = 8) -> bool:
-    """The title speaks of a whole department (整体支出 / 部门绩效), not of a project."""
-    return any(_DEPARTMENT_WORDS.search(to_halfwidth(line)) for line in _head_lines(lines, head))
+    """The title speaks of a whole department (整体支出 / 部门绩效), not of a project — a 部门绩效评价 notice
+    addressed to the department's own units (局属各单位：) names who evaluated their projects."""
+    head_lines = _head_lines(lines, head)
+    found = [m.group() for line in head_lines for m in _DEPARTMENT_WORDS.finditer(to_halfwidth(line))]
+    if found and set(found) == {"部门绩效"} and addressed_to_own_units(head_lines):
+        return False
+    return bool(found)
 
 
 def _head_lines(lines: list[str], count: int) -> list[str]:

@@ -56,6 +56,9 @@ def parse_projects(lines: list[str], reviewed: bool = False,
         # what the document says; a money header inside it is no project's money block
         projects = listed
         warnings += list_notes
+    elif listed and _tables_of_listed_projects(projects, listed, lines):
+        projects = listed     # a notice's list, and the scoring table of some of them attached below it
+        warnings += list_notes
     department = narrative.is_department_document(lines)
     if not projects:
         projects = narrative.section_projects(lines)
@@ -379,6 +382,35 @@ def name_from_section_headings(projects: list[Project], lines: list[str]) -> Non
                     if getattr(project, key) is None:
                         setattr(project, key, stated.value)
                         project.provenance[key] = (stated.line, stated.line)
+
+
+CAPTION_LINES = 3
+
+
+def _tables_of_listed_projects(projects: list[Project], listed: list[Project], lines: list[str]) -> bool:
+    """Every indicator table sits under a caption naming one listed project (附件：X中心Y经费部门评价评分表):
+    its indicators join that project. True when they did (the tables add nothing else of their own)."""
+    tables = [p for p in projects if p.indicators]
+    if not tables or any(p.money_rows for p in tables):
+        return False    # a project's own form (its money block, its indicators) says more than the list's row
+    if any(p.name and not any(l.name and l.name in p.name for l in listed) for p in tables):
+        return False
+    owners = []
+    for table in tables:
+        start = first_line(table) or 1
+        caption = " ".join(lines[max(0, start - 1 - CAPTION_LINES):start - 1])
+        named = [l for l in listed if l.name and l.name in caption and not l.indicators]
+        if len(named) != 1:
+            return False
+        owners.append(named[0])
+    if len(set(map(id, owners))) != len(owners):
+        return False
+    for table, owner in zip(tables, owners):
+        owner.indicators = table.indicators
+        if owner.total_score is None and table.total_score is not None:
+            owner.total_score = table.total_score
+            owner.provenance["total_score"] = table.provenance.get("total_score")
+    return True
 
 
 def _headings_above(projects: list[Project], lines: list[str], after: int = 0):

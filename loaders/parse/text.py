@@ -44,6 +44,15 @@ def site_menu_length(texts: list[str]) -> int:
     return k if k >= 2 else 0
 
 
+# 局属各单位： / 各直属单位： — a letter addressed to the department's own units (a notice of its evaluation of them)
+_OWN_UNITS_SALUTATION_RE = re.compile(r"^\s*[\u4e00-\u9fff、]{0,8}(?:局属|所属|下属|直属|委属|厅属)[\u4e00-\u9fff、]{0,8}[：:]\s*$")
+
+
+def addressed_to_own_units(lines: list[str]) -> bool:
+    """One of `lines` (the document's opening lines) is a salutation to the department's own units."""
+    return any(_OWN_UNITS_SALUTATION_RE.match(line) for line in lines)
+
+
 def normalise(text: str) -> str:
     """NFKC: full-width forms → ASCII, compatibility ideographs → standard ones."""
     return unicodedata.normalize("NFKC", text)
