@@ -5888,3 +5888,21 @@ def test_a_departments_notice_to_its_units_lists_their_projects_and_its_attached
     assert (report.report_kind, report.evaluation_type) == ("project", "department")
     assert [(p.name, p.executed, len(p.indicators)) for p in report.projects] == [
         ("公共文化服务体系建设经费", 114.6, 2), ("文物保护修缮经费", 62.4, 0)]
+
+
+def test_an_ocr_dollar_before_a_cost_rows_target_is_a_cap():
+    from loaders.parse.indicators import ocr_number_fixed
+    assert ocr_number_fixed("$1500元/人", "人均培训补贴标准", "成本指标") == "≤1500元/人"
+    assert ocr_number_fixed("^95%", "验收合格率", "质量指标") == "≥95%"
+
+
+def test_a_form_the_supervising_department_filled_as_its_evaluation_is_the_implementing_units():
+    report = parse_report("\n".join([
+        "2019年度项目支出绩效评价表（主管部门评价）",
+        "评价单位（盖章）：某某市某某区文化和旅游局\t\t\t单位：万元",
+        "项目名称\t群众文化活动补助资金",
+        "主管部门\t某某市某某区文化和旅游局\t实施单位\t某某市某某区文化馆",
+        "项目资金\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "\t年度资金总额\t30\t36\t35.2\t10\t97.78%\t9.78",
+    ]), "example.txt")
+    assert (report.agency, report.evaluation_type) == ("某某市某某区文化馆", "department")

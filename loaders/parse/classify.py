@@ -128,7 +128,7 @@ def find_evaluation_type(index: TextIndex) -> Found:
     if not reviewed and any(re.search(re.escape(t) + r".{0,6}?(?:报告|表|情况|结果)", title)
                             for t in terms("self", "strong")):
         return Found("self", span)
-    if any(re.search(r"(?<!主管)" + re.escape(t), title) for t in terms("department", "strong")):
+    if any(re.search(r"(?<!主管)" + re.escape(t) + r"(?!机构)", title) for t in terms("department", "strong")):
         return Found("department", span)    # 关于…部门评价报告: the title says who evaluated (not a 主管部门 | 评价机构 header)
     if reviewed:     # who reviewed decides: an outside body or a finance bureau, else the supervising department
         outside = any(t in body for t in terms("third_party", "strong")) or _FINANCE_BUREAU_RE.match(title)

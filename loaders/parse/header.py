@@ -208,7 +208,7 @@ def _label_values(index: TextIndex, rank: int) -> set[str]:
     values = set()
     for row in read_rows("agency_labels.csv"):
         if int(row["rank"]) == rank:
-            pattern = r"(?<!被)" + re.escape(row["label"]) + r"\s*[:：][\s|]*(" + _NAME_CHARS + r"+)"
+            pattern = r"(?<!被)" + re.escape(row["label"]) + _SEAL_NOTE + r"\s*[:：][\s|]*(" + _NAME_CHARS + r"+)"
             values |= {m.group(1) for m in re.finditer(pattern, index.text)}
     return values
 

@@ -40,12 +40,12 @@ _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _CAP_NAME_RE = re.compile(r"成本|费用|控制|时限|用时|时间$|发生率|发生数|事故|投诉|差错|误差|超支|投入$|单价")
 
 
-def ocr_number_fixed(text: str, name: str | None = None) -> str:
+def ocr_number_fixed(text: str, name: str | None = None, level2: str | None = None) -> str:
     """A target or actual with OCR's misreadings in its leading number put right (工9O% → ≥90%);
     only runs that hold a real digit are touched, and words are left as they are. A $ or ^ stands for ≤
     as often as for ≥: on an indicator that caps a quantity ($260万元 of 活动经费控制, ^250万元 of 维修养护资金
-    控制) it is read ≤ — a cap is never a floor."""
-    if text[:1] in "$^" and name and _CAP_NAME_RE.search(name):
+    控制) it is read ≤ — a cap is never a floor; so is any target of a 成本指标 row ($1500元/人 of 人均培训补贴标准)."""
+    if text[:1] in "$^" and ((name and _CAP_NAME_RE.search(name)) or (level2 and "成本" in level2)):
         text = "≤" + text[1:]
     text = _OCR_LE_RE.sub("≤", _OCR_GE_RE.sub("≥", text, count=1), count=1)
     match = _OCR_NUMBER_RE.search(text)
@@ -298,7 +298,7 @@ def build_indicator(cells: list[Cell], columns: list[str], levels: tuple[str | N
                           review_score=_as_number(values.get("review_score")))
     for field_name in ("target", "actual"):
         value = getattr(indicator, field_name)
-        fixed = ocr_number_fixed(value, name) if value else None
+        fixed = ocr_number_fixed(value, name, indicator.level2) if value else None
         if fixed and fixed != value:
             warnings.append(f"指标“{name}”的“{value}”含识别错字，按“{fixed}”读取。")
             setattr(indicator, field_name, fixed)
