@@ -45,7 +45,8 @@ def ocr_number_fixed(text: str, name: str | None = None, level2: str | None = No
     only runs that hold a real digit are touched, and words are left as they are. A $ or ^ stands for ≤
     as often as for ≥: on an indicator that caps a quantity ($260万元 of 活动经费控制, ^250万元 of 维修养护资金
     控制) it is read ≤ — a cap is never a floor; so is any target of a 成本指标 row ($1500元/人 of 人均培训补贴标准)."""
-    if text[:1] in "$^" and ((name and _CAP_NAME_RE.search(name)) or (level2 and "成本" in level2)):
+    cost_row = bool(level2 and "成本" in level2 and name and not name.endswith(("率", "度")))   # (a rate is a floor)
+    if text[:1] in "$^" and ((name and _CAP_NAME_RE.search(name)) or cost_row):
         text = "≤" + text[1:]
     text = _OCR_LE_RE.sub("≤", _OCR_GE_RE.sub("≥", text, count=1), count=1)
     match = _OCR_NUMBER_RE.search(text)
