@@ -5906,3 +5906,13 @@ def test_a_form_the_supervising_department_filled_as_its_evaluation_is_the_imple
         "\t年度资金总额\t30\t36\t35.2\t10\t97.78%\t9.78",
     ]), "example.txt")
     assert (report.agency, report.evaluation_type) == ("某某市某某区文化馆", "department")
+
+
+def test_a_departments_rate_saved_as_a_spreadsheets_fraction_is_a_percent_when_its_amounts_confirm_it():
+    report = parse_report("\n".join([
+        "某某县某某镇人民政府2024年度部门整体支出绩效自评表",
+        "部门（单位）名称\t某某县某某镇人民政府",
+        "年度预算执行情况（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "\t年度资金总额\t3100.00\t3600.00\t3420.00\t10\t0.95\t9.5",
+    ]), "example.txt")
+    assert report.department_budget["execution_rate_pct"] == 95.0

@@ -106,6 +106,7 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *, projec
         if fig.field not in budget:
             budget[fig.field] = fig.value
             provenance[f"department_budget.{fig.field}"] = fig.span
+    _rate_as_a_percent(budget, warnings)
     if not budget:
         return None, {}, warnings
     return {key: budget.get(key) for key in SCORED_FIELDS} | {
@@ -483,6 +484,24 @@ TOTAL_FIELDS = ("budget", "executed", "budget_initial", "execution_rate_pct")
 # a bare 执行率 / 完成率 is the budget's only after these words (政府采购执行率 is another rate)
 _BARE_RATE_LABELS = ("执行率", "完成率")
 _RATE_OWNER_RE = re.compile(r"(?:全年|本年|年度|总体|整体|部门|单位|综合|平均|[^\u4e00-\u9fff])$")
+
+
+FRACTION_RATE_TOLERANCE = 0.0005
+
+
+def _rate_as_a_percent(budget: dict[str, float | None], warnings: list[str]) -> None:
+    """执行率 | 0.961163103 (a spreadsheet's fraction): a percent when 执行数 / 预算数 gives that fraction, else
+    no rate at all (0.96% of a department's budget spent is not what such a cell means)."""
+    rate = budget.get("execution_rate_pct")
+    if rate is None or rate > 1.5:
+        return
+    spent, planned = budget.get("executed"), budget.get("budget")
+    if spent and planned and abs(spent / planned - rate) <= FRACTION_RATE_TOLERANCE:
+        budget["execution_rate_pct"] = round(rate * 100, 4)
+        warnings.append(f"部门预算执行率{rate:g}是小数，按{rate * 100:g}%读取。")
+    elif rate < 1:
+        budget["execution_rate_pct"] = None
+        warnings.append(f"部门预算执行率{rate:g}像是小数，无法由预算数与执行数核实，未取。")
 
 
 def _rounds(rounded: float, exact: float) -> bool:
