@@ -5682,6 +5682,9 @@ def test_a_full_score_rows_weight_ocr_split_before_its_equal_score():
     # three equal points (分值 | 自评 | 复核) stay three, and a partial score is not guessed
     assert spaced_points_joined("机制运行 已完成 5 5 5").split()[-3:] == ["5", "5", "5"]
     assert spaced_points_joined("覆盖率 98% 1 2 10").split()[-3:] == ["1", "2", "10"]
+    # and a full score split after its equal weight at the line's end
+    assert spaced_points_joined("收集箱配置数量  ^120个  124个  10    1 0").split()[-2:] == ["10", "10"]
+    assert spaced_points_joined("收集箱配置数量  ^120个  124个  10 1 5").split()[-3:] == ["10", "1", "5"]
 
 
 def test_a_total_whose_points_ocr_split_into_three_digits():

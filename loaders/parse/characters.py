@@ -306,6 +306,10 @@ _SPACED_WEIGHT_RE = re.compile(r"(?<=[ \u3000]{2})(\d) (\d)(?=  +(\d+(?:\.\d+)?)
 _SPLIT_FULL_WEIGHT_RE = re.compile(r"([^\d\s.][ \u3000]+)([1-9]) (\d)( +)(\d{2})(?=[ \u3000]+[^\d\s.%]|[ \u3000]*$)", re.M)
 
 
+# and a full score split after its equal weight (124个        10    1 0)
+_SPLIT_FULL_SCORE_RE = re.compile(r"(?<=[^\d\s.][ \u3000])([ \u3000]*)(\d{2})([ \u3000]+)([1-9]) (\d)(?=[ \u3000]+[^\d\s.%]|[ \u3000]*$)", re.M)
+
+
 def spaced_points_joined(text: str) -> str:
     """In a scan whose other numbers OCR also spaced apart, a row's weight and score read one character
     apart are closed up when only one cut makes them a weight and a score; a weight split in its aligned
@@ -323,7 +327,10 @@ def spaced_points_joined(text: str) -> str:
     def join_full_weight(match: re.Match) -> str:
         before, tens, units, gap, score = match.groups()
         return f"{before}{tens}{units} {gap}{score}" if tens + units == score else match.group()
-    text = _SPLIT_FULL_WEIGHT_RE.sub(join_full_weight, text)
+    def join_full_score(match: re.Match) -> str:
+        lead, weight, gap, tens, units = match.groups()
+        return f"{lead}{weight}{gap}{tens}{units} " if tens + units == weight else match.group()
+    text = _SPLIT_FULL_SCORE_RE.sub(join_full_score, _SPLIT_FULL_WEIGHT_RE.sub(join_full_weight, text))
     return _SPACED_WEIGHT_RE.sub(join_weight, _SPACED_POINTS_RE.sub(join, text))
 
 
