@@ -309,10 +309,15 @@ _SUBORDINATE_EVALUATED_RE = re.compile(r"对(?:局属|所属|下属|直属)单�
 
 def subordinate_evaluated(index: TextIndex) -> Found | None:
     """The one unit of its own a department says it evaluated, if it says so."""
+    return _one_unit_named(index, _SUBORDINATE_EVALUATED_RE)
+
+
+def _one_unit_named(index: TextIndex, pattern: re.Pattern) -> Found | None:
+    """The unit the prose names where `pattern` matches (its first filled group), when it names one only."""
     found = {}
     for number, line in content_lines(index):
-        for match in _SUBORDINATE_EVALUATED_RE.finditer(line):
-            name = unit_name_prefix(match.group(1), whole=True)
+        for match in pattern.finditer(line):
+            name = unit_name_prefix(next((g for g in match.groups() if g), ""), whole=True)
             if name:
                 found.setdefault(name, (number, number))
     return Found(*next(iter(found.items()))) if len(found) == 1 else None
@@ -356,13 +361,7 @@ _PROSE_SUPERVISOR_RE = re.compile(r"(?:资金|项目)主管(?:部门|单位)(?:�
 
 
 def _supervisor_in_prose(index: TextIndex) -> Found | None:
-    found = {}
-    for number, line in content_lines(index):
-        for match in _PROSE_SUPERVISOR_RE.finditer(line):
-            name = unit_name_prefix(match.group(1) or match.group(2), whole=True)
-            if name:
-                found.setdefault(name, (number, number))
-    return Found(*next(iter(found.items()))) if len(found) == 1 else None
+    return _one_unit_named(index, _PROSE_SUPERVISOR_RE)
 
 
 def _whole_line_unit(lines: list[tuple[int, str]]) -> Found | None:
