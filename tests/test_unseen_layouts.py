@@ -5919,3 +5919,23 @@ def test_a_departments_rate_saved_as_a_spreadsheets_fraction_is_a_percent_when_i
         "\t年度资金总额\t3100.00\t3600.00\t3420.00\t10\t0.95\t9.5",
     ]), "example.txt")
     assert report.department_budget["execution_rate_pct"] == 95.0
+
+
+def test_a_header_printed_again_atop_the_next_page_is_no_part_of_the_last_row():
+    report = parse_report("\n".join([
+        "某某县人民医院设备购置项目绩效评价报告                     某某评字〔2023〕第12号",
+        "",
+        " 一级指标    二级指标      三级指标           分值    目标值            实际完成值        得分    扣分原因",
+        "             项目立项      立项依据充分性      5                                          5",
+        " 决策                      绩效目标合理性      5                                          4       目标未细化到",
+        " （10分）                                                                                          年度",
+        "                           制度执行有效性      5                                          3       设备验收记录不",
+        "                                                                                                  全",
+        "                                                                                   — 3 —",
+        "\f某某县人民医院设备购置项目绩效评价报告                     某某评字〔2023〕第12号",
+        "",
+        " 一级指标    二级指标      三级指标           分值    目标值            实际完成值        得分    扣分原因",
+        "             产出数量      维修设备数量        10      ≥40台             42台              10",
+    ]), "example.txt")
+    assert [(i.name, i.weight, i.score) for i in report.projects[0].indicators] == [
+        ("立项依据充分性", 5.0, 5.0), ("绩效目标合理性", 5.0, 4.0), ("制度执行有效性", 5.0, 3.0), ("维修设备数量", 10.0, 10.0)]

@@ -337,6 +337,9 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
         if not lines[k].strip():
             k += 1     # a blank line between two of the table's rows (a PDF's taller row)
             continue
+        if _header_again(lines[k], columns, wide):
+            k += 1     # the header printed again atop the next page: no row's cells
+            continue
         cells = _placed(lines[k], columns, wide)
         if cells is None or (placed and _is_total_line(placed[-1][1])):
             break      # a line that fits no column, or anything after the 总分 row, ends the table
@@ -385,6 +388,11 @@ def _read_rows(lines: list[str], header_at: int, columns: list[Column],
         end = placed[last - 1][0] + 1
     _level_tails_up(rows, columns)
     return rows, end
+
+
+def _header_again(line: str, columns: list[Column], wide: bool) -> bool:
+    again = _header_columns(line, wide)
+    return again is not None and [c.field for c in again] == [c.field for c in columns]
 
 
 def _total_row_alone(groups: list[tuple[int, int]], placed: list[tuple[int, dict[int, str]]],
