@@ -5939,3 +5939,28 @@ def test_a_header_printed_again_atop_the_next_page_is_no_part_of_the_last_row():
     ]), "example.txt")
     assert [(i.name, i.weight, i.score) for i in report.projects[0].indicators] == [
         ("立项依据充分性", 5.0, 5.0), ("绩效目标合理性", 5.0, 4.0), ("制度执行有效性", 5.0, 3.0), ("维修设备数量", 10.0, 10.0)]
+
+
+def test_levels_printing_their_points_and_scores_in_single_spaced_cells_are_read_as_rows():
+    """一级指标 分值 得分 二级指标 分值 得分 三级指标 分值 得分 评分依据, one space between cells (a Shandong
+    department framework table in a report's text): each row opens with the levels it starts."""
+    report = parse_report("\n".join([
+        "某某区文化和旅游局2021年度部门整体支出绩效评价报告",
+        "评价组按照部门整体支出绩效评价指标体系，对该局2021年度部门整体支出情况开展了评价，综合得分88分。评分情况如下，其中各项指标的评分依据均经评价组核实确认后列示于表中，供参考使用。",
+        "一级指标 分值 得分 二级指标 分值 得分 三级指标 分值 得分 评分依据",
+        "决策 20 16 目标设定 10 8 绩效目标合理性 5 4 目标与职责相符，但部分目标未细化到年度工作计划之中",
+        "绩效指标明确性 5 4 部分指标以定性表述为主，扣1分",
+        "预算编制 10 8 预算编制科学性 10 8 年中追加较多，扣2分",
+        "产出 80 72 产出数量 80 72 文化惠民演出场次 80 72 完成90场，目标100场",
+        "合计 100 88",
+    ]), "example.txt")
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in report.projects[0].indicators] == [
+        ("决策", "目标设定", "绩效目标合理性", 5.0, 4.0), ("决策", "目标设定", "绩效指标明确性", 5.0, 4.0),
+        ("决策", "预算编制", "预算编制科学性", 10.0, 8.0), ("产出", "产出数量", "文化惠民演出场次", 80.0, 72.0)]
+
+
+def test_a_row_of_a_name_and_two_numbers_one_space_apart_does_not_go_on_a_wrapped_sentence():
+    from loaders.parse.page_lines import _continues_prose, _runs_to_the_width
+    assert not _continues_prose("绩效指标明确性 3 2 部分指标以定性表述为主，扣1分")
+    assert _continues_prose("年中追加预算较多，占年初预算的79.77%。")
+    assert not _runs_to_the_width("决策 15 12 目标设定 6 4.5 绩效目标合理性 3 2.5 目标与职责相符但部分目标未细化到年度", 40)

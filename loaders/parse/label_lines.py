@@ -249,3 +249,61 @@ def _without_point_columns(cells: list[str], pairs: list[int], width: int) -> st
     dropped = len(cells) - len(kept)
     kept = kept[:max(width - dropped, max((k + 1 for k, c in enumerate(kept) if c.strip()), default=0))]
     return "\t".join(kept)
+
+
+def scored_level_rows_as_tabs(lines: list[str]) -> list[str]:
+    """一级指标 分值 得分 二级指标 分值 得分 三级指标 分值 得分 评分依据, its cells one space apart: each level
+    prints its label, points and score in cells of their own, and a row opens with as many of those
+    (label, points, score) groups as it starts levels. Such a table is said as tab rows the readers know
+    (决策（15分） | 目标设定（6分） | 绩效目标合理性 | 3 | 2.5 | note); the levels' own scores are sums, left out."""
+    out, k = list(lines), 0
+    while k < len(out):
+        levels = _scored_level_header(out[k])
+        if levels is None:
+            k += 1
+            continue
+        rest = [f for f in (header_field(w, "indicator") for w in out[k].split()[3 * (levels + 1):]) if f]
+        out[k] = "\t".join(["一级指标", "二级指标", "三级指标"][3 - levels - 1:] + ["分值", "得分"]
+                           + ["评分依据"] * bool(rest))
+        k += 1
+        while k < len(out) and out[k].strip():
+            row = _scored_level_row(out[k], levels)
+            if row is None:
+                break
+            out[k] = row
+            k += 1
+    return out
+
+
+_SCORED_GROUP = ("weight", "score")
+
+
+def _scored_level_header(line: str) -> int | None:
+    """How many level columns (1 or 2) stand before the name in such a header line, else None."""
+    if "\t" in line or "|" in line:
+        return None
+    fields = [header_field(w, "indicator") for w in line.split()]
+    for levels in (2, 1):
+        kinds = ["level1", "level2"][:levels] if levels == 2 else ["level1"]
+        expected = [f for kind in [*kinds, "name"] for f in (kind, *_SCORED_GROUP)]
+        if fields[:len(expected)] == expected and all(f in ("ignore", "reason") for f in fields[len(expected):]):
+            return levels
+    return None
+
+
+def _scored_level_row(line: str, levels: int) -> str | None:
+    """决策 15 12 目标设定 6 4.5 绩效目标合理性 3 2.5 依据… → 决策（15分）	目标设定（6分）	绩效目标合理性	3	2.5	依据…;
+    None when the line does not open with such groups (the table has ended)."""
+    words = line.split()
+    groups = []
+    while len(groups) <= levels and len(words) >= 3 + 3 * len(groups):
+        label, points, score = words[3 * len(groups):3 * len(groups) + 3]
+        if cell_number(label) is not None or cell_number(points) is None or cell_number(score) is None:
+            break
+        groups.append((label, points))
+    if not groups or cell_kind(groups[0][0]) in ("total", "subtotal"):
+        return None
+    note = " ".join(words[3 * len(groups):])
+    labels = [f"{label}（{cell_number(points):g}分）" for label, points in groups[:-1]]
+    name, (weight, score) = groups[-1][0], words[3 * len(groups) - 2:3 * len(groups)]
+    return "\t".join([""] * (levels - len(labels)) + labels + [name, weight, score] + [note] * bool(note))

@@ -162,6 +162,7 @@ def _runs_to_the_width(text: str, width: int) -> bool:
     """A line filled to the page width that stops mid-sentence (it may hold no comma yet: 根据《…通知》（临财绩)."""
     body = text.strip()
     return _plain(body) and bool(_PROSE_LINE_RE.search(body)) and not _SENTENCE_END_RE.search(body) \
+        and not _SCORED_ROW_RE.match(body) \
         and not _TITLE_END_RE.search(body) and display_width(body) >= width - WIDTH_SLACK
 
 
@@ -170,7 +171,11 @@ def _continues_prose(text: str) -> bool:
     line may be short and hold no comma, or no Chinese: .6%。)."""
     body = text.strip()
     words = bool(_PROSE_LINE_RE.search(body)) or bool(_CLAUSE_MARK_RE.search(body))
-    return bool(body) and words and _plain(body) and not _NEW_ITEM_RE.match(body)
+    return bool(body) and words and _plain(body) and not _NEW_ITEM_RE.match(body) and not _SCORED_ROW_RE.match(body)
+
+
+# 绩效指标明确性 3 2 部分指标…: a table row whose cells stand one space apart (a name, its points, its score)
+_SCORED_ROW_RE = re.compile(r"^(?!合计|小计|总计|总分)[\u4e00-\u9fff（）()、“”]{2,24} \d+(?:\.\d+)? \d+(?:\.\d+)?(?: |$)")
 
 
 def _plain(body: str) -> bool:

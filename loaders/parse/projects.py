@@ -20,7 +20,7 @@ from loaders.parse.indicator_header import read_header
 from loaders.parse.indicators import IndicatorTable, parse_indicator_table
 from loaders.parse.labels import header_field, is_label, label_key, table_labels, without_item_number
 from loaders.parse.label_lines import (label_ends_below_joined, labels_joined_on_lines, level_points_in_labels,
-                                      short_level_headers_in_full)
+                                      scored_level_rows_as_tabs, short_level_headers_in_full)
 from loaders.parse.layout import layout_tables_as_tabs
 from loaders.parse.ruled import ruled_continuations_joined
 from loaders.parse.money import (FISCAL_KEYS, MoneyBlock, is_spacer, parse_money_block, parse_vertical_money_block,
@@ -46,8 +46,8 @@ def parse_projects(lines: list[str], reviewed: bool = False,
     spans as 1-based inclusive line numbers) and warnings (Chinese, one sentence each).
     """
     warnings: list[str] = []
-    lines_as_rows = level_points_in_labels(short_level_headers_in_full(label_ends_below_joined(layout_tables_as_tabs(
-        ruled_continuations_joined(labels_joined_on_lines(lines))))))
+    lines_as_rows = scored_level_rows_as_tabs(level_points_in_labels(short_level_headers_in_full(
+        label_ends_below_joined(layout_tables_as_tabs(ruled_continuations_joined(labels_joined_on_lines(lines)))))))
     projects = read_tables(tokenize(lines_as_rows), warnings, reviewed)
     projects = drop_repeated_tables(projects, warnings)
     listed, list_notes = read_project_list(lines)
