@@ -5964,3 +5964,21 @@ def test_a_row_of_a_name_and_two_numbers_one_space_apart_does_not_go_on_a_wrappe
     assert not _continues_prose("绩效指标明确性 3 2 部分指标以定性表述为主，扣1分")
     assert _continues_prose("年中追加预算较多，占年初预算的79.77%。")
     assert not _runs_to_the_width("决策 15 12 目标设定 6 4.5 绩效目标合理性 3 2.5 目标与职责相符但部分目标未细化到年度", 40)
+
+
+def test_an_ocr_decimal_apart_after_its_point_ending_a_line_or_before_percent():
+    from loaders.parse.characters import ocr_digits_fixed
+    fixed = ocr_digits_fixed("满意度 工90% 93. 5% 10 10\n总分 100 95. 5")[0].split("\n")
+    assert fixed[0].split()[2] == "93.5%" and fixed[1].split()[-1] == "95.5"
+    # a point before a cell's gap in the middle of a row is another OCR's matter (598. 76 10 …): left here
+    assert ocr_digits_fixed("满意度 工90% 93% 10 10\n资金总额 520 598. 76 10 97.9 5% 9.8")[0].split("\n")[1].split()[2] == "598."
+
+
+def test_a_departments_notice_of_one_units_evaluation_names_that_unit():
+    report = parse_report("\n".join([
+        "某某县人力资源和社会保障局关于2024年度职业技能培训补贴项目部门评价结果的通报",
+        "局属各单位、机关各股室：",
+        "根据县财政局要求，我局组织评价工作组开展了评价。",
+        "经评价，某某县就业服务中心2024年度职业技能培训补贴项目部门评价得分92.5分，评价等级为“优”。",
+    ]), "example.txt")
+    assert (report.agency, report.evaluation_type) == ("某某县就业服务中心", "department")

@@ -223,6 +223,9 @@ def spaced_number_lines_joined(text: str) -> str:
 
 # a decimal point OCR set apart from both its digits (2 . 5): no cell is a point alone
 _SPACED_POINT_RE = re.compile(r"(\d) \. (\d+)")
+# in a scan, a decimal's digits OCR set apart after its point, ending the line or before % (总分 100 95. 5,
+# 93. 5%): no cell ends with a point
+_SPACED_DECIMALS_RE = re.compile(r"(?<![\d.])(\d{1,3})\. (\d{1,2})(?=[%％]|[ \t]*$)", re.M)
 # a number's leading digits OCR set apart from the rest (1 00%): no number opens with 0 before a digit
 _SPLIT_BEFORE_ZERO_RE = re.compile(r"(?<![\d.])(\d{1,3}) (0\d+(?:\.\d+)?[%％])")
 # the comparison signs a scan's number may open with, OCR's readings of ≥ / ≤ among them
@@ -393,6 +396,7 @@ def ocr_digits_fixed(text: str) -> tuple[str, bool]:
         fixed = spaced_points_joined(fixed).translate(_ocr_characters())
         fixed = _SPLIT_ACTUAL_RE.sub(_split_actual_joined, fixed)
         fixed = _SPLIT_PERCENT_RE.sub(_split_actual_joined, fixed)
+        fixed = _SPACED_DECIMALS_RE.sub(lambda m: f" {m.group(1)}.{m.group(2)}", fixed)   # (its % kept on it)
     fixed = _SPACED_POINT_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)}  ", fixed)
     fixed = _SPLIT_BEFORE_ZERO_RE.sub(lambda m: f" {m.group(1)}{m.group(2)}", fixed)
     return fixed, fixed != text

@@ -68,11 +68,12 @@ class Found:
 
 def find_agency(index: TextIndex, third_party: bool = False) -> Found | None:
     """The reporting unit as written, from the strongest evidence present. In a third-party
-    report the evaluated unit is the 项目主管单位, ahead of the unit that carried the project out."""
+    report the evaluated unit is the 项目主管单位, ahead of the unit that carried the project out; a
+    department's report on evaluating one of its units is that unit's."""
     # a project form names its 主管部门 (the budget department, who reports to the finance bureau) and the
     # 实施单位 that carried the project out; a unit's own name label (单位名称 / 部门：) comes first
     label_ranks = (0, 3, 1, 2) if third_party else (0, 1, 3, 2)
-    finders = (lambda: _agency_from_cover(index),
+    finders = (lambda: subordinate_evaluated(index), lambda: _agency_from_cover(index),
                *(lambda rank=rank: _agency_from_labels_of_rank(index, rank) for rank in label_ranks),
                lambda: _agency_from_title(index), lambda: _agency_from_labels(index, rank=4),
                lambda: _agency_from_mentions(index))
@@ -304,7 +305,10 @@ def _agency_from_cover(index: TextIndex) -> Found | None:
 # 我局…对局属单位盐池县劳动就业服务中心实施的…项目进行了绩效评价: a department evaluated one of its units
 # (an evaluation, not the 自评 it organised)
 _SUBORDINATE_EVALUATED_RE = re.compile(r"对(?:局属|所属|下属|直属)单位\s*([\u4e00-\u9fff]{4,30}?)\s*(?:组织实施|负责实施|实施|承担)的"
-                                       r"[^。；]{0,40}?进行了?(?:绩效)?(?<!自)评价")
+                                       r"[^。；]{0,40}?进行了?(?:绩效)?(?<!自)评价"
+                                       # 经评价，仪陇县就业服务中心2024年度…项目部门评价得分95.1分 (its notice of the result)
+                                       r"|经(?:综合)?评价[，,]\s*([\u4e00-\u9fff]{4,30}?)\s*20\d{2}\s*年度?[^。；]{0,40}?项目"
+                                       r"[^。；]{0,12}?(?<!自)评价?得分")
 
 
 def subordinate_evaluated(index: TextIndex) -> Found | None:
@@ -337,8 +341,6 @@ def _cover_unit(index: TextIndex, lines: list[tuple[int, str]]) -> Found | None:
                       # about several units is its own
     if cover is not None and _FINANCE_BUREAU_RE.search(cover.value):
         return _supervisor_in_prose(index) or cover   # 资金主管部门为X: the bureau evaluated X's fund
-    if cover is not None:
-        return subordinate_evaluated(index) or cover  # the department's report on its unit is that unit's
     return cover
 
 

@@ -45,7 +45,7 @@ def site_menu_length(texts: list[str]) -> int:
 
 
 # 局属各单位： / 各直属单位： — a letter addressed to the department's own units (a notice of its evaluation of them)
-_OWN_UNITS_SALUTATION_RE = re.compile(r"^\s*[\u4e00-\u9fff、]{0,8}(?:局属|所属|下属|直属|委属|厅属)[\u4e00-\u9fff、]{0,8}[：:]\s*$")
+_OWN_UNITS_SALUTATION_RE = re.compile(r"^\s*[\u4e00-\u9fff、]{0,12}(?:局属|所属|下属|直属|委属|厅属)[\u4e00-\u9fff、]{0,12}[：:]\s*$")
 
 
 def addressed_to_own_units(lines: list[str]) -> bool:
