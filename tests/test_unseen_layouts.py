@@ -5982,3 +5982,14 @@ def test_a_departments_notice_of_one_units_evaluation_names_that_unit():
         "经评价，某某县就业服务中心2024年度职业技能培训补贴项目部门评价得分92.5分，评价等级为“优”。",
     ]), "example.txt")
     assert (report.agency, report.evaluation_type) == ("某某县就业服务中心", "department")
+
+
+def test_one_level_printing_its_points_and_score_before_the_names_is_the_first_level():
+    from loaders.parse.label_lines import scored_level_rows_as_tabs
+    assert scored_level_rows_as_tabs([
+        "一级指标 分值 得分 三级指标 分值 得分 评分依据",
+        "决策 20 18 立项依据充分性 10 9 依据较充分",
+        "绩效目标合理性 10 9 目标合理",
+        "合计 100 90",
+    ]) == ["一级指标\t三级指标\t分值\t得分\t评分依据", "决策（20分）\t立项依据充分性\t10\t9\t依据较充分",
+           "\t绩效目标合理性\t10\t9\t目标合理", "合计 100 90"]

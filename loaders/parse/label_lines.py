@@ -263,8 +263,7 @@ def scored_level_rows_as_tabs(lines: list[str]) -> list[str]:
             k += 1
             continue
         rest = [f for f in (header_field(w, "indicator") for w in out[k].split()[3 * (levels + 1):]) if f]
-        out[k] = "\t".join(["一级指标", "二级指标", "三级指标"][3 - levels - 1:] + ["分值", "得分"]
-                           + ["评分依据"] * bool(rest))
+        out[k] = "\t".join(["一级指标", "二级指标"][:levels] + ["三级指标", "分值", "得分"] + ["评分依据"] * bool(rest))
         k += 1
         while k < len(out) and out[k].strip():
             row = _scored_level_row(out[k], levels)
@@ -284,8 +283,7 @@ def _scored_level_header(line: str) -> int | None:
         return None
     fields = [header_field(w, "indicator") for w in line.split()]
     for levels in (2, 1):
-        kinds = ["level1", "level2"][:levels] if levels == 2 else ["level1"]
-        expected = [f for kind in [*kinds, "name"] for f in (kind, *_SCORED_GROUP)]
+        expected = [f for kind in [*["level1", "level2"][:levels], "name"] for f in (kind, *_SCORED_GROUP)]
         if fields[:len(expected)] == expected and all(f in ("ignore", "reason") for f in fields[len(expected):]):
             return levels
     return None
