@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders.parse.header import Found, content_lines, subordinate_evaluated
-from loaders.parse.text import TextIndex, addressed_to_own_units, compact, read_rows, site_menu_length
+from loaders.parse.text import SALUTATION_RE, TextIndex, addressed_to_own_units, compact, read_rows, site_menu_length
 from loaders.records import Project
 
 TITLE_LINES = 8          # a title, a subtitle, a heading or two
@@ -27,7 +27,7 @@ def title_text(index: TextIndex) -> tuple[str, tuple[int, int] | None]:
     """The opening content lines, each up to its first sentence mark (a paragraph is no title)
     and at most TITLE_CHARS (a flattened page runs the table on after the title), compacted."""
     lines = _without_site_menu(content_lines(index))[:TITLE_LINES]
-    salutation = next((k for k, (_, line) in enumerate(lines) if k and _SALUTATION_RE.match(line)), None)
+    salutation = next((k for k, (_, line) in enumerate(lines) if k and SALUTATION_RE.match(line)), None)
     lines = lines[:salutation]      # 局属各单位： opens the letter: the title is above it
     if not lines:
         return "", None
@@ -36,7 +36,6 @@ def title_text(index: TextIndex) -> tuple[str, tuple[int, int] | None]:
     return compact("\n".join(heads)), (lines[0][0], lines[-1][0])
 
 
-_SALUTATION_RE = re.compile(r"^\s*[\u4e00-\u9fff、]{2,20}[：:]\s*$")
 _CITED_RE = re.compile(r"《[^》]{0,60}》")
 
 

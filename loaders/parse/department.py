@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from loaders.parse.labels import header_field, label_key, without_item_number
 from loaders.parse.layout import display_runs
 from loaders.parse.narrative import clause_year
-from loaders.parse.numbers import PERCENT_IN_WORDS, parse_number, parse_percent, table_money_unit, to_wan
+from loaders.parse.money import fraction_rate_confirmed
+from loaders.parse.numbers import PERCENT_IN_WORDS, parse_number, parse_percent, rounds, table_money_unit, to_wan
 from loaders.parse.text import CompactView, TextIndex, alternation, read_rows
 from loaders.records import DEPARTMENT_FIELDS, Project, Span
 
@@ -92,13 +93,13 @@ def parse_department_budget(index: TextIndex, projects: list[Project], *, projec
             budget[fig.field] = round(fig.value, 6)
             provenance[f"department_budget.{fig.field}"] = fig.span
             adjusted_budget = adjusted_budget or bool(adjusted)
-        elif abs(budget[fig.field] - fig.value) > 0.005 and _rounds(budget[fig.field], fig.value):
+        elif abs(budget[fig.field] - fig.value) > 0.005 and rounds(budget[fig.field], fig.value):
             # 预算执行率96.5% in the prose, 96.48% in the table: the prose rounded the exact figure
             name = FIELD_NAMES.get(fig.field, fig.field)
             warnings.append(f"部门{name}{budget[fig.field]:g}是{fig.value:g}的约数，取{fig.value:g}")
             budget[fig.field] = round(fig.value, 6)
             provenance[f"department_budget.{fig.field}"] = fig.span
-        elif abs(budget[fig.field] - fig.value) > 0.005 and not _rounds(fig.value, budget[fig.field]):
+        elif abs(budget[fig.field] - fig.value) > 0.005 and not rounds(fig.value, budget[fig.field]):
             name = FIELD_NAMES.get(fig.field, fig.field)
             warnings.append(f"部门{name}有两个不同的数（{budget[fig.field]:g} 与 {fig.value:g}），取了先出现的")
     _copy_department_table(budget, provenance, projects, warnings)
@@ -486,27 +487,19 @@ _BARE_RATE_LABELS = ("执行率", "完成率")
 _RATE_OWNER_RE = re.compile(r"(?:全年|本年|年度|总体|整体|部门|单位|综合|平均|[^\u4e00-\u9fff])$")
 
 
-FRACTION_RATE_TOLERANCE = 0.0005
-
-
 def _rate_as_a_percent(budget: dict[str, float | None], warnings: list[str]) -> None:
-    """执行率 | 0.961163103 (a spreadsheet's fraction): a percent when 执行数 / 预算数 gives that fraction, else
-    no rate at all (0.96% of a department's budget spent is not what such a cell means)."""
+    """执行率 | 0.961163103 (a spreadsheet's fraction): a percent when 执行数 / 预算数 gives that fraction, else,
+    when the amounts confirm neither reading, no rate at all (as a money row's, money.checked_rate)."""
     rate = budget.get("execution_rate_pct")
-    if rate is None or rate > 1.5:
+    if rate is None or not 0 < rate <= 1.5:
         return
-    spent, planned = budget.get("executed"), budget.get("budget")
-    if spent and planned and abs(spent / planned - rate) <= FRACTION_RATE_TOLERANCE:
-        budget["execution_rate_pct"] = round(rate * 100, 4)
+    confirmed = fraction_rate_confirmed(rate, budget.get("executed"), budget.get("budget"))
+    if confirmed:
+        budget["execution_rate_pct"] = round(rate * 100, 6)
         warnings.append(f"部门预算执行率{rate:g}是小数，按{rate * 100:g}%读取。")
-    elif rate < 1:
+    elif confirmed is None:
         budget["execution_rate_pct"] = None
-        warnings.append(f"部门预算执行率{rate:g}像是小数，无法由预算数与执行数核实，未取。")
-
-
-def _rounds(rounded: float, exact: float) -> bool:
-    """`rounded` is `exact` said with fewer decimals (96.5 for 96.48)."""
-    return rounded != exact and any(round(exact, digits) == rounded for digits in (0, 1))
+        warnings.append(f"部门预算执行率{rate:g}无法确定是小数还是百分数，未读取。")
 
 
 _CHANGE_WORDS = ("追加", "调增", "调减", "核减", "增加", "减少")

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from loaders.parse.characters import space_aligned
 from loaders.parse.page_lines import display_width
-from loaders.parse.text import LINE_BREAKS, CompactView, TextIndex, alternation, read_rows, read_terms
+from loaders.parse.text import LINE_BREAKS, OWN_UNITS, CompactView, TextIndex, alternation, read_rows, read_terms
 from loaders.records import Span
 
 CJK = "\u4e00-\u9fff"
@@ -304,7 +304,7 @@ def _agency_from_cover(index: TextIndex) -> Found | None:
 
 # 我局…对局属单位盐池县劳动就业服务中心实施的…项目进行了绩效评价: a department evaluated one of its units
 # (an evaluation, not the 自评 it organised)
-_SUBORDINATE_EVALUATED_RE = re.compile(r"对(?:局属|所属|下属|直属)单位\s*([\u4e00-\u9fff]{4,30}?)\s*(?:组织实施|负责实施|实施|承担)的"
+_SUBORDINATE_EVALUATED_RE = re.compile(rf"对{OWN_UNITS}单位\s*([\u4e00-\u9fff]{{4,30}}?)\s*(?:组织实施|负责实施|实施|承担)的"
                                        r"[^。；]{0,40}?进行了?(?:绩效)?(?<!自)评价"
                                        # 经评价，仪陇县就业服务中心2024年度…项目部门评价得分95.1分 (its notice of the result)
                                        r"|经(?:综合)?评价[，,]\s*([\u4e00-\u9fff]{4,30}?)\s*20\d{2}\s*年度?[^。；]{0,40}?项目"

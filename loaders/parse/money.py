@@ -435,6 +435,17 @@ def _points_plausible(row: MoneyRow) -> bool:
 MAX_PLAUSIBLE_RATE = 200.0
 
 
+def fraction_rate_confirmed(rate: float, executed: float | None, budget: float | None) -> bool | None:
+    """A rate of 0–1.5 printed without %: True when 执行数 / 预算数 gives that fraction (0.9604), False when it
+    gives that percent (1.2 %), None when the amounts say neither or are missing."""
+    ratio = executed / budget if executed is not None and budget else None
+    if ratio is None:
+        return None
+    if abs(ratio - rate) <= 0.01:
+        return True
+    return False if abs(ratio * 100 - rate) <= 1.0 else None
+
+
 def checked_rate(row: MoneyRow, text: str, warnings: list[str]) -> float | None:
     """The printed 执行率 as a percent, or None when it cannot be one.
 
@@ -444,11 +455,11 @@ def checked_rate(row: MoneyRow, text: str, warnings: list[str]) -> float | None:
     if rate is None:
         return None
     if "%" not in to_halfwidth(text) and 0 < rate <= 1.5:
-        ratio = row.executed / row.budget_full_year if row.executed is not None and row.budget_full_year else None
-        if ratio is not None and abs(ratio - rate) <= 0.01:
+        confirmed = fraction_rate_confirmed(rate, row.executed, row.budget_full_year)
+        if confirmed:
             warnings.append(f"资金行“{row.label}”的执行率{text}是小数，按{rate * 100:g}%读取。")
             return round(rate * 100, 6)
-        if ratio is None or abs(ratio * 100 - rate) > 1.0:
+        if confirmed is None:
             warnings.append(f"资金行“{row.label}”的执行率{text}无法确定是小数还是百分数，未读取。")
             return None
     if rate > MAX_PLAUSIBLE_RATE:

@@ -154,3 +154,8 @@ def is_numeric_cell(text: str | None) -> bool:
     if text is None:
         return False
     return bool(_NUMERIC_CELL_RE.match(to_halfwidth(text).strip()))
+
+
+def rounds(rounded: float, exact: float) -> bool:
+    """`rounded` is `exact` said with fewer decimals (96.5 for 96.48, 97 for 96.77)."""
+    return rounded != exact and any(round(exact, digits) == rounded for digits in (0, 1))

@@ -12,7 +12,7 @@ import re
 
 from loaders.parse.classify import is_review
 from loaders.parse.header import Found
-from loaders.parse.numbers import cn_with_point
+from loaders.parse.numbers import cn_with_point, rounds
 from loaders.parse.narrative import clause_year, of_this_year
 from loaders.parse.text import TextIndex, alternation, compact_with_offsets, read_terms
 from loaders.records import Project
@@ -62,7 +62,7 @@ def find_total_score(index: TextIndex, projects: list[Project], report_kind: str
         return Found(final[0][0], final[0][1])   # 自评得分为95分 … 最终得分87.5分: the evaluation's own score
     if len(values) == 1:
         table = _table_total_found(index, projects, report_kind)
-        if table is not None and _rounded_from(values[0], float(table.value)):
+        if table is not None and rounds(values[0], float(table.value)):
             return table     # 自评得分96.8分 … 总分 | 100 | 96.77: the prose rounded the table's total
         if table is not None and table.value is not None and 0 < abs(values[0] - float(table.value)) <= NEAR_TABLE_TOTAL:
             # 得分97.3分 … 合计 | 100 | 97.23: the prose slipped; the table's sum is the one its rows give
@@ -82,10 +82,6 @@ def _table_total_found(index: TextIndex, projects: list[Project], report_kind: s
 
 
 NEAR_TABLE_TOTAL = 0.5   # a prose total this close to the table's is the same total mistyped, not another one
-
-
-def _rounded_from(stated: float, table: float) -> bool:
-    return stated != table and any(round(table, digits) == stated for digits in (0, 1))
 
 
 def _stated_totals(index: TextIndex, *, skip_project_scores: bool = False,

@@ -44,13 +44,17 @@ def site_menu_length(texts: list[str]) -> int:
     return k if k >= 2 else 0
 
 
-# 局属各单位： / 各直属单位： — a letter addressed to the department's own units (a notice of its evaluation of them)
-_OWN_UNITS_SALUTATION_RE = re.compile(r"^\s*[\u4e00-\u9fff、]{0,12}(?:局属|所属|下属|直属|委属|厅属)[\u4e00-\u9fff、]{0,12}[：:]\s*$")
+# a letter's addressee on a line of its own (县财政局： / 局属各单位、机关各科室：)
+SALUTATION_RE = re.compile(r"^\s*[\u4e00-\u9fff、]{2,24}[：:]\s*$")
+# words naming a department's own units (局属单位 / 所属各单位 / 各直属单位)
+OWN_UNITS = r"(?:局属|所属|下属|直属|委属|厅属)"
+_OWN_UNITS_RE = re.compile(OWN_UNITS)
 
 
 def addressed_to_own_units(lines: list[str]) -> bool:
-    """One of `lines` (the document's opening lines) is a salutation to the department's own units."""
-    return any(_OWN_UNITS_SALUTATION_RE.match(line) for line in lines)
+    """One of `lines` (the document's opening lines) is a salutation to the department's own units (a notice of
+    its evaluation of them)."""
+    return any(SALUTATION_RE.match(line) and _OWN_UNITS_RE.search(line) for line in lines)
 
 
 def normalise(text: str) -> str:
